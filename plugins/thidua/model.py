@@ -1,0 +1,485 @@
+"""The data model: every record the portal publishes, as plain dataclasses.
+
+These classes are the single source of truth for the YAML format. The loader walks
+them to read and check YAML (`schema.py`), `thidua schema` turns them into JSON Schema,
+and the page builders read them. A field's type annotation says what YAML may hold;
+its metadata gives the documentation, and for references the kind of record it names.
+
+One record per YAML file, in the folder of its kind (see `KINDS` at the end).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from .dates import MonthDay, PartialDate, Period
+
+
+def doc(text: str, default=None, **meta):
+    """A field with documentation (and, for `ref=`, the kind of record it names)."""
+    if isinstance(default, list):
+        return field(default_factory=list, metadata={"doc": text, **meta})
+    return field(default=default, metadata={"doc": text, **meta})
+
+
+def required(text: str, **meta):
+    return field(metadata={"doc": text, **meta})
+
+
+# --- Enumerations: YAML codes are English; `LABELS` give the Vietnamese the site shows.
+
+
+class Level(StrEnum):
+    CENTRAL = "central"
+    PROVINCE = "province"
+    DEPARTMENT = "department"
+    DISTRICT = "district"
+    COMMUNE = "commune"
+    VILLAGE = "village"
+    BOARD = "board"
+
+
+class Change(StrEnum):
+    MERGED = "merged"
+    RENAMED = "renamed"
+    ABOLISHED = "abolished"
+
+
+class DocType(StrEnum):
+    KE_HOACH = "ke-hoach"
+    QUYET_DINH = "quyet-dinh"
+    HUONG_DAN = "huong-dan"
+    CONG_VAN = "cong-van"
+    TO_TRINH = "to-trinh"
+    BAO_CAO = "bao-cao"
+    NGHI_QUYET = "nghi-quyet"
+    CHI_THI = "chi-thi"
+    THONG_BAO = "thong-bao"
+    LUAT = "luat"
+    NGHI_DINH = "nghi-dinh"
+    THONG_TU = "thong-tu"
+
+
+class Capacity(StrEnum):
+    """Signing capacity: KT. (deputy on behalf of the head), TM. (for a collective body),
+    TL. (by order), TUQ. (by authorisation), Q. (acting)."""
+
+    KT = "KT"
+    TM = "TM"
+    TL = "TL"
+    TUQ = "TUQ"
+    Q = "Q"
+
+
+class SubjectKind(StrEnum):
+    COLLECTIVE = "collective"
+    INDIVIDUAL = "individual"
+    HOUSEHOLD = "household"
+    ENTERPRISE = "enterprise"
+    DISTRICT = "district"
+    COMMUNE = "commune"
+    VILLAGE = "village"
+    DEPARTMENT = "department"
+    LOCALITY = "locality"
+
+
+class Occasion(StrEnum):
+    YEARLY = "yearly"
+    MIDTERM = "midterm"
+    FINAL = "final"
+    ADHOC = "adhoc"
+
+
+class Relation(StrEnum):
+    IMPLEMENTS = "implements"
+    BASED_ON = "based-on"
+    CITES = "cites"
+
+
+class Role(StrEnum):
+    """What a part of a plan is, whatever number and wording the document gives it."""
+
+    PURPOSES = "purposes"
+    REQUIREMENTS = "requirements"
+    CONTENTS = "contents"
+    SOLUTIONS = "solutions"
+    TARGETS = "targets"
+    SUBJECTS = "subjects"
+    CRITERIA = "criteria"
+    STANDARDS = "standards"
+    AWARDS = "awards"
+    PROCEDURES = "procedures"
+    DOSSIER = "dossier"
+    DEADLINES = "deadlines"
+    SCHEDULE = "schedule"
+    FUNDING = "funding"
+    RESPONSIBILITIES = "responsibilities"
+    OTHER = "other"
+
+
+class Comparison(StrEnum):
+    EQ = "eq"
+    GT = "gt"
+    GTE = "gte"
+    LT = "lt"
+    LTE = "lte"
+    RANGE = "range"
+
+
+class Trend(StrEnum):
+    INCREASE = "increase"
+    DECREASE = "decrease"
+
+
+class DeadlineKind(StrEnum):
+    SUBMISSION = "submission"
+    REPORT = "report"
+    OTHER = "other"
+
+
+class MilestoneKind(StrEnum):
+    PLAN = "plan"
+    LAUNCH = "launch"
+    IMPLEMENTATION = "implementation"
+    MIDTERM = "midterm"
+    FINAL = "final"
+    MONITORING = "monitoring"
+
+
+LABELS: dict[StrEnum, str] = {
+    Level.CENTRAL: "Trung ương",
+    Level.PROVINCE: "Tỉnh, thành phố",
+    Level.DEPARTMENT: "Sở, ban, ngành",
+    Level.DISTRICT: "Huyện (đến 30/6/2025)",
+    Level.COMMUNE: "Xã, phường, thị trấn",
+    Level.VILLAGE: "Thôn, khu phố",
+    Level.BOARD: "Hội đồng, ban",
+    Change.MERGED: "sáp nhập",
+    Change.RENAMED: "đổi tên",
+    Change.ABOLISHED: "giải thể",
+    DocType.KE_HOACH: "Kế hoạch",
+    DocType.QUYET_DINH: "Quyết định",
+    DocType.HUONG_DAN: "Hướng dẫn",
+    DocType.CONG_VAN: "Công văn",
+    DocType.TO_TRINH: "Tờ trình",
+    DocType.BAO_CAO: "Báo cáo",
+    DocType.NGHI_QUYET: "Nghị quyết",
+    DocType.CHI_THI: "Chỉ thị",
+    DocType.THONG_BAO: "Thông báo",
+    DocType.LUAT: "Luật",
+    DocType.NGHI_DINH: "Nghị định",
+    DocType.THONG_TU: "Thông tư",
+    Capacity.KT: "KT.",
+    Capacity.TM: "TM.",
+    Capacity.TL: "TL.",
+    Capacity.TUQ: "TUQ.",
+    Capacity.Q: "Q.",
+    SubjectKind.COLLECTIVE: "Tập thể",
+    SubjectKind.INDIVIDUAL: "Cá nhân",
+    SubjectKind.HOUSEHOLD: "Hộ gia đình",
+    SubjectKind.ENTERPRISE: "Doanh nghiệp",
+    SubjectKind.DISTRICT: "Cấp huyện",
+    SubjectKind.COMMUNE: "Cấp xã",
+    SubjectKind.VILLAGE: "Thôn, khu phố",
+    SubjectKind.DEPARTMENT: "Sở, ban, ngành",
+    SubjectKind.LOCALITY: "Địa phương",
+    Occasion.YEARLY: "Hằng năm",
+    Occasion.MIDTERM: "Sơ kết",
+    Occasion.FINAL: "Tổng kết",
+    Occasion.ADHOC: "Đột xuất",
+    Relation.IMPLEMENTS: "Thực hiện",
+    Relation.BASED_ON: "Căn cứ",
+    Relation.CITES: "Viện dẫn",
+    Role.PURPOSES: "Mục đích",
+    Role.REQUIREMENTS: "Yêu cầu",
+    Role.CONTENTS: "Nội dung thi đua",
+    Role.SOLUTIONS: "Giải pháp",
+    Role.TARGETS: "Chỉ tiêu",
+    Role.SUBJECTS: "Đối tượng",
+    Role.CRITERIA: "Tiêu chí",
+    Role.STANDARDS: "Tiêu chuẩn",
+    Role.AWARDS: "Hình thức khen thưởng",
+    Role.PROCEDURES: "Thủ tục",
+    Role.DOSSIER: "Hồ sơ",
+    Role.DEADLINES: "Thời hạn",
+    Role.SCHEDULE: "Tiến độ",
+    Role.FUNDING: "Kinh phí",
+    Role.RESPONSIBILITIES: "Tổ chức thực hiện",
+    Role.OTHER: "Khác",
+    Comparison.EQ: "bằng",
+    Comparison.GT: "trên",
+    Comparison.GTE: "từ",
+    Comparison.LT: "dưới",
+    Comparison.LTE: "không quá",
+    Comparison.RANGE: "từ … đến",
+    Trend.INCREASE: "tăng",
+    Trend.DECREASE: "giảm",
+    DeadlineKind.SUBMISSION: "Nộp hồ sơ",
+    DeadlineKind.REPORT: "Báo cáo",
+    DeadlineKind.OTHER: "Thời hạn",
+    MilestoneKind.PLAN: "Ban hành kế hoạch",
+    MilestoneKind.LAUNCH: "Phát động",
+    MilestoneKind.IMPLEMENTATION: "Triển khai",
+    MilestoneKind.MIDTERM: "Sơ kết",
+    MilestoneKind.FINAL: "Tổng kết",
+    MilestoneKind.MONITORING: "Kiểm tra, giám sát",
+}
+
+
+def label(value) -> str:
+    return LABELS.get(value, str(value))
+
+
+# --- Shared pieces
+
+
+@dataclass
+class Signer:
+    title: str = required("The signer's title as printed, e.g. 'Phó Giám đốc'.")
+    name: str | None = doc("The signer's name; absent when the source does not show it.")
+    capacity: Capacity | None = doc("KT, TM, TL, TUQ or Q: the line above the title.")
+    on_behalf_of: str | None = doc("Who the signer signs for, e.g. 'Giám đốc' in 'KT. GIÁM ĐỐC'.")
+
+
+# --- Plan bodies: one recursive part type holds every section in document order.
+
+
+@dataclass
+class Target:
+    """A quantified target, e.g. 'trên 50% cơ sở giáo dục ... đến năm 2025'."""
+
+    metric: str = required("What is measured, briefly.")
+    value: float | None = doc("The number; the lower bound of a range.")
+    value_max: float | None = doc("The upper bound, for a range such as 0,4 - 0,6.")
+    unit: str | None = doc("Unit, e.g. '%', 'đơn vị', 'hộ'.")
+    comparison: Comparison | None = doc("How the value bounds the result.")
+    trend: Trend | None = doc("Increase or decrease, for rates of change.")
+    per_year: bool = doc("The value is a yearly rate ('%/năm', 'hằng năm').", False)
+    by: PartialDate | None = doc("The deadline, e.g. 2025.")
+    subject: str | None = doc("Who the target applies to, where the text says.")
+
+
+@dataclass
+class Quota:
+    """How many may be proposed or granted, e.g. 'không quá 10 tập thể'."""
+
+    subjects: list[SubjectKind] = required("The subject kinds the number counts together.")
+    max: int | None = doc("At most this many.")
+    min: int | None = doc("At least this many.")
+    occasion: Occasion | None = doc("Yearly, midterm or final review.")
+    year: int | None = doc("The year the quota applies to, e.g. 2025 for the final review.")
+    scope: str | None = doc("Who the number is counted for, e.g. 'Tỉnh chọn'.")
+
+
+@dataclass
+class AwardAlternative:
+    form: str = required("An award form the candidate must already hold.", ref="award-forms")
+    count: int = doc("How many times.", 1)
+
+
+@dataclass
+class Prerequisite:
+    """Awards a candidate must hold first: any one alternative is enough."""
+
+    any_of: list[AwardAlternative] = required("Alternatives; one of them suffices.")
+    occasion: Occasion | None = doc("The occasion this prerequisite applies to.")
+    same_campaign: bool = doc("The earlier awards must be for the same campaign.", True)
+    granted_by: str | None = doc("The earlier awards must be granted by this authority.", ref="authorities")
+
+
+@dataclass
+class Award:
+    forms: list[str] = required("Award forms from the catalog.", ref="award-forms")
+    granted_by: str | None = doc("The authority that grants it, where the plan names one.", ref="authorities")
+    occasions: list[Occasion] = doc("When it is given: yearly, midterm, final.", [])
+    subjects: list[SubjectKind] = doc("Who may receive it under this plan.", [])
+    quotas: list[Quota] = doc("Numbers per subject kind and occasion.", [])
+    prerequisites: list[Prerequisite] = doc("Awards a nominee must hold first.", [])
+
+
+@dataclass
+class Deadline:
+    what: str = required("What must be done by then, briefly.")
+    kind: DeadlineKind = doc("Submission of dossiers, a report, or other.", DeadlineKind.OTHER)
+    date: PartialDate | None = doc("A one-off date.")
+    yearly: MonthDay | None = doc("A day recurring every year, MM-DD.")
+    to: str | None = doc("Who receives it.")
+
+
+@dataclass
+class Milestone:
+    kind: MilestoneKind = required("What happens.")
+    start: PartialDate | None = doc("When it happens, or starts.")
+    end: PartialDate | None = doc("When a span ends.")
+    yearly: bool = doc("It recurs every year.", False)
+
+
+@dataclass
+class Responsibility:
+    unit: str = required("The unit, as the plan names it.")
+    authority: str | None = doc("The unit as a published authority, if it is one.", ref="authorities")
+
+
+@dataclass
+class Part:
+    """A heading, paragraph or list item of a document, with its sub-items in order.
+
+    The text is kept whole; the typed facts (target, award, ...) say what it means.
+    """
+
+    label: str | None = doc("The numbering as printed: 'I.', '1.', 'a)', '-', '+'.")
+    title: str | None = doc("A heading, or the lead words of an item ('Đối với tập thể').")
+    text: str | None = doc("The body text.")
+    role: Role | None = doc("What this part is: purposes, targets, awards, ...")
+    subject: SubjectKind | None = doc("The subject kind these criteria or items are for.")
+    target: Target | None = doc("The quantified target this text states.")
+    award: Award | None = doc("The award form this text describes.")
+    deadline: Deadline | None = doc("The deadline this text sets.")
+    milestone: Milestone | None = doc("The milestone this text sets.")
+    responsibility: Responsibility | None = doc("The unit this part assigns tasks to.")
+    items: list[Part] = doc("Sub-items, in order.", [])
+
+
+@dataclass
+class BasisLink:
+    document: str = required("The document relied on.", ref="documents")
+    relation: Relation = doc("implements ('Thực hiện'), based-on ('Căn cứ') or cites.", Relation.IMPLEMENTS)
+    note: str | None = doc("How the text refers to it, if worth keeping.")
+
+
+# --- Records
+
+
+@dataclass
+class Authority:
+    id: str = required("Stable id; the page URL derives from it.")
+    name: str = required("Full name, e.g. 'Ủy ban nhân dân tỉnh Bình Thuận'.")
+    level: Level = required("central, province, department, district, commune, village or board.")
+    short_name: str | None = doc("Usual abbreviation, e.g. 'UBND tỉnh Bình Thuận'.")
+    parent: str | None = doc("The authority above it.", ref="authorities")
+    since: PartialDate | None = doc("When it was established, if known.")
+    until: PartialDate | None = doc("The day it ceased (merged, renamed, abolished).")
+    successor: str | None = doc("The authority that took over.", ref="authorities")
+    change: Change | None = doc("merged, renamed or abolished.")
+    change_note: str | None = doc("The act that made the change, briefly.")
+    aliases: list[str] = doc("Former ids: each becomes a redirect.", [])
+
+
+@dataclass
+class Campaign:
+    id: str = required("Stable id.")
+    name: str = required("The campaign's name, e.g. 'Vì người nghèo - Không để ai bị bỏ lại phía sau'.")
+    period: Period = required("e.g. 2021-2025.")
+    description: str | None = doc("What the campaign is, in a paragraph.")
+    launched_by: str | None = doc("The national document that launched it.", ref="documents")
+    aliases: list[str] = doc("Former ids.", [])
+
+
+@dataclass
+class Document:
+    id: str = required("Stable id.")
+    type: DocType = required("ke-hoach, quyet-dinh, huong-dan, cong-van, ...")
+    title: str = required("The title (trích yếu) without the document type.")
+    authority: str = required("Issuing authority.", ref="authorities")
+    number: str | None = doc("Số, ký hiệu, e.g. '263/KH-UBND'; absent when unknown.")
+    date: PartialDate | None = doc("Issue date: YYYY, YYYY-MM or YYYY-MM-DD.")
+    transcribed: bool = doc("false for a document known only from the texts that cite it.", True)
+    campaign: str | None = doc("The campaign it organises.", ref="campaigns")
+    period: Period | None = doc("The period it covers.")
+    summary: str | None = doc("One or two sentences for listings and search.")
+    signer: Signer | None = doc("Who signed it.")
+    basis: list[BasisLink] = doc("Documents it implements or is based on.", [])
+    preamble: str | None = doc("The opening paragraph (căn cứ, thực hiện ...).")
+    body: list[Part] = doc("Every part of the document, in order.", [])
+    closing: str | None = doc("The closing paragraph ('Trên đây là ...').")
+    attachment_note: str | None = doc("A note such as '(Kèm theo Kế hoạch số ...)'.")
+    distribution: list[str] = doc("Nơi nhận, one line each.", [])
+    source: str | None = doc("Where the text was transcribed from.")
+    sample: bool = doc("Invented sample data, shown with a banner.", False)
+    aliases: list[str] = doc("Former ids.", [])
+
+
+@dataclass
+class AwardForm:
+    id: str = required("Stable id.")
+    name: str = required("e.g. 'Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh'.")
+    granted_by_levels: list[Level] = required("Levels of authority that may grant it.")
+    granted_by: str | None = doc("The only authority that grants it (e.g. the Prime Minister).", ref="authorities")
+    subjects: list[SubjectKind] = doc("Who may receive it.", [])
+    rank: int = doc("Precedence, highest first, for ordering honor rolls.", 0)
+    legal_basis: str | None = doc("Article of the law that creates it.")
+    aliases: list[str] = doc("Former ids.", [])
+
+
+@dataclass
+class Recipient:
+    kind: SubjectKind = required("collective, individual, household, enterprise, locality ...")
+    name: str = required("The person's, household's or collective's name.")
+    id: str | None = doc("Anchor on the honor roll; derived from the name when absent.")
+    unit: str | None = doc("Unit, commune or address line at commune level — never a house address.")
+    locality: str | None = doc("The commune or unit as an authority.", ref="authorities")
+    achievement: str | None = doc("What they achieved.")
+    public: bool = doc("false: the line is published nowhere.", True)
+    poverty_programme: bool = doc("A household in a poverty programme: needs consent to publish.", False)
+    consent: bool = doc("The recipient consented to publication.", False)
+
+
+@dataclass
+class AwardDecision:
+    id: str = required("Stable id.")
+    date: PartialDate = required("Issue date.")
+    authority: str = required("The authority that decided.", ref="authorities")
+    form: str = required("The award form granted.", ref="award-forms")
+    occasion: Occasion = required("yearly, midterm, final or adhoc.")
+    recipients: list[Recipient] = required("Who is commended.")
+    number: str | None = doc("Số, ký hiệu, e.g. '1234/QĐ-UBND'.")
+    title: str | None = doc("The title, if it says more than the award.")
+    campaign: str | None = doc("The campaign.", ref="campaigns")
+    plan: str | None = doc("The plan whose rules it applies.", ref="documents")
+    signer: Signer | None = doc("Who signed it.")
+    sample: bool = doc("Invented sample data, shown with a banner.", False)
+    aliases: list[str] = doc("Former ids.", [])
+
+
+@dataclass
+class Photo:
+    file: str = required("Path inside the data folder, e.g. 'media/xa-minh-tien-1.jpg'.")
+    alt: str = required("What the photo shows, for readers who cannot see it.")
+    credit: str | None = doc("Who took it.")
+
+
+@dataclass
+class StorySubject:
+    name: str | None = doc("Who or what the story is about.")
+    decision: str | None = doc("The award decision that commends them.", ref="decisions")
+    recipient: str | None = doc("Their line's id in that decision.")
+    authority: str | None = doc("When the subject is an authority.", ref="authorities")
+
+
+@dataclass
+class Story:
+    id: str = required("Stable id.")
+    title: str = required("Headline.")
+    date: PartialDate = required("Publication date.")
+    body: str = required("The story in Markdown (no raw HTML).")
+    subject: StorySubject | None = doc("Who the story is about.")
+    unit: str | None = doc("Commune or unit, as text.")
+    locality: str | None = doc("The commune or unit as an authority.", ref="authorities")
+    campaign: str | None = doc("The campaign.", ref="campaigns")
+    plan: str | None = doc("The plan it illustrates.", ref="documents")
+    author: str | None = doc("The communications office that wrote it.", ref="authorities")
+    photos: list[Photo] = doc("Photos with alt text.", [])
+    tags: list[str] = doc("Free tags.", [])
+    sample: bool = doc("Invented sample data, shown with a banner.", False)
+    aliases: list[str] = doc("Former ids.", [])
+
+
+# The folder of each kind under data/, and the record class it holds.
+KINDS: dict[str, type] = {
+    "authorities": Authority,
+    "campaigns": Campaign,
+    "documents": Document,
+    "award-forms": AwardForm,
+    "decisions": AwardDecision,
+    "stories": Story,
+}

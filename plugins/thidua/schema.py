@@ -1,0 +1,304 @@
+"""Reads YAML nodes into the model's dataclasses, checking them against the model.
+
+The field list of each dataclass in `model.py` *is* the schema: this module derives
+from it both the checks the loader runs and the JSON Schema that editors use, so the
+two can never disagree. Every problem is collected with the YAML node's line and
+column; the walk never stops at the first one.
+"""
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import types
+import typing
+import unicodedata
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+
+import yaml
+
+from . import model
+from .dates import DateError, MonthDay, PartialDate, Period
+from .problems import Problem, Report
+
+# Parsed scalar types: the parse function and how the JSON Schema describes them.
+PARSED = {
+    PartialDate: ("a date written YYYY, YYYY-MM or YYYY-MM-DD", r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$"),
+    Period: ("a period written YYYY-YYYY", r"^\d{4}\s*-\s*\d{4}$"),
+    MonthDay: ("a yearly day written MM-DD", r"^\d{1,2}-\d{1,2}$"),
+}
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    type: typing.Any  # the annotation with Optional removed
+    optional: bool
+    required: bool
+    default: typing.Any
+    factory: typing.Any
+    doc: str
+    ref: str | None
+
+
+@cache
+def fields_of(cls: type) -> dict[str, FieldSpec]:
+    hints = typing.get_type_hints(cls, vars(model))
+    out = {}
+    for f in dataclasses.fields(cls):
+        tp, optional = _unwrap_optional(hints[f.name])
+        has_default = f.default is not dataclasses.MISSING or f.default_factory is not dataclasses.MISSING
+        out[f.name] = FieldSpec(
+            name=f.name,
+            type=tp,
+            optional=optional,
+            required=not has_default,
+            default=f.default,
+            factory=f.default_factory,
+            doc=f.metadata.get("doc", ""),
+            ref=f.metadata.get("ref"),
+        )
+    return out
+
+
+def _unwrap_optional(tp):
+    if isinstance(tp, types.UnionType) or typing.get_origin(tp) is typing.Union:
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        return args[0], True
+    return tp, False
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+# --- Describing what was found, in plain words
+
+
+def _found(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping (key: value pairs)"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    tag = node.tag.rsplit(":", 1)[-1]
+    value = node.value
+    if tag == "null":
+        return "nothing (empty value)"
+    if tag == "bool":
+        return f"the yes/no value {value}"
+    if tag in ("int", "float"):
+        return f"the number {value}"
+    shown = value if len(value) <= 60 else value[:57] + "..."
+    return f'the text "{shown}"'
+
+
+def _expected(tp) -> str:
+    if tp is str:
+        return "text"
+    if tp is bool:
+        return "true or false"
+    if tp is int:
+        return "a whole number"
+    if tp is float:
+        return "a number"
+    if isinstance(tp, type) and issubclass(tp, StrEnum):
+        return "one of: " + ", ".join(v.value for v in tp)
+    if tp in PARSED:
+        return PARSED[tp][0]
+    if typing.get_origin(tp) is list:
+        return "a list"
+    if dataclasses.is_dataclass(tp):
+        return f"a mapping with the fields of {tp.__name__}"
+    return str(tp)
+
+
+def _kind_word(tp) -> str:
+    return tp.__name__ if isinstance(tp, type) else str(tp)
+
+
+class Reader:
+    """Builds one YAML file's record, reporting problems into `report`."""
+
+    def __init__(self, file: str, report: Report):
+        self.file = file
+        self.report = report
+
+    def problem(self, node: yaml.Node | None, path: str, message: str, expected="", found="", severity="error"):
+        line, col = (node.start_mark.line + 1, node.start_mark.column + 1) if node is not None else (1, 1)
+        self.report.add(Problem(self.file, line, col, path, message, expected, found, severity, rule="schema"))
+
+    def read(self, node: yaml.Node, tp, path: str, optional: bool = False):
+        """Return the value for `node` as type `tp`, or None after reporting why not."""
+        if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
+            if optional:
+                return None
+            self.problem(node, path, "a value is required here", _expected(tp), _found(node))
+            return None
+        if dataclasses.is_dataclass(tp) and tp not in PARSED:
+            return self.read_object(node, tp, path)
+        origin = typing.get_origin(tp)
+        if origin is list:
+            return self.read_list(node, typing.get_args(tp)[0], path)
+        if not isinstance(node, yaml.ScalarNode):
+            self.problem(node, path, "wrong type", _expected(tp), _found(node))
+            return None
+        tag = node.tag.rsplit(":", 1)[-1]
+        value = nfc(node.value)
+        if tp is str:
+            if tag == "bool":
+                self.problem(node, path, "wrong type (quote the text if yes/no is meant literally)", "text", _found(node))
+                return None
+            return value
+        if tp is bool:
+            if tag != "bool":
+                self.problem(node, path, "wrong type", "true or false", _found(node))
+                return None
+            return value.lower() in ("true", "yes", "on", "y")
+        if tp is int or tp is float:
+            try:
+                return int(value) if tp is int else float(value.replace(",", ".") if tag == "str" else value)
+            except ValueError:
+                self.problem(node, path, "wrong type", _expected(tp), _found(node))
+                return None
+        if isinstance(tp, type) and issubclass(tp, StrEnum):
+            try:
+                return tp(value)
+            except ValueError:
+                allowed = [v.value for v in tp]
+                close = difflib.get_close_matches(value, allowed, n=1)
+                hint = f' (did you mean "{close[0]}"?)' if close else ""
+                self.problem(node, path, f"not an allowed value{hint}", _expected(tp), _found(node))
+                return None
+        if tp in PARSED:
+            try:
+                return tp.parse(value)
+            except DateError as exc:
+                self.problem(node, path, "impossible or malformed date", str(exc), _found(node))
+                return None
+        raise TypeError(f"no reader for {tp!r}")  # a model bug, not a data problem
+
+    def read_list(self, node, item_tp, path):
+        if not isinstance(node, yaml.SequenceNode):
+            self.problem(node, path, "wrong type", "a list (lines starting with '- ')", _found(node))
+            return []
+        out = []
+        for i, child in enumerate(node.value):
+            value = self.read(child, item_tp, f"{path}[{i}]")
+            if value is not None:
+                out.append(value)
+        return out
+
+    def read_object(self, node, cls, path):
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, path or cls.__name__, "wrong type", _expected(cls), _found(node))
+            return None
+        specs = fields_of(cls)
+        values: dict[str, typing.Any] = {}
+        locs: dict[str, tuple[int, int]] = {}
+        ok = True
+        for key_node, value_node in node.value:
+            key = nfc(str(key_node.value))
+            where = f"{path}.{key}" if path else key
+            spec = specs.get(key)
+            if spec is None:
+                close = difflib.get_close_matches(key, list(specs), n=1, cutoff=0.6)
+                hint = f' — did you mean "{close[0]}"?' if close else ""
+                self.problem(key_node, where, f'unknown field "{key}"{hint}',
+                             f"one of the fields of {_kind_word(cls)}: " + ", ".join(specs), f'"{key}"')
+                continue
+            if key in values or key in locs:
+                self.problem(key_node, where, f'field "{key}" is given twice', "each field once", f'"{key}" again')
+                continue
+            locs[key] = (value_node.start_mark.line + 1, value_node.start_mark.column + 1)
+            value = self.read(value_node, spec.type, where, spec.optional or not spec.required)
+            if value is None and spec.required:
+                ok = False
+            if isinstance(value, list) and spec.ref:
+                for i, item in enumerate(value_node.value if isinstance(value_node, yaml.SequenceNode) else []):
+                    locs[f"{key}[{i}]"] = (item.start_mark.line + 1, item.start_mark.column + 1)
+            if value is not None:
+                values[key] = value
+        for name, spec in specs.items():
+            if spec.required and name not in locs:
+                self.problem(node, f"{path}.{name}" if path else name, f'missing required field "{name}"',
+                             f"{_expected(spec.type)} — {spec.doc}", "no such field")
+                ok = False
+        if not ok:
+            return None
+        obj = cls(**values)
+        obj._file = self.file
+        obj._at = (node.start_mark.line + 1, node.start_mark.column + 1)
+        obj._path = path
+        obj._locs = locs
+        return obj
+
+
+def location(obj, field_name: str | None = None) -> tuple[str, int, int, str]:
+    """(file, line, column, field path) of a model object or one of its fields."""
+    line, col = obj._at
+    if field_name is not None:
+        key = field_name.split(".")[0]
+        line, col = obj._locs.get(field_name, obj._locs.get(key, (line, col)))
+    path = obj._path
+    if field_name:
+        path = f"{path}.{field_name}" if path else field_name
+    return obj._file, line, col, path
+
+
+# --- JSON Schema, for editors
+
+
+def json_schema() -> dict:
+    defs: dict[str, dict] = {}
+
+    def of(tp, spec: FieldSpec | None = None) -> dict:
+        if tp is str:
+            out = {"type": "string"}
+        elif tp is bool:
+            out = {"type": "boolean"}
+        elif tp is int:
+            out = {"type": "integer"}
+        elif tp is float:
+            out = {"type": "number"}
+        elif isinstance(tp, type) and issubclass(tp, StrEnum):
+            out = {"enum": [v.value for v in tp]}
+        elif tp in PARSED:
+            out = {"type": ["string", "integer"], "pattern": PARSED[tp][1], "description": PARSED[tp][0]}
+        elif typing.get_origin(tp) is list:
+            out = {"type": "array", "items": of(typing.get_args(tp)[0])}
+        elif dataclasses.is_dataclass(tp):
+            name = tp.__name__
+            if name not in defs:
+                defs[name] = {}  # placeholder: recursion (Part contains Part)
+                specs = fields_of(tp)
+                props = {}
+                for f in specs.values():
+                    schema = of(f.type, f)
+                    if f.optional:
+                        schema = {"anyOf": [schema, {"type": "null"}]}
+                    props[f.name] = {**schema, "description": f.doc}
+                defs[name] = {
+                    "type": "object",
+                    "description": (tp.__doc__ or "").strip().split("\n")[0],
+                    "properties": props,
+                    "required": [f.name for f in specs.values() if f.required],
+                    "additionalProperties": False,
+                }
+            out = {"$ref": f"#/$defs/{name}"}
+        else:
+            raise TypeError(tp)
+        if spec and spec.ref:
+            out["description"] = f"id of a record in data/{spec.ref}/"
+        return out
+
+    kinds = {kind: of(cls) for kind, cls in model.KINDS.items()}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://thidua.example/schema/thidua.schema.json",
+        "title": "thidua data record",
+        "description": "One YAML file in data/<kind>/; the kind is the folder name.",
+        "oneOf": list(kinds.values()),
+        "$defs": defs,
+        "x-kinds": {kind: s["$ref"] for kind, s in kinds.items()},
+    }
