@@ -1,0 +1,14 @@
+"""Sample data: invented records marked `sample: true`, shown with a banner, dropped by one setting."""
+from __future__ import annotations
+
+from .loader import Repository
+from .model import KINDS
+
+
+def drop_samples(repo: Repository) -> None:
+    """Remove every sample record. Sample records may only be referenced by other samples,
+    which the rules check, so nothing left behind points at a removed record."""
+    for kind in KINDS:
+        store = repo.of_kind(kind)
+        for ident in [i for i, r in store.items() if getattr(r, "sample", False)]:
+            del store[ident]
