@@ -5,6 +5,7 @@ Reading never stops at a bad file: every problem of every file is collected, so 
 """
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,6 +50,13 @@ def compose(text: str, file: str, reader: Reader) -> yaml.Node | None:
         reader.report.add(Problem(file, line, col, "", f"YAML syntax error: {what}",
                                   "valid YAML (check indentation, colons and quotes)",
                                   (exc.context or what).strip(), rule="yaml"))
+    except yaml.reader.ReaderError as exc:
+        # a character YAML forbids (control characters): point at it
+        before = text[: exc.position]
+        line, col = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        reader.report.add(Problem(file, line, col, "", "control characters are not allowed in YAML text",
+                                  "printable text", f"the character U+{ord(char):04X}", rule="yaml"))
     except yaml.YAMLError as exc:
         reader.report.add(Problem(file, 1, 1, "", f"YAML error: {exc}", rule="yaml"))
     return None
@@ -60,7 +68,8 @@ def decode(raw: bytes, file: str, report: Report) -> str | None:
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
-        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        # count characters, as YAML marks do, not bytes
+        col = len(before[before.rfind(b"\n") + 1:].decode("utf-8", errors="replace")) + 1
         report.add(Problem(file, line, col, "", "the file is not UTF-8 text",
                            "UTF-8 (save the file as UTF-8 in your editor)",
                            f"byte 0x{raw[exc.start]:02x}", rule="encoding"))
@@ -73,12 +82,12 @@ def load_file(path: Path, kind: str, rel: str, report: Report):
     if text is None:
         return None
     reader = Reader(rel, report)
+    before = len(report.problems)
     node = compose(text, rel, reader)
     if node is None:
-        if text.strip():
-            return None
-        report.add(Problem(rel, 1, 1, "", "the file is empty", f"one {model.KINDS[kind].__name__} record",
-                           "an empty file", rule="schema"))
+        if len(report.problems) == before:  # nothing but blank lines and comments
+            report.add(Problem(rel, 1, 1, "", "the file is empty", f"one {model.KINDS[kind].__name__} record",
+                               "an empty file" if not text.strip() else "only comments", rule="schema"))
         return None
     return reader.read(node, model.KINDS[kind], "")
 
@@ -107,6 +116,13 @@ def load(data_dir: Path, report: Report, display_root: Path | None = None) -> Re
         report.add(Problem(_rel(path, shown), 1, 1, "", "records belong in a kind folder",
                            "data/<kind>/<id>.yml with kind one of: " + ", ".join(model.KINDS),
                            f"a file directly in {data_dir.name}/", rule="layout"))
+    for folder in sorted(p for p in data_dir.iterdir() if p.is_dir() and p.name not in model.KINDS):
+        for path in sorted(folder.rglob("*.y*ml")):
+            close = difflib.get_close_matches(folder.name, list(model.KINDS), n=1)
+            hint = f' — did you mean "{close[0]}/"?' if close else ""
+            report.add(Problem(_rel(path, shown), 1, 1, "", f"records belong in a kind folder{hint}",
+                               "data/<kind>/<id>.yml with kind one of: " + ", ".join(model.KINDS),
+                               f"a file in {data_dir.name}/{folder.name}/", rule="layout"))
     return repo
 
 

@@ -25,7 +25,9 @@ from mkdocs.structure.toc import get_toc
 
 from .graph import LinkGraph
 from .pages import Page, Settings, build_site
+from .privacy import publishable
 from .redirects import redirect_html
+from .samples import drop_samples
 from .validate import validate
 
 log = logging.getLogger("mkdocs.plugins.thidua")
@@ -54,9 +56,8 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         if report.errors:
             raise PluginError(f"thidua: {len(report.errors)} error(s) in {self.config.data_dir}/; nothing was built")
         if not self.config.include_samples:
-            from .samples import drop_samples
-
             drop_samples(repo)
+        publishable(repo)  # after validation, before any page: private lines cannot leak
         settings = Settings(
             site_name=config.site_name,
             site_url=config.site_url or "",

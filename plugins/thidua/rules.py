@@ -72,6 +72,16 @@ def references(obj) -> Iterator[tuple[object, str, str, str]]:
             yield from references(child)
 
 
+KIND_NOUNS = {
+    "authorities": "an authority",
+    "campaigns": "a campaign",
+    "documents": "a document",
+    "award-forms": "an award form",
+    "decisions": "an award decision",
+    "stories": "a story",
+}
+
+
 def all_records(repo: Repository) -> Iterator[tuple[str, object]]:
     for kind in model.KINDS:
         for record in repo.of_kind(kind).values():
@@ -89,7 +99,7 @@ def dangling_references(repo: Repository, report: Report) -> None:
                 continue
             close = difflib.get_close_matches(ident, list(store), n=1, cutoff=0.75) if len(store) < 5000 else []
             hint = f' — did you mean "{close[0]}"?' if close else ""
-            add(report, owner, key, f'reference to a {target_kind[:-1].replace("-", " ")} that does not exist{hint}',
+            add(report, owner, key, f"reference to {KIND_NOUNS[target_kind]} that does not exist{hint}",
                 f"the id of a record in data/{target_kind}/", f'"{ident}"', rule_name="reference")
 
 
@@ -177,14 +187,14 @@ def authority_changes(repo: Repository, report: Report) -> None:
                 rule_name="authority-change")
     # parent chains must end: a cycle would make breadcrumbs loop forever
     for authority in repo.authorities.values():
-        seen = {authority.id}
+        chain = [authority.id]
         current = authority
         while current.parent and current.parent in repo.authorities:
-            if current.parent in seen:
+            if current.parent in chain:
                 add(report, authority, "parent", "the parent chain loops", "a chain ending at the top level",
-                    " → ".join([*seen, current.parent]), rule_name="parent-cycle")
+                    " → ".join([*chain, current.parent]), rule_name="parent-cycle")
                 break
-            seen.add(current.parent)
+            chain.append(current.parent)
             current = repo.authorities[current.parent]
 
 
@@ -209,3 +219,7 @@ def transcribed_documents_have_body(repo: Repository, report: Report) -> None:
             add(report, document, "transcribed", "a transcribed document has no body",
                 "body: the document's parts, or transcribed: false for a document known only by citation",
                 "an empty body", severity=WARNING, rule_name="body")
+
+
+# Rule families kept in their own modules register themselves on import.
+from . import award_rules, privacy  # noqa: E402,F401

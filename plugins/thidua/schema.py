@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import re
 import types
 import typing
 import unicodedata
@@ -28,6 +29,10 @@ PARSED = {
     Period: ("a period written YYYY-YYYY", r"^\d{4}\s*-\s*\d{4}$"),
     MonthDay: ("a yearly day written MM-DD", r"^\d{1,2}-\d{1,2}$"),
 }
+
+
+_INT_RE = re.compile(r"^[-+]?\d+$")
+_NUMBER_RE = re.compile(r"^[-+]?(\d+([.,]\d*)?|[.,]\d+)([eE][-+]?\d+)?$")
 
 
 @dataclass(frozen=True)
@@ -71,6 +76,10 @@ def _unwrap_optional(tp):
 
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
+
+
+def _is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")
 
 
 # --- Describing what was found, in plain words
@@ -156,11 +165,12 @@ class Reader:
                 return None
             return value.lower() in ("true", "yes", "on", "y")
         if tp is int or tp is float:
-            try:
-                return int(value) if tp is int else float(value.replace(",", ".") if tag == "str" else value)
-            except ValueError:
+            # plain digits only: float() would also take "nan" and "inf"; "0,4" is Vietnamese for 0.4
+            pattern = _INT_RE if tp is int else _NUMBER_RE
+            if not pattern.match(value):
                 self.problem(node, path, "wrong type", _expected(tp), _found(node))
                 return None
+            return int(value) if tp is int else float(value.replace(",", "."))
         if isinstance(tp, type) and issubclass(tp, StrEnum):
             try:
                 return tp(value)
@@ -179,6 +189,10 @@ class Reader:
         raise TypeError(f"no reader for {tp!r}")  # a model bug, not a data problem
 
     def read_list(self, node, item_tp, path):
+        return [value for value, _ in self.read_items(node, item_tp, path)]
+
+    def read_items(self, node, item_tp, path) -> list[tuple[typing.Any, yaml.Node]]:
+        """(value, node) of each readable item; unreadable ones are reported and left out."""
         if not isinstance(node, yaml.SequenceNode):
             self.problem(node, path, "wrong type", "a list (lines starting with '- ')", _found(node))
             return []
@@ -186,7 +200,7 @@ class Reader:
         for i, child in enumerate(node.value):
             value = self.read(child, item_tp, f"{path}[{i}]")
             if value is not None:
-                out.append(value)
+                out.append((value, child))
         return out
 
     def read_object(self, node, cls, path):
@@ -196,6 +210,7 @@ class Reader:
         specs = fields_of(cls)
         values: dict[str, typing.Any] = {}
         locs: dict[str, tuple[int, int]] = {}
+        shown: dict[str, str] = {}  # field key -> path as the YAML numbers it, where they differ
         ok = True
         for key_node, value_node in node.value:
             key = nfc(str(key_node.value))
@@ -211,12 +226,19 @@ class Reader:
                 self.problem(key_node, where, f'field "{key}" is given twice', "each field once", f'"{key}" again')
                 continue
             locs[key] = (value_node.start_mark.line + 1, value_node.start_mark.column + 1)
-            value = self.read(value_node, spec.type, where, spec.optional or not spec.required)
+            if spec.ref and typing.get_origin(spec.type) is list and not _is_null(value_node):
+                # a list of references: remember where each kept item stands, for later messages
+                items = self.read_items(value_node, typing.get_args(spec.type)[0], where)
+                value = [v for v, _ in items]
+                for i, (_, item) in enumerate(items):
+                    locs[f"{key}[{i}]"] = (item.start_mark.line + 1, item.start_mark.column + 1)
+                    yaml_index = value_node.value.index(item)
+                    if yaml_index != i:  # an unreadable item before it was left out
+                        shown[f"{key}[{i}]"] = f"{key}[{yaml_index}]"
+            else:
+                value = self.read(value_node, spec.type, where, spec.optional or not spec.required)
             if value is None and spec.required:
                 ok = False
-            if isinstance(value, list) and spec.ref:
-                for i, item in enumerate(value_node.value if isinstance(value_node, yaml.SequenceNode) else []):
-                    locs[f"{key}[{i}]"] = (item.start_mark.line + 1, item.start_mark.column + 1)
             if value is not None:
                 values[key] = value
         for name, spec in specs.items():
@@ -231,6 +253,7 @@ class Reader:
         obj._at = (node.start_mark.line + 1, node.start_mark.column + 1)
         obj._path = path
         obj._locs = locs
+        obj._shown = shown
         return obj
 
 
@@ -242,6 +265,7 @@ def location(obj, field_name: str | None = None) -> tuple[str, int, int, str]:
         line, col = obj._locs.get(field_name, obj._locs.get(key, (line, col)))
     path = obj._path
     if field_name:
+        field_name = getattr(obj, "_shown", {}).get(field_name, field_name)
         path = f"{path}.{field_name}" if path else field_name
     return obj._file, line, col, path
 

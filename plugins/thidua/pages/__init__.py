@@ -60,13 +60,13 @@ class Site:
 
 def build_site(repo: Repository, graph: LinkGraph, settings: Settings) -> Site:
     """Build every generated page. Relations are all in `graph` already."""
-    from . import authorities, campaigns, documents, home, indexes, periods
+    from . import authorities, campaigns, decisions, documents, home, honor, indexes, periods, stories
     from .render import Renderer
 
     renderer = Renderer(repo, graph, settings)
     site = Site()
     # One module per family of pages; each adds its pages to `site`.
-    for module in (documents, authorities, campaigns, periods, indexes, home):
+    for module in (documents, authorities, campaigns, periods, decisions, stories, honor, indexes, home):
         module.build(renderer, site)
     site.pages.sort(key=lambda p: p.url)
     site.redirects.sort(key=lambda r: r.url)

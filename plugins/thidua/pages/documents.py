@@ -15,47 +15,56 @@ from .urls import record_url
 
 
 @dataclass
+class Fact:
+    part: model.Part  # the part whose text states it
+    value: object  # the Target, Award, Deadline, Milestone or Responsibility
+    anchor: str  # HTML id of that part on the document page
+    where: str  # its numbering in the document, e.g. "III.2.b)"
+
+
+@dataclass
 class Facts:
     """What a document's body sets out, gathered in document order."""
 
-    targets: list[tuple[model.Part, model.Target, str]] = field(default_factory=list)
-    awards: list[tuple[model.Part, model.Award, str]] = field(default_factory=list)
-    deadlines: list[tuple[model.Part, model.Deadline, str]] = field(default_factory=list)
-    milestones: list[tuple[model.Part, model.Milestone, str]] = field(default_factory=list)
-    responsibilities: list[tuple[model.Part, model.Responsibility, str]] = field(default_factory=list)
-    dossier: list[tuple[model.Part, str]] = field(default_factory=list)
+    targets: list[Fact] = field(default_factory=list)
+    awards: list[Fact] = field(default_factory=list)
+    deadlines: list[Fact] = field(default_factory=list)
+    milestones: list[Fact] = field(default_factory=list)
+    responsibilities: list[Fact] = field(default_factory=list)
+    dossier: list[Fact] = field(default_factory=list)
     anchors: dict[int, str] = field(default_factory=dict)  # id(part) -> HTML id
+
+
+KINDS_OF_FACT = ("target", "award", "deadline", "milestone", "responsibility")
 
 
 def gather(body: list[model.Part]) -> Facts:
     facts = Facts()
     used: set[str] = set()
 
-    def visit(parts, prefix: str, in_dossier: bool, context: model.Part | None):
+    def visit(parts, prefix: str, where: str, in_dossier: bool, context: Fact | None):
         for i, part in enumerate(parts):
-            base = anchor_of(part.label if part.label not in ("-", "+") else None, part.title, f"{prefix}{i + 1}")
+            numbered = part.label not in (None, "-", "+")
+            base = anchor_of(part.label if numbered else None, part.title, f"{prefix}{i + 1}")
             anchor = f"{prefix}{base}" if prefix and part.title is None else base
             if anchor in used:
                 anchor = f"{prefix}{i + 1}-{base}"
             used.add(anchor)
             facts.anchors[id(part)] = anchor
-            owner = part if (part.text or part.title) else (context or part)
-            if part.target:
-                facts.targets.append((owner, part.target, facts.anchors.get(id(owner), anchor)))
-            if part.award:
-                facts.awards.append((part, part.award, anchor))
-            if part.deadline:
-                facts.deadlines.append((part, part.deadline, anchor))
-            if part.milestone:
-                facts.milestones.append((part, part.milestone, anchor))
-            if part.responsibility:
-                facts.responsibilities.append((part, part.responsibility, anchor))
-            dossier_here = in_dossier or part.role == model.Role.DOSSIER
+            here = where + (part.label.rstrip(".") + "." if numbered and part.label.endswith(".") else
+                            part.label if numbered else "")
+            # a bare child that only carries a fact (no text) belongs to the part that states it
+            fact_at = Fact(part, None, anchor, here) if (part.text or part.title) or context is None else context
+            for kind in KINDS_OF_FACT:
+                value = getattr(part, kind)
+                if value is not None:
+                    target_list = getattr(facts, "responsibilities" if kind == "responsibility" else kind + "s")
+                    target_list.append(Fact(fact_at.part, value, fact_at.anchor, fact_at.where.rstrip(".")))
             if in_dossier and part.text:
-                facts.dossier.append((part, anchor))
-            visit(part.items, f"{anchor}-", dossier_here, owner)
+                facts.dossier.append(Fact(part, part.text, anchor, here.rstrip(".")))
+            visit(part.items, f"{anchor}-", here, in_dossier or part.role == model.Role.DOSSIER, fact_at)
 
-    visit(body, "", False, None)
+    visit(body, "", "", False, None)
     return facts
 
 

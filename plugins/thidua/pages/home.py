@@ -16,13 +16,16 @@ def upcoming(renderer: Renderer, today: _dt.date):
     events = []
     for d in renderer.graph.documents_of_year.get(today.year, []) + renderer.graph.documents_of_year.get(today.year + 1, []):
         facts = renderer.facts(d)
-        for part, dl, anchor in facts.deadlines:
+        for fact in facts.deadlines:
+            dl, anchor = fact.value, fact.anchor
             when = dl.yearly.next_after(today) if dl.yearly else (dl.date.last if dl.date else None)
             if when and when >= today and (not d.period or when.year <= d.period.end):
                 events.append((when, d, model.label(dl.kind), dl.what, anchor))
-        for part, ms, anchor in facts.milestones:
+        for fact in facts.milestones:
+            ms = fact.value
             if ms.start and not ms.yearly and ms.start.last >= today:
-                events.append((ms.start.last, d, model.label(ms.kind), part.title or part.text or "", anchor))
+                events.append((ms.start.last, d, model.label(ms.kind), fact.part.title or fact.part.text or "",
+                               fact.anchor))
     unique = {}
     for e in sorted(events, key=lambda e: (e[0], e[1].id, e[4])):
         unique.setdefault((e[1].id, e[4]), e)

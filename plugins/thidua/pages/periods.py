@@ -32,14 +32,16 @@ def events_in_year(renderer: Renderer, documents: list[model.Document], year: in
     events = []
     for d in documents:
         facts = renderer.facts(d)
-        for part, ms, anchor in facts.milestones:
+        for fact in facts.milestones:
+            part, ms, anchor = fact.part, fact.value, fact.anchor
             start = ms.start.year if ms.start else None
             end = ms.end.year if ms.end else start
             if ms.yearly or (start is not None and start <= year <= (end or start)):
                 sort = ms.start.sort_key() if ms.start and start == year else (year, 0, 0)
                 events.append((sort, d, model.label(ms.kind), part.text or part.title or "", anchor,
                                ms.start.vi() if ms.start and not ms.end and not ms.yearly else ("hằng năm" if ms.yearly else f"{start} - {end}")))
-        for part, dl, anchor in facts.deadlines:
+        for fact in facts.deadlines:
+            part, dl, anchor = fact.part, fact.value, fact.anchor
             if dl.yearly:
                 events.append(((year, dl.yearly.month, dl.yearly.day), d, model.label(dl.kind), dl.what, anchor,
                                f"trước {dl.yearly.day:02d}/{dl.yearly.month:02d}/{year}"))

@@ -12,6 +12,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from .. import model
+from ..text import slugify
 from ..dates import PartialDate
 from ..graph import LinkGraph
 from ..loader import Repository
@@ -139,14 +140,7 @@ class Renderer:
 
 def anchor_of(label: str | None, title: str | None, fallback: str) -> str:
     """A stable HTML id for a section from its printed numbering."""
-    import re
-    import unicodedata
-
-    raw = f"{label or ''} {title or ''}".strip() or fallback
-    ascii_text = unicodedata.normalize("NFD", raw.replace("đ", "d").replace("Đ", "D"))
-    ascii_text = "".join(c for c in ascii_text if not unicodedata.combining(c))
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug[:60].strip("-") or fallback
+    return slugify(f"{label or ''} {title or ''}".strip()) or fallback
 
 
 __all__ = ["Renderer", "Markup", "escape", "PartialDate", "SECTIONS", "anchor_of", "json_ld"]

@@ -1,0 +1,101 @@
+"""Shared fixtures: build the real site once into a temp dir, serve it, drive it in Chromium."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+MKDOCS = Path(sys.executable).parent / "mkdocs"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+BUILD_DATE = "2024-06-01"  # fixed, so "upcoming deadlines" and output are reproducible
+
+
+def write_config(dest: Path, data_dir: Path = DATA, **plugin_options) -> Path:
+    """A copy of mkdocs.yml pointing at `data_dir`, with absolute paths so it can live anywhere."""
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["docs_dir"] = str(ROOT / "content")
+    config["theme"]["custom_dir"] = str(ROOT / "theme")
+    config["site_dir"] = str(dest / "site")
+    plugins = []
+    for entry in config["plugins"]:
+        if isinstance(entry, dict) and "thidua" in entry:
+            options = {**(entry["thidua"] or {}), "data_dir": str(data_dir), "build_date": BUILD_DATE, **plugin_options}
+            entry = {"thidua": options}
+        plugins.append(entry)
+    config["plugins"] = plugins
+    path = dest / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def build(dest: Path, data_dir: Path = DATA, check: bool = True, **plugin_options) -> subprocess.CompletedProcess:
+    """Run `mkdocs build --strict` as a user would; the site lands in dest/site."""
+    dest.mkdir(parents=True, exist_ok=True)
+    config = write_config(dest, data_dir, **plugin_options)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([str(MKDOCS), "build", "--strict", "-f", str(config)], capture_output=True,
+                            text=True, env=env, cwd=dest)
+    if check and result.returncode != 0:
+        raise AssertionError(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    """The real data built once per test session."""
+    dest = tmp_path_factory.mktemp("real-site")
+    build(dest)
+    return dest / "site"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(directory: Path):
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir):
+    server, url = serve(site_dir)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium driven by Playwright (no browser download needed)."""
+    playwright = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail("chromium is not installed: run `apt-get install -y chromium` (.ci/run does)")
+    with playwright.sync_playwright() as p:
+        instance = p.chromium.launch(
+            executable_path=CHROMIUM, headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run"])
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="vi-VN")
+    page = context.new_page()
+    yield page
+    context.close()

@@ -1,0 +1,199 @@
+"""The portal built from the real data: every seed relation in both directions, the authority
+hierarchy and its 2025 changes, structured data, navigation and accessibility basics."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+BP_PLAN = "kh-so-gddt-binh-phuoc-vi-nguoi-ngheo-2021-2025"
+CB_PLAN = "kh-so-gtvt-cao-bang-vi-nguoi-ngheo-2021-2025"
+BT_PLAN = "kh-ubnd-tinh-binh-thuan-vi-nguoi-ngheo-2021-2025"
+MT_PLAN = "kh-ubnd-xa-minh-tien-vi-nguoi-ngheo-2022-2025"
+
+# (citing plan, cited document, relation label) exactly as DOMAIN.md states the seed graph
+SEED_LINKS = [
+    (BT_PLAN, "qd-666-qd-ttg-2022", "Căn cứ"),
+    (BT_PLAN, "hd-2357-btdkt-2022", "Căn cứ"),
+    (BT_PLAN, "qd-2004-ubnd-binh-thuan-2022", "Căn cứ"),
+    (BP_PLAN, "kh-263-ubnd-binh-phuoc-2022", "Thực hiện"),
+    (CB_PLAN, "kh-2451-ubnd-cao-bang-2022", "Thực hiện"),
+    (MT_PLAN, "kh-103-ubnd-phu-cu-2022", "Thực hiện"),
+    (MT_PLAN, "kh-102-ubnd-phu-cu-2022", "Viện dẫn"),
+]
+
+
+def soup(site: Path, url: str) -> BeautifulSoup:
+    path = site / url / "index.html" if not url.endswith(".html") else site / url
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def section_links(page: BeautifulSoup, heading_id: str) -> list[tuple[str, str]]:
+    """(href, text) of links in the <section> whose heading has this id."""
+    heading = page.find(id=heading_id)
+    assert heading is not None, f"no #{heading_id} on page"
+    section = heading.find_parent("section")
+    return [(a["href"], a.get_text(" ", strip=True)) for a in section.find_all("a")]
+
+
+def resolve(site: Path, page_url: str, href: str) -> Path:
+    """The file a relative href on page `page_url` points to."""
+    target = (site / page_url / href.split("#")[0]).resolve()
+    return target / "index.html" if target.is_dir() else target
+
+
+@pytest.mark.parametrize("citing,cited,relation", SEED_LINKS)
+def test_seed_relation_both_directions(site_dir, citing, cited, relation):
+    plan = soup(site_dir, f"van-ban/{citing}")
+    links = [href for href, _ in section_links(plan, "can-cu")]
+    assert f"../{cited}/" in links, f"{citing} does not link to {cited}"
+    row = next(li for li in plan.find(id="can-cu").find_parent("section").find_all("li") if f"../{cited}/" in str(li))
+    assert relation in row.get_text()
+
+    back = soup(site_dir, f"van-ban/{cited}")
+    backlinks = [href for href, _ in section_links(back, "thuc-hien-boi")]
+    assert f"../{citing}/" in backlinks, f"{cited} does not list {citing} back"
+
+
+def test_cited_document_page_says_what_is_known(site_dir):
+    page = soup(site_dir, "van-ban/kh-263-ubnd-binh-phuoc-2022")
+    text = page.get_text(" ", strip=True)
+    assert "chưa được đăng toàn văn" in text
+    assert "263/KH-UBND" in text and "16/09/2022" in text
+    assert "Ủy ban nhân dân tỉnh Bình Phước" in text
+
+
+def test_authority_page_lists_its_plan_and_successor(site_dir):
+    page = soup(site_dir, "co-quan/so-gtvt-cao-bang")
+    hrefs = [a["href"] for a in page.find_all("a")]
+    assert f"../../van-ban/{CB_PLAN}/" in hrefs
+    assert "../so-xay-dung-cao-bang/" in hrefs
+    assert "Nay là Sở Xây dựng tỉnh Cao Bằng" in page.get_text(" ", strip=True)
+
+    successor = soup(site_dir, "co-quan/so-xay-dung-cao-bang")
+    assert "../so-gtvt-cao-bang/" in [a["href"] for a in successor.find_all("a")]
+
+
+def test_merged_province_shows_name_now(site_dir):
+    plan = soup(site_dir, f"van-ban/{BT_PLAN}")
+    issuer = plan.find("th", string="Cơ quan ban hành").find_next_sibling("td")
+    assert "Ủy ban nhân dân tỉnh Bình Thuận" in issuer.get_text()
+    assert "nay là" in issuer.get_text() and "Lâm Đồng" in issuer.get_text()
+
+
+def test_commune_breadcrumbs_follow_the_hierarchy(site_dir):
+    page = soup(site_dir, f"van-ban/{MT_PLAN}")
+    crumbs = [li.get_text(strip=True) for li in page.select(".td-breadcrumbs li")]
+    assert crumbs == ["Trang chủ", "Cơ quan", "UBND tỉnh Hưng Yên", "UBND huyện Phù Cừ", "UBND xã Minh Tiến", "Kế hoạch"]
+    district = soup(site_dir, "co-quan/ubnd-huyen-phu-cu")
+    assert "../ubnd-xa-minh-tien/" in [a["href"] for a in district.select("#truc-thuoc + ul a")]
+
+
+def test_campaign_tree_holds_every_seed_plan(site_dir):
+    page = soup(site_dir, "phong-trao/vi-nguoi-ngheo-2021-2025")
+    tree = page.select_one(".td-tree")
+    hrefs = [a["href"] for a in tree.find_all("a")]
+    for plan in (BP_PLAN, CB_PLAN, BT_PLAN, MT_PLAN):
+        assert f"../../van-ban/{plan}/" in hrefs
+    # the national document is the root, the Bình Thuận plan hangs under it
+    root = tree.find("li", recursive=False)
+    assert "666/QĐ-TTg" in root.find("a").get_text()
+    assert f"../../van-ban/{BT_PLAN}/" in [a["href"] for a in root.find("ul").find_all("a")]
+
+
+def test_period_and_year_pages(site_dir):
+    period = soup(site_dir, "giai-doan/2021-2025")
+    hrefs = [a["href"] for a in period.find_all("a")]
+    assert f"../../van-ban/{BT_PLAN}/" in hrefs
+    year = soup(site_dir, "nam/2023")
+    events = year.select_one(".td-timeline").get_text(" ", strip=True)
+    assert "Sơ kết" in events and "Sở GTVT Cao Bằng" in events
+    assert "trước 10/11/2023" in events  # Bình Thuận's yearly report deadline
+
+
+def test_plan_sections_are_complete_and_ordered(site_dir):
+    page = soup(site_dir, f"van-ban/{BT_PLAN}")
+    titles = [h.get_text(" ", strip=True) for h in page.select(".td-body > section > h3")]
+    assert [t.split()[0] for t in titles] == ["I.", "II.", "III.", "IV.", "V."]
+    targets = page.select_one(".td-targets").get_text(" ", strip=True)
+    assert "0,4 - 0,6" in targets and "1,5 - 2" in targets
+    quotas = page.select_one(".td-quotas").get_text(" ", strip=True)
+    assert "2 - 3" in quotas
+    all_quotas = " ".join(t.get_text(" ", strip=True) for t in page.select(".td-quotas"))
+    assert "không quá 10" in all_quotas and "không quá 15" in all_quotas
+    assert len(page.select(".td-distribution li")) == 15
+    signature = page.select_one(".td-signature").get_text(" ", strip=True)
+    assert signature == "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Minh"
+
+
+def test_structured_data_and_open_graph(site_dir):
+    plan = soup(site_dir, f"van-ban/{CB_PLAN}")
+    data = json.loads(plan.find("script", type="application/ld+json").string)
+    assert data["@type"] == "Legislation"
+    assert data["legislationDate"] == "2022-10"
+    assert data["legislationPassedBy"]["name"] == "Sở Giao thông vận tải tỉnh Cao Bằng"
+    assert plan.find("meta", property="og:title")["content"].startswith("Kế hoạch thực hiện Phong trào")
+    authority = soup(site_dir, "co-quan/ubnd-tinh-binh-thuan")
+    data = json.loads(authority.find("script", type="application/ld+json").string)
+    assert data["@type"] == "GovernmentOrganization" and data["dissolutionDate"] == "2025-07-01"
+
+
+def test_records_are_not_in_the_navigation(site_dir):
+    home = soup(site_dir, "")
+    nav_links = [a["href"] for a in home.select("nav.md-nav--primary a")]
+    assert any("van-ban/" in h for h in nav_links)
+    assert not any(BT_PLAN in h for h in nav_links)
+    plan = soup(site_dir, f"van-ban/{BT_PLAN}")
+    assert len(plan.select("nav.md-nav--primary a")) < 20
+
+
+def test_accessibility_basics(site_dir):
+    for html in site_dir.rglob("index.html"):
+        page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        if page.find("meta", attrs={"http-equiv": "refresh"}):
+            continue  # redirect stubs
+        assert page.html.get("lang") == "vi", html
+        article = page.select_one("article.md-content__inner") or page
+        levels = [int(h.name[1]) for h in article.find_all(["h1", "h2", "h3", "h4", "h5", "h6"])]
+        assert levels and levels[0] == 1, html
+        for before, after in zip(levels, levels[1:]):
+            assert after <= before + 1, f"{html}: heading level jumps from h{before} to h{after}"
+        for table in article.find_all("table"):
+            assert table.find("th"), f"{html}: table without header cells"
+
+
+def test_internal_links_and_anchors_resolve(site_dir):
+    ids_cache: dict[Path, set[str]] = {}
+
+    def ids(path: Path) -> set[str]:
+        if path not in ids_cache:
+            ids_cache[path] = {t["id"] for t in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+                               .find_all(id=True)}
+        return ids_cache[path]
+
+    broken = []
+    checked = 0
+    for html in sorted(site_dir.rglob("*.html")):
+        page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        for tag in page.find_all(["a", "link"], href=True):
+            href = tag["href"]
+            if href.startswith(("http:", "https:", "mailto:", "javascript:", "data:")):
+                continue
+            checked += 1
+            path = href.split("#")[0]
+            if path.startswith("/"):  # 404.html links from the site root: it is served at any URL
+                target = (site_dir / path.lstrip("/")).resolve()
+            else:
+                target = (html.parent / path).resolve() if path else html
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{html.relative_to(site_dir)}: {href}")
+                continue
+            anchor = href.partition("#")[2]
+            if anchor and target.suffix == ".html" and anchor not in ids(target):
+                broken.append(f"{html.relative_to(site_dir)}: {href} (no #{anchor})")
+    assert checked > 500
+    assert broken == []
