@@ -86,9 +86,11 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         ours = self.pages.get(page.file.src_uri)
         if ours is None:
             return markdown
-        page.meta["title"] = ours.title
+        # Material prints title and description unescaped (MkDocs' Jinja has no autoescape),
+        # as Markdown titles arrive escaped already: escape ours the same way.
+        page.meta["title"] = str(escape(ours.title))
         if ours.description:
-            page.meta["description"] = ours.description
+            page.meta["description"] = str(escape(ours.description))
         page.meta["thidua_head"] = ours.head
         page.meta["thidua_kind"] = ours.kind
         if not ours.search:

@@ -34,8 +34,8 @@ def authority_label(authority: model.Authority) -> str:
 
 def json_ld(data: dict) -> Markup:
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    # "</" would end the script element early; "<!--" could open a comment.
-    text = text.replace("</", "<\\/").replace("<!--", "<\\!--")
+    # No "<" may reach a script element's text: "</script" would end it, "<!--" confuse it.
+    text = text.replace("<", "\\u003c")
     return Markup(f'<script type="application/ld+json">{text}</script>')
 
 

@@ -1,0 +1,127 @@
+"""How the built site behaves: bad data stops the build, output is reproducible, data is escaped,
+former ids redirect, the print view looks like an administrative document, phones fit."""
+from __future__ import annotations
+
+import filecmp
+import shutil
+from pathlib import Path
+
+import yaml
+from bs4 import BeautifulSoup
+from conftest import DATA, build
+
+PLAN = "kh-so-gtvt-cao-bang-vi-nguoi-ngheo-2021-2025"
+
+
+def copy_data(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    return data
+
+
+def edit(path: Path, **changes) -> None:
+    record = yaml.safe_load(path.read_text(encoding="utf-8"))
+    record.update(changes)
+    path.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def test_bad_data_fails_the_build_with_every_problem_and_writes_nothing(tmp_path):
+    data = copy_data(tmp_path)
+    (data / "campaigns" / "vi-nguoi-ngheo-2021-2025.yml").write_text(
+        (data / "campaigns" / "vi-nguoi-ngheo-2021-2025.yml").read_text(encoding="utf-8").replace("name:", "nmae:"),
+        encoding="utf-8")
+    edit(data / "documents" / "qd-666-qd-ttg-2022.yml", date="2022-02-31")
+    result = build(tmp_path / "out", data, check=False)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert 'campaigns/vi-nguoi-ngheo-2021-2025.yml:2:1: error: nmae: unknown field "nmae" — did you mean "name"?' in output
+    assert "documents/qd-666-qd-ttg-2022.yml:4:7: error: date: impossible or malformed date" in output
+    assert "Traceback" not in output
+    assert not (tmp_path / "out" / "site").exists()
+
+
+def test_same_data_gives_byte_identical_site(tmp_path):
+    build(tmp_path / "a")
+    build(tmp_path / "b")
+    a, b = tmp_path / "a" / "site", tmp_path / "b" / "site"
+    files_a = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    files_b = sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
+    assert files_a == files_b
+    # sitemap.xml.gz embeds the gzip time; everything else must match byte for byte
+    _match, mismatch, errors = filecmp.cmpfiles(a, b, [str(f) for f in files_a if f.name != "sitemap.xml.gz"],
+                                                shallow=False)
+    assert mismatch == [] and errors == []
+
+
+def test_data_strings_are_escaped_everywhere(tmp_path):
+    data = copy_data(tmp_path)
+    evil = 'Kế hoạch <script>alert("x")</script></script><img src=x onerror=alert(1)> & “ngoặc”'
+    edit(data / "documents" / f"{PLAN}.yml", title=evil, summary=evil)
+    build(tmp_path / "out", data)
+    site = tmp_path / "out" / "site"
+    html = (site / "van-ban" / PLAN / "index.html").read_text(encoding="utf-8")
+    page = BeautifulSoup(html, "html.parser")
+    assert "<script>alert" not in html and "<img src=x" not in html
+    assert evil in page.find("h1").get_text()
+    # JSON-LD holds the text but cannot close its script element
+    ld = page.find("script", type="application/ld+json").string
+    assert "<" not in ld and 'alert(\\"x\\")' in ld
+    for other in site.rglob("*.html"):
+        assert "<script>alert" not in other.read_text(encoding="utf-8"), other
+
+
+def test_former_ids_redirect_to_the_record(tmp_path):
+    data = copy_data(tmp_path)
+    edit(data / "documents" / f"{PLAN}.yml", aliases=["kh-gtvt-cao-bang-2022"])
+    edit(data / "authorities" / "so-gtvt-cao-bang.yml", aliases=["so-giao-thong-cao-bang"])
+    build(tmp_path / "out", data)
+    site = tmp_path / "out" / "site"
+    for old, new in (("van-ban/kh-gtvt-cao-bang-2022", f"../{PLAN}/"),
+                     ("co-quan/so-giao-thong-cao-bang", "../so-gtvt-cao-bang/")):
+        page = BeautifulSoup((site / old / "index.html").read_text(encoding="utf-8"), "html.parser")
+        assert page.find("meta", attrs={"http-equiv": "refresh"})["content"] == f"0; url={new}"
+        assert (site / old / new / "index.html").resolve().exists()
+
+
+def test_sample_setting_has_no_effect_on_real_records(tmp_path):
+    build(tmp_path / "out", include_samples=False)
+    assert (tmp_path / "out" / "site" / "van-ban" / PLAN / "index.html").exists()
+
+
+def test_print_view_is_an_administrative_document(site_url, page):
+    page.set_viewport_size({"width": 794, "height": 1123})  # A4 at 96 dpi
+    page.goto(f"{site_url}van-ban/kh-ubnd-tinh-binh-thuan-vi-nguoi-ngheo-2021-2025/")
+    page.emulate_media(media="print")
+    header = page.locator(".td-print-header")
+    assert header.is_visible()
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in header.inner_text()
+    assert "ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN" in header.inner_text()
+    for hidden in (".md-header", ".md-sidebar--primary", ".td-breadcrumbs", ".td-relations", ".td-properties"):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    assert page.locator(".td-signature").is_visible()
+    assert page.locator(".td-distribution").is_visible()
+    page.emulate_media(media="screen")
+    assert not header.is_visible()
+    assert page.locator(".td-relations").is_visible()
+
+
+def test_plan_page_fits_a_360px_phone(site_url, page):
+    page.set_viewport_size({"width": 360, "height": 740})
+    for url in (f"van-ban/{PLAN}/", "van-ban/", "co-quan/so-gtvt-cao-bang/", "phong-trao/vi-nguoi-ngheo-2021-2025/"):
+        page.goto(site_url + url)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{url} scrolls sideways by {overflow}px at 360px"
+
+
+def test_documents_index_filters(site_url, page):
+    page.goto(site_url + "van-ban/")
+    rows = page.locator("#td-all-documents tbody tr")
+    total = rows.count()
+    assert total >= 11
+    page.select_option("form.td-filters select[name=level]", "commune")
+    visible = page.locator("#td-all-documents tbody tr:not([hidden])")
+    assert visible.count() == 1 and "Minh Tiến" in visible.first.inner_text()
+    page.select_option("form.td-filters select[name=level]", "")
+    page.select_option("form.td-filters select[name=authority]", "ubnd-huyen-phu-cu")
+    assert visible.count() == 2
+    assert page.locator(".td-filter-count").inner_text() == f"2 / {total} văn bản"
