@@ -197,3 +197,11 @@ def test_internal_links_and_anchors_resolve(site_dir):
                 broken.append(f"{html.relative_to(site_dir)}: {href} (no #{anchor})")
     assert checked > 500
     assert broken == []
+
+
+def test_committed_json_schema_is_current():
+    """Editors read schema/thidua.schema.json; `make schema` must have been run after model changes."""
+    from thidua.schema import json_schema
+
+    committed = json.loads((Path(__file__).resolve().parent.parent / "schema" / "thidua.schema.json").read_text())
+    assert committed == json_schema(), "run `make schema` and commit schema/thidua.schema.json"
