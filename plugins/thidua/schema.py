@@ -75,7 +75,24 @@ def _unwrap_optional(tp):
 
 
 def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+_NULL = "tag:yaml.org,2002:null"
+_STR_TAG = "tag:yaml.org,2002:str"
+_OBJECT, _LIST, _STR, _SCALAR = "object", "list", "str", "scalar"
+
+
+@cache
+def _shape(tp) -> str:
+    """How a type is read, worked out once per type rather than once per YAML node."""
+    if tp in PARSED:
+        return _SCALAR
+    if dataclasses.is_dataclass(tp):
+        return _OBJECT
+    if typing.get_origin(tp) is list:
+        return _LIST
+    return _STR if tp is str else _SCALAR
 
 
 def _is_null(node: yaml.Node) -> bool:
@@ -139,15 +156,18 @@ class Reader:
 
     def read(self, node: yaml.Node, tp, path: str, optional: bool = False):
         """Return the value for `node` as type `tp`, or None after reporting why not."""
-        if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
-            if optional:
+        shape = _shape(tp)
+        if node.__class__ is yaml.ScalarNode:
+            if node.tag == _NULL:
+                if optional:
+                    return None
+                self.problem(node, path, "a value is required here", _expected(tp), _found(node))
                 return None
-            self.problem(node, path, "a value is required here", _expected(tp), _found(node))
-            return None
-        if dataclasses.is_dataclass(tp) and tp not in PARSED:
+            if shape is _STR and node.tag == _STR_TAG:  # the common case, kept short
+                return nfc(node.value)
+        if shape is _OBJECT:
             return self.read_object(node, tp, path)
-        origin = typing.get_origin(tp)
-        if origin is list:
+        if shape is _LIST:
             return self.read_list(node, typing.get_args(tp)[0], path)
         if not isinstance(node, yaml.ScalarNode):
             self.problem(node, path, "wrong type", _expected(tp), _found(node))
