@@ -8,16 +8,68 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import model
 from .dates import Period
 from .loader import Repository
+from .text import fold
 
 
 def _doc_key(document: model.Document):
     # newest first; undated after dated; id breaks ties so order never depends on load order
     date = document.date.sort_key() if document.date else (0, 0, 0)
     return (-date[0], -date[1], -date[2], document.id)
+
+
+def _dated_key(record):
+    # decisions and stories: newest first, id breaks ties
+    date = record.date.sort_key()
+    return (-date[0], -date[1], -date[2], record.id)
+
+
+# Recipient kinds that are places or bodies: such a line with `locality` commends that authority itself.
+LOCALITY_KINDS = frozenset({model.SubjectKind.DISTRICT, model.SubjectKind.COMMUNE, model.SubjectKind.VILLAGE,
+                            model.SubjectKind.DEPARTMENT, model.SubjectKind.LOCALITY})
+
+
+def name_words(text: str) -> str:
+    """Folded words joined by one space: "Nguyễn  Thị Thuý" -> "nguyen thi thuy" (the finder folds the same way)."""
+    return " ".join("".join(c if c.isalnum() else " " for c in fold(text)).split())
+
+
+@lru_cache(maxsize=1 << 16)  # units and names repeat across lines
+def _name_key(text: str) -> str:
+    """The validator's notion of one name: 'Thúy' = 'Thuý', 'Hải' != 'Hài' (award_rules.name_key)."""
+    from .award_rules import name_key
+
+    return name_key(text)
+
+
+def recipient_identity(decision_id: str, anchor: str, recipient: model.Recipient) -> tuple:
+    """Who a line commends, so one subject's lines in several decisions can be gathered.
+
+    A locality line with `locality` is that authority. A person or collective is its folded
+    name within its commune or unit; without a commune or unit nothing ties two lines
+    together, so the line stands alone.
+    """
+    if recipient.kind in LOCALITY_KINDS and recipient.locality:
+        return ("a", recipient.locality)
+    place = recipient.locality or _name_key(recipient.unit or "")
+    if place:
+        return ("n", str(recipient.kind), _name_key(recipient.name), place)
+    return ("l", decision_id, anchor)
+
+
+@dataclass
+class Line:
+    """One recipient line of an award decision, as published."""
+
+    decision: model.AwardDecision
+    recipient: model.Recipient
+    anchor: str  # the line's HTML id on the decision page
+    number: int  # 1-based position among the published lines
+    identity: tuple
 
 
 @dataclass
@@ -38,6 +90,23 @@ class LinkGraph:
     predecessors: dict[str, list[model.Authority]] = field(default_factory=lambda: defaultdict(list))
     periods: dict[str, Period] = field(default_factory=dict)
     years: set[int] = field(default_factory=set)
+    # Award decisions, newest first, and their published lines
+    decisions_of_authority: dict[str, list[model.AwardDecision]] = field(default_factory=lambda: defaultdict(list))
+    decisions_of_plan: dict[str, list[model.AwardDecision]] = field(default_factory=lambda: defaultdict(list))
+    decisions_of_campaign: dict[str, list[model.AwardDecision]] = field(default_factory=lambda: defaultdict(list))
+    decisions_of_year: dict[int, list[model.AwardDecision]] = field(default_factory=lambda: defaultdict(list))
+    decisions_of_form: dict[str, list[model.AwardDecision]] = field(default_factory=lambda: defaultdict(list))
+    lines_of_decision: dict[str, list[Line]] = field(default_factory=dict)
+    lines_of_identity: dict[tuple, list[Line]] = field(default_factory=lambda: defaultdict(list))
+    # Stories, newest first; a story whose subject line is not published is in none of these
+    stories_of_campaign: dict[str, list[model.Story]] = field(default_factory=lambda: defaultdict(list))
+    stories_of_authority: dict[str, list[model.Story]] = field(default_factory=lambda: defaultdict(list))
+    stories_of_year: dict[int, list[model.Story]] = field(default_factory=lambda: defaultdict(list))
+    stories_of_plan: dict[str, list[model.Story]] = field(default_factory=lambda: defaultdict(list))
+    story_of_recipient: dict[tuple[str, str], list[model.Story]] = field(default_factory=lambda: defaultdict(list))
+    stories: list[model.Story] = field(default_factory=list)  # every published story, newest first
+    subject_line: dict[str, Line] = field(default_factory=dict)  # story id -> the line it is about
+    subject_awards: dict[str, list[Line]] = field(default_factory=dict)  # story id -> its subject's lines
 
     @classmethod
     def build(cls, repo: Repository) -> "LinkGraph":
@@ -73,7 +142,73 @@ class LinkGraph:
         for lists in (g.subordinates, g.predecessors):
             for key in lists:
                 lists[key].sort(key=lambda a: (a.level != model.Level.DEPARTMENT, a.name, a.id))
+        g._build_decisions()
+        g._build_stories()
         return g
+
+    def _build_decisions(self) -> None:
+        """One pass over decisions and their lines."""
+        repo = self.repo
+        for decision in sorted(repo.decisions.values(), key=_dated_key):
+            self.decisions_of_authority[decision.authority].append(decision)
+            self.decisions_of_year[decision.date.year].append(decision)
+            self.decisions_of_form[decision.form].append(decision)
+            if decision.plan:
+                self.decisions_of_plan[decision.plan].append(decision)
+            campaign = self.campaign_of_decision(decision)
+            if campaign:
+                self.decisions_of_campaign[campaign].append(decision)
+            lines = []
+            for number, (recipient, anchor) in enumerate(
+                    zip(decision.recipients, model.recipient_anchors(decision)), start=1):
+                line = Line(decision, recipient, anchor, number, recipient_identity(decision.id, anchor, recipient))
+                lines.append(line)
+                self.lines_of_identity[line.identity].append(line)
+            self.lines_of_decision[decision.id] = lines
+
+    def _build_stories(self) -> None:
+        """One pass over stories: lists, the line each is about, and the lines that link back."""
+        repo = self.repo
+        for story in sorted(repo.stories.values(), key=_dated_key):
+            subject = story.subject
+            identity = None
+            if subject and subject.decision and subject.recipient:
+                line = next((l for l in self.lines_of_decision.get(subject.decision, [])
+                             if l.anchor == subject.recipient), None)
+                if line is None:
+                    # The line is not published (not public, or dropped with the samples):
+                    # neither is a story about it.
+                    continue
+                self.subject_line[story.id] = line
+                identity = line.identity
+            elif subject and subject.authority:
+                identity = ("a", subject.authority)
+            self.stories.append(story)
+            awards = self.lines_of_identity.get(identity, []) if identity else []
+            self.subject_awards[story.id] = awards
+            for line in awards:
+                self.story_of_recipient[(line.decision.id, line.anchor)].append(story)
+            self.stories_of_year[story.date.year].append(story)
+            campaign = self.campaign_of_story(story)
+            if campaign:
+                self.stories_of_campaign[campaign].append(story)
+            if story.plan:
+                self.stories_of_plan[story.plan].append(story)
+            for authority in dict.fromkeys(a for a in (subject.authority if subject else None, story.locality,
+                                                         story.author) if a):
+                self.stories_of_authority[authority].append(story)
+
+    def campaign_of_decision(self, decision: model.AwardDecision) -> str | None:
+        if decision.campaign:
+            return decision.campaign
+        plan = self.repo.documents.get(decision.plan) if decision.plan else None
+        return plan.campaign if plan else None
+
+    def campaign_of_story(self, story: model.Story) -> str | None:
+        if story.campaign:
+            return story.campaign
+        plan = self.repo.documents.get(story.plan) if story.plan else None
+        return plan.campaign if plan else None
 
     # --- Authorities
 

@@ -4,6 +4,7 @@ on_config  load and validate data/ (a bad data commit stops the build here, with
            problem, before anything is written), then build every page body
 on_files   add each page as a generated file, not in the nav, plus redirects and shards
 on_page_*  hand MkDocs the finished body, title and table of contents
+on_post_build  swap Material's search entries of generated pages for compact ones (search.py)
 
 Keeping this thin is deliberate: MkDocs 1.6 is the last release with plugins, so the
 core must move unchanged to ProperDocs or another front end.
@@ -19,7 +20,7 @@ from markupsafe import escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
@@ -28,6 +29,7 @@ from .pages import Page, Settings, build_site
 from .privacy import publishable
 from .redirects import redirect_html
 from .samples import drop_samples
+from . import search
 from .validate import validate
 
 log = logging.getLogger("mkdocs.plugins.thidua")
@@ -64,7 +66,9 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
             build_date=_build_date(self.config.build_date),
             include_samples=self.config.include_samples,
         )
-        self.site = build_site(repo, LinkGraph.build(repo), settings)
+        graph = LinkGraph.build(repo)
+        self.site = build_site(repo, graph, settings)
+        self.search_entries = search.entries(repo, graph, self.site.pages)
         self.pages = {_src(page.url): page for page in self.site.pages}
         return config
 
@@ -96,6 +100,12 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         if not ours.search:
             page.meta["search"] = {"exclude": True}
         return ""
+
+    @event_priority(-100)  # after Material's search plugin has written its index
+    def on_post_build(self, *, config):
+        generated = {page.url for page in self.site.pages}
+        search.rewrite_index(Path(config.site_dir), generated, self.search_entries,
+                             search.finder_config(self.site.files))
 
     def on_page_content(self, html, *, page, config, files):
         ours = self.pages.get(page.file.src_uri)

@@ -486,3 +486,30 @@ KINDS: dict[str, type] = {
     "decisions": AwardDecision,
     "stories": Story,
 }
+
+
+def recipient_anchors(decision: AwardDecision) -> list[str]:
+    """The anchor of each recipient line of `decision`, in the order of `decision.recipients`.
+
+    A line's anchor is its `id`, else the slug of its name; a repeated anchor gets "-2",
+    "-3", ... in order (given ids are served before derived ones). Public lines are served
+    first, among themselves, so that removing the lines not to be published
+    (`privacy.publishable`) changes no public line's anchor and reveals nothing about the
+    removed ones: story links and honor-roll URLs stay put.
+    """
+    from .text import slugify
+
+    anchors: list[str | None] = [None] * len(decision.recipients)
+    used: set[str] = set()
+    for public, given in ((True, True), (True, False), (False, True), (False, False)):
+        for i, recipient in enumerate(decision.recipients):
+            if bool(recipient.public) != public or bool(recipient.id) != given:
+                continue
+            base = recipient.id or slugify(recipient.name) or "nguoi-nhan"
+            anchor, n = base, 1
+            while anchor in used:
+                n += 1
+                anchor = f"{base}-{n}"
+            used.add(anchor)
+            anchors[i] = anchor
+    return anchors  # type: ignore[return-value]

@@ -1,10 +1,233 @@
-"""What may be published about people: the privacy rules and the filter applied before any page is built."""
+"""What may be published about people: the privacy rules and the filter applied before any page is built.
+
+The portal publishes names, unit or commune, award and achievement (DOMAIN.md, "Publishing
+people"); never an ID number, phone number, birth date or house address; a household in a
+poverty programme only with its consent; a line marked not public nowhere at all.
+
+  personal-data      the patterns below, in every recipient line (public or not: the YAML
+                     itself sits in a public repository) and every text of a story
+  poverty-consent    poverty_programme: true needs consent: true, or public: false
+  private-recipient  a story never names, links to or is about a line marked not public
+
+All three are always errors (see `award_rules.RULE_INFO`): a warning would let the site be
+built with the data in it. `publishable(repo)` then removes every line not to be published,
+after validation and before any page, index or search shard is built.
+"""
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from . import model
 from .loader import Repository
+from .problems import ERROR, Report
+from .rules import add, rule
+
+EXPECTED = "names, unit or commune, award and achievement only — never an ID number, phone number, birth date or house address"
+SOURCE = "Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15; docs/RULES.md (personal-data)"
+
+_I = re.IGNORECASE
+# Words that contain "sinh" but say nothing of a birth: học sinh (pupil), vệ sinh, phát sinh ...
+_NOT_BIRTH_BEFORE = "".join(f"(?<!{w} )" for w in ("học", "vệ", "phát", "hy", "nữ", "nam", "sơ", "tái", "ký", "hồi"))
+_NOT_BIRTH_AFTER = r"(?!\s+(?:hoạt|viên|kế|sống|thái|học|lý|sản|lời|ra|động|nhật|con|trưởng))"
+_DATE = r"\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?:19|20)\d{2}"
+
+
+@dataclass(frozen=True)
+class Pattern:
+    what: str  # "an ID number", ...
+    regex: re.Pattern
+
+
+PATTERNS: list[Pattern] = [
+    # CMND (9 digits) or CCCD (12 digits); not an amount of money written without dots
+    Pattern("an ID number (CMND/CCCD)",
+            re.compile(r"(?<![\d.,])(?:\d{9}|\d{12})(?![\d])(?!\s*(?:đồng|đ\b|vnđ|vnd|triệu|tỷ))", _I)),
+    # 0 or +84 and 9 to 10 more digits, perhaps grouped by spaces, dots or hyphens
+    Pattern("a phone number",
+            re.compile(r"(?<![\w.,+])(?:\+\s?84|0)(?:[ .\-]?\d){9,10}(?!\d)", _I)),
+    Pattern("a birth date",
+            re.compile(
+                r"\b(?:ngày|năm)\s*(?:,\s*)?(?:tháng\s*(?:,\s*)?năm\s*)?sinh\b" + _NOT_BIRTH_AFTER
+                + r"|" + _NOT_BIRTH_BEFORE + r"\bsinh\s*(?:vào\s+)?(?:ngày\s*|năm\s*|:\s*)?" + _DATE
+                + r"|" + _NOT_BIRTH_BEFORE + r"\bsinh\s+(?:vào\s+)?năm\s+(?:19|20)\d{2}\b"
+                + r"|" + _NOT_BIRTH_BEFORE + r"\bsinh\s+(?:vào\s+)?ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
+                + r"|" + _DATE + r"\s*\(?\s*(?:ngày\s+)?sinh\b" + _NOT_BIRTH_AFTER, _I)),
+    Pattern("a house address",
+            re.compile(
+                r"\bsố\s+nhà\b|\bnhà\s+số\s+\d"
+                r"|\bsố\s+\d+[a-z]?(?:/\d+[a-z]?)*\s*,?\s*(?:đường|phố|ngõ|ngách|hẻm|kiệt)\b"
+                r"|\b(?:ngõ|ngách|hẻm|kiệt)\s+(?:số\s+)?\d", _I)),
+]
+
+
+def find_personal_data(text: str) -> Iterator[tuple[int, str, str]]:
+    """(offset, what, matched text) for each kind of personal data found in `text`, first match each."""
+    taken: list[tuple[int, int]] = []  # "+84 912345678" is a phone number, not also an ID number
+    for pattern in sorted(PATTERNS, key=lambda p: p.what != "a phone number"):
+        for m in pattern.regex.finditer(text):
+            if not any(a < m.end() and m.start() < b for a, b in taken):
+                taken.append(m.span())
+                yield m.start(), pattern.what, m.group(0)
+                break
+
+
+def mask(found: str) -> str:
+    """Show where the data is without repeating it in CI logs: digits past the first two become •."""
+    seen = 0
+    out = []
+    for ch in found:
+        if ch.isdigit():
+            seen += 1
+            out.append(ch if seen <= 2 else "•")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+RECIPIENT_FIELDS = ("name", "id", "unit", "achievement")
+STORY_FIELDS = ("title", "unit", "body")
+
+
+def _texts(story: model.Story) -> Iterator[tuple[object, str]]:
+    """(owner, field) of every published text of a story."""
+    for field in STORY_FIELDS:
+        yield story, field
+    for i, _tag in enumerate(story.tags):
+        yield story, f"tags[{i}]"
+    if story.subject is not None:
+        yield story.subject, "name"
+    for photo in story.photos:
+        yield photo, "alt"
+        yield photo, "credit"
+
+
+def _value(owner, field: str) -> str | None:
+    if field.startswith("tags["):
+        return owner.tags[int(field[5:-1])]
+    return getattr(owner, field)
+
+
+@rule
+def personal_data(repo: Repository, report: Report) -> None:
+    from .award_rules import add_in_text
+
+    for decision in repo.decisions.values():
+        if decision.title:
+            for _offset, what, found in find_personal_data(decision.title):
+                add(report, decision, "title", f"personal data must not be published: {what}", EXPECTED,
+                    mask(found), ERROR, "personal-data", SOURCE)
+        for recipient in decision.recipients:
+            for field in RECIPIENT_FIELDS:
+                text = getattr(recipient, field)
+                if not text:
+                    continue
+                for _offset, what, found in find_personal_data(text):
+                    add(report, recipient, field, f"personal data must not be published: {what}", EXPECTED,
+                        mask(found), ERROR, "personal-data", SOURCE)
+    for story in repo.stories.values():
+        for owner, field in _texts(story):
+            text = _value(owner, field)
+            if not text:
+                continue
+            for offset, what, found in find_personal_data(text):
+                if field == "body":
+                    add_in_text(repo, report, "personal-data", story, "stories", owner, field, offset,
+                                f"personal data must not be published: {what}", EXPECTED, mask(found), SOURCE,
+                                level=ERROR)
+                else:
+                    key = "tags" if field.startswith("tags[") else field
+                    add(report, owner, key, f"personal data must not be published: {what}", EXPECTED,
+                        mask(found), ERROR, "personal-data", SOURCE)
+
+
+@rule
+def poverty_consent(repo: Repository, report: Report) -> None:
+    for decision in repo.decisions.values():
+        for recipient in decision.recipients:
+            if recipient.poverty_programme and recipient.public and not recipient.consent:
+                add(report, recipient, "poverty_programme",
+                    f"{model.label(recipient.kind).lower()} in a poverty programme published without its consent",
+                    "consent: true (they agreed to publication) or public: false",
+                    "poverty_programme: true, consent: false", ERROR, "poverty-consent",
+                    "Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15 (consent); docs/RULES.md (poverty-consent)")
+
+
+_WORD_RE = re.compile(r"\w+")
+_HOUSEHOLD_RE = re.compile(r"^(?:hộ\s+gia\s+đình|gia\s+đình|hộ)(?:\s+(?:ông|bà|anh|chị|cô|chú))?\s+", re.IGNORECASE)
+
+
+def bare_name(name: str) -> str:
+    """'Hộ bà Vi Thị Giấu Tên' -> 'Vi Thị Giấu Tên': a story names the person, not the line."""
+    bare = _HOUSEHOLD_RE.sub("", name.strip())
+    return bare if len(bare.split()) >= 2 else name
+
+
+def find_name(text: str, name: str) -> int | None:
+    """Offset of `name` in `text` as whole words, case and tone placement aside; None if absent."""
+    from .award_rules import name_key
+
+    wanted = name_key(name).split()
+    if not wanted:
+        return None
+    tokens = [(m.start(), name_key(m.group(0))) for m in _WORD_RE.finditer(text)]
+    keys = [k for _, k in tokens]
+    for i in range(len(keys) - len(wanted) + 1):
+        if keys[i:i + len(wanted)] == wanted:
+            return tokens[i][0]
+    return None
+
+
+@rule
+def private_recipients(repo: Repository, report: Report) -> None:
+    """A story shows nothing of a line marked not public: no link to it, no mention of its name."""
+    from .award_rules import add_in_text, name_key
+
+    hidden: dict[str, list[tuple[model.AwardDecision, model.Recipient]]] = {}
+    for decision in repo.decisions.values():
+        for recipient in decision.recipients:
+            if not recipient.public:
+                hidden.setdefault(name_key(bare_name(recipient.name)), []).append((decision, recipient))
+    if not hidden:
+        return
+    public_names = {name_key(bare_name(r.name)) for d in repo.decisions.values() for r in d.recipients if r.public}
+    source = "docs/RULES.md (private-recipient)"
+    for story in repo.stories.values():
+        subject = story.subject
+        decision = repo.decisions.get(subject.decision) if subject and subject.decision else None
+        if decision is not None and subject.recipient:
+            for anchor, recipient in zip(model.recipient_anchors(decision), decision.recipients):
+                if anchor == subject.recipient and not recipient.public:
+                    add(report, subject, "recipient", "the story is about a recipient line marked not public",
+                        "a public line (or no recipient link)", f'"{subject.recipient}" has public: false',
+                        ERROR, "private-recipient", source)
+        # names of hidden lines, unless the same name is also published on a public line
+        for key, lines in hidden.items():
+            if key in public_names:
+                continue
+            for owner, field in _texts(story):
+                text = _value(owner, field)
+                at = find_name(text, bare_name(lines[0][1].name)) if text else None
+                if at is None:
+                    continue
+                message = "the story names a recipient marked not public"
+                found = f"a name of {lines[0][0].id} (public: false)"
+                if field == "body":
+                    add_in_text(repo, report, "private-recipient", story, "stories", owner, field, at,
+                                message, "no mention of lines marked not public", found, source, level=ERROR)
+                else:
+                    key_field = "tags" if field.startswith("tags[") else field
+                    add(report, owner, key_field, message, "no mention of lines marked not public", found,
+                        ERROR, "private-recipient", source)
 
 
 def publishable(repo: Repository) -> None:
-    """Remove every recipient not to be published, so no page, index or shard can show it."""
+    """Remove every recipient not to be published, so no page, index or shard can show it.
+
+    Lines marked not public go; so does, as a second safeguard, a poverty-programme line
+    without consent (validation already stops a build that has one). Public lines keep
+    their anchors (`model.recipient_anchors` serves them first)."""
     for decision in repo.decisions.values():
-        decision.recipients = [r for r in decision.recipients if r.public]
+        decision.recipients = [r for r in decision.recipients
+                               if r.public and (r.consent or not r.poverty_programme)]

@@ -6,8 +6,9 @@ from .model import KINDS
 
 
 def drop_samples(repo: Repository) -> None:
-    """Remove every sample record. Sample records may only be referenced by other samples,
-    which the rules check, so nothing left behind points at a removed record."""
+    """Remove every sample record. Sample records may only be referenced by other samples
+    (rule `sample-reference` in award_rules.py, always an error), so nothing left behind
+    points at a removed record; a sample story's photos are left out with the story."""
     for kind in KINDS:
         store = repo.of_kind(kind)
         for ident in [i for i, r in store.items() if getattr(r, "sample", False)]:

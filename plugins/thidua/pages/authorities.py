@@ -6,7 +6,9 @@ from itertools import groupby
 from .. import model
 from . import Redirect, Site
 from .render import Renderer, authority_label
-from .urls import record_url
+from .urls import honor_url, record_url
+
+DECISIONS_SHOWN = 50  # the latest award decisions on an authority page; its honor roll has them all
 
 
 def grouped_documents(renderer: Renderer, authority_id: str):
@@ -50,6 +52,11 @@ def build(renderer: Renderer, site: Site) -> None:
             successor=renderer.repo.authorities.get(authority.successor) if authority.successor else None,
             now=g.current_successor(authority.id), groups=grouped_documents(renderer, authority.id),
             province=g.province_of(authority.id),
+            # honor rolls and stories (pages/honor.py, pages/stories.py)
+            decisions=g.decisions_of_authority.get(authority.id, [])[:DECISIONS_SHOWN],
+            decision_count=len(g.decisions_of_authority.get(authority.id, [])),
+            stories=g.stories_of_authority.get(authority.id, []),
+            honor_url=honor_url("authorities", authority.id),
         ))
         for alias in authority.aliases:
             site.redirects.append(Redirect(record_url("authorities", alias), url))

@@ -1,9 +1,86 @@
-"""(In progress) decisions pages for honor rolls and exemplary-model stories."""
+"""Award decision pages (khen-thuong/<id>/): the decision's properties and its recipient lines,
+each line with a permalink anchor; and the decisions index (khen-thuong/), bounded: years and the latest."""
 from __future__ import annotations
 
-from . import Site
-from .render import Renderer
+from collections import Counter
+
+from .. import model
+from . import Redirect, Site, TocEntry
+from . import lines as line_html
+from .render import Renderer, authority_label
+from .urls import honor_url, index_url, record_url
+
+LATEST = 20
+
+
+def decision_heading(decision: model.AwardDecision) -> str:
+    return f"Quyết định số {decision.number}" if decision.number else "Quyết định khen thưởng"
+
+
+def decision_subtitle(renderer: Renderer, decision: model.AwardDecision) -> str:
+    if decision.title:
+        return decision.title
+    form = renderer.repo.award_forms[decision.form]
+    return f"Về việc tặng {form.name}"
+
+
+def decision_title(renderer: Renderer, decision: model.AwardDecision) -> str:
+    """'Quyết định số 12/QĐ-UBND: Về việc tặng Bằng khen ...' — the page title and link text."""
+    return f"{decision_heading(decision)}: {decision_subtitle(renderer, decision)}"
+
+
+def build_one(renderer: Renderer, decision: model.AwardDecision):
+    repo, g = renderer.repo, renderer.graph
+    url = record_url("decisions", decision.id)
+    authority = repo.authorities[decision.authority]
+    form = repo.award_forms[decision.form]
+    campaign_id = g.campaign_of_decision(decision)
+    campaign = repo.campaigns.get(campaign_id) if campaign_id else None
+    plan = repo.documents.get(decision.plan) if decision.plan else None
+    lines = g.lines_of_decision.get(decision.id, [])
+    kinds = Counter(line.recipient.kind for line in lines)
+    stories = list({s.id: s for line in lines for s in g.story_of_recipient.get((decision.id, line.anchor), [])}.values())
+    title = decision_title(renderer, decision)
+    toc = [TocEntry(2, "thong-tin", "Thông tin quyết định"), TocEntry(2, "danh-sach", "Danh sách được khen thưởng")]
+    if stories:
+        toc.append(TocEntry(2, "dien-hinh", "Gương điển hình"))
+    description = (f"{title} — {authority.name}, {decision.date.vi()}: {len(lines)} lượt khen thưởng.")
+    jsonld = {
+        "@type": "Legislation",
+        "name": title,
+        "legislationType": "Quyết định khen thưởng",
+        "inLanguage": "vi",
+        "legislationDate": decision.date.iso(),
+        "legislationPassedBy": {"@type": "GovernmentOrganization", "name": authority.name},
+    }
+    if decision.number:
+        jsonld["legislationIdentifier"] = decision.number
+    crumbs = [("", "Trang chủ"), (honor_url(), "Vinh danh"),
+              (honor_url("years", decision.date.year), f"Năm {decision.date.year}"), (None, decision_heading(decision))]
+    return renderer.page(
+        "decision.html", url, title, description=description, jsonld=jsonld, toc=toc, kind="decision",
+        crumbs=crumbs, decision=decision, authority=authority, form=form, campaign=campaign, plan=plan,
+        lines=lines, kinds=[(k, kinds[k]) for k in model.SubjectKind if kinds[k]], stories=stories,
+        subtitle=decision_subtitle(renderer, decision), honor_url=honor_url,
+    )
 
 
 def build(renderer: Renderer, site: Site) -> None:
-    return None
+    repo, g = renderer.repo, renderer.graph
+    line_html.install(renderer)
+    for decision in repo.decisions.values():
+        site.pages.append(build_one(renderer, decision))
+        for alias in decision.aliases:
+            site.redirects.append(Redirect(record_url("decisions", alias), record_url("decisions", decision.id)))
+    if not repo.decisions:
+        return
+    years = [(year, len(g.decisions_of_year[year]),
+              sum(len(g.lines_of_decision[d.id]) for d in g.decisions_of_year[year]))
+             for year in sorted(g.decisions_of_year, reverse=True)]
+    latest = sorted(repo.decisions.values(), key=lambda d: (d.date.sort_key(), d.id), reverse=True)[:LATEST]
+    site.pages.append(renderer.page(
+        "honor_decisions_index.html", index_url("decisions"), "Quyết định khen thưởng", kind="index",
+        description="Các quyết định khen thưởng theo năm và các quyết định mới ban hành.",
+        crumbs=[("", "Trang chủ"), (honor_url(), "Vinh danh"), (None, "Quyết định khen thưởng")],
+        years=years, latest=latest, total=len(repo.decisions), honor_url=honor_url,
+    ))

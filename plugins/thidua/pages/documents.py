@@ -109,6 +109,8 @@ def build_one(renderer: Renderer, document: model.Document) -> Page:
             toc.append(TocEntry(2, anchor, name))
     if document.distribution:
         toc.append(TocEntry(2, "noi-nhan", "Nơi nhận"))
+    if g.decisions_of_plan.get(document.id):
+        toc.append(TocEntry(2, "quyet-dinh-khen-thuong", "Quyết định khen thưởng"))
     description = document.summary or f"{renderer.title_of('documents', document.id, document)} — {authority.name}"
     jsonld = {
         "@type": "Legislation",
@@ -133,6 +135,7 @@ def build_one(renderer: Renderer, document: model.Document) -> Page:
         chain=campaign_chain(renderer, document), children=g.tree_children(document.id),
         ancestors=g.ancestors(authority.id), issued_after=None if document.date else g.issued_after(document),
         campaign=renderer.repo.campaigns.get(document.campaign) if document.campaign else None,
+        decisions=g.decisions_of_plan.get(document.id, []),  # award decisions applying this plan
     )
 
 

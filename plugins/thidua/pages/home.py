@@ -9,6 +9,7 @@ from .render import Renderer
 
 LATEST = 8
 UPCOMING = 8
+STORIES = 4  # latest exemplary-model stories
 
 
 def upcoming(renderer: Renderer, today: _dt.date):
@@ -43,4 +44,5 @@ def build(renderer: Renderer, site: Site) -> None:
         description="Tra cứu kế hoạch thi đua, danh sách khen thưởng và gương điển hình tiên tiến.",
         campaigns=[(c, len(renderer.graph.documents_of_campaign.get(c.id, []))) for c in campaigns],
         latest=latest, upcoming=upcoming(renderer, today), today=today,
+        stories=renderer.graph.stories[:STORIES],  # newest first, published ones only
     ))

@@ -37,3 +37,28 @@ def relative(target: str, here: str) -> str:
     rel = posixpath.relpath(path or ".", here or ".")
     rel = "./" if rel == "." else rel + ("/" if path.endswith("/") or not path else "")
     return rel + (f"#{anchor}" if anchor else "")
+
+
+# Honor rolls (vinh-danh/<facet>/<key>/) and story lists (dien-hinh/<facet>/<key>/) by facet.
+FACETS = {"campaigns": "phong-trao", "authorities": "co-quan", "years": "nam", "award-forms": "hinh-thuc"}
+
+
+def honor_url(facet: str | None = None, key=None, page: int = 1) -> str:
+    """'vinh-danh/' (the finder), or an honor roll: 'vinh-danh/nam/2024/', its page 2 'vinh-danh/nam/2024/trang-2/'."""
+    if facet is None:
+        return f"{SECTIONS['honor']}/"
+    url = f"{SECTIONS['honor']}/{FACETS[facet]}/{key}/"
+    return url if page <= 1 else f"{url}trang-{page}/"
+
+
+def line_url(decision_id: str, anchor: str) -> str:
+    """A recipient line on its decision page: 'khen-thuong/<decision>/#<anchor>'."""
+    return f"{record_url('decisions', decision_id)}#{anchor}"
+
+
+def story_list_url(facet: str, key) -> str:
+    """'dien-hinh/nam/2024/': the stories of one campaign, authority or year."""
+    return f"{SECTIONS['stories']}/{FACETS[facet]}/{key}/"
+
+
+FINDER_DATA = f"{SECTIONS['honor']}/du-lieu/"  # the finder's JSON shards

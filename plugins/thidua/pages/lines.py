@@ -1,0 +1,63 @@
+"""Recipient-line rows of honor-roll tables, rendered in Python.
+
+A line appears on its decision page and on four honor rolls (year, award form, campaign,
+authority); at province scale that is hundreds of thousands of rows, so rows are built with
+plain string formatting instead of a Jinja macro call per line (about twenty times faster).
+`honor_macros.html` wraps them in the table (`lines_table`); templates call `line_rows`.
+"""
+from __future__ import annotations
+
+from html import escape  # plain str in, plain str out: faster than markupsafe for many small strings
+
+from markupsafe import Markup
+
+from .. import model
+from ..graph import Line
+from .render import Renderer, authority_label
+from .urls import record_url, relative
+
+
+SAMPLE_TAG = ' <span class="td-tag td-tag--sample">Dữ liệu mẫu</span>'
+
+
+def line_rows(renderer: Renderer, lines: list[Line], here: str, on_decision_page: bool = False) -> Markup:
+    """<tr> rows for `lines` on page `here`. On the decision page each row has its permalink id
+    and a '#' link to itself; elsewhere the name links to that row."""
+    root = relative("", here)  # every link below is site-root relative: one prefix serves them all
+    repo, stories_of = renderer.repo, renderer.graph.story_of_recipient
+    out = []
+    for line in lines:
+        r = line.recipient
+        name = escape(r.name)
+        anchor = escape(line.anchor)
+        if on_decision_page:
+            head = (f'<tr id="{anchor}">', f'{name} <a class="td-permalink" href="#{anchor}" '
+                    f'aria-label="Liên kết cố định tới dòng {name}" title="Liên kết cố định">#</a>')
+        else:
+            target = escape(f"{root}{record_url('decisions', line.decision.id)}#{line.anchor}")
+            head = ("<tr>", f'<a href="{target}">{name}</a>')
+        stories = "".join(
+            f'<span class="td-line-story">Điển hình: <a href="{escape(root + record_url("stories", s.id))}">'
+            f'{escape(s.title)}</a>{SAMPLE_TAG if s.sample else ""}</span>'
+            for s in stories_of.get((line.decision.id, line.anchor), ()))
+        if r.unit:
+            unit = escape(r.unit)
+        elif r.locality and r.locality in repo.authorities:
+            unit = (f'<a href="{escape(root + record_url("authorities", r.locality))}">'
+                    f'{escape(authority_label(repo.authorities[r.locality]))}</a>')
+        else:
+            unit = "—"
+        out.append(
+            f'{head[0]}<td class="td-honor__no">{line.number}</td>'
+            f'<th scope="row" class="td-honor__name">{head[1]}{stories}</th>'
+            f'<td class="td-honor__kind" data-label="Đối tượng">{escape(model.label(r.kind))}</td>'
+            f'<td data-label="Đơn vị, địa phương">{unit}</td>'
+            f'<td data-label="Thành tích">{escape(r.achievement or "")}</td></tr>\n')
+    return Markup("".join(out))
+
+
+def install(renderer: Renderer) -> None:
+    """Make `line_rows(lines, on_decision_page=False)` callable from templates (idempotent)."""
+    if "line_rows" not in renderer.env.globals:
+        renderer.env.globals["line_rows"] = lambda lines, here, on_decision_page=False: line_rows(
+            renderer, lines, here, on_decision_page)

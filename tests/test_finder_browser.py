@@ -1,0 +1,225 @@
+"""The honor-roll finder (vinh-danh/) in headless Chromium: the page, its JSON shards and
+finder.js, served as static files. Data: the honor-roll data set of test_honor_pages.py,
+and a bulk variant cut into many small shards to check that a name query fetches few.
+"""
+from __future__ import annotations
+
+import pytest
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+
+from conftest import build, serve, write_config
+from test_honor_pages import SAMPLE_NAME, bulk, honor_data
+from thidua.pages import honor
+from thidua.text import fold
+
+
+@pytest.fixture(scope="module")
+def honor_url(tmp_path_factory):
+    root = tmp_path_factory.mktemp("finder-site")
+    build(root, honor_data(root))
+    server, url = serve(root / "site")
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def bulk_url(tmp_path_factory):
+    """600 more lines in shards of 20, directories of 4 shards: built in-process with the sizes patched."""
+    root = tmp_path_factory.mktemp("finder-bulk")
+    data = honor_data(root, bulk(600))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(honor, "SHARD_LINES", 20)
+        patch.setattr(honor, "DIR_SHARDS", 4)
+        mkdocs_build(load_config(str(write_config(root, data))))
+    server, url = serve(root / "site")
+    yield url
+    server.shutdown()
+
+
+def open_finder(page, base: str, query: str = ""):
+    """Open the finder; returns the list that collects script errors and failed requests to the site."""
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("requestfailed", lambda req: errors.append(req.url) if req.url.startswith(base) else None)
+    page.on("response", lambda res: errors.append(f"{res.status} {res.url}") if res.status >= 400 else None)
+    page.goto(base + "vinh-danh/" + query)
+    page.wait_for_selector("form.td-finder[data-ready]")
+    return errors
+
+
+def settle(page):
+    """Wait until the finder has finished the current search (finder.js keeps aria-busy on the results)."""
+    page.wait_for_selector(".td-results[aria-busy=false]", state="attached")
+
+
+def results(page) -> list[tuple[str, str]]:
+    """(name, link) of each result shown."""
+    return page.eval_on_selector_all(
+        ".td-results .td-result__name a", "els => els.map(a => [a.textContent, a.getAttribute('href')])")
+
+
+def names(page) -> list[str]:
+    return [name for name, _ in results(page)]
+
+
+def type_name(page, text: str):
+    page.fill("#td-q", text)  # the input event marks the results busy at once; the search itself is debounced
+    settle(page)
+
+
+def test_name_without_diacritics_finds_both_tone_placements(page, honor_url):
+    errors = open_finder(page, honor_url)
+    type_name(page, "Nguyen Thi Thuy")
+    found = results(page)
+    assert sorted(name for name, _ in found) == sorted(["Nguyễn Thị Thúy", "Nguyễn Thị Thúy", "Nguyễn Thị Thúy",
+                                                         "Nguyễn Thị Thuý"])
+    # "Nguyễn Thị Thúy Hằng", "Nguyễn Văn Thùy" and "Nguyễn Thị Thu" are not this name
+    links = {link.split("/khen-thuong/")[1] for _, link in found}
+    assert links == {"qd-10-dong-xuan-2023/#nguyen-thi-thuy", "qd-20-dong-xuan-2024/#nguyen-thi-thuy",
+                     "qd-20-dong-xuan-2024/#nguyen-thi-thuy-2", "qd-5-snv-dong-xuan-2024/#nguyen-thi-thuy"}
+    assert page.text_content(".td-finder__status") == "Tìm thấy 4 kết quả."
+    # typed with diacritics, in NFD, or in capitals: the same lines
+    for typed in ("Nguyễn Thị Thuý", "NGUYỄN THỊ THÚY", "nguye\u0302\u0303n thi\u0323 thu\u0301y"):
+        type_name(page, typed)
+        assert len(results(page)) == 4, typed
+    assert errors == []
+
+
+def test_filter_by_year_and_award_form(page, honor_url):
+    errors = open_finder(page, honor_url)
+    page.select_option("select[name=nam]", "2024")
+    settle(page)
+    assert len(results(page)) == 8  # every line of 2024, the sample one included
+    page.select_option("select[name=hinh-thuc]", "bang-khen-tinh")
+    settle(page)
+    assert sorted(names(page)) == sorted(["Nguyễn Thị Thuý", "Nguyễn Thị Thúy Hằng", "Nguyễn Văn Thùy",
+                                          "Nguyễn Thị Thu", "Nguyễn Thị Thúy"])
+    page.select_option("select[name=hinh-thuc]", "giay-khen-so")
+    settle(page)
+    assert sorted(names(page)) == ["Nguyễn Thị Thúy", "Phòng Tổ chức cán bộ"]
+    page.select_option("select[name=nam]", "2023")
+    settle(page)
+    assert names(page) == []
+    assert page.text_content(".td-finder__status").startswith("Không tìm thấy")
+    # the filters are in the address, so a search can be shared
+    assert "nam=2023" in page.url and "hinh-thuc=giay-khen-so" in page.url
+    assert errors == []
+
+
+def test_name_and_filters_combine_and_restore_from_the_address(page, honor_url):
+    errors = open_finder(page, honor_url, "?ten=nguyen+thi+thuy&nam=2023")
+    settle(page)
+    (name, link), = results(page)
+    assert name == "Nguyễn Thị Thúy" and link.endswith("/khen-thuong/qd-10-dong-xuan-2023/#nguyen-thi-thuy")
+    assert page.input_value("#td-q") == "nguyen thi thuy" and page.input_value("select[name=nam]") == "2023"
+    # a result leads to its line on the decision page, which is highlighted as the target
+    page.click(".td-results a")
+    page.wait_for_url("**/khen-thuong/qd-10-dong-xuan-2023/#nguyen-thi-thuy")
+    assert page.eval_on_selector("tr:target", "el => el.id") == "nguyen-thi-thuy"
+    assert errors == []
+
+
+def test_other_filters_province_authority_kind_and_occasion(page, honor_url):
+    errors = open_finder(page, honor_url)
+    assert page.is_disabled("select[name=co-quan]")
+    page.select_option("select[name=tinh]", "ubnd-tinh-bac-son")
+    settle(page)
+    assert names(page) == ["Lý Thị Bắc"]
+    page.select_option("select[name=tinh]", "ubnd-tinh-dong-xuan")
+    settle(page)
+    options = page.eval_on_selector_all("select[name=co-quan] option", "os => os.map(o => o.value)")
+    assert options == ["", "so-noi-vu-dong-xuan", "ubnd-tinh-dong-xuan", "ubnd-xa-an-phu"]
+    page.select_option("select[name=co-quan]", "so-noi-vu-dong-xuan")
+    settle(page)
+    assert sorted(names(page)) == ["Nguyễn Thị Thúy", "Phòng Tổ chức cán bộ"]
+    page.select_option("select[name=doi-tuong]", "collective")
+    settle(page)
+    assert names(page) == ["Phòng Tổ chức cán bộ"]
+    page.click("form.td-finder button[type=reset]")
+    page.wait_for_timeout(100)
+    page.select_option("select[name=dip]", "adhoc")
+    settle(page)
+    assert names(page) == ["Lý Thị Bắc"]
+    page.select_option("select[name=dip]", "")
+    page.select_option("select[name=doi-tuong]", "household")
+    settle(page)
+    assert names(page) == ["Hộ ông Lê Văn Cường"]
+    assert errors == []
+
+
+def test_last_word_is_the_given_name_unless_asked_to_look_everywhere(page, honor_url):
+    open_finder(page, honor_url)
+    type_name(page, "thuy")
+    assert "Nguyễn Thị Thúy Hằng" not in names(page) and "Nguyễn Văn Thùy" in names(page)
+    page.check("input[name=moi-vi-tri]")
+    settle(page)
+    assert "Nguyễn Thị Thúy Hằng" in names(page)
+    type_name(page, "Hoi Nong dan")
+    assert names(page) == ["Hội Nông dân xã An Phú"]
+
+
+def test_sample_lines_are_marked_and_private_lines_absent(page, honor_url):
+    open_finder(page, honor_url)
+    assert page.is_visible(".td-sample")  # the finder can show sample lines: the page says so
+    type_name(page, "minh hoa")
+    assert names(page) == [SAMPLE_NAME]
+    assert page.text_content(".td-results .td-tag--sample") == "Dữ liệu mẫu"
+    page.check("input[name=moi-vi-tri]")
+    type_name(page, "bao mat")
+    assert names(page) == []
+
+
+def test_js_folds_like_python(page, honor_url):
+    open_finder(page, honor_url)
+    samples = ["Nguyễn Thị Thúy", "Nguyễn Thị Thuý", "ĐẶNG VĂN ĐỨC", "Hoà Hòa", "nguye\u0302\u0303n", "Ưng Ơn Ấp",
+               "Phạm Thị Ngọc Ánh"]
+    folded = page.evaluate("xs => xs.map(window.thiduaFold)", samples)
+    assert folded == [fold(s) for s in samples]
+
+
+def test_a_name_query_fetches_only_a_few_small_shards(page, bulk_url):
+    requests: list[str] = []
+    page.on("request", lambda req: requests.append(req.url) if "/du-lieu/" in req.url else None)
+    open_finder(page, bulk_url)
+    settle(page)
+    assert [u for u in requests if "/du-lieu/p/" in u] == []  # nothing but the index before a query
+    index = page.evaluate("fetch('du-lieu/index.json').then(r => r.json())")
+    directories = len(index["t"])
+    assert index["n"] == 615 and directories >= 7
+    requests.clear()
+    type_name(page, "Nguyen Thi Thuy")
+    shards = [u for u in requests if "/du-lieu/p/" in u]
+    dirs = [u for u in requests if "/du-lieu/m/" in u]
+    assert 1 <= len(shards) <= 4 and 1 <= len(dirs) <= 2, (shards, dirs)
+    assert "Nguyễn Thị Thuý" in names(page)
+    assert all(name.split()[-1] in ("Thúy", "Thuý", "Thủy", "Thụy") for name in names(page))
+
+
+def test_filter_only_queries_page_through_shards_lazily(page, bulk_url):
+    requests: list[str] = []
+    page.on("request", lambda req: requests.append(req.url) if "/du-lieu/p/" in req.url else None)
+    open_finder(page, bulk_url)
+    page.select_option("select[name=nam]", "2022")  # the 600 bulk lines
+    settle(page)
+    assert len(results(page)) == 50
+    first = len(requests)
+    assert first <= 6  # enough shards of 20 for one page of results, plus one fetched ahead
+    assert page.is_visible(".td-finder__more")
+    page.click(".td-finder__more")
+    settle(page)
+    assert len(results(page)) == 100 and len(requests) > first
+    # given-name order across shards
+    givens = [fold(n).split()[-1] for n in names(page)]
+    assert givens == sorted(givens)
+
+
+def test_finder_fits_a_360px_screen(browser, honor_url):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="vi-VN")
+    page = context.new_page()
+    open_finder(page, honor_url)
+    type_name(page, "Nguyen Thi Thuy")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.goto(honor_url + "khen-thuong/qd-10-dong-xuan-2023/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    context.close()

@@ -1,0 +1,734 @@
+"""Honor-roll pages: decisions with their recipient lines and permalink anchors, honor rolls per
+year, award form, campaign and authority, the finder's shards, sample banners and privacy.
+
+The pages are built from a small data set written into a temp dir (`honor_data`), so these
+tests do not depend on the sample data in data/. `test_finder_browser.py` and `test_stories.py`
+import the same builder. One test builds the real data/ when it holds decisions.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import struct
+import unicodedata
+import zlib
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, build
+from thidua.graph import LinkGraph
+from thidua.loader import load
+from thidua.model import recipient_anchors
+from thidua.pages import Settings, build_site
+from thidua.pages import honor
+from thidua.privacy import publishable
+from thidua.problems import Report
+from thidua.samples import drop_samples
+from thidua.text import fold, slugify
+from thidua.validate import validate
+
+PRIVATE_NAME = "Hoàng Thị Bảo Mật"  # public: false — must appear nowhere in a built site
+SAMPLE_NAME = "Vũ Mẫu Minh Họa"  # on a sample decision
+
+AUTHORITIES = {
+    "ubnd-tinh-dong-xuan": """\
+id: ubnd-tinh-dong-xuan
+name: Ủy ban nhân dân tỉnh Đồng Xuân
+short_name: UBND tỉnh Đồng Xuân
+level: province
+""",
+    "so-noi-vu-dong-xuan": """\
+id: so-noi-vu-dong-xuan
+name: Sở Nội vụ tỉnh Đồng Xuân
+short_name: Sở Nội vụ Đồng Xuân
+level: department
+parent: ubnd-tinh-dong-xuan
+""",
+    "ubnd-xa-an-phu": """\
+id: ubnd-xa-an-phu
+name: Ủy ban nhân dân xã An Phú
+short_name: UBND xã An Phú
+level: commune
+parent: ubnd-tinh-dong-xuan
+""",
+    "ubnd-tinh-bac-son": """\
+id: ubnd-tinh-bac-son
+name: Ủy ban nhân dân tỉnh Bắc Sơn
+short_name: UBND tỉnh Bắc Sơn
+level: province
+""",
+}
+
+FORMS = {
+    "bang-khen-tinh": """\
+id: bang-khen-tinh
+name: Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh
+granted_by_levels: [province]
+subjects: [collective, individual, household, commune]
+rank: 60
+""",
+    "giay-khen-so": """\
+id: giay-khen-so
+name: Giấy khen của Giám đốc Sở
+granted_by_levels: [department]
+subjects: [collective, individual, household]
+rank: 40
+""",
+    "giay-khen-xa": """\
+id: giay-khen-xa
+name: Giấy khen của Chủ tịch Ủy ban nhân dân xã
+granted_by_levels: [commune]
+subjects: [collective, individual, household]
+rank: 20
+""",
+}
+
+CAMPAIGN = """\
+id: vi-nguoi-ngheo-2021-2025
+name: Vì người nghèo - Không để ai bị bỏ lại phía sau
+period: 2021-2025
+launched_by: qd-1-ttg-2021
+"""
+
+LAUNCH = """\
+id: qd-1-ttg-2021
+type: quyet-dinh
+number: 1/QĐ-UBND
+date: '2021-03-01'
+authority: ubnd-tinh-dong-xuan
+title: Phát động phong trào thi đua
+transcribed: false
+campaign: vi-nguoi-ngheo-2021-2025
+period: 2021-2025
+"""
+
+PLAN = """\
+id: kh-2-dong-xuan-2022
+type: ke-hoach
+number: 2/KH-UBND
+date: '2022-05-10'
+authority: ubnd-tinh-dong-xuan
+title: Tổ chức thực hiện phong trào thi đua trên địa bàn tỉnh
+campaign: vi-nguoi-ngheo-2021-2025
+period: 2021-2025
+basis:
+- document: qd-1-ttg-2021
+  relation: implements
+body:
+- label: I.
+  title: Hình thức khen thưởng
+  role: awards
+  items:
+  - label: '1.'
+    text: Chủ tịch Ủy ban nhân dân tỉnh tặng Bằng khen cho tập thể, cá nhân, hộ gia đình, xã có thành tích xuất sắc.
+    award:
+      forms: [bang-khen-tinh]
+      granted_by: ubnd-tinh-dong-xuan
+      occasions: [yearly, final]
+      subjects: [collective, individual, household, commune]
+"""
+
+DECISION_2023 = f"""\
+id: qd-10-dong-xuan-2023
+number: 10/QĐ-UBND
+date: '2023-12-20'
+authority: ubnd-tinh-dong-xuan
+form: bang-khen-tinh
+occasion: yearly
+campaign: vi-nguoi-ngheo-2021-2025
+plan: kh-2-dong-xuan-2022
+signer:
+  capacity: KT
+  on_behalf_of: Chủ tịch
+  title: Phó Chủ tịch
+  name: Lê Văn Ký
+recipients:
+- kind: individual
+  name: Nguyễn Thị Thúy
+  unit: Hội Liên hiệp Phụ nữ xã An Phú
+  locality: ubnd-xa-an-phu
+  achievement: Vận động hội viên giúp 12 hộ thoát nghèo.
+- kind: individual
+  name: {PRIVATE_NAME}
+  unit: xã An Phú
+  achievement: Không công khai theo đề nghị.
+  public: false
+- kind: individual
+  name: Trần Văn Bình
+  unit: Đoàn Thanh niên xã An Phú
+  achievement: Tổ chức 20 buổi tình nguyện.
+- kind: household
+  name: Hộ ông Lê Văn Cường
+  unit: thôn Đông, xã An Phú
+  achievement: Vươn lên thoát nghèo, giúp đỡ hộ khó khăn.
+- kind: collective
+  name: Hội Nông dân xã An Phú
+  locality: ubnd-xa-an-phu
+  achievement: Dẫn đầu phong trào giúp nhau giảm nghèo.
+- kind: commune
+  name: Xã An Phú
+  locality: ubnd-xa-an-phu
+  achievement: Giảm tỷ lệ hộ nghèo vượt chỉ tiêu.
+- kind: individual
+  name: Trần Văn Bình
+  unit: Hội Cựu chiến binh xã An Phú
+  achievement: Cùng tên với một dòng khác của quyết định.
+"""
+
+DECISION_2024 = """\
+id: qd-20-dong-xuan-2024
+number: 20/QĐ-UBND
+date: '2024-11-15'
+authority: ubnd-tinh-dong-xuan
+form: bang-khen-tinh
+occasion: yearly
+campaign: vi-nguoi-ngheo-2021-2025
+plan: kh-2-dong-xuan-2022
+recipients:
+- kind: individual
+  name: Nguyễn Thị Thuý
+  unit: Trường Tiểu học An Phú
+  achievement: Giáo viên dạy giỏi, giúp học sinh nghèo vượt khó.
+- kind: individual
+  name: Nguyễn Thị Thúy Hằng
+  unit: Trạm Y tế xã An Phú
+  achievement: Chăm sóc sức khỏe người nghèo.
+- kind: individual
+  name: Nguyễn Văn Thùy
+  unit: Công an xã An Phú
+  achievement: Giữ gìn an ninh thôn xóm.
+- kind: individual
+  name: Nguyễn Thị Thu
+  unit: Hợp tác xã An Phú
+  achievement: Tạo việc làm cho lao động nghèo.
+- kind: individual
+  name: Nguyễn Thị Thúy
+  unit: Hội Liên hiệp Phụ nữ xã An Phú
+  locality: ubnd-xa-an-phu
+  achievement: Tiếp tục giúp hộ nghèo phát triển sinh kế.
+"""
+
+DECISION_SO = """\
+id: qd-5-snv-dong-xuan-2024
+number: 5/QĐ-SNV
+date: '2024-06-10'
+authority: so-noi-vu-dong-xuan
+form: giay-khen-so
+occasion: yearly
+campaign: vi-nguoi-ngheo-2021-2025
+recipients:
+- kind: collective
+  name: Phòng Tổ chức cán bộ
+  unit: Sở Nội vụ tỉnh Đồng Xuân
+  achievement: Hoàn thành xuất sắc nhiệm vụ.
+- kind: individual
+  name: Nguyễn Thị Thúy
+  unit: Sở Nội vụ tỉnh Đồng Xuân
+  achievement: Cùng tên, khác đơn vị.
+"""
+
+DECISION_BAC_SON = """\
+id: qd-7-bac-son-2023
+number: 7/QĐ-UBND
+date: '2023-09-02'
+authority: ubnd-tinh-bac-son
+form: bang-khen-tinh
+occasion: adhoc
+campaign: vi-nguoi-ngheo-2021-2025
+recipients:
+- kind: individual
+  name: Lý Thị Bắc
+  unit: xã Bắc Hà
+  achievement: Hiến đất làm đường liên thôn.
+"""
+
+DECISION_SAMPLE = f"""\
+id: qd-99-an-phu-2024
+number: 99/QĐ-UBND
+date: '2024-03-01'
+authority: ubnd-xa-an-phu
+form: giay-khen-xa
+occasion: yearly
+sample: true
+recipients:
+- kind: individual
+  name: {SAMPLE_NAME}
+  unit: thôn Tây, xã An Phú
+  achievement: Dữ liệu mẫu để minh họa.
+"""
+
+STORY_THUY = """\
+id: chi-thuy-giup-hoi-vien-thoat-ngheo
+title: Chị Thúy và những hội viên thoát nghèo
+date: '2024-02-01'
+subject:
+  name: Nguyễn Thị Thúy
+  decision: qd-10-dong-xuan-2023
+  recipient: nguyen-thi-thuy
+unit: Hội Liên hiệp Phụ nữ xã An Phú
+locality: ubnd-xa-an-phu
+campaign: vi-nguoi-ngheo-2021-2025
+plan: kh-2-dong-xuan-2022
+author: so-noi-vu-dong-xuan
+photos:
+- file: media/thuy-1.png
+  alt: Chị Thúy hướng dẫn hội viên chăm sóc vườn rau
+  credit: Sở Nội vụ tỉnh Đồng Xuân
+tags: [giảm nghèo, phụ nữ]
+body: |
+  # Từ một tổ vay vốn
+
+  Năm 2021, chị **Nguyễn Thị Thúy** lập tổ *tiết kiệm và vay vốn* cho hội viên.
+
+  - Mười hai hộ thoát nghèo
+  - Ba mô hình chăn nuôi
+
+  Xem thêm tại [trang của tỉnh](https://example.org/tin-tuc).
+"""
+
+STORY_XA = """\
+id: xa-an-phu-ve-dich-som
+title: Xã An Phú về đích sớm
+date: '2023-05-05'
+subject:
+  authority: ubnd-xa-an-phu
+locality: ubnd-xa-an-phu
+campaign: vi-nguoi-ngheo-2021-2025
+author: ubnd-tinh-dong-xuan
+body: Xã An Phú giảm tỷ lệ hộ nghèo trước hạn.
+"""
+
+STORY_SAMPLE = f"""\
+id: cau-chuyen-mau
+title: Câu chuyện mẫu về anh Minh Họa
+date: '2024-04-01'
+sample: true
+subject:
+  decision: qd-99-an-phu-2024
+  recipient: {slugify(SAMPLE_NAME)}
+locality: ubnd-xa-an-phu
+body: Nội dung mẫu.
+"""
+
+
+def png(width: int = 48, height: int = 32, rgb=(200, 40, 40)) -> bytes:
+    """A small solid-colour PNG."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    raw = b"".join(b"\x00" + bytes(rgb) * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def honor_files() -> dict[str, str | bytes]:
+    files: dict[str, str | bytes] = {f"authorities/{k}.yml": v for k, v in AUTHORITIES.items()}
+    files.update({f"award-forms/{k}.yml": v for k, v in FORMS.items()})
+    files.update({
+        "campaigns/vi-nguoi-ngheo-2021-2025.yml": CAMPAIGN,
+        "documents/qd-1-ttg-2021.yml": LAUNCH,
+        "documents/kh-2-dong-xuan-2022.yml": PLAN,
+        "decisions/qd-10-dong-xuan-2023.yml": DECISION_2023,
+        "decisions/qd-20-dong-xuan-2024.yml": DECISION_2024,
+        "decisions/qd-5-snv-dong-xuan-2024.yml": DECISION_SO,
+        "decisions/qd-7-bac-son-2023.yml": DECISION_BAC_SON,
+        "decisions/qd-99-an-phu-2024.yml": DECISION_SAMPLE,
+        "stories/chi-thuy-giup-hoi-vien-thoat-ngheo.yml": STORY_THUY,
+        "stories/xa-an-phu-ve-dich-som.yml": STORY_XA,
+        "stories/cau-chuyen-mau.yml": STORY_SAMPLE,
+        "media/thuy-1.png": png(),
+    })
+    return files
+
+
+def honor_data(root: Path, extra: dict[str, str | bytes] | None = None, drop: tuple[str, ...] = ()) -> Path:
+    """Write the honor-roll data set (plus `extra`, minus `drop`) into root/data; return that folder."""
+    files = {**honor_files(), **(extra or {})}
+    for rel in drop:
+        files.pop(rel)
+    data = root / "data"
+    for kind in ("authorities", "campaigns", "documents", "award-forms", "decisions", "stories"):
+        (data / kind).mkdir(parents=True, exist_ok=True)
+    for rel, content in files.items():
+        path = data / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return data
+
+
+def site_of(data: Path, include_samples: bool = True, check: bool = True):
+    """The Site the plugin would build, in-process (validation as the plugin does it when `check`)."""
+    if check:
+        repo, report = validate(data)
+        assert not report.sorted(), "\n".join(p.text() for p in report.sorted())
+    else:
+        repo = load(data, Report())
+    if not include_samples:
+        drop_samples(repo)
+    publishable(repo)
+    return build_site(repo, LinkGraph.build(repo), Settings(include_samples=include_samples))
+
+
+class Parsed(HTMLParser):
+    """Headings, ids, table header scopes and text of one page body."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.headings: list[tuple[int, str]] = []
+        self.ids: list[str] = []
+        self.th_without_scope = 0
+        self.text_parts: list[str] = []
+        self._heading: int | None = None
+        self._buffer: list[str] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.append(attrs["id"])
+        if tag == "th" and "scope" not in attrs:
+            self.th_without_scope += 1
+        if re.fullmatch(r"h[1-6]", tag):
+            self._heading, self._buffer = int(tag[1]), []
+
+    def handle_endtag(self, tag):
+        if self._heading and tag == f"h{self._heading}":
+            self.headings.append((self._heading, "".join(self._buffer).strip()))
+            self._heading = None
+
+    def handle_data(self, data):
+        self.text_parts.append(data)
+        if self._heading:
+            self._buffer.append(data)
+
+    @property
+    def text(self) -> str:
+        return " ".join(" ".join(self.text_parts).split())
+
+
+def assert_well_formed(page_html: str) -> Parsed:
+    parsed = Parsed(page_html)
+    levels = [level for level, _ in parsed.headings]
+    assert levels and levels[0] == 1 and levels.count(1) == 1, parsed.headings
+    for before, after in zip(levels, levels[1:]):
+        assert after <= before + 1, f"heading level skipped: {parsed.headings}"
+    assert parsed.th_without_scope == 0
+    assert len(parsed.ids) == len(set(parsed.ids)), "duplicate ids"
+    return parsed
+
+
+# --- In-process builds
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory) -> Path:
+    return honor_data(tmp_path_factory.mktemp("honor"))
+
+
+@pytest.fixture(scope="module")
+def site(data_dir):
+    return site_of(data_dir)
+
+
+def pages_of(site) -> dict:
+    return {p.url: p for p in site.pages}
+
+
+def test_fixture_data_is_valid(data_dir):
+    _repo, report = validate(data_dir)
+    assert report.sorted() == []
+
+
+def test_decision_page_lists_public_lines_with_permalink_anchors(site, data_dir):
+    page = pages_of(site)["khen-thuong/qd-10-dong-xuan-2023/"]
+    parsed = assert_well_formed(page.body)
+    assert page.title == "Quyết định số 10/QĐ-UBND: Về việc tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"
+    # every public line has a row whose id is its anchor, with a link to itself
+    for anchor in ("nguyen-thi-thuy", "tran-van-binh", "ho-ong-le-van-cuong", "hoi-nong-dan-xa-an-phu", "xa-an-phu",
+                   "tran-van-binh-2"):
+        assert f'<tr id="{anchor}">' in page.body
+        assert f'href="#{anchor}"' in page.body
+    assert parsed.ids.count("tran-van-binh") == 1
+    rows = re.findall(r'<tr id="([^"]+)">', page.body)
+    assert rows == ["nguyen-thi-thuy", "tran-van-binh", "ho-ong-le-van-cuong", "hoi-nong-dan-xa-an-phu", "xa-an-phu",
+                    "tran-van-binh-2"], "lines in the decision's order"
+    assert PRIVATE_NAME not in page.body and slugify(PRIVATE_NAME) not in page.body
+    text = parsed.text
+    for expected in ("10/QĐ-UBND", "20/12/2023", "Ủy ban nhân dân tỉnh Đồng Xuân", "Hằng năm",
+                     "Vì người nghèo - Không để ai bị bỏ lại phía sau", "KT. Chủ tịch — Phó Chủ tịch: Lê Văn Ký",
+                     "6 (5 cá nhân", "Vận động hội viên giúp 12 hộ thoát nghèo."):
+        assert expected.split(" (")[0] in text, expected
+    assert "6 (4 cá nhân" not in text
+    assert 'href="../../van-ban/kh-2-dong-xuan-2022/"' in page.body  # the plan
+    assert 'href="../../vinh-danh/hinh-thuc/bang-khen-tinh/"' in page.body
+    assert 'Dữ liệu mẫu' not in page.body
+
+
+def test_anchors_are_recipient_anchors_of_the_published_lines(site, data_dir):
+    repo, _ = validate(data_dir)
+    decision = repo.decisions["qd-10-dong-xuan-2023"]
+    anchors = dict(zip((r.name for r in decision.recipients), recipient_anchors(decision)))
+    page = pages_of(site)["khen-thuong/qd-10-dong-xuan-2023/"]
+    assert f'<tr id="{anchors["Nguyễn Thị Thúy"]}">' in page.body
+
+
+def test_honor_rolls_per_year_form_campaign_and_authority(site):
+    pages = pages_of(site)
+    year = pages["vinh-danh/nam/2024/"]
+    assert_well_formed(year.body)
+    assert year.search is False
+    # grouped by award form, highest rank first; each decision links to its page
+    assert year.body.index("Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh") < year.body.index("Giấy khen của Giám đốc Sở")
+    assert 'href="../../../khen-thuong/qd-20-dong-xuan-2024/#nguyen-thi-thuy"' in year.body
+    assert "Lý Thị Bắc" not in year.body  # 2023
+    assert "Lý Thị Bắc" in pages["vinh-danh/nam/2023/"].body
+    form = pages["vinh-danh/hinh-thuc/giay-khen-so/"]
+    assert "Phòng Tổ chức cán bộ" in form.body and "Lý Thị Bắc" not in form.body
+    authority = pages["vinh-danh/co-quan/ubnd-tinh-bac-son/"]
+    assert "Lý Thị Bắc" in authority.body and "Trần Văn Bình" not in authority.body
+    campaign = pages["vinh-danh/phong-trao/vi-nguoi-ngheo-2021-2025/"]
+    for name in ("Lý Thị Bắc", "Phòng Tổ chức cán bộ", "Nguyễn Thị Thuý", "Hội Nông dân xã An Phú"):
+        assert name in campaign.body
+    assert SAMPLE_NAME not in campaign.body  # the sample decision names no campaign
+    # campaign and authority rolls group by year, newest first
+    assert campaign.body.index('id="nam-2024"') < campaign.body.index('id="nam-2023"')
+    for page in (year, form, authority, campaign):
+        assert PRIVATE_NAME not in page.body
+
+
+def test_honor_roll_links_story_of_recipient(site):
+    pages = pages_of(site)
+    for url in ("khen-thuong/qd-10-dong-xuan-2023/", "vinh-danh/nam/2023/"):
+        body = pages[url].body
+        assert "Chị Thúy và những hội viên thoát nghèo" in body
+    # the same person, same unit, in the 2024 decision links to her story too; a namesake elsewhere does not
+    body_2024 = pages["khen-thuong/qd-20-dong-xuan-2024/"].body
+    assert body_2024.count("chi-thuy-giup-hoi-vien-thoat-ngheo") == 2  # the line and the stories section
+    assert "chi-thuy-giup-hoi-vien-thoat-ngheo" not in pages["khen-thuong/qd-5-snv-dong-xuan-2024/"].body
+
+
+def test_authority_and_plan_pages_list_their_decisions(site):
+    pages = pages_of(site)
+    authority = pages["co-quan/ubnd-tinh-dong-xuan/"]
+    assert_well_formed(authority.body)
+    assert 'id="quyet-dinh-khen-thuong"' in authority.body
+    assert 'href="../../khen-thuong/qd-10-dong-xuan-2023/"' in authority.body
+    assert 'href="../../khen-thuong/qd-20-dong-xuan-2024/"' in authority.body
+    assert 'href="../../vinh-danh/co-quan/ubnd-tinh-dong-xuan/"' in authority.body
+    assert "qd-7-bac-son-2023" not in authority.body
+    plan = pages["van-ban/kh-2-dong-xuan-2022/"]
+    assert_well_formed(plan.body)
+    assert plan.body.count('href="../../khen-thuong/qd-') == 2
+    assert "qd-5-snv-dong-xuan-2024" not in plan.body
+    assert any(entry.id == "quyet-dinh-khen-thuong" for entry in plan.toc)
+    # a commune that is the subject and locality of stories lists them
+    assert "Xã An Phú về đích sớm" in pages["co-quan/ubnd-xa-an-phu/"].body
+
+
+def test_sample_banner_on_every_page_showing_samples(site):
+    pages = pages_of(site)
+    banner = 'class="admonition warning td-sample"'
+    with_sample = ["khen-thuong/qd-99-an-phu-2024/", "vinh-danh/nam/2024/", "vinh-danh/hinh-thuc/giay-khen-xa/",
+                   "vinh-danh/co-quan/ubnd-xa-an-phu/", "vinh-danh/", "co-quan/ubnd-xa-an-phu/", "khen-thuong/",
+                   "dien-hinh/cau-chuyen-mau/", "dien-hinh/", ""]
+    for url in with_sample:
+        assert banner in pages[url].body, url
+    for url in ("khen-thuong/qd-10-dong-xuan-2023/", "vinh-danh/nam/2023/", "vinh-danh/hinh-thuc/giay-khen-so/",
+                "co-quan/ubnd-tinh-bac-son/", "dien-hinh/chi-thuy-giup-hoi-vien-thoat-ngheo/"):
+        assert banner not in pages[url].body, url
+
+
+def test_include_samples_false_leaves_no_sample_anywhere(data_dir):
+    site = site_of(data_dir, include_samples=False)
+    pages = pages_of(site)
+    assert "khen-thuong/qd-99-an-phu-2024/" not in pages
+    assert "vinh-danh/hinh-thuc/giay-khen-xa/" not in pages
+    for page in site.pages:
+        assert SAMPLE_NAME not in page.body and "td-sample" not in page.body, page.url
+    for content in site.files.values():
+        assert SAMPLE_NAME.encode() not in content
+
+
+def test_pagination_keeps_honor_roll_pages_bounded(tmp_path, monkeypatch):
+    monkeypatch.setattr(honor, "PAGE_LINES", 4)
+    site = site_of(honor_data(tmp_path))
+    pages = pages_of(site)
+    urls = sorted(u for u in pages if u.startswith("vinh-danh/phong-trao/"))
+    # 6 + 5 + 2 + 1 = 14 public, non-sample lines in the campaign: pages of 4
+    assert urls == ["vinh-danh/phong-trao/vi-nguoi-ngheo-2021-2025/",
+                    "vinh-danh/phong-trao/vi-nguoi-ngheo-2021-2025/trang-2/",
+                    "vinh-danh/phong-trao/vi-nguoi-ngheo-2021-2025/trang-3/",
+                    "vinh-danh/phong-trao/vi-nguoi-ngheo-2021-2025/trang-4/"]
+    counts = [pages[u].body.count("<tr>") - pages[u].body.count("<thead><tr>") for u in urls]
+    assert counts == [4, 4, 4, 2]
+    second = pages[urls[1]]
+    assert "(tiếp theo)" in second.body  # a decision cut between pages says so
+    assert 'aria-current="page">Trang 2<' in second.body
+    assert_well_formed(second.body)
+
+
+# --- The finder's data
+
+
+def finder_files(site) -> dict[str, object]:
+    return {path: json.loads(content) for path, content in site.files.items() if path.startswith("vinh-danh/du-lieu/")}
+
+
+def test_finder_index_facets_and_shards(site):
+    files = finder_files(site)
+    index = files["vinh-danh/du-lieu/index.json"]
+    assert index["v"] == 1
+    assert index["n"] == 15  # public lines, samples included
+    facets = index["f"]
+    assert [f[0] for f in facets["form"]] == ["bang-khen-tinh", "giay-khen-so", "giay-khen-xa"]
+    assert [(y[0], y[2]) for y in facets["year"]] == [(2024, 8), (2023, 7)]
+    assert {k[0]: k[2] for k in facets["kind"]} == {"collective": 2, "individual": 11, "household": 1, "commune": 1}
+    assert [p[1] for p in facets["prov"]] == ["Tỉnh Bắc Sơn", "Tỉnh Đồng Xuân"]
+    assert sum(f[2] for f in facets["form"]) == index["n"]
+    # authorities of one province, with their line counts there
+    dong_xuan = files["vinh-danh/du-lieu/" + facets["prov"][1][3]]
+    assert dong_xuan == {"a": [["so-noi-vu-dong-xuan", "Sở Nội vụ Đồng Xuân", 2],
+                               ["ubnd-tinh-dong-xuan", "UBND tỉnh Đồng Xuân", 11],
+                               ["ubnd-xa-an-phu", "UBND xã An Phú", 1]]}
+    shard_rows = []
+    for directory in index["t"]:
+        for lo, hi, count, path in files["vinh-danh/du-lieu/" + directory[3]]["s"]:
+            shard = files["vinh-danh/du-lieu/" + path]
+            assert len(shard["r"]) == count <= honor.SHARD_LINES
+            givens = [fold(r[0]).split()[-1] for r in shard["r"]]
+            assert givens[0] == lo and givens[-1] == hi and givens == sorted(givens)
+            for row in shard["r"]:
+                shard_rows.append((row, shard["d"][row[4]]))
+    assert len(shard_rows) == index["n"]
+    row, decision = next((r, d) for r, d in shard_rows if r[0] == "Nguyễn Thị Thuý")
+    assert row[5] == "nguyen-thi-thuy" and decision[0] == "qd-20-dong-xuan-2024" and decision[2] == "2024-11-15"
+    assert facets["form"][decision[3]][0] == "bang-khen-tinh"
+    assert facets["occ"][decision[6]][0] == "yearly"
+    assert [d[7] for r, d in shard_rows if r[0] == SAMPLE_NAME] == [1]
+
+
+def test_finder_data_is_compact_and_deterministic(data_dir):
+    first, second = site_of(data_dir), site_of(data_dir)
+    assert first.files == second.files
+    for path, content in first.files.items():
+        if path.endswith(".json"):
+            # compact separators, sorted keys, UTF-8 text: exactly what a canonical dump gives
+            assert json.dumps(json.loads(content), ensure_ascii=False, separators=(",", ":"),
+                              sort_keys=True).encode() == content
+
+
+def test_shards_stay_bounded_as_recipients_grow(tmp_path, monkeypatch):
+    monkeypatch.setattr(honor, "SHARD_LINES", 7)
+    monkeypatch.setattr(honor, "DIR_SHARDS", 2)
+    site = site_of(honor_data(tmp_path, bulk(300)))
+    files = finder_files(site)
+    index = files["vinh-danh/du-lieu/index.json"]
+    assert index["n"] == 315
+    shards = [s for d in index["t"] for s in files["vinh-danh/du-lieu/" + d[3]]["s"]]
+    assert len(shards) == 45 and all(s[2] <= 7 for s in shards)
+    assert len(index["t"]) == 23 and all(d[2] <= 14 for d in index["t"])
+    # shard ranges are in order, so a given-name prefix selects a short run of them
+    assert [s[0] for s in shards] == sorted(s[0] for s in shards)
+    hits = [s for s in shards if s[1] >= "thuy" and (s[0] <= "thuy" or s[0].startswith("thuy"))]
+    named = sum(1 for s in shards for r in files["vinh-danh/du-lieu/" + s[3]]["r"]
+                if fold(r[0]).split()[-1].startswith("thuy"))
+    assert named >= 20
+    assert len(hits) <= -(-named // 7) + 1  # the shards of those lines, and at most one more at an edge
+    assert sum(1 for s in shards if s in hits) < len(shards) / 5
+
+
+def bulk(n: int) -> dict[str, str]:
+    """One decision with `n` invented individual recipients (names cycle through common Vietnamese names)."""
+    family = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ"]
+    middle = ["Văn", "Thị", "Minh", "Ngọc", "Đức", "Thanh"]
+    given = ["An", "Bình", "Cường", "Dũng", "Giang", "Hà", "Hải", "Hạnh", "Hoa", "Hùng", "Hương", "Khánh", "Lan",
+             "Linh", "Long", "Mai", "Nam", "Nga", "Phong", "Phúc", "Quang", "Sơn", "Tâm", "Thảo", "Thành", "Trang",
+             "Tuấn", "Vân", "Yến", "Thủy", "Thụy"]
+    lines = []
+    for i in range(n):
+        name = f"{family[i % 10]} {middle[(i // 10) % 6]} {given[(i * 7) % len(given)]}"
+        lines.append(f"- kind: individual\n  name: {name}\n  unit: Thôn {i % 40 + 1}, xã An Phú\n"
+                     f"  achievement: Hoàn thành tốt nhiệm vụ năm 2022.\n")
+    text = ("id: qd-30-dong-xuan-2022\nnumber: 30/QĐ-UBND\ndate: '2022-12-01'\nauthority: ubnd-tinh-dong-xuan\n"
+            "form: bang-khen-tinh\noccasion: yearly\ncampaign: vi-nguoi-ngheo-2021-2025\nrecipients:\n" + "".join(lines))
+    return {"decisions/qd-30-dong-xuan-2022.yml": text}
+
+
+# --- Full builds: what the site serves
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("honor-site")
+    build(root, honor_data(root))
+    return root / "site"
+
+
+def every_text(site_dir: Path):
+    """(path, text) of every file of a built site: bytes as UTF-8, gzip opened, JSON also unescaped."""
+    for path in sorted(site_dir.rglob("*")):
+        if not path.is_file():
+            continue
+        raw = path.read_bytes()
+        if path.suffix == ".gz":
+            raw = gzip.decompress(raw)
+        text = raw.decode("utf-8", errors="replace")
+        yield path, text
+        if path.suffix == ".json":
+            yield path, json.dumps(json.loads(text), ensure_ascii=False)
+
+
+def test_private_name_is_nowhere_in_the_built_site(built):
+    forms = {PRIVATE_NAME, unicodedata.normalize("NFD", PRIVATE_NAME), fold(PRIVATE_NAME), slugify(PRIVATE_NAME),
+             "Bảo Mật", "bao-mat", "Không công khai theo đề nghị"}
+    checked = 0
+    for path, text in every_text(built):
+        checked += 1
+        for form in forms:
+            assert form not in text and form.lower() not in text.lower(), f"{form!r} in {path}"
+    assert checked > 50
+    # and the site does hold the public lines beside it, in pages and shards
+    assert "Trần Văn Bình" in (built / "khen-thuong/qd-10-dong-xuan-2023/index.html").read_text()
+    assert any("Trần Văn Bình" in text for path, text in every_text(built / "vinh-danh/du-lieu"))
+
+
+def test_built_site_serves_pages_shards_and_script(built):
+    for rel in ("vinh-danh/index.html", "vinh-danh/nam/2024/index.html", "vinh-danh/hinh-thuc/bang-khen-tinh/index.html",
+                "vinh-danh/co-quan/ubnd-tinh-dong-xuan/index.html",
+                "vinh-danh/phong-trao/vi-nguoi-ngheo-2021-2025/index.html", "khen-thuong/index.html",
+                "khen-thuong/qd-10-dong-xuan-2023/index.html", "vinh-danh/du-lieu/index.json",
+                "assets/javascripts/finder.js", "dien-hinh/index.html"):
+        assert (built / rel).is_file(), rel
+    finder = (built / "vinh-danh/index.html").read_text()
+    assert 'data-index="du-lieu/index.json"' in finder and 'src="../assets/javascripts/finder.js"' in finder
+    # the nav has the two new entries
+    assert 'href="vinh-danh/"' in (built / "index.html").read_text()
+    assert 'href="dien-hinh/"' in (built / "index.html").read_text()
+    # honor rolls are left out of the search index; decisions are in it
+    locations = {doc["location"].split("#")[0] for doc in json.loads((built / "search/search_index.json").read_text())["docs"]}
+    assert "khen-thuong/qd-10-dong-xuan-2023/" in locations
+    assert not any(loc.startswith("vinh-danh/nam/") for loc in locations)
+
+
+def test_real_data_builds_with_honor_pages(tmp_path):
+    decisions = list((DATA / "decisions").glob("*.yml"))
+    if not decisions:
+        pytest.skip("data/decisions holds no decisions yet")
+    build(tmp_path)
+    site_dir = tmp_path / "site"
+    index = json.loads((site_dir / "vinh-danh/du-lieu/index.json").read_text())
+    repo, _ = validate(DATA)
+    assert index["d"] == len(repo.decisions)
+    for decision in repo.decisions.values():
+        page = (site_dir / "khen-thuong" / decision.id / "index.html").read_text()
+        for recipient, anchor in zip(decision.recipients, recipient_anchors(decision)):
+            if recipient.public and (recipient.consent or not recipient.poverty_programme):
+                assert f'id="{anchor}"' in page
+            else:
+                for path, text in every_text(site_dir):
+                    assert recipient.name not in text, f"{recipient.name!r} (not public) in {path}"

@@ -1,0 +1,222 @@
+"""Tests of the privacy rules and filter (`thidua/privacy.py`): a passing and a failing fixture per rule,
+and the real site searched for the names of lines marked not public.
+
+The data folders come from `test_award_rules.py` (its BASE and helpers).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from test_award_rules import decision, line_of, make_data, person, problems_of, show, story, the_problem
+from thidua import model
+from thidua.privacy import find_personal_data, mask, publishable
+from thidua.text import fold
+from thidua.validate import validate
+
+ROOT = Path(__file__).resolve().parents[1]
+EXPECTED = ("names, unit or commune, award and achievement only — never an ID number, phone number, "
+            "birth date or house address")
+SOURCE = "Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15; docs/RULES.md (personal-data)"
+
+# The sample data's lines marked not public (data/decisions/): they must appear nowhere in the site.
+NOT_PUBLIC_NAMES = ["Trịnh Riêng Tư Ẩn", "Vi Thị Giấu Tên"]
+
+
+# --- personal-data: the patterns
+
+
+@pytest.mark.parametrize("text, what", [
+    ("Số CCCD 079203001234 cấp năm 2021", "an ID number (CMND/CCCD)"),
+    ("CMND 273456789", "an ID number (CMND/CCCD)"),
+    ("Điện thoại 0912 345 678", "a phone number"),
+    ("ĐT: 0912.345.678", "a phone number"),
+    ("liên hệ +84 912345678", "a phone number"),
+    ("máy bàn 0263.3822.123", "a phone number"),
+    ("sinh ngày 01/02/1980 tại xã A", "a birth date"),
+    ("Ông A, sinh năm 1965, là thương binh", "a birth date"),
+    ("Ngày sinh: 3/4/1970", "a birth date"),
+    ("ngày, tháng, năm sinh", "a birth date"),
+    ("12/05/1975 (sinh)", "a birth date"),
+    ("Số nhà 12, thôn 3", "a house address"),
+    ("ở số 45 đường Trần Hưng Đạo", "a house address"),
+    ("số 7/2 hẻm Lý Thường Kiệt", "a house address"),
+    ("ngõ 12 phố Huế", "a house address"),
+    ("hẻm 45 khu phố 2", "a house address"),
+    ("kiệt 7 Hoàng Diệu", "a house address"),
+])
+def test_personal_data_patterns_fail(text, what):
+    assert [w for _, w, _ in find_personal_data(text)] == [what]
+
+
+@pytest.mark.parametrize("text", [
+    "Hỗ trợ 120.000.000 đồng cho 12 hộ nghèo",
+    "hỗ trợ 150000000 đồng",
+    "Quyết định số 1234/QĐ-UBND ngày 12/01/2023",
+    "Giảm tỷ lệ hộ nghèo 0,4 - 0,6 %/năm; 38,6% (2021) còn 17,9% (2025)",
+    "Tặng 30 xe đạp cho học sinh ngày 05/09/2023",
+    "tỷ lệ học sinh năm 2023 đạt 99%",
+    "hỗ trợ sinh kế bền vững, mô hình bò sinh sản",
+    "trong năm sinh hoạt chi bộ",
+    "đường làng ngõ xóm xanh, sạch, đẹp",
+    "Thôn 3, xã Hàm Chính; tổ dân phố số 5",
+    "Năm 2023 có 125 hộ thoát nghèo",
+])
+def test_personal_data_patterns_pass(text):
+    assert list(find_personal_data(text)) == []
+
+
+def test_found_text_is_masked():
+    assert mask("0912 345 678") == "09•• ••• •••"
+    assert mask("sinh ngày 01/02/1980") == "sinh ngày 01/••/••••"
+
+
+# --- personal-data: where it is looked for
+
+
+def test_personal_data_pass_the_real_data_and_a_plain_line(tmp_path):
+    _repo, report = validate(ROOT / "data")
+    assert report.sorted() == [], show(report.sorted())
+    data = make_data(tmp_path, decision("qd-1", date="2023-12-01",
+                                        recipients=person("Trần A", unit="xã A", extra="  achievement: Giúp 12 hộ nghèo.\n")))
+    assert problems_of(data) == []
+
+
+def test_personal_data_fail_in_a_recipient_line(tmp_path):
+    line = person("Trần A", unit="xã A", extra="  achievement: Liên hệ 0912 345 678 để ủng hộ.\n")
+    data = make_data(tmp_path, decision("qd-1", date="2023-12-01", recipients=line))
+    the_problem(data, rule="personal-data", severity="error", file="data/decisions/qd-1.yml",
+                line=line_of(data, "decisions/qd-1.yml", "achievement"), column=16,
+                field="recipients[0].achievement", message="personal data must not be published: a phone number",
+                expected=EXPECTED, found="09•• ••• •••", source=SOURCE)
+
+
+def test_personal_data_fail_even_in_a_line_not_public(tmp_path):
+    line = person("Trần A", unit="Số nhà 5, xã A", extra="  public: false\n")
+    data = make_data(tmp_path, decision("qd-1", date="2023-12-01", recipients=line))
+    the_problem(data, rule="personal-data", field="recipients[0].unit",
+                message="personal data must not be published: a house address")
+
+
+def test_personal_data_fail_in_a_story_body_at_its_line(tmp_path):
+    body = "Đoạn mở đầu.\n\nBà A, sinh ngày 01/02/1960, là hội viên.\n"
+    data = make_data(tmp_path, story("s-1", body=body))
+    the_problem(data, rule="personal-data", severity="error", file="data/stories/s-1.yml",
+                line=line_of(data, "stories/s-1.yml", "sinh ngày"), column=9, field="body",
+                message="personal data must not be published: a birth date", found="sinh ngày 01/••/••••",
+                source=SOURCE)
+
+
+def test_personal_data_fail_in_a_story_title_tag_and_photo_credit(tmp_path):
+    extra = ("tags: [giảm nghèo, 'CCCD 079203001234']\nphotos:\n- file: media/a.png\n  alt: Ảnh\n"
+             "  credit: 'Anh B, ĐT 0987654321'\n")
+    from test_award_rules import PNG
+
+    data = make_data(tmp_path, {"media/a.png": PNG, **story("s-1", extra=extra)})
+    problems = problems_of(data)
+    assert [(p.rule, p.field, p.message) for p in problems] == [
+        ("personal-data", "tags", "personal data must not be published: an ID number (CMND/CCCD)"),
+        ("personal-data", "photos[0].credit", "personal data must not be published: a phone number"),
+    ], show(problems)
+
+
+# --- poverty-consent
+
+
+def test_poverty_consent_pass_with_consent_or_not_public(tmp_path):
+    recipients = (person("Hộ ông A", "household", extra="  poverty_programme: true\n  consent: true\n")
+                  + person("Hộ bà B", "household", extra="  poverty_programme: true\n  public: false\n"))
+    assert problems_of(make_data(tmp_path, decision("qd-1", date="2023-12-01", recipients=recipients))) == []
+
+
+def test_poverty_consent_fail_published_without_consent(tmp_path):
+    recipients = person("Hộ ông A", "household", extra="  poverty_programme: true\n")
+    data = make_data(tmp_path, decision("qd-1", date="2023-12-01", recipients=recipients))
+    the_problem(data, rule="poverty-consent", severity="error", file="data/decisions/qd-1.yml",
+                line=line_of(data, "decisions/qd-1.yml", "poverty_programme"), column=22,
+                field="recipients[0].poverty_programme",
+                message="hộ gia đình in a poverty programme published without its consent",
+                expected="consent: true (they agreed to publication) or public: false",
+                found="poverty_programme: true, consent: false",
+                source="Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15 (consent); docs/RULES.md (poverty-consent)")
+
+
+# --- private-recipient
+
+HIDDEN = person("Nguyễn Thị Thúy", unit="xã A", extra="  public: false\n") + person("Trần Văn B", unit="xã A")
+
+
+def test_private_recipient_pass_a_story_about_a_public_line(tmp_path):
+    data = make_data(tmp_path, {
+        **decision("qd-1", date="2023-12-01", recipients=HIDDEN),
+        **story("s-1", body="Anh Trần Văn B giúp nhiều hộ nghèo.\n",
+                extra="subject:\n  decision: qd-1\n  recipient: tran-van-b\n"),
+    })
+    assert problems_of(data) == [], show(problems_of(data))
+
+
+def test_private_recipient_fail_a_story_about_a_line_not_public(tmp_path):
+    data = make_data(tmp_path, {
+        **decision("qd-1", date="2023-12-01", recipients=HIDDEN),
+        **story("s-1", extra="subject:\n  decision: qd-1\n  recipient: nguyen-thi-thuy\n"),
+    })
+    the_problem(data, rule="private-recipient", severity="error", file="data/stories/s-1.yml", line=6,
+                field="subject.recipient", message="the story is about a recipient line marked not public",
+                found='"nguyen-thi-thuy" has public: false', source="docs/RULES.md (private-recipient)")
+
+
+def test_private_recipient_fail_a_story_naming_a_line_not_public_in_another_spelling(tmp_path):
+    data = make_data(tmp_path, {
+        **decision("qd-1", date="2023-12-01", recipients=HIDDEN),
+        **story("s-1", body="Mở đầu.\n\nChị NGUYỄN THỊ THUÝ cũng góp sức.\n"),
+    })
+    the_problem(data, rule="private-recipient", file="data/stories/s-1.yml",
+                line=line_of(data, "stories/s-1.yml", "THUÝ"), column=7, field="body",
+                message="the story names a recipient marked not public", found="a name of qd-1 (public: false)")
+
+
+def test_private_recipient_fail_a_story_naming_a_household_not_public_without_its_prefix(tmp_path):
+    hidden = person("Hộ bà Lò Thị Kín", "household", extra="  public: false\n")
+    data = make_data(tmp_path, {
+        **decision("qd-1", date="2023-12-01", recipients=hidden),
+        **story("s-1", extra="photos: []\ntags: [bà Lò Thị Kín]\n"),
+    })
+    the_problem(data, rule="private-recipient", field="tags", message="the story names a recipient marked not public")
+
+
+# --- publishable: the filter before pages
+
+
+def test_publishable_drops_lines_not_public_and_keeps_public_anchors(tmp_path):
+    recipients = (person("Nguyễn Thị Thúy", extra="  public: false\n") + person("Nguyễn Thị Thúy", unit="xã B")
+                  + person("Nguyễn Thị Thúy", unit="xã C"))
+    repo, report = validate(make_data(tmp_path, decision("qd-1", date="2023-12-01", occasion="adhoc",
+                                                         recipients=recipients)))
+    assert report.errors == []
+    d = repo.decisions["qd-1"]
+    before = dict(zip((r.unit for r in d.recipients), model.recipient_anchors(d)))
+    publishable(repo)
+    assert [r.unit for r in d.recipients] == ["xã B", "xã C"]
+    assert dict(zip((r.unit for r in d.recipients), model.recipient_anchors(d))) == {
+        "xã B": before["xã B"], "xã C": before["xã C"]} == {"xã B": "nguyen-thi-thuy", "xã C": "nguyen-thi-thuy-2"}
+
+
+def test_the_sample_data_has_lines_not_public():
+    repo, _report = validate(ROOT / "data")
+    hidden = {r.name for d in repo.decisions.values() for r in d.recipients if not r.public}
+    assert {"Trịnh Riêng Tư Ẩn", "Hộ bà Vi Thị Giấu Tên"} <= hidden
+
+
+def test_no_line_marked_not_public_appears_anywhere_in_the_site(site_dir):
+    """Every file of the real site, HTML, JSON shards and search index alike."""
+    needles = [n.casefold() for n in NOT_PUBLIC_NAMES] + [fold(n) for n in NOT_PUBLIC_NAMES]
+    needles += ["trinh-rieng-tu-an", "vi-thi-giau-ten"]  # slugs, e.g. in anchors or URLs
+    leaks = []
+    for path in site_dir.rglob("*"):
+        if path.is_file():
+            text = path.read_bytes().decode("utf-8", errors="ignore")
+            lowered = text.casefold()
+            folded = fold(text)
+            leaks += [f"{path.relative_to(site_dir)}: {n}" for n in needles if n in lowered or n in folded]
+    assert leaks == []

@@ -1,0 +1,294 @@
+"""Exemplary-model stories: pages, lists, links between stories and honor-roll lines, safe
+Markdown and photos that cannot leave the data folder.
+
+Data: the honor-roll data set of test_honor_pages.py (three stories, one of them a sample).
+Some tests build in-process without validation on purpose: the validator refuses raw HTML
+and bad photo paths, and these tests check that the page builder refuses them too.
+"""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from html.parser import HTMLParser
+
+from conftest import build
+from test_honor_pages import PRIVATE_NAME, assert_well_formed, honor_data, pages_of, png, site_of
+from thidua.pages.stories import render_markdown, resolve_photo
+from thidua.text import slugify
+
+THUY = "dien-hinh/chi-thuy-giup-hoi-vien-thoat-ngheo/"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    return site_of(honor_data(tmp_path_factory.mktemp("stories")))
+
+
+# --- Markdown
+
+
+@pytest.mark.parametrize("markdown, forbidden", [
+    ("Xin chào <script>alert(1)</script>", "<script"),
+    ("<script>\nalert(1)\n</script>\n", "<script"),
+    ('<img src="x" onerror="alert(1)">', "<img"),
+    ('<div onclick="alert(1)">bấm</div>', "<div"),
+    ("<iframe src='https://example.org'></iframe>", "<iframe"),
+    ("<style>body{display:none}</style>", "<style"),
+    ("[bấm vào đây](javascript:alert(1))", "javascript:"),
+    ("[bấm](JaVaScRiPt:alert(1))", "javascript:"),
+    ("[dữ liệu](data:text/html;base64,PHNjcmlwdD4=)", "data:"),
+    ("<a href='https://example.org' onmouseover='x()'>a</a>", "onmouseover="),
+    ("![ảnh ngoài](https://example.org/theo-doi.png)", "<img"),
+    ("<!-- chú thích --> văn bản", "<!--"),
+])
+def test_markdown_cannot_inject_script_or_raw_html(markdown, forbidden):
+    html = str(render_markdown(markdown))
+    elements = Elements(html)
+    assert elements.tags <= {"p", "br", "strong", "em", "ul", "ol", "li", "blockquote", "a", "h2", "h3", "h4", "h5",
+                             "h6", "hr", "code", "pre"}, html
+    assert not elements.unsafe, elements.unsafe
+    assert "<!--" not in html and "<script" not in html.lower()
+    if forbidden.startswith("<"):  # the element is gone (or shown as text)
+        assert forbidden[1:] not in elements.tags
+    else:  # the link target or attribute is gone
+        assert all(forbidden.rstrip("=:").lower() not in (value or "").lower() and name != forbidden.rstrip("=")
+                   for _tag, attrs in elements.attributes for name, value in attrs)
+
+
+class Elements(HTMLParser):
+    """The tags of an HTML fragment, and any event attribute or script link among their attributes."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.tags: set[str] = set()
+        self.attributes: list[tuple[str, list]] = []
+        self.unsafe: list[tuple[str, str, str | None]] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+        self.attributes.append((tag, attrs))
+        for name, value in attrs:
+            if name.startswith("on") or name in ("style", "src", "srcdoc") or (
+                    name == "href" and re.match(r"\s*(javascript|data|vbscript):", value or "", re.I)):
+                self.unsafe.append((tag, name, value))
+
+
+def test_raw_html_shows_as_text_not_markup():
+    html = str(render_markdown("Thẻ <b>đậm</b> và <script>x()</script>"))
+    assert "&lt;b&gt;đậm&lt;/b&gt;" in html and "&lt;script&gt;" in html
+    assert "<b>" not in html
+
+
+def test_markdown_keeps_text_formatting_links_and_shifts_headings():
+    html = str(render_markdown("# Tiêu đề\n\n## Mục\n\n**đậm** *nghiêng*\n\n- một\n- hai\n\n"
+                               "[trang](https://example.org/a?b=1) [thư](mailto:a@example.org)\n"))
+    assert "<h2>Tiêu đề</h2>" in html and "<h3>Mục</h3>" in html and "<h1" not in html
+    assert "<strong>đậm</strong>" in html and "<em>nghiêng</em>" in html and "<li>một</li>" in html
+    assert 'href="https://example.org/a?b=1"' in html and 'rel="noopener noreferrer nofollow"' in html
+    assert 'href="mailto:a@example.org"' in html
+    # a body starting at ### still puts its first heading right under the page title
+    assert "<h2>Sâu</h2>" in str(render_markdown("### Sâu\n\ntext"))
+
+
+# --- Photos
+
+
+def test_photo_paths_resolve_only_inside_the_data_folder(tmp_path):
+    data = tmp_path / "data"
+    (data / "media").mkdir(parents=True)
+    (data / "media" / "a.png").write_bytes(png())
+    (data / "media" / "note.txt").write_text("x")
+    (tmp_path / "secret.png").write_bytes(b"SECRET")
+    os.symlink(tmp_path / "secret.png", data / "media" / "link.png")
+    assert resolve_photo(data, "media/a.png") == (data / "media" / "a.png").resolve()
+    for bad in ("../secret.png", "media/../../secret.png", str(tmp_path / "secret.png"), "/etc/passwd",
+                "media/link.png", "media/note.txt", "media/missing.png", "", "media"):
+        assert resolve_photo(data, bad) is None, bad
+
+
+def test_unsafe_story_is_rendered_safely_even_without_validation(tmp_path, caplog):
+    """The validator rejects this story; the page builder must not rely on it."""
+    (tmp_path / "secret.png").write_bytes(b"SECRET-BYTES")
+    data = honor_data(tmp_path, {"stories/xa-an-phu-ve-dich-som.yml": """\
+id: xa-an-phu-ve-dich-som
+title: Câu chuyện <script>alert(1)</script>
+date: '2023-05-05'
+subject:
+  authority: ubnd-xa-an-phu
+body: |
+  Mở đầu <script>alert("x")</script> <img src=x onerror=alert(2)>
+
+  [bấm](javascript:alert(3))
+photos:
+- file: ../secret.png
+  alt: Ảnh ngoài thư mục dữ liệu
+- file: /etc/hostname
+  alt: Đường dẫn tuyệt đối
+- file: media/thuy-1.png
+  alt: Ảnh hợp lệ
+"""})
+    site = site_of(data, check=False)
+    page = pages_of(site)["dien-hinh/xa-an-phu-ve-dich-som/"]
+    elements = Elements(page.body)
+    assert "script" not in elements.tags and "img" in elements.tags  # the one valid photo
+    assert [u for u in elements.unsafe if u[:2] != ("img", "src")] == []
+    assert re.findall(r'<img src="([^"]+)"', page.body) == ["3-thuy-1.png"]
+    assert "Câu chuyện &lt;script&gt;" in page.body  # the title is escaped text
+    photos = {path: content for path, content in site.files.items() if path.startswith("dien-hinh/xa-an-phu")}
+    assert list(photos) == ["dien-hinh/xa-an-phu-ve-dich-som/3-thuy-1.png"]
+    assert all(b"SECRET" not in content for content in site.files.values())
+    assert 'alt="Ảnh hợp lệ"' in page.body and "Ảnh ngoài thư mục" not in page.body
+    assert sum("is not an image file inside the data folder" in r.message for r in caplog.records) == 2
+
+
+def test_the_build_refuses_a_photo_outside_the_data_folder(tmp_path):
+    (tmp_path / "secret.png").write_bytes(b"SECRET-BYTES")
+    data = honor_data(tmp_path, {"stories/xa-an-phu-ve-dich-som.yml": """\
+id: xa-an-phu-ve-dich-som
+title: Xã An Phú về đích sớm
+date: '2023-05-05'
+body: Nội dung.
+photos:
+- file: ../secret.png
+  alt: Ảnh ngoài thư mục dữ liệu
+"""})
+    result = build(tmp_path / "out", data, check=False)
+    assert result.returncode != 0
+    site_dir = tmp_path / "out" / "site"
+    assert not site_dir.exists() or all(b"SECRET" not in p.read_bytes() for p in site_dir.rglob("*") if p.is_file())
+
+
+# --- Pages
+
+
+def test_story_page(site):
+    page = pages_of(site)[THUY]
+    parsed = assert_well_formed(page.body)
+    assert parsed.headings[0] == (1, "Chị Thúy và những hội viên thoát nghèo")
+    assert (2, "Từ một tổ vay vốn") in parsed.headings  # the body's "#" sits under the page title
+    text = parsed.text
+    for expected in ("01/02/2024", "Hội Liên hiệp Phụ nữ xã An Phú", "Sở Nội vụ Đồng Xuân", "giảm nghèo", "phụ nữ",
+                     "Ảnh: Sở Nội vụ tỉnh Đồng Xuân", "Mười hai hộ thoát nghèo"):
+        assert expected in text, expected
+    assert "<strong>Nguyễn Thị Thúy</strong>" in page.body
+    # the photo is copied beside the page, with its alt text
+    assert site.files[THUY + "1-thuy-1.png"] == png()
+    assert '<img src="1-thuy-1.png" alt="Chị Thúy hướng dẫn hội viên chăm sóc vườn rau"' in page.body
+    # the subject links to her line; the campaign, plan and author are linked
+    assert 'href="../../khen-thuong/qd-10-dong-xuan-2023/#nguyen-thi-thuy">Nguyễn Thị Thúy</a>' in page.body
+    for target in ("phong-trao/vi-nguoi-ngheo-2021-2025/", "van-ban/kh-2-dong-xuan-2022/",
+                   "co-quan/so-noi-vu-dong-xuan/", "co-quan/ubnd-xa-an-phu/"):
+        assert f'href="../../{target}"' in page.body, target
+    assert any(e.id == "khen-thuong" for e in page.toc)
+
+
+def test_story_shows_its_subjects_awards(site):
+    page = pages_of(site)[THUY]
+    awards = page.body[page.body.index('id="khen-thuong"'):]
+    # her lines in both decisions (same name, same unit), not the namesake at the department
+    assert 'href="../../khen-thuong/qd-10-dong-xuan-2023/#nguyen-thi-thuy"' in awards
+    assert 'href="../../khen-thuong/qd-20-dong-xuan-2024/#nguyen-thi-thuy-2"' in awards
+    assert "qd-5-snv-dong-xuan-2024" not in awards
+    assert "Vận động hội viên giúp 12 hộ thoát nghèo." in awards
+    # a commune's story shows the commune's own award
+    commune = pages_of(site)["dien-hinh/xa-an-phu-ve-dich-som/"].body
+    assert 'href="../../khen-thuong/qd-10-dong-xuan-2023/#xa-an-phu"' in commune
+    assert 'href="../../co-quan/ubnd-xa-an-phu/">Ủy ban nhân dân xã An Phú</a>' in commune
+
+
+def test_recipient_line_links_to_its_story(site):
+    body = pages_of(site)["khen-thuong/qd-10-dong-xuan-2023/"].body
+    row = re.search(r'<tr id="nguyen-thi-thuy">.*?</tr>', body, re.S).group(0)
+    assert 'href="../../dien-hinh/chi-thuy-giup-hoi-vien-thoat-ngheo/"' in row
+    commune_row = re.search(r'<tr id="xa-an-phu">.*?</tr>', body, re.S).group(0)
+    assert 'href="../../dien-hinh/xa-an-phu-ve-dich-som/"' in commune_row
+    other = re.search(r'<tr id="tran-van-binh">.*?</tr>', body, re.S).group(0)
+    assert "dien-hinh" not in other
+
+
+def test_story_lists_per_year_campaign_and_authority(site):
+    pages = pages_of(site)
+    index = pages["dien-hinh/"]
+    assert_well_formed(index.body)
+    order = [index.body.index(t) for t in ("Câu chuyện mẫu về anh Minh Họa", "Chị Thúy và những hội viên thoát nghèo",
+                                            "Xã An Phú về đích sớm")]
+    assert order == sorted(order), "newest first"
+    for url in ("dien-hinh/nam/2024/", "dien-hinh/nam/2023/", "dien-hinh/phong-trao/vi-nguoi-ngheo-2021-2025/",
+                "dien-hinh/co-quan/ubnd-xa-an-phu/", "dien-hinh/co-quan/so-noi-vu-dong-xuan/"):
+        assert url in pages, url
+        assert f'href="../../../{url}"' in index.body or f'href="{url[len("dien-hinh/"):]}"' in index.body
+        assert_well_formed(pages[url].body)
+    assert "Xã An Phú về đích sớm" in pages["dien-hinh/nam/2023/"].body
+    assert "Chị Thúy" not in pages["dien-hinh/nam/2023/"].body
+    assert "Chị Thúy" in pages["dien-hinh/co-quan/so-noi-vu-dong-xuan/"].body  # by its author office
+    assert "Câu chuyện mẫu" not in pages["dien-hinh/phong-trao/vi-nguoi-ngheo-2021-2025/"].body
+
+
+def test_home_page_shows_latest_stories(site):
+    home = pages_of(site)[""]
+    section = home.body[home.body.index('id="dien-hinh"'):home.body.index('id="sap-den-han"')]
+    assert 'href="dien-hinh/chi-thuy-giup-hoi-vien-thoat-ngheo/"' in section
+    assert 'href="dien-hinh/"' in section
+    assert "td-sample" in section  # the sample story is among the latest: the banner says so
+    assert_well_formed(home.body)
+
+
+def test_stories_without_samples(tmp_path):
+    site = site_of(honor_data(tmp_path), include_samples=False)
+    pages = pages_of(site)
+    assert "dien-hinh/cau-chuyen-mau/" not in pages
+    assert "td-sample" not in pages[""].body and "td-sample" not in pages["dien-hinh/"].body
+
+
+def test_story_about_a_line_not_published_is_not_published(tmp_path):
+    """The validator refuses it (private-recipient); the graph drops it as a second safeguard."""
+    data = honor_data(tmp_path, {"stories/an-danh.yml": f"""\
+id: an-danh
+title: Một tấm gương thầm lặng
+date: '2024-01-01'
+subject:
+  decision: qd-10-dong-xuan-2023
+  recipient: {slugify(PRIVATE_NAME)}
+body: Nội dung.
+"""})
+    site = site_of(data, check=False)
+    assert all("an-danh" not in page.url and "Một tấm gương thầm lặng" not in page.body for page in site.pages)
+
+
+def test_built_story_site_serves_the_photo(tmp_path):
+    data = honor_data(tmp_path)
+    build(tmp_path, data)
+    site_dir = tmp_path / "site"
+    assert (site_dir / THUY / "1-thuy-1.png").read_bytes() == png()
+    html = (site_dir / THUY / "index.html").read_text()
+    assert '<img src="1-thuy-1.png"' in html
+    assert not (site_dir / "media").exists()  # only the photos stories use are published, beside their story
+
+
+def test_real_stories_have_pages_photos_and_lists(site_dir):
+    from markupsafe import escape
+
+    from conftest import DATA
+    from thidua.validate import validate
+
+    repo, _ = validate(DATA)
+    if not repo.stories:
+        pytest.skip("data/stories holds no stories yet")
+    index = (site_dir / "dien-hinh" / "index.html").read_text()
+    for story in repo.stories.values():
+        page = site_dir / "dien-hinh" / story.id / "index.html"
+        assert page.is_file(), story.id
+        html = page.read_text()
+        assert "<script>alert" not in html
+        for i, photo in enumerate(story.photos, start=1):
+            copied = [p for p in page.parent.iterdir() if p.name.startswith(f"{i}-")]
+            assert len(copied) == 1 and copied[0].read_bytes() == (DATA / photo.file).read_bytes()
+            assert f'alt="{escape(photo.alt)}"' in html
+        assert f'href="{story.id}/"' in index or len(repo.stories) > 20
+        if story.sample:
+            assert "td-sample" in html

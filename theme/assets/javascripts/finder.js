@@ -1,0 +1,302 @@
+/* thidua: the honor-roll finder (vinh-danh/). Static files only: it fetches the JSON index written
+   by pages/honor.py, then only the directories and shards a query needs, in given-name order, and
+   shows results a page at a time. Names are folded like thidua.text.fold: NFD, no combining marks
+   (U+0300-U+036F), đ -> d, lowercase; so "Nguyen Thi Thuy" finds "Nguyễn Thị Thúy" and "Nguyễn Thị Thuý". */
+(function () {
+  "use strict";
+  var PAGE = 50;
+  var PARAMS = ["ten", "moi-vi-tri", "hinh-thuc", "nam", "tinh", "co-quan", "doi-tuong", "dip"];
+
+  function fold(text) {
+    return String(text).replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+  function words(text) {
+    return fold(text).match(/[\p{L}\p{N}]+/gu) || [];
+  }
+  // Does the range [lo, hi] of given names hold a name starting with `prefix`?
+  function overlaps(lo, hi, prefix) {
+    return hi >= prefix && (lo <= prefix || lo.slice(0, prefix.length) === prefix);
+  }
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  }
+
+  function Finder(form) {
+    this.form = form;
+    this.base = new URL(form.getAttribute("data-index"), document.baseURI);
+    this.root = new URL(form.getAttribute("data-root"), document.baseURI);
+    var scope = form.parentNode;
+    this.status = scope.querySelector(".td-finder__status");
+    this.list = scope.querySelector(".td-results");
+    this.more = scope.querySelector(".td-finder__more");
+    this.cache = {};
+    this.run = null;
+    this.runId = 0;
+  }
+
+  Finder.prototype.fetchJson = function (path, fresh) {
+    var url = new URL(path, this.base).href;
+    if (!this.cache[url]) {
+      this.cache[url] = fetch(url, fresh ? { cache: "no-cache" } : {}).then(function (r) {
+        if (!r.ok) throw new Error(r.status + " " + url);
+        return r.json();
+      });
+    }
+    return this.cache[url];
+  };
+
+  Finder.prototype.field = function (name) { return this.form.elements[name]; };
+
+  // aria-busy on the results while a search is pending: for screen readers, and for tests to wait on.
+  Finder.prototype.busy = function (on) { this.list.setAttribute("aria-busy", on ? "true" : "false"); };
+
+  Finder.prototype.fill = function (select, rows, value) {
+    rows.forEach(function (row) {
+      var option = el("option", null, row[1] + " (" + row[2] + ")");
+      option.value = String(row[0]);
+      select.appendChild(option);
+    });
+    if (value !== undefined) select.value = value;
+  };
+
+  Finder.prototype.start = function () {
+    var self = this;
+    return this.fetchJson("index.json", true).then(function (index) {
+      self.index = index;
+      var f = index.f;
+      self.fill(self.field("hinh-thuc"), f.form);
+      self.fill(self.field("nam"), f.year);
+      self.fill(self.field("tinh"), f.prov);
+      self.fill(self.field("doi-tuong"), f.kind);
+      self.fill(self.field("dip"), f.occ);
+      return self.restore();
+    }).then(function () {
+      var timer = null;
+      self.field("ten").addEventListener("input", function () {
+        self.busy(true);
+        clearTimeout(timer);
+        timer = setTimeout(function () { self.search(); }, 200);
+      });
+      self.form.addEventListener("change", function (event) {
+        if (event.target.name === "ten") return;
+        self.busy(true);
+        if (event.target.name === "tinh") {
+          self.loadAuthorities().then(function () { self.search(); });
+        } else {
+          self.search();
+        }
+      });
+      self.form.addEventListener("submit", function (event) { event.preventDefault(); self.search(); });
+      self.form.addEventListener("reset", function () {
+        self.busy(true);
+        setTimeout(function () { self.loadAuthorities().then(function () { self.search(); }); }, 0);
+      });
+      self.more.addEventListener("click", function () { self.busy(true); self.showMore(); });
+      self.form.hidden = false;
+      self.form.setAttribute("data-ready", "1");
+      return self.search();
+    }).catch(function (error) {
+      self.status.textContent = "Không tải được dữ liệu tra cứu (" + error.message + ").";
+      self.busy(false);
+    });
+  };
+
+  // The deciding authorities of the chosen province, with their line counts there.
+  Finder.prototype.loadAuthorities = function (value) {
+    var self = this;
+    var select = this.field("co-quan");
+    var province = this.index.f.prov[this.field("tinh").selectedIndex - 1];
+    select.length = 0;
+    if (!province) {
+      select.appendChild(el("option", null, "Chọn tỉnh, thành phố trước")).value = "";
+      select.disabled = true;
+      return Promise.resolve();
+    }
+    select.appendChild(el("option", null, "Tất cả")).value = "";
+    select.disabled = false;
+    return this.fetchJson(province[3]).then(function (data) { self.fill(select, data.a, value || ""); });
+  };
+
+  Finder.prototype.restore = function () {
+    var params = new URLSearchParams(location.search);
+    var self = this;
+    PARAMS.forEach(function (name) {
+      var field = self.field(name), value = params.get(name);
+      if (!field || value === null || name === "co-quan") return;
+      if (field.type === "checkbox") field.checked = value === "1";
+      else field.value = value;
+      if (field.value !== value && field.type !== "checkbox") field.value = "";
+    });
+    return this.loadAuthorities(params.get("co-quan") || "");
+  };
+
+  Finder.prototype.remember = function () {
+    var params = new URLSearchParams();
+    var self = this;
+    PARAMS.forEach(function (name) {
+      var field = self.field(name);
+      if (field.type === "checkbox") { if (field.checked) params.set(name, "1"); }
+      else if (field.value) params.set(name, field.value);
+    });
+    var query = params.toString();
+    history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
+  };
+
+  // The query: folded name words and the chosen facet values, as the shards number them.
+  Finder.prototype.query = function () {
+    var f = this.index.f;
+    function pick(name, list) {
+      var i = this.field(name).selectedIndex - 1;
+      return i >= 0 && i < list.length ? i : -1;
+    }
+    var q = {
+      words: words(this.field("ten").value),
+      anywhere: this.field("moi-vi-tri").checked,
+      form: pick.call(this, "hinh-thuc", f.form),
+      year: this.field("nam").value,
+      prov: pick.call(this, "tinh", f.prov),
+      authority: this.field("co-quan").value,
+      kind: pick.call(this, "doi-tuong", f.kind),
+      occ: pick.call(this, "dip", f.occ)
+    };
+    q.empty = !q.words.length && q.form < 0 && !q.year && q.prov < 0 && q.kind < 0 && q.occ < 0;
+    q.prefix = q.words.length && !q.anywhere ? q.words[q.words.length - 1] : "";
+    return q;
+  };
+
+  Finder.prototype.matches = function (q, row, decision) {
+    if (q.form >= 0 && decision[3] !== q.form) return false;
+    if (q.year && decision[2].slice(0, 4) !== q.year) return false;
+    if (q.prov >= 0 && row[6] !== q.prov) return false;
+    if (q.authority && decision[4] !== q.authority) return false;
+    if (q.kind >= 0 && row[1] !== q.kind) return false;
+    if (q.occ >= 0 && decision[6] !== q.occ) return false;
+    if (!q.words.length) return true;
+    var name = row.words || (row.words = words(row[0]));
+    var last = q.words.length - 1;
+    return q.words.every(function (w, i) {
+      if (i === last && q.prefix) return name.length > 0 && name[name.length - 1].slice(0, w.length) === w;
+      return name.some(function (n) { return n.slice(0, w.length) === w; });
+    });
+  };
+
+  Finder.prototype.search = function () {
+    this.remember();
+    var q = this.query();
+    var id = ++this.runId;
+    this.list.textContent = "";
+    this.more.hidden = true;
+    if (q.empty) {
+      this.run = null;
+      this.status.textContent = "Nhập tên hoặc chọn ít nhất một bộ lọc để tra cứu " + this.index.n + " lượt khen thưởng.";
+      this.busy(false);
+      return Promise.resolve();
+    }
+    var dirs = this.index.t.filter(function (d) { return !q.prefix || overlaps(d[0], d[1], q.prefix); });
+    this.run = { id: id, q: q, dirs: dirs, dir: 0, shards: [], next: 0, results: [], shown: 0 };
+    return this.showMore();
+  };
+
+  // Load shards, in order, until there is a page of new results or nothing left to read.
+  Finder.prototype.showMore = function () {
+    var self = this, run = this.run;
+    if (!run) return Promise.resolve();
+    var want = run.shown + PAGE;
+    this.more.hidden = true;
+    this.status.textContent = "Đang tìm…";
+    function step() {
+      if (run.id !== self.runId) return null;
+      if (run.results.length >= want) return finish();
+      if (run.next < run.shards.length) {
+        var shard = run.shards[run.next];
+        if (run.next + 1 < run.shards.length) self.fetchJson(run.shards[run.next + 1][3]);  // prefetch
+        return self.fetchJson(shard[3]).then(function (data) {
+          if (run.id !== self.runId) return null;
+          run.next++;
+          data.r.forEach(function (row) {
+            var decision = data.d[row[4]];
+            if (self.matches(run.q, row, decision)) run.results.push([row, decision]);
+          });
+          return step();
+        });
+      }
+      if (run.dir < run.dirs.length) {
+        return self.fetchJson(run.dirs[run.dir][3]).then(function (data) {
+          if (run.id !== self.runId) return null;
+          run.dir++;
+          data.s.forEach(function (s) {
+            if (!run.q.prefix || overlaps(s[0], s[1], run.q.prefix)) run.shards.push(s);
+          });
+          return step();
+        });
+      }
+      return finish();
+    }
+    function finish() {
+      var end = Math.min(want, run.results.length);
+      for (var i = run.shown; i < end; i++) self.list.appendChild(self.render(run.results[i][0], run.results[i][1]));
+      run.shown = end;
+      var done = run.dir >= run.dirs.length && run.next >= run.shards.length;
+      var more = run.results.length > run.shown || !done;
+      if (done && !run.results.length) {
+        self.status.textContent = run.q.prefix
+          ? "Không có tên nào (chữ cuối của họ tên) bắt đầu bằng “" + run.q.prefix + "” khớp với tra cứu. " +
+            "Có thể đánh dấu “Tìm chữ cuối ở mọi vị trí trong tên”."
+          : "Không tìm thấy kết quả nào.";
+      } else if (done && !more) {
+        self.status.textContent = "Tìm thấy " + run.results.length + " kết quả.";
+      } else {
+        self.status.textContent = done ? "Đang hiển thị " + run.shown + " trên " + run.results.length + " kết quả."
+          : "Đang hiển thị " + run.shown + " kết quả đầu tiên.";
+      }
+      self.more.hidden = !more;
+      self.busy(false);
+      return null;
+    }
+    this.busy(true);
+    return Promise.resolve().then(step).catch(function (error) {
+      self.status.textContent = "Không tải được dữ liệu tra cứu (" + error.message + ").";
+      self.busy(false);
+    });
+  };
+
+  Finder.prototype.render = function (row, decision) {
+    var f = this.index.f;
+    var item = el("li", "td-result");
+    var head = el("p", "td-result__name");
+    var link = el("a", null, row[0]);
+    link.href = new URL("khen-thuong/" + decision[0] + "/#" + row[5], this.root).href;
+    head.appendChild(link);
+    if (decision[7]) head.appendChild(el("span", "td-tag td-tag--sample", "Dữ liệu mẫu"));
+    item.appendChild(head);
+    var who = f.kind[row[1]][1] + (row[2] ? " · " + row[2] : "");
+    item.appendChild(el("p", "td-result__who", who));
+    var date = decision[2].split("-");
+    var when = date.length === 3 ? date[2] + "/" + date[1] + "/" + date[0] : date.length === 2 ? "tháng " + date[1] + "/" + date[0] : "năm " + date[0];
+    var what = f.form[decision[3]][1] + " — Quyết định" + (decision[1] ? " số " + decision[1] : "") +
+      " ngày " + when + " của " + decision[5] + " (" + f.occ[decision[6]][1].toLowerCase() + ")";
+    item.appendChild(el("p", "td-result__award", what));
+    if (row[3]) item.appendChild(el("p", "td-result__achievement td-muted", row[3]));
+    return item;
+  };
+
+  function init() {
+    Array.prototype.forEach.call(document.querySelectorAll("form.td-finder"), function (form) {
+      if (form.getAttribute("data-started")) return;
+      form.setAttribute("data-started", "1");
+      new Finder(form).start();
+    });
+  }
+  window.thiduaFold = fold;  // for tests: the same folding as thidua.text.fold
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(init);  // Material instant navigation
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
