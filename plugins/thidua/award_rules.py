@@ -89,7 +89,7 @@ RULE_INFO: dict[str, RuleInfo] = {
     "rule-settings": RuleInfo(ERROR, True, "data/rules.yml is well-formed"),
 }
 DEFAULT_SEVERITY: dict[str, str] = {name: info.default for name, info in RULE_INFO.items()}
-SETTINGS_FILE = "rules.yml"  # in the data folder: data/rules.yml
+from .loader import SETTINGS_FILE  # in the data folder: data/rules.yml
 
 
 def severity(repo: Repository, name: str) -> str:

@@ -18,6 +18,7 @@ DESCRIPTION = "TDMARKDESC7f3a"
 HEAD = "TDMARKHEAD7f3a"
 BODY = "TDMARKBODY7f3a"
 TOC = "TDMARKTOC7f3a"
+SKIP = "TDMARKSKIP7f3a"  # the "skip to content" link's target: the page's first TOC entry
 SLUG = "__shell__"  # the placeholder page's own folder name, wherever its URL appears
 
 
@@ -34,7 +35,7 @@ class Chrome:
         placeholder TOC: the whole list is replaced per page, not just the entry's text."""
         if toc_html is not None and toc_html in html:
             html = html.replace(toc_html, TOC, 1)
-        markers = (TITLE, DESCRIPTION, HEAD, BODY, TOC, SLUG)
+        markers = (TITLE, DESCRIPTION, HEAD, BODY, TOC, SKIP, SLUG)
         pieces, slots = [], []
         rest = html
         while True:
@@ -50,13 +51,14 @@ class Chrome:
             raise ValueError("the placeholder page lost its body marker: the theme did not render page.content")
         return cls(pieces, slots)
 
-    def fill(self, *, title: str, description: str, head: str, body: str, toc: str, slug: str) -> str:
+    def fill(self, *, title: str, description: str, head: str, body: str, toc: str, slug: str, skip: str) -> str:
         values = {
             TITLE: str(escape(title)),
             DESCRIPTION: str(escape(description)),
             HEAD: head,
             BODY: body,
             TOC: toc,
+            SKIP: skip,
             SLUG: slug,
         }
         out = [self.pieces[0]]

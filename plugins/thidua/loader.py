@@ -46,6 +46,7 @@ class _YamlLoader(_BaseLoader):
         return super().resolve(kind, value, implicit)
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SETTINGS_FILE = "rules.yml"  # data/rules.yml: severities of the award rules (award_rules.py)
 
 
 @dataclass
@@ -136,7 +137,7 @@ def load(data_dir: Path, report: Report, display_root: Path | None = None) -> Re
             _check_id(record, path, store, report)
             if record.id not in store:
                 store[record.id] = record
-    for path in sorted(data_dir.glob("*.y*ml")):
+    for path in sorted(p for p in data_dir.glob("*.y*ml") if p.name != SETTINGS_FILE):
         report.add(Problem(_rel(path, shown), 1, 1, "", "records belong in a kind folder",
                            "data/<kind>/<id>.yml with kind one of: " + ", ".join(model.KINDS),
                            f"a file directly in {data_dir.name}/", rule="layout"))

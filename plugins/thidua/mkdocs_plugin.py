@@ -1,19 +1,28 @@
 """The MkDocs adapter: maps MkDocs events onto the core, and nothing else.
 
-on_config  load and validate data/ (a bad data commit stops the build here, with every
-           problem, before anything is written), then build every page body
-on_files   add each page as a generated file, not in the nav, plus redirects and shards
-on_page_*  hand MkDocs the finished body, title and table of contents
-on_post_build  swap Material's search entries of generated pages for compact ones (search.py)
+on_config     load and validate data/ (a bad data commit stops the build here, with every
+              problem, before anything is written), then build the page list
+on_files      pages in the nav become MkDocs pages; every other generated page is grouped by
+              folder, and each folder gets one placeholder page (chrome.py) instead
+on_page_*     hand MkDocs titles, bodies and tables of contents; the placeholders get markers
+on_post_page  a rendered placeholder becomes the chrome of its folder: each record page of the
+              folder is written as that chrome with its own parts put in
+on_post_build remove the placeholders, list every page in the sitemap, and swap Material's
+              search entries of generated pages for compact ones (search.py)
 
-Keeping this thin is deliberate: MkDocs 1.6 is the last release with plugins, so the
+Material renders one placeholder per folder rather than one page per record: the theme's
+full render and its search plugin's HTML parsing cost more than everything else per page.
+Keeping this module thin is deliberate: MkDocs 1.6 is the last release with plugins, so the
 core must move unchanged to ProperDocs or another front end.
 """
 from __future__ import annotations
 
 import datetime as _dt
+import gzip
 import logging
 import os
+import re
+import shutil
 from pathlib import Path
 
 from markupsafe import escape
@@ -24,6 +33,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
+from . import chrome
 from .graph import LinkGraph
 from .pages import Page, Settings, build_site
 from .privacy import publishable
@@ -68,17 +78,27 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         )
         graph = LinkGraph.build(repo)
         self.site = build_site(repo, graph, settings)
+        self.settings = settings
         self.search_entries = search.entries(repo, graph, self.site.pages)
         self.pages = {_src(page.url): page for page in self.site.pages}
         return config
 
     def on_files(self, files: Files, *, config):
         in_nav = {_nav_src(item) for item in _flatten(config.nav or [])}
+        self.folders: dict[str, list[Page]] = {}
         for src, page in self.pages.items():
             if files.get_file_from_path(src) is not None:
                 raise PluginError(f"thidua: {src} is generated from data; remove the hand-written file")
-            inclusion = InclusionLevel.INCLUDED if src in in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, src, content="", inclusion=inclusion))
+            if src in in_nav:
+                files.append(File.generated(config, src, content=""))
+            else:
+                self.folders.setdefault(_folder(page.url), []).append(page)
+        self.shells = {}
+        for folder in sorted(self.folders):
+            src = f"{folder}{chrome.SLUG}/index.md"
+            self.shells[src] = folder
+            files.append(File.generated(config, src, content="", inclusion=InclusionLevel.NOT_IN_NAV))
+        self.pages = {src: page for src, page in self.pages.items() if src in in_nav}
         for redirect in self.site.redirects:
             files.append(File.generated(config, redirect.url + "index.html",
                                         content=redirect_html(redirect.url, redirect.target)))
@@ -86,8 +106,17 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
             files.append(File.generated(config, path, content=content))
         return files
 
+    def on_env(self, env, *, config, files):
+        self.toc_item = env.get_template("partials/toc-item.html")
+        return env
+
     def on_page_markdown(self, markdown, *, page, config, files):
-        ours = self.pages.get(page.file.src_uri)
+        src = page.file.src_uri
+        if src in self.shells:
+            page.meta.update(title=chrome.TITLE, description=chrome.DESCRIPTION, thidua_head=chrome.HEAD,
+                             search={"exclude": True})
+            return ""
+        ours = self.pages.get(src)
         if ours is None:
             return markdown
         # Material prints title and description unescaped (MkDocs' Jinja has no autoescape),
@@ -101,22 +130,88 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
             page.meta["search"] = {"exclude": True}
         return ""
 
-    @event_priority(-100)  # after Material's search plugin has written its index
-    def on_post_build(self, *, config):
-        generated = {page.url for page in self.site.pages}
-        search.rewrite_index(Path(config.site_dir), generated, self.search_entries,
-                             search.finder_config(self.site.files))
-
     def on_page_content(self, html, *, page, config, files):
-        ours = self.pages.get(page.file.src_uri)
+        src = page.file.src_uri
+        if src in self.shells:
+            page.toc = get_toc([{"level": 2, "id": chrome.TOC, "name": chrome.TOC, "children": []}])
+            return chrome.BODY + _NO_H1
+        ours = self.pages.get(src)
         if ours is None:
             return html
         page.toc = get_toc(_toc_tokens(ours))
         return ours.body
 
+    def on_post_page(self, output, *, page, config):
+        folder = self.shells.get(page.file.src_uri)
+        if folder is None:
+            return output
+        frame = chrome.Chrome.cut(_mark_toc(output))
+        site_dir = Path(config.site_dir)
+        default_description = config.site_description or ""
+        for ours in self.folders[folder]:
+            toc = "".join(self.toc_item.render(toc_item=item, config=config, page=page)
+                          for item in get_toc(_toc_tokens(ours)))
+            html = frame.fill(title=ours.title, description=ours.description or default_description,
+                              head=ours.head, body=ours.body, toc=toc, slug=ours.url.rstrip("/").rsplit("/", 1)[-1],
+                              skip=ours.toc[0].id if ours.toc else "")
+            ours.release()
+            target = site_dir / ours.url / "index.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(html, encoding="utf-8")
+        return output
+
+    @event_priority(-100)  # after Material's search plugin has written its index
+    def on_post_build(self, *, config):
+        site_dir = Path(config.site_dir)
+        for src, folder in self.shells.items():
+            shell = site_dir / folder / chrome.SLUG
+            shutil.rmtree(shell, ignore_errors=True)
+        write_sitemap(site_dir, config.site_url or "", [p.url for p in self.site.pages], self.settings.build_date)
+        generated = {page.url for page in self.site.pages}
+        search.rewrite_index(site_dir, generated, self.search_entries, search.finder_config(self.site.files))
+
 
 def _src(url: str) -> str:
     return f"{url}index.md"
+
+
+def _folder(url: str) -> str:
+    """'van-ban/kh-x/' -> 'van-ban/': pages of one folder share their chrome (same depth, same links)."""
+    parent = url.rstrip("/").rpartition("/")[0]
+    return f"{parent}/" if parent else ""
+
+
+def _mark_toc(html: str) -> str:
+    """Mark where the placeholder's table of contents and skip link go, as Material rendered them,
+    and drop the comment that kept Material from adding a second <h1>."""
+    html = html.replace(_NO_H1, "", 1)
+    html = html.replace(f'href="#{chrome.TOC}" class="md-skip"', f'href="#{chrome.SKIP}" class="md-skip"', 1)
+    at = html.find(f'href="#{chrome.TOC}" class="md-nav__link"')
+    if at < 0:
+        return html
+    start = html.rfind('<li class="md-nav__item">', 0, at)
+    end = html.find("</li>", at) + len("</li>")
+    return html[:start] + chrome.TOC + html[end:]
+
+
+# Material adds an <h1> with the page title when the content has none; ours bring their own.
+_NO_H1 = "<!--<h1>-->"
+
+
+def write_sitemap(site_dir: Path, site_url: str, urls: list[str], day: _dt.date) -> None:
+    """MkDocs lists only its own pages: list every page, generated ones included, in URL order."""
+    path = site_dir / "sitemap.xml"
+    existing = re.findall(r"<loc>(.*?)</loc>", path.read_text(encoding="utf-8")) if path.exists() else []
+    base = site_url.rstrip("/") + "/" if site_url else "/"
+    locs = {loc for loc in existing if chrome.SLUG not in loc}
+    locs.update(escape(base + url) for url in urls)
+    body = "".join(f"    <url>\n         <loc>{loc}</loc>\n         <lastmod>{day.isoformat()}</lastmod>\n    </url>\n"
+                   for loc in sorted(locs))
+    xml = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+           '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + body + "</urlset>\n")
+    path.write_text(xml, encoding="utf-8")
+    with gzip.GzipFile(site_dir / "sitemap.xml.gz", "wb", mtime=0) as out:  # mtime 0: reproducible
+        out.write(xml.encode("utf-8"))
 
 
 def _build_date(value: str | None) -> _dt.date:

@@ -38,34 +38,46 @@ _DATE = r"\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?:19|20)\d{2}"
 class Pattern:
     what: str  # "an ID number", ...
     regex: re.Pattern
+    hint: re.Pattern  # a cheap test: text without it cannot match
+
+
+_DIGITS9 = re.compile(r"\d(?:[ .\-]?\d){8}")
 
 
 PATTERNS: list[Pattern] = [
     # CMND (9 digits) or CCCD (12 digits); not an amount of money written without dots
     Pattern("an ID number (CMND/CCCD)",
-            re.compile(r"(?<![\d.,])(?:\d{9}|\d{12})(?![\d])(?!\s*(?:đồng|đ\b|vnđ|vnd|triệu|tỷ))", _I)),
+            re.compile(r"(?<![\d.,])(?:\d{9}|\d{12})(?![\d])(?!\s*(?:đồng|đ\b|vnđ|vnd|triệu|tỷ))", _I),
+            re.compile(r"\d{9}")),
     # 0 or +84 and 9 to 10 more digits, perhaps grouped by spaces, dots or hyphens
     Pattern("a phone number",
-            re.compile(r"(?<![\w.,+])(?:\+\s?84|0)(?:[ .\-]?\d){9,10}(?!\d)", _I)),
+            re.compile(r"(?<![\w.,+])(?:\+\s?84|0)(?:[ .\-]?\d){9,10}(?!\d)", _I), _DIGITS9),
     Pattern("a birth date",
             re.compile(
                 r"\b(?:ngày|năm)\s*(?:,\s*)?(?:tháng\s*(?:,\s*)?năm\s*)?sinh\b" + _NOT_BIRTH_AFTER
                 + r"|" + _NOT_BIRTH_BEFORE + r"\bsinh\s*(?:vào\s+)?(?:ngày\s*|năm\s*|:\s*)?" + _DATE
                 + r"|" + _NOT_BIRTH_BEFORE + r"\bsinh\s+(?:vào\s+)?năm\s+(?:19|20)\d{2}\b"
                 + r"|" + _NOT_BIRTH_BEFORE + r"\bsinh\s+(?:vào\s+)?ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
-                + r"|" + _DATE + r"\s*\(?\s*(?:ngày\s+)?sinh\b" + _NOT_BIRTH_AFTER, _I)),
+                + r"|" + _DATE + r"\s*\(?\s*(?:ngày\s+)?sinh\b" + _NOT_BIRTH_AFTER, _I),
+            re.compile("sinh", _I)),
     Pattern("a house address",
             re.compile(
                 r"\bsố\s+nhà\b|\bnhà\s+số\s+\d"
                 r"|\bsố\s+\d+[a-z]?(?:/\d+[a-z]?)*\s*,?\s*(?:đường|phố|ngõ|ngách|hẻm|kiệt)\b"
-                r"|\b(?:ngõ|ngách|hẻm|kiệt)\s+(?:số\s+)?\d", _I)),
+                r"|\b(?:ngõ|ngách|hẻm|kiệt)\s+(?:số\s+)?\d", _I),
+            re.compile("số|ngõ|ngách|hẻm|kiệt", _I)),
 ]
+
+
+_BY_PRIORITY = sorted(PATTERNS, key=lambda p: p.what != "a phone number")
 
 
 def find_personal_data(text: str) -> Iterator[tuple[int, str, str]]:
     """(offset, what, matched text) for each kind of personal data found in `text`, first match each."""
     taken: list[tuple[int, int]] = []  # "+84 912345678" is a phone number, not also an ID number
-    for pattern in sorted(PATTERNS, key=lambda p: p.what != "a phone number"):
+    for pattern in _BY_PRIORITY:
+        if not pattern.hint.search(text):
+            continue
         for m in pattern.regex.finditer(text):
             if not any(a < m.end() and m.start() < b for a, b in taken):
                 taken.append(m.span())
@@ -164,34 +176,53 @@ def bare_name(name: str) -> str:
     return bare if len(bare.split()) >= 2 else name
 
 
-def find_name(text: str, name: str) -> int | None:
-    """Offset of `name` in `text` as whole words, case and tone placement aside; None if absent."""
+def _keys(text: str) -> list[tuple[int, str]]:
     from .award_rules import name_key
 
-    wanted = name_key(name).split()
-    if not wanted:
-        return None
-    tokens = [(m.start(), name_key(m.group(0))) for m in _WORD_RE.finditer(text)]
+    return [(m.start(), name_key(m.group(0))) for m in _WORD_RE.finditer(text)]
+
+
+def name_words(name: str) -> tuple[str, ...]:
+    """The words of a name as `find_names` compares them ("H'Hen Niê" -> h, hen, niê)."""
+    return tuple(k for _, k in _keys(name))
+
+
+def find_name(text: str, name: str) -> int | None:
+    """Offset of `name` in `text` as whole words, case and tone placement aside; None if absent."""
+    wanted = name_words(name)
+    hits = find_names(text, {wanted[0]: [wanted]} if wanted else {})
+    return hits[0][0] if hits else None
+
+
+def find_names(text: str, by_first: dict[str, list[tuple[str, ...]]]) -> list[tuple[int, tuple[str, ...]]]:
+    """(offset, name) of each name of `by_first` (name keys, indexed by their first word) in `text`."""
+    tokens = _keys(text)
     keys = [k for _, k in tokens]
-    for i in range(len(keys) - len(wanted) + 1):
-        if keys[i:i + len(wanted)] == wanted:
-            return tokens[i][0]
-    return None
+    hits = []
+    for i, key in enumerate(keys):
+        for wanted in by_first.get(key, ()):
+            if tuple(keys[i:i + len(wanted)]) == wanted:
+                hits.append((tokens[i][0], wanted))
+    return hits
 
 
 @rule
 def private_recipients(repo: Repository, report: Report) -> None:
     """A story shows nothing of a line marked not public: no link to it, no mention of its name."""
-    from .award_rules import add_in_text, name_key
+    from .award_rules import add_in_text
 
-    hidden: dict[str, list[tuple[model.AwardDecision, model.Recipient]]] = {}
+    hidden: dict[tuple[str, ...], list[tuple[model.AwardDecision, model.Recipient]]] = {}
     for decision in repo.decisions.values():
         for recipient in decision.recipients:
             if not recipient.public:
-                hidden.setdefault(name_key(bare_name(recipient.name)), []).append((decision, recipient))
+                hidden.setdefault(name_words(bare_name(recipient.name)), []).append((decision, recipient))
     if not hidden:
         return
-    public_names = {name_key(bare_name(r.name)) for d in repo.decisions.values() for r in d.recipients if r.public}
+    public_names = {name_words(bare_name(r.name)) for d in repo.decisions.values() for r in d.recipients if r.public}
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for words in hidden:
+        if words and words not in public_names:
+            by_first.setdefault(words[0], []).append(words)
     source = "docs/RULES.md (private-recipient)"
     for story in repo.stories.values():
         subject = story.subject
@@ -203,16 +234,18 @@ def private_recipients(repo: Repository, report: Report) -> None:
                         "a public line (or no recipient link)", f'"{subject.recipient}" has public: false',
                         ERROR, "private-recipient", source)
         # names of hidden lines, unless the same name is also published on a public line
-        for key, lines in hidden.items():
-            if key in public_names:
+        for owner, field in _texts(story):
+            text = _value(owner, field)
+            if not text:
                 continue
-            for owner, field in _texts(story):
-                text = _value(owner, field)
-                at = find_name(text, bare_name(lines[0][1].name)) if text else None
-                if at is None:
+            reported = set()
+            for at, words in find_names(text, by_first):
+                if words in reported:
                     continue
+                reported.add(words)
+                decision_id = hidden[words][0][0].id
                 message = "the story names a recipient marked not public"
-                found = f"a name of {lines[0][0].id} (public: false)"
+                found = f"a name of {decision_id} (public: false)"
                 if field == "body":
                     add_in_text(repo, report, "private-recipient", story, "stories", owner, field, at,
                                 message, "no mention of lines marked not public", found, source, level=ERROR)

@@ -12,12 +12,12 @@ Three parts, of which this module is the build-time one (it knows nothing of MkD
 
 2. The browser worker (`theme/assets/javascripts/search-worker.js`) wraps Material's own
    search worker, so the search box, result list, keyboard handling and highlighting stay
-   Material's. It folds: every indexed word is indexed as written, with its tone mark moved
-   to one canonical place (hoà/hòa, thuý/thúy) and fully folded (đ -> d, no marks), and a
-   query term typed with diacritics asks for its canonical form with a higher boost than its
-   folded form, so exact matches rank first. Queries are NFC-normalised first.
+   Material's. It folds: every word is indexed with its tone mark in one canonical place
+   (hoà/hòa, thuý/thúy) and fully folded (đ -> d, no marks), and a query word typed with
+   diacritics asks for its canonical form with a higher boost than its folded form, so exact
+   matches rank first. Queries are NFC-normalised first.
 
-3. Recipients. 20,000 honor-roll lines would triple the index, so they are not in it: the
+3. Recipients. 20,000 honor-roll lines would swamp the index, so they are not in it: the
    worker looks a name up in the finder's shards (vinh-danh/du-lieu/, built by pages/honor.py),
    fetching only the few shards whose given-name range the query can match, and shows each
    matching line under its decision, linked to the line's anchor.
@@ -37,7 +37,6 @@ from . import model
 from .pages.urls import FINDER_DATA, SECTIONS
 
 INDEX = "search/search_index.json"
-WORKER = "assets/javascripts/search-worker.js"
 # Entries longer than this are cut: a summary is what a result shows, and the index must stay small.
 TEXT_MAX = 600
 LEDE_MAX = 200  # characters of a story's first paragraph

@@ -1,13 +1,14 @@
 """Page builders: turn the repository and its link graph into site pages.
 
 Each module builds one family of pages (documents, authorities, campaigns, periods,
-indexes, home) as `Page` objects holding finished HTML bodies. Nothing here knows
+indexes, home) as `Page` objects whose bodies render when written. Nothing here knows
 MkDocs; `mkdocs_plugin.py` hands these pages to MkDocs, and another front end could
 write them directly.
 """
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..graph import LinkGraph
@@ -25,12 +26,24 @@ class TocEntry:
 class Page:
     url: str  # directory URL relative to the site root, e.g. "van-ban/kh-.../"
     title: str
-    body: str  # finished, escaped HTML
+    render: Callable[[], str] = field(repr=False)  # renders the body: finished, escaped HTML
     description: str = ""
     head: str = ""  # extra <head> HTML: JSON-LD and Open Graph tags
     toc: list[TocEntry] = field(default_factory=list)
     search: bool = True
     kind: str = ""  # for the search index and tests
+    _body: str | None = field(default=None, repr=False)
+
+    @property
+    def body(self) -> str:
+        """Rendered on first use, so a build need not hold every page in memory at once."""
+        if self._body is None:
+            self._body = self.render()
+        return self._body
+
+    def release(self) -> None:
+        """Forget the rendered body once it is written."""
+        self._body = None
 
 
 @dataclass

@@ -19,8 +19,10 @@ vinh-danh/du-lieu/                  the finder's data (static JSON, fetched by f
 
 Lines are sorted by given name (the folded last word of the name), then full name, and cut into shards of
 SHARD_LINES; lo and hi are the first and last given name of a shard or directory. A name query fetches
-the index, the directories and the shards whose range can hold its last word as a given-name prefix:
-three small requests whatever the number of recipients. Facet numbers (form, kind, occasion, province,
+the index, then only the directories and shards whose range can hold its last word as a given-name
+prefix: usually one of each, however many recipients there are (a very common given name spans a few
+shards, read a page of results at a time). Filters without a name read the shards in order, lazily,
+until a page of results is found. Facet numbers (form, kind, occasion, province,
 decision) index the lists above. Everything is sorted and hashed by content, so builds are
 byte-for-byte reproducible and a stale cached shard is never mixed with a fresh index.
 """

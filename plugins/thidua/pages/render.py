@@ -6,6 +6,7 @@ built from escaped parts. Templates live in `thidua/templates/`.
 from __future__ import annotations
 
 import json
+from functools import partial
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -115,9 +116,9 @@ class Renderer:
 
     def page(self, template: str, url: str, title: str, *, description: str = "", jsonld: dict | None = None,
              toc: list[TocEntry] | None = None, kind: str = "", **context) -> Page:
-        body = self.render(template, url, title=title, **context)
         head = self.head(url, title, description, jsonld)
-        return Page(url=url, title=title, body=body, description=description, head=head, toc=toc or [], kind=kind)
+        return Page(url=url, title=title, description=description, head=head, toc=toc or [], kind=kind,
+                    render=partial(self.render, template, url, title=title, **context))
 
     def head(self, url: str, title: str, description: str, jsonld: dict | None) -> str:
         site_url = self.settings.site_url.rstrip("/") + "/" if self.settings.site_url else ""
