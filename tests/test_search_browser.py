@@ -192,6 +192,20 @@ def test_recipient_without_diacritics_leads_to_the_line(page, search_url):
     expect(page.locator(f"[id='{anchor}']")).to_contain_text("Phạm Thị Thuý")
 
 
+def test_on_a_phone(page, search_url):
+    """360 px wide: the search opens from the header's magnifier, as a reader's thumb does."""
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(search_url + "gioi-thieu/")
+    page.locator(".md-header label.md-header__button[for=__search]").click()
+    expect(page.locator("input.md-search__input")).to_be_focused()
+    page.keyboard.type("dong nai", delay=5)
+    page.keyboard.press("End")
+    province = result(page, "co-quan/ubnd-tinh-dong-nai/", "Đồng Nai").first
+    expect(province).to_be_visible(timeout=TIMEOUT)
+    province.click()
+    page.wait_for_url(re.compile(r"/co-quan/ubnd-tinh-dong-nai/"))
+
+
 def test_recipients_are_not_in_the_index(search_site):
     """Their names come from the finder's shards, not from the index every page downloads."""
     index = (search_site / "search" / "search_index.json").read_text(encoding="utf-8")

@@ -5,10 +5,10 @@ on_config     load and validate data/ (a bad data commit stops the build here, w
 on_files      pages in the nav become MkDocs pages; every other generated page is grouped by
               folder, and each folder gets one placeholder page (chrome.py) instead
 on_page_*     hand MkDocs titles, bodies and tables of contents; the placeholders get markers
-on_post_page  a rendered placeholder becomes the chrome of its folder: each record page of the
-              folder is written as that chrome with its own parts put in
-on_post_build remove the placeholders, list every page in the sitemap, and swap Material's
-              search entries of generated pages for compact ones (search.py)
+on_post_page  a rendered placeholder becomes the chrome of its folder
+on_post_build remove the placeholders; write each record page as its folder's chrome with its
+              own parts put in, split over worker processes; list every page in the sitemap;
+              swap Material's search entries of generated pages for compact ones (search.py)
 
 Material renders one placeholder per folder rather than one page per record: the theme's
 full render and its search plugin's HTML parsing cost more than everything else per page.
@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as _dt
 import gzip
 import logging
+import multiprocessing
 import os
 import re
 import shutil
@@ -51,6 +52,8 @@ class ThiduaConfig(Config):
     # A fixed date makes builds reproducible; by default the build date is today
     # (or SOURCE_DATE_EPOCH, the reproducible-builds convention).
     build_date = c.Optional(c.Type(str))
+    # Processes that write record pages; 0 means one per CPU core, 1 writes in the build process.
+    workers = c.Type(int, default=0)
 
 
 class ThiduaPlugin(BasePlugin[ThiduaConfig]):
@@ -94,6 +97,7 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
             else:
                 self.folders.setdefault(_folder(page.url), []).append(page)
         self.shells = {}
+        self.frames: dict[str, chrome.Chrome] = {}
         for folder in sorted(self.folders):
             src = f"{folder}{chrome.SLUG}/index.md"
             self.shells[src] = folder
@@ -143,22 +147,38 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
 
     def on_post_page(self, output, *, page, config):
         folder = self.shells.get(page.file.src_uri)
-        if folder is None:
-            return output
-        frame = chrome.Chrome.cut(_mark_toc(output))
-        site_dir = Path(config.site_dir)
+        if folder is not None:
+            self.frames[folder] = chrome.Chrome.cut(_mark_toc(output))
+        return output
+
+    def write_pages(self, site_dir: Path, config) -> None:
+        """Write every record page into its folder's chrome, split over worker processes."""
+        jobs = [(folder, page) for folder in sorted(self.folders) for page in self.folders[folder]]
+        workers = self.config.workers or os.cpu_count() or 1
+        if workers > 1 and len(jobs) >= 100 * workers and "fork" in multiprocessing.get_all_start_methods():
+            global _WRITING  # forked workers inherit it: nothing is pickled but the slice number
+            _WRITING = (self, site_dir, config, jobs, workers)
+            try:
+                with multiprocessing.get_context("fork").Pool(workers) as pool:
+                    pool.map(_write_slice, range(workers))
+            finally:
+                _WRITING = None
+        else:
+            self._write(site_dir, config, jobs)
+
+    def _write(self, site_dir: Path, config, jobs) -> None:
         default_description = config.site_description or ""
-        for ours in self.folders[folder]:
-            toc = "".join(self.toc_item.render(toc_item=item, config=config, page=page)
+        for folder, ours in jobs:
+            toc = "".join(self.toc_item.render(toc_item=item, config=config)
                           for item in get_toc(_toc_tokens(ours)))
-            html = frame.fill(title=ours.title, description=ours.description or default_description,
-                              head=ours.head, body=ours.body, toc=toc, slug=ours.url.rstrip("/").rsplit("/", 1)[-1],
-                              skip=ours.toc[0].id if ours.toc else "")
+            html = self.frames[folder].fill(
+                title=ours.title, description=ours.description or default_description, head=ours.head,
+                body=ours.body, toc=toc, slug=ours.url.rstrip("/").rsplit("/", 1)[-1],
+                skip=ours.toc[0].id if ours.toc else "")
             ours.release()
             target = site_dir / ours.url / "index.html"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(html, encoding="utf-8")
-        return output
 
     @event_priority(-100)  # after Material's search plugin has written its index
     def on_post_build(self, *, config):
@@ -166,9 +186,18 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         for src, folder in self.shells.items():
             shell = site_dir / folder / chrome.SLUG
             shutil.rmtree(shell, ignore_errors=True)
+        self.write_pages(site_dir, config)
         write_sitemap(site_dir, config.site_url or "", [p.url for p in self.site.pages], self.settings.build_date)
         generated = {page.url for page in self.site.pages}
         search.rewrite_index(site_dir, generated, self.search_entries, search.finder_config(self.site.files))
+
+
+_WRITING = None
+
+
+def _write_slice(index: int) -> None:
+    plugin, site_dir, config, jobs, workers = _WRITING
+    plugin._write(site_dir, config, jobs[index::workers])
 
 
 def _src(url: str) -> str:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -11,6 +12,7 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+@lru_cache(maxsize=1 << 16)  # names and places repeat across pages, rolls and shards
 def fold(text: str) -> str:
     """Lowercase, without tone marks or other diacritics, đ as d: 'Nguyễn Thị Thuý' -> 'nguyen thi thuy'.
 

@@ -52,6 +52,7 @@ class Renderer:
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            auto_reload=False,  # templates do not change during a build: skip a stat per render
         )
         self.env.globals.update(
             label=model.label,
