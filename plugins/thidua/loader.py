@@ -14,36 +14,7 @@ import yaml
 
 from . import model
 from .problems import Problem, Report
-from .schema import Reader
-
-try:  # libyaml is ten times faster; the pure-Python composer gives the same nodes.
-    from yaml import CSafeLoader as _BaseLoader
-except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _BaseLoader
-
-# Plain scalars that YAML 1.1 reads as something other than text; all else is text.
-_PLAIN_TAGS = {v: "tag:yaml.org,2002:null" for v in ("", "~", "null", "Null", "NULL")}
-_PLAIN_TAGS.update({v: "tag:yaml.org,2002:bool" for v in (
-    "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
-    "on", "On", "ON", "off", "Off", "OFF", "y", "Y", "n", "N")})
-_NUMBER = re.compile(r"^[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]+)(?:[eE][-+]?[0-9]+)?$")
-
-
-class _YamlLoader(_BaseLoader):
-    """The safe loader with a faster tag resolver: the stock one runs a list of regular
-    expressions in Python for every scalar, which dominated load time on large data."""
-
-    def resolve(self, kind, value, implicit):
-        if kind is yaml.ScalarNode and implicit[0]:
-            tag = _PLAIN_TAGS.get(value)
-            if tag:
-                return tag
-            if value[:1] in "+-.0123456789" and value and _NUMBER.match(value):
-                return "tag:yaml.org,2002:float" if any(c in value for c in ".eE") else "tag:yaml.org,2002:int"
-            if value[:1] in "+-.0123456789<=" and value:
-                return super().resolve(kind, value, implicit)  # dates, sexagesimal, merge: rare
-            return "tag:yaml.org,2002:str"
-        return super().resolve(kind, value, implicit)
+from .schema import SOURCES, Reader, YamlLoader, location
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SETTINGS_FILE = "rules.yml"  # data/rules.yml: severities of the award rules (award_rules.py)
@@ -67,7 +38,7 @@ class Repository:
 
 def compose(text: str, file: str, reader: Reader) -> yaml.Node | None:
     try:
-        return yaml.compose(text, Loader=_YamlLoader)
+        return yaml.compose(text, Loader=YamlLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -131,6 +102,7 @@ def load(data_dir: Path, report: Report, display_root: Path | None = None) -> Re
             if path.suffix not in (".yml", ".yaml") or not path.is_file():
                 continue
             rel = _rel(path, shown)
+            SOURCES[rel] = path
             record = load_file(path, kind, rel, report)
             if record is None:
                 continue
@@ -159,13 +131,13 @@ def _rel(path: Path, root: Path) -> str:
 
 
 def _check_id(record, path: Path, store: dict, report: Report) -> None:
-    file, line, col = record._file, *record._locs.get("id", record._at)
+    file, line, col, _ = location(record, "id")
     if not ID_RE.match(record.id):
         report.add(Problem(file, line, col, "id", "an id must be lowercase ASCII words joined by hyphens",
                            "e.g. kh-ubnd-tinh-binh-thuan-2022", f'"{record.id}"', rule="id"))
     if record.id in store:
         other = store[record.id]
-        o_line = other._locs.get("id", other._at)[0]
+        o_line = location(other, "id")[1]
         report.add(Problem(file, line, col, "id", f'duplicate id "{record.id}"',
                            "an id used by one record only", f"also used in {other._file}:{o_line}", rule="duplicate-id"))
     if path.stem != record.id:

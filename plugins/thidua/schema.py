@@ -15,7 +15,8 @@ import typing
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
+from pathlib import Path
 
 import yaml
 
@@ -31,6 +32,17 @@ PARSED = {
 }
 
 
+try:  # libyaml is ten times faster; the pure-Python composer gives the same nodes.
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _BaseLoader
+
+# Plain scalars that YAML 1.1 reads as something other than text; all else is text.
+_PLAIN_TAGS = {v: "tag:yaml.org,2002:null" for v in ("", "~", "null", "Null", "NULL")}
+_PLAIN_TAGS.update({v: "tag:yaml.org,2002:bool" for v in (
+    "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
+    "on", "On", "ON", "off", "Off", "OFF", "y", "Y", "n", "N")})
+_PLAIN_NUMBER = re.compile(r"^[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]+)(?:[eE][-+]?[0-9]+)?$")
 _INT_RE = re.compile(r"^[-+]?\d+$")
 _NUMBER_RE = re.compile(r"^[-+]?(\d+([.,]\d*)?|[.,]\d+)([eE][-+]?\d+)?$")
 
@@ -229,7 +241,7 @@ class Reader:
             return None
         specs = fields_of(cls)
         values: dict[str, typing.Any] = {}
-        locs: dict[str, tuple[int, int]] = {}
+        given: set[str] = set()
         shown: dict[str, str] = {}  # field key -> path as the YAML numbers it, where they differ
         ok = True
         for key_node, value_node in node.value:
@@ -242,16 +254,15 @@ class Reader:
                 self.problem(key_node, where, f'unknown field "{key}"{hint}',
                              f"one of the fields of {_kind_word(cls)}: " + ", ".join(specs), f'"{key}"')
                 continue
-            if key in values or key in locs:
+            if key in given:
                 self.problem(key_node, where, f'field "{key}" is given twice', "each field once", f'"{key}" again')
                 continue
-            locs[key] = (value_node.start_mark.line + 1, value_node.start_mark.column + 1)
+            given.add(key)
             if spec.ref and typing.get_origin(spec.type) is list and not _is_null(value_node):
                 # a list of references: remember where each kept item stands, for later messages
                 items = self.read_items(value_node, typing.get_args(spec.type)[0], where)
                 value = [v for v, _ in items]
                 for i, (_, item) in enumerate(items):
-                    locs[f"{key}[{i}]"] = (item.start_mark.line + 1, item.start_mark.column + 1)
                     yaml_index = value_node.value.index(item)
                     if yaml_index != i:  # an unreadable item before it was left out
                         shown[f"{key}[{i}]"] = f"{key}[{yaml_index}]"
@@ -262,32 +273,92 @@ class Reader:
             if value is not None:
                 values[key] = value
         for name, spec in specs.items():
-            if spec.required and name not in locs:
+            if spec.required and name not in given:
                 self.problem(node, f"{path}.{name}" if path else name, f'missing required field "{name}"',
                              f"{_expected(spec.type)} — {spec.doc}", "no such field")
                 ok = False
         if not ok:
             return None
         obj = cls(**values)
+        # Only the file and the path are kept: positions are looked up again when a problem is
+        # reported (see `location`), which keeps a national data set's memory and load time down.
         obj._file = self.file
-        obj._at = (node.start_mark.line + 1, node.start_mark.column + 1)
         obj._path = path
-        obj._locs = locs
-        obj._shown = shown
+        if shown:
+            obj._shown = shown
         return obj
+
+
+# Where each file shown in messages is on disk: `location` reads it again to find a position.
+SOURCES: dict[str, Path] = {}
+_STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+class YamlLoader(_BaseLoader):
+    """The safe loader with a faster tag resolver: the stock one runs a list of regular
+    expressions in Python for every scalar, which dominated load time on large data."""
+
+    def resolve(self, kind, value, implicit):
+        if kind is yaml.ScalarNode and implicit[0]:
+            tag = _PLAIN_TAGS.get(value)
+            if tag:
+                return tag
+            if value[:1] in "+-.0123456789" and value and _PLAIN_NUMBER.match(value):
+                return "tag:yaml.org,2002:float" if any(c in value for c in ".eE") else "tag:yaml.org,2002:int"
+            if value[:1] in "+-.0123456789<=" and value:
+                return super().resolve(kind, value, implicit)  # dates, sexagesimal, merge: rare
+            return "tag:yaml.org,2002:str"
+        return super().resolve(kind, value, implicit)
+
+
+def _root(file: str) -> yaml.Node | None:
+    source = SOURCES.get(file)
+    if source is None:
+        return None
+    try:
+        stat = source.stat()
+    except OSError:
+        return None
+    return _compose(str(source), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=32)  # problems cluster in a few files; the stat keys out edited files
+def _compose(path: str, _mtime: int, _size: int) -> yaml.Node | None:
+    try:
+        return yaml.compose(Path(path).read_bytes().decode("utf-8-sig"), Loader=YamlLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+
+
+def _node_at(root: yaml.Node, path: str) -> yaml.Node:
+    """The deepest node along `path` (e.g. 'body[2].items[0].award.forms[1]') that exists."""
+    node = root
+    for name, index in _STEP.findall(path):
+        if name:
+            if not isinstance(node, yaml.MappingNode):
+                break
+            found = next((v for k, v in node.value if nfc(str(k.value)) == name), None)
+            if found is None:
+                break
+            node = found
+        else:
+            if not isinstance(node, yaml.SequenceNode) or int(index) >= len(node.value):
+                break
+            node = node.value[int(index)]
+    return node
 
 
 def location(obj, field_name: str | None = None) -> tuple[str, int, int, str]:
     """(file, line, column, field path) of a model object or one of its fields."""
-    line, col = obj._at
-    if field_name is not None:
-        key = field_name.split(".")[0]
-        line, col = obj._locs.get(field_name, obj._locs.get(key, (line, col)))
     path = obj._path
     if field_name:
         field_name = getattr(obj, "_shown", {}).get(field_name, field_name)
         path = f"{path}.{field_name}" if path else field_name
-    return obj._file, line, col, path
+    root = _root(obj._file)
+    if root is None:
+        return obj._file, 1, 1, path
+    mark = _node_at(root, path).start_mark
+    return obj._file, mark.line + 1, mark.column + 1, path
 
 
 # --- JSON Schema, for editors
