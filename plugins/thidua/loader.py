@@ -131,15 +131,18 @@ def _rel(path: Path, root: Path) -> str:
 
 
 def _check_id(record, path: Path, store: dict, report: Report) -> None:
+    bad_id, taken, misnamed = not ID_RE.match(record.id), record.id in store, path.stem != record.id
+    if not (bad_id or taken or misnamed):
+        return  # the common case: no position needed
     file, line, col, _ = location(record, "id")
-    if not ID_RE.match(record.id):
+    if bad_id:
         report.add(Problem(file, line, col, "id", "an id must be lowercase ASCII words joined by hyphens",
                            "e.g. kh-ubnd-tinh-binh-thuan-2022", f'"{record.id}"', rule="id"))
-    if record.id in store:
+    if taken:
         other = store[record.id]
         o_line = location(other, "id")[1]
         report.add(Problem(file, line, col, "id", f'duplicate id "{record.id}"',
                            "an id used by one record only", f"also used in {other._file}:{o_line}", rule="duplicate-id"))
-    if path.stem != record.id:
+    if misnamed:
         report.add(Problem(file, line, col, "id", "the file name differs from the id",
                            f"{record.id}.yml", path.name, severity="warning", rule="file-name"))
