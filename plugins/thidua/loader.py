@@ -6,6 +6,8 @@ Reading never stops at a bad file: every problem of every file is collected, so 
 from __future__ import annotations
 
 import difflib
+import multiprocessing
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -88,27 +90,31 @@ def load_file(path: Path, kind: str, rel: str, report: Report):
     return reader.read(node, model.KINDS[kind], "")
 
 
-def load(data_dir: Path, report: Report, display_root: Path | None = None) -> Repository:
-    """Read every record under `data_dir`; problems go to `report`."""
+def load(data_dir: Path, report: Report, display_root: Path | None = None, workers: int = 0) -> Repository:
+    """Read every record under `data_dir`; problems go to `report`.
+
+    Files are read in worker processes when there are many (`workers`: 0 = one per core,
+    1 = in this process); records and problems come back in file order, so the result is the
+    same either way."""
     data_dir = Path(data_dir)
     shown = display_root if display_root is not None else data_dir.parent
     repo = Repository(root=data_dir)
-    for kind, cls in model.KINDS.items():
+    files = []
+    for kind in model.KINDS:
         folder = data_dir / kind
-        if not folder.is_dir():
+        if folder.is_dir():
+            files += [(kind, path, _rel(path, shown)) for path in sorted(folder.rglob("*"))
+                      if path.suffix in (".yml", ".yaml") and path.is_file()]
+    for _kind, path, rel in files:
+        SOURCES[rel] = path
+    for (kind, path, _rel_path), (record, problems) in zip(files, _read_all(files, workers)):
+        report.problems.extend(problems)
+        if record is None:
             continue
         store = repo.of_kind(kind)
-        for path in sorted(folder.rglob("*")):
-            if path.suffix not in (".yml", ".yaml") or not path.is_file():
-                continue
-            rel = _rel(path, shown)
-            SOURCES[rel] = path
-            record = load_file(path, kind, rel, report)
-            if record is None:
-                continue
-            _check_id(record, path, store, report)
-            if record.id not in store:
-                store[record.id] = record
+        _check_id(record, path, store, report)
+        if record.id not in store:
+            store[record.id] = record
     for path in sorted(p for p in data_dir.glob("*.y*ml") if p.name != SETTINGS_FILE):
         report.add(Problem(_rel(path, shown), 1, 1, "", "records belong in a kind folder",
                            "data/<kind>/<id>.yml with kind one of: " + ", ".join(model.KINDS),
@@ -121,6 +127,32 @@ def load(data_dir: Path, report: Report, display_root: Path | None = None) -> Re
                                "data/<kind>/<id>.yml with kind one of: " + ", ".join(model.KINDS),
                                f"a file in {data_dir.name}/{folder.name}/", rule="layout"))
     return repo
+
+
+PARALLEL_FROM = 2000  # files; below this, starting processes costs more than it saves
+_READING: list | None = None
+
+
+def _read_all(files: list, workers: int) -> list:
+    workers = workers or os.cpu_count() or 1
+    if workers > 1 and len(files) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
+        global _READING  # forked workers inherit the list: only slice bounds and results cross
+        _READING = files
+        bounds = [(len(files) * i // workers, len(files) * (i + 1) // workers) for i in range(workers)]
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                return [item for part in pool.map(_read_slice, bounds) for item in part]
+        finally:
+            _READING = None
+    return _read_slice((0, len(files)), files)
+
+
+def _read_slice(bounds: tuple[int, int], files: list | None = None) -> list:
+    out = []
+    for kind, path, rel in (files or _READING)[bounds[0]:bounds[1]]:
+        report = Report()
+        out.append((load_file(path, kind, rel, report), report.problems))
+    return out
 
 
 def _rel(path: Path, root: Path) -> str:
