@@ -24,6 +24,7 @@ import multiprocessing
 import os
 import re
 import shutil
+import time
 from pathlib import Path
 
 from markupsafe import escape
@@ -65,7 +66,9 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
     def on_config(self, config):
         root = Path(config.config_file_path).resolve().parent
         data_dir = (root / self.config.data_dir).resolve()
+        started = time.perf_counter()
         repo, report = validate(data_dir, display_root=root)
+        log.info(f"thidua: data loaded and validated in {time.perf_counter() - started:.1f} s")
         for problem in report.sorted():
             (log.error if problem.severity == "error" else log.warning)(problem.text())
         if report.errors:
@@ -84,6 +87,7 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         self.settings = settings
         self.search_entries = search.entries(repo, graph, self.site.pages)
         self.pages = {_src(page.url): page for page in self.site.pages}
+        log.info(f"thidua: {len(self.site.pages)} pages planned in {time.perf_counter() - started:.1f} s from the start")
         return config
 
     def on_files(self, files: Files, *, config):
@@ -186,7 +190,9 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         for src, folder in self.shells.items():
             shell = site_dir / folder / chrome.SLUG
             shutil.rmtree(shell, ignore_errors=True)
+        started = time.perf_counter()
         self.write_pages(site_dir, config)
+        log.info(f"thidua: record pages written in {time.perf_counter() - started:.1f} s")
         write_sitemap(site_dir, config.site_url or "", [p.url for p in self.site.pages], self.settings.build_date)
         generated = {page.url for page in self.site.pages}
         search.rewrite_index(site_dir, generated, self.search_entries, search.finder_config(self.site.files))
