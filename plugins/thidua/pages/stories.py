@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import cache
 from pathlib import Path
 
 import markdown
@@ -35,12 +36,18 @@ PHOTO_TYPES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"}
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
 
 
-def render_markdown(text: str) -> Markup:
-    """Story Markdown to safe HTML. Headings are shifted so the first level is h2 (the page has the h1)."""
+@cache  # building a Markdown parser costs more than converting a story: build it once
+def _markdown() -> markdown.Markdown:
     md = markdown.Markdown(output_format="html")
     md.preprocessors.deregister("html_block")  # raw HTML blocks become text
     md.inlinePatterns.deregister("html")  # and so do inline tags
-    html = md.convert(text)
+    return md
+
+
+def render_markdown(text: str) -> Markup:
+    """Story Markdown to safe HTML. Headings are shifted so the first level is h2 (the page has the h1)."""
+    md = _markdown()
+    html = md.reset().convert(text)
     levels = [int(m.group(2)) for m in _HEADING.finditer(html)]
     if levels:
         shift = 2 - min(levels)
