@@ -20,6 +20,18 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 BUILD_DATE = "2024-06-01"  # fixed, so "upcoming deadlines" and output are reproducible
 
 
+def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
+    """Write `files` (relative path -> text or bytes) under `root`; return `root`."""
+    for rel, content in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return root
+
+
 def write_config(dest: Path, data_dir: Path = DATA, **plugin_options) -> Path:
     """A copy of mkdocs.yml pointing at `data_dir`, with absolute paths so it can live anywhere."""
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))

@@ -17,6 +17,7 @@ from thidua import model
 from thidua.award_rules import DEFAULT_SEVERITY, RULE_INFO, markup_problems, name_key, same_place
 from thidua.problems import Problem
 from thidua.validate import validate
+from conftest import write_tree
 
 KIND_FOLDERS = ("authorities", "campaigns", "documents", "award-forms", "decisions", "stories")
 PLAN = "documents/kh-1-ubnd-a-2022.yml"
@@ -145,17 +146,6 @@ body:
 
 
 # --- Helpers shared with test_privacy.py and test_samples.py
-
-
-def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
-    for rel, content in files.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
-    return root
 
 
 def make_data(tmp_path: Path, files: dict[str, str | bytes] | None = None) -> Path:

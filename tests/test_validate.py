@@ -23,6 +23,7 @@ from thidua import model
 from thidua.cli import main
 from thidua.problems import Problem
 from thidua.validate import validate
+from conftest import write_tree
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL_DATA = ROOT / "data"
@@ -123,18 +124,6 @@ body:
 
 KH2 = "documents/kh-2-snv-a-2022.yml"
 QD1 = "documents/qd-1-ubnd-a-2021.yml"
-
-
-def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
-    """Write `files` (relative path -> text or bytes) under `root`; return `root`."""
-    for rel, content in files.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
-    return root
 
 
 def make_data(tmp_path: Path, files: dict[str, str | bytes] | None = None, drop: tuple[str, ...] = ()) -> Path:
