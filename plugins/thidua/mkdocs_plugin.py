@@ -65,7 +65,7 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
 
     def on_config(self, config):
         root = Path(config.config_file_path).resolve().parent
-        data_dir = (root / self.config.data_dir).resolve()
+        data_dir = self.data_dir = (root / self.config.data_dir).resolve()
         started = time.perf_counter()
         repo, report = validate(data_dir, display_root=root)
         log.info(f"thidua: data loaded and validated in {time.perf_counter() - started:.1f} s")
@@ -89,6 +89,11 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         self.pages = {_src(page.url): page for page in self.site.pages}
         log.info(f"thidua: {len(self.site.pages)} pages planned in {time.perf_counter() - started:.1f} s from the start")
         return config
+
+    def on_serve(self, server, *, config, builder):
+        # `mkdocs serve` watches docs_dir only; an edited record must rebuild the preview too
+        server.watch(str(self.data_dir))
+        return server
 
     def on_files(self, files: Files, *, config):
         in_nav = {_nav_src(item) for item in _flatten(config.nav or [])}
