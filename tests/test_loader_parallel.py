@@ -26,3 +26,34 @@ def test_parallel_read_matches_sequential(tmp_path, monkeypatch):
     for kind in ("authorities", "documents", "decisions", "stories"):
         assert list(repo_p.of_kind(kind)) == list(repo_s.of_kind(kind))
         assert repo_p.of_kind(kind) == repo_s.of_kind(kind)
+
+
+def test_a_dying_worker_fails_the_build_instead_of_hanging():
+    import os
+    import signal
+
+    import pytest
+
+    from thidua import parallel
+
+    def task(i):
+        if i == 1:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return i
+
+    with pytest.raises(parallel.WorkerDied):
+        parallel.fork_map(task, 2)
+
+
+def test_warnings_logged_in_workers_reach_the_parent(caplog):
+    import logging
+
+    from thidua import parallel
+
+    def task(i):
+        logging.getLogger("mkdocs.plugins.thidua").warning("worker %d saw something", i)
+        return i * 10
+
+    with caplog.at_level(logging.WARNING):
+        assert parallel.fork_map(task, 2) == [0, 10]
+    assert [r.getMessage() for r in caplog.records] == ["worker 0 saw something", "worker 1 saw something"]

@@ -6,15 +6,13 @@ Reading never stops at a bad file: every problem of every file is collected, so 
 from __future__ import annotations
 
 import difflib
-import multiprocessing
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from . import model
+from . import model, parallel
 from .problems import Problem, Report
 from .schema import SOURCES, Reader, YamlLoader, location
 
@@ -130,26 +128,20 @@ def load(data_dir: Path, report: Report, display_root: Path | None = None, worke
 
 
 PARALLEL_FROM = 2000  # files; below this, starting processes costs more than it saves
-_READING: list | None = None
 
 
 def _read_all(files: list, workers: int) -> list:
-    workers = workers or os.cpu_count() or 1
-    if workers > 1 and len(files) >= PARALLEL_FROM and "fork" in multiprocessing.get_all_start_methods():
-        global _READING  # forked workers inherit the list: only slice bounds and results cross
-        _READING = files
+    workers = workers or parallel.cpu_count()
+    if workers > 1 and len(files) >= PARALLEL_FROM and parallel.can_fork():
         bounds = [(len(files) * i // workers, len(files) * (i + 1) // workers) for i in range(workers)]
-        try:
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
-                return [item for part in pool.map(_read_slice, bounds) for item in part]
-        finally:
-            _READING = None
+        parts = parallel.fork_map(lambda i: _read_slice(bounds[i], files), workers)
+        return [item for part in parts for item in part]
     return _read_slice((0, len(files)), files)
 
 
-def _read_slice(bounds: tuple[int, int], files: list | None = None) -> list:
+def _read_slice(bounds: tuple[int, int], files: list) -> list:
     out = []
-    for kind, path, rel in (files or _READING)[bounds[0]:bounds[1]]:
+    for kind, path, rel in files[bounds[0]:bounds[1]]:
         report = Report()
         out.append((load_file(path, kind, rel, report), report.problems))
     return out

@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime as _dt
 import gzip
 import logging
-import multiprocessing
 import os
 import re
 import shutil
@@ -35,7 +34,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
-from . import chrome
+from . import chrome, parallel
 from .graph import LinkGraph
 from .pages import Page, Settings, build_site
 from .privacy import publishable
@@ -62,6 +61,11 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
 
     def __init__(self):
         self.pages: dict[str, Page] = {}
+
+    command = "build"
+
+    def on_startup(self, *, command, dirty):
+        self.command = command
 
     def on_config(self, config):
         root = Path(config.config_file_path).resolve().parent
@@ -163,15 +167,11 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
     def write_pages(self, site_dir: Path, config) -> None:
         """Write every record page into its folder's chrome, split over worker processes."""
         jobs = [(folder, page) for folder in sorted(self.folders) for page in self.folders[folder]]
-        workers = self.config.workers or os.cpu_count() or 1
-        if workers > 1 and len(jobs) >= 100 * workers and "fork" in multiprocessing.get_all_start_methods():
-            global _WRITING  # forked workers inherit it: nothing is pickled but the slice number
-            _WRITING = (self, site_dir, config, jobs, workers)
-            try:
-                with multiprocessing.get_context("fork").Pool(workers) as pool:
-                    pool.map(_write_slice, range(workers))
-            finally:
-                _WRITING = None
+        workers = self.config.workers or parallel.cpu_count()
+        if self.command == "serve":
+            workers = 1  # `mkdocs serve` runs threads; forking beside them is not safe
+        if workers > 1 and len(jobs) >= 100 * workers and parallel.can_fork():
+            parallel.fork_map(lambda i: self._write(site_dir, config, jobs[i::workers]), workers)
         else:
             self._write(site_dir, config, jobs)
 
@@ -201,14 +201,6 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         write_sitemap(site_dir, config.site_url or "", [p.url for p in self.site.pages], self.settings.build_date)
         generated = {page.url for page in self.site.pages}
         search.rewrite_index(site_dir, generated, self.search_entries, search.finder_config(self.site.files))
-
-
-_WRITING = None
-
-
-def _write_slice(index: int) -> None:
-    plugin, site_dir, config, jobs, workers = _WRITING
-    plugin._write(site_dir, config, jobs[index::workers])
 
 
 def _src(url: str) -> str:
