@@ -127,7 +127,7 @@ def load(data_dir: Path, report: Report, display_root: Path | None = None, worke
     return repo
 
 
-PARALLEL_FROM = 2000  # files; below this, starting processes costs more than it saves
+PARALLEL_FROM = 500  # files; below this, starting processes costs more than it saves
 
 
 def _read_all(files: list, workers: int) -> list:
