@@ -8,11 +8,8 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import sys
 from pathlib import Path
-
-import pytest
 
 from conftest import ROOT, build, serve
 

@@ -5,7 +5,7 @@ from itertools import groupby
 
 from .. import model
 from . import Redirect, Site
-from .render import Renderer, authority_label
+from .render import Renderer
 from .urls import honor_url, record_url
 
 DECISIONS_SHOWN = 50  # the latest award decisions on an authority page; its honor roll has them all

@@ -7,7 +7,7 @@ from collections import Counter
 from .. import model
 from . import Redirect, Site, TocEntry
 from . import lines as line_html
-from .render import Renderer, authority_label
+from .render import Renderer
 from .urls import honor_url, index_url, record_url
 
 LATEST = 20

@@ -40,7 +40,7 @@ from . import Site, TocEntry
 from .decisions import decision_heading
 from . import lines as line_html
 from .render import Renderer, authority_label
-from .urls import FINDER_DATA, honor_url, index_url, record_url, story_list_url
+from .urls import FINDER_DATA, honor_url, record_url, story_list_url
 
 PAGE_LINES = 500  # lines per honor-roll page
 SHARD_LINES = 250  # lines per finder shard: ~60 kB of JSON, ~15 kB gzipped, at 240 bytes a line

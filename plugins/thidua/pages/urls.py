@@ -1,7 +1,6 @@
 """Where each record lives on the site. URLs derive from ids and never change."""
 from __future__ import annotations
 
-import posixpath
 
 # kind -> URL section; one place to change a section name.
 SECTIONS = {
@@ -24,11 +23,6 @@ def record_url(kind: str, ident) -> str:
 
 def index_url(kind: str) -> str:
     return f"{SECTIONS[kind]}/"
-
-
-def src_uri(url: str) -> str:
-    """The virtual Markdown source MkDocs needs for a directory URL."""
-    return (url.rstrip("/") or "index") + ".md" if url else "index.md"
 
 
 def relative(target: str, here: str) -> str:
