@@ -18,7 +18,7 @@ DESCRIPTION = "TDMARKDESC7f3a"
 HEAD = "TDMARKHEAD7f3a"
 BODY = "TDMARKBODY7f3a"
 TOC = "TDMARKTOC7f3a"
-SKIP = "TDMARKSKIP7f3a"  # the "skip to content" link's target: the page's first TOC entry
+SKIP = "TDMARKSKIP7f3a"  # the "skip to content" link, to the page's first TOC entry (none without a TOC)
 SLUG = "__shell__"  # the placeholder page's own folder name, wherever its URL appears
 
 

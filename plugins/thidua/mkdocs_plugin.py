@@ -111,6 +111,7 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
                 self.folders.setdefault(_folder(page.url), []).append(page)
         self.shells = {}
         self.frames: dict[str, chrome.Chrome] = {}
+        self.skip_links: dict[str, str] = {}
         for folder in sorted(self.folders):
             src = f"{folder}{chrome.SLUG}/index.md"
             self.shells[src] = folder
@@ -161,7 +162,8 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
     def on_post_page(self, output, *, page, config):
         folder = self.shells.get(page.file.src_uri)
         if folder is not None:
-            self.frames[folder] = chrome.Chrome.cut(_mark_toc(output))
+            marked, self.skip_links[folder] = _mark_toc(output)
+            self.frames[folder] = chrome.Chrome.cut(marked)
         return output
 
     def write_pages(self, site_dir: Path, config) -> None:
@@ -183,7 +185,7 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
             html = self.frames[folder].fill(
                 title=ours.title, description=ours.description or default_description, head=ours.head,
                 body=ours.body, toc=toc, slug=ours.url.rstrip("/").rsplit("/", 1)[-1],
-                skip=ours.toc[0].id if ours.toc else "")
+                skip=self.skip_links[folder].replace(f"#{chrome.TOC}", f"#{ours.toc[0].id}") if ours.toc else "")
             ours.release()
             target = site_dir / ours.url / "index.html"
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -213,17 +215,24 @@ def _folder(url: str) -> str:
     return f"{parent}/" if parent else ""
 
 
-def _mark_toc(html: str) -> str:
+def _mark_toc(html: str) -> tuple[str, str]:
     """Mark where the placeholder's table of contents and skip link go, as Material rendered them,
-    and drop the comment that kept Material from adding a second <h1>."""
+    and drop the comment that kept Material from adding a second <h1>. Returns the marked page
+    and the skip link (Material's markup, pointing at the TOC marker), which a page without a
+    table of contents leaves out as Material would."""
     html = html.replace(_NO_H1, "", 1)
-    html = html.replace(f'href="#{chrome.TOC}" class="md-skip"', f'href="#{chrome.SKIP}" class="md-skip"', 1)
+    skip = ""
+    at = html.find(f'<a href="#{chrome.TOC}" class="md-skip">')
+    if at >= 0:
+        end = html.find("</a>", at) + len("</a>")
+        skip = html[at:end]
+        html = html[:at] + chrome.SKIP + html[end:]
     at = html.find(f'href="#{chrome.TOC}" class="md-nav__link"')
-    if at < 0:
-        return html
-    start = html.rfind('<li class="md-nav__item">', 0, at)
-    end = html.find("</li>", at) + len("</li>")
-    return html[:start] + chrome.TOC + html[end:]
+    if at >= 0:
+        start = html.rfind('<li class="md-nav__item">', 0, at)
+        end = html.find("</li>", at) + len("</li>")
+        html = html[:start] + chrome.TOC + html[end:]
+    return html, skip
 
 
 # Material adds an <h1> with the page title when the content has none; ours bring their own.
