@@ -57,3 +57,17 @@ def test_warnings_logged_in_workers_reach_the_parent(caplog):
     with caplog.at_level(logging.WARNING):
         assert parallel.fork_map(task, 2) == [0, 10]
     assert [r.getMessage() for r in caplog.records] == ["worker 0 saw something", "worker 1 saw something"]
+
+
+def test_positions_come_from_the_records_own_file_when_two_folders_are_loaded(tmp_path):
+    from thidua.schema import location
+
+    from conftest import write_tree
+
+    first = write_tree(tmp_path / "a" / "data", {"authorities/ubnd-x.yml": "id: ubnd-x\nname: X\nlevel: province\n"})
+    second = write_tree(tmp_path / "b" / "data",
+                        {"authorities/ubnd-x.yml": "# comment\n\nid: ubnd-x\nlevel: province\nname: X\n"})
+    repo_a, _ = validate(first)
+    repo_b, _ = validate(second)  # same path as shown in messages: data/authorities/ubnd-x.yml
+    assert location(repo_a.authorities["ubnd-x"], "name")[1:3] == (2, 7)
+    assert location(repo_b.authorities["ubnd-x"], "name")[1:3] == (5, 7)

@@ -14,7 +14,7 @@ import yaml
 
 from . import model, parallel
 from .problems import Problem, Report
-from .schema import SOURCES, Reader, YamlLoader, location
+from .schema import Reader, SourceFile, YamlLoader, location
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SETTINGS_FILE = "rules.yml"  # data/rules.yml: severities of the award rules (award_rules.py)
@@ -101,10 +101,8 @@ def load(data_dir: Path, report: Report, display_root: Path | None = None, worke
     for kind in model.KINDS:
         folder = data_dir / kind
         if folder.is_dir():
-            files += [(kind, path, _rel(path, shown)) for path in sorted(folder.rglob("*"))
+            files += [(kind, path, SourceFile(_rel(path, shown), path)) for path in sorted(folder.rglob("*"))
                       if path.suffix in (".yml", ".yaml") and path.is_file()]
-    for _kind, path, rel in files:
-        SOURCES[rel] = path
     for (kind, path, _rel_path), (record, problems) in zip(files, _read_all(files, workers)):
         report.problems.extend(problems)
         if record is None:

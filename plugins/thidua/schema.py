@@ -289,8 +289,21 @@ class Reader:
         return obj
 
 
-# Where each file shown in messages is on disk: `location` reads it again to find a position.
-SOURCES: dict[str, Path] = {}
+class SourceFile(str):
+    """A data file's name as messages show it ('data/documents/x.yml'), carrying where it is on
+    disk, so `location` can read it again to find a position. One per file, shared by its records."""
+
+    path: Path
+
+    def __new__(cls, shown: str, path: Path) -> "SourceFile":
+        self = super().__new__(cls, shown)
+        self.path = path
+        return self
+
+    def __reduce__(self):
+        return SourceFile, (str(self), self.path)
+
+
 _STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 
@@ -312,7 +325,7 @@ class YamlLoader(_BaseLoader):
 
 
 def _root(file: str) -> yaml.Node | None:
-    source = SOURCES.get(file)
+    source = getattr(file, "path", None)
     if source is None:
         return None
     try:
