@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, build
+from conftest import DATA, build, write_tree
 from thidua.graph import LinkGraph
 from thidua.loader import load
 from thidua.model import recipient_anchors
@@ -351,14 +351,7 @@ def honor_data(root: Path, extra: dict[str, str | bytes] | None = None, drop: tu
     data = root / "data"
     for kind in ("authorities", "campaigns", "documents", "award-forms", "decisions", "stories"):
         (data / kind).mkdir(parents=True, exist_ok=True)
-    for rel, content in files.items():
-        path = data / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
-    return data
+    return write_tree(data, files)
 
 
 def site_of(data: Path, include_samples: bool = True, check: bool = True):

@@ -205,3 +205,21 @@ def test_committed_json_schema_is_current():
 
     committed = json.loads((Path(__file__).resolve().parent.parent / "schema" / "thidua.schema.json").read_text())
     assert committed == json_schema(), "run `make schema` and commit schema/thidua.schema.json"
+
+
+def test_record_pages_get_their_own_chrome_parts(site_dir):
+    """Record pages are one placeholder's theme output per folder with each page's parts put in:
+    each must carry its own title, TOC and skip link, and no placeholder marker may survive."""
+    plan = soup(site_dir, f"van-ban/{BT_PLAN}")
+    assert plan.title.string.startswith("Tổ chức thực hiện Phong trào") and "tỉnh Bình Thuận - " in plan.title.string
+    toc = [(a["href"], a.get_text(strip=True)) for a in plan.select("nav.md-nav--secondary a.md-nav__link")]
+    assert ("#thuoc-tinh", "Thuộc tính") in toc and ("#noi-nhan", "Nơi nhận") in toc
+    assert plan.select_one("a.md-skip")["href"] == "#thuoc-tinh"
+    other = soup(site_dir, f"van-ban/{CB_PLAN}")
+    assert other.title.string != plan.title.string
+    assert other.find("meta", attrs={"name": "description"})["content"] != \
+        plan.find("meta", attrs={"name": "description"})["content"]
+    leaks = [p.relative_to(site_dir) for p in site_dir.rglob("*")
+             if p.is_file() and p.suffix in (".html", ".xml", ".json")
+             and any(m in p.read_text(encoding="utf-8") for m in ("TDMARK", "__shell__"))]
+    assert leaks == [] and not list(site_dir.rglob("__shell__"))

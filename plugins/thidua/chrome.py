@@ -30,11 +30,8 @@ class Chrome:
     slots: list[str]  # marker at each cut, in order: len(pieces) == len(slots) + 1
 
     @classmethod
-    def cut(cls, html: str, toc_html: str | None = None) -> "Chrome":
-        """Split the rendered placeholder. `toc_html` is the theme's rendering of the one-entry
-        placeholder TOC: the whole list is replaced per page, not just the entry's text."""
-        if toc_html is not None and toc_html in html:
-            html = html.replace(toc_html, TOC, 1)
+    def cut(cls, html: str) -> "Chrome":
+        """Split the rendered placeholder at its markers."""
         markers = (TITLE, DESCRIPTION, HEAD, BODY, TOC, SKIP, SLUG)
         pieces, slots = [], []
         rest = html

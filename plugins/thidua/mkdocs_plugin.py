@@ -100,7 +100,7 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         return server
 
     def on_files(self, files: Files, *, config):
-        in_nav = {_nav_src(item) for item in _flatten(config.nav or [])}
+        in_nav = {str(item) for item in _flatten(config.nav or [])}
         self.folders: dict[str, list[Page]] = {}
         for src, page in self.pages.items():
             if files.get_file_from_path(src) is not None:
@@ -273,10 +273,6 @@ def _flatten(nav):
             yield from _flatten(item)
         else:
             yield item
-
-
-def _nav_src(item) -> str:
-    return str(item)
 
 
 def _toc_tokens(page: Page) -> list[dict]:
