@@ -10,6 +10,7 @@ from pathlib import Path
 from conftest import build
 from test_award_rules import decision, make_data, person, problems_of, show, story, the_problem
 from thidua import model, rules
+from thidua.kinds import KINDS
 from thidua.problems import Report
 from thidua.samples import drop_samples
 from thidua.text import fold
@@ -91,7 +92,7 @@ def test_dropping_the_real_samples_leaves_a_valid_repository():
     assert report.sorted() == [], show(report.sorted())
     drop_samples(repo)
     assert not SAMPLE_DECISIONS & set(repo.decisions) and not SAMPLE_STORIES & set(repo.stories)
-    assert not any(getattr(r, "sample", False) for kind in model.KINDS for r in repo.of_kind(kind).values())
+    assert not any(getattr(r, "sample", False) for kind in KINDS for r in repo.of_kind(kind).values())
     after = Report()
     rules.check(repo, after)
     assert after.sorted() == [], show(after.sorted())

@@ -51,7 +51,9 @@ import yaml
 
 from . import model
 from .dates import PartialDate
-from .loader import ID_RE, Repository
+from .kinds import KINDS
+from .loader import ID_RE
+from .repository import Repository
 from .problems import ERROR, WARNING, Problem, Report
 from .rules import add, references, rule
 from .schema import location
@@ -174,7 +176,7 @@ def problem(repo: Repository, report: Report, name: str, obj, field: str | None,
 def display_path(repo: Repository, path: Path) -> str:
     """`path` (inside the data folder) as the loader names files in problems."""
     rel = Path(path).relative_to(repo.root).as_posix()
-    for kind in model.KINDS:
+    for kind in KINDS:
         for record in repo.of_kind(kind).values():
             prefix = _prefix(repo, record._file, kind)
             if prefix is not None:
@@ -807,7 +809,7 @@ def story_markup(repo: Repository, report: Report) -> None:
 @rule
 def sample_references(repo: Repository, report: Report) -> None:
     """A record that is not a sample never refers to one: dropping samples leaves no dangling link."""
-    for kind in model.KINDS:
+    for kind in KINDS:
         for record in repo.of_kind(kind).values():
             if getattr(record, "sample", False):
                 continue

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from . import model
 from .dates import Period
-from .loader import Repository
+from .repository import Repository
 from .text import fold
 
 

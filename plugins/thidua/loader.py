@@ -7,33 +7,18 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from . import model, parallel
+from . import parallel
+from .kinds import KINDS
 from .problems import Problem, Report
+from .repository import Repository
 from .schema import Reader, SourceFile, YamlLoader, location
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SETTINGS_FILE = "rules.yml"  # data/rules.yml: severities of the award rules (award_rules.py)
-
-
-@dataclass
-class Repository:
-    """Every record, keyed by id per kind. Built once; read by the rules and pages."""
-
-    root: Path
-    authorities: dict[str, model.Authority] = field(default_factory=dict)
-    campaigns: dict[str, model.Campaign] = field(default_factory=dict)
-    documents: dict[str, model.Document] = field(default_factory=dict)
-    award_forms: dict[str, model.AwardForm] = field(default_factory=dict)
-    decisions: dict[str, model.AwardDecision] = field(default_factory=dict)
-    stories: dict[str, model.Story] = field(default_factory=dict)
-
-    def of_kind(self, kind: str) -> dict:
-        return getattr(self, kind.replace("-", "_"))
 
 
 def compose(text: str, file: str, reader: Reader) -> yaml.Node | None:
@@ -82,10 +67,10 @@ def load_file(path: Path, kind: str, rel: str, report: Report):
     node = compose(text, rel, reader)
     if node is None:
         if len(report.problems) == before:  # nothing but blank lines and comments
-            report.add(Problem(rel, 1, 1, "", "the file is empty", f"one {model.KINDS[kind].__name__} record",
+            report.add(Problem(rel, 1, 1, "", "the file is empty", f"one {KINDS[kind].record.__name__} record",
                                "an empty file" if not text.strip() else "only comments", rule="schema"))
         return None
-    return reader.read(node, model.KINDS[kind], "")
+    return reader.read(node, KINDS[kind].record, "")
 
 
 def load(data_dir: Path, report: Report, display_root: Path | None = None, workers: int = 0) -> Repository:
@@ -98,7 +83,7 @@ def load(data_dir: Path, report: Report, display_root: Path | None = None, worke
     shown = display_root if display_root is not None else data_dir.parent
     repo = Repository(root=data_dir)
     files = []
-    for kind in model.KINDS:
+    for kind in KINDS:
         folder = data_dir / kind
         if folder.is_dir():
             files += [(kind, path, SourceFile(_rel(path, shown), path)) for path in sorted(folder.rglob("*"))
@@ -113,14 +98,14 @@ def load(data_dir: Path, report: Report, display_root: Path | None = None, worke
             store[record.id] = record
     for path in sorted(p for p in data_dir.glob("*.y*ml") if p.name != SETTINGS_FILE):
         report.add(Problem(_rel(path, shown), 1, 1, "", "records belong in a kind folder",
-                           "data/<kind>/<id>.yml with kind one of: " + ", ".join(model.KINDS),
+                           "data/<kind>/<id>.yml with kind one of: " + ", ".join(KINDS),
                            f"a file directly in {data_dir.name}/", rule="layout"))
-    for folder in sorted(p for p in data_dir.iterdir() if p.is_dir() and p.name not in model.KINDS):
+    for folder in sorted(p for p in data_dir.iterdir() if p.is_dir() and p.name not in KINDS):
         for path in sorted(folder.rglob("*.y*ml")):
-            close = difflib.get_close_matches(folder.name, list(model.KINDS), n=1)
+            close = difflib.get_close_matches(folder.name, list(KINDS), n=1)
             hint = f' — did you mean "{close[0]}/"?' if close else ""
             report.add(Problem(_rel(path, shown), 1, 1, "", f"records belong in a kind folder{hint}",
-                               "data/<kind>/<id>.yml with kind one of: " + ", ".join(model.KINDS),
+                               "data/<kind>/<id>.yml with kind one of: " + ", ".join(KINDS),
                                f"a file in {data_dir.name}/{folder.name}/", rule="layout"))
     return repo
 

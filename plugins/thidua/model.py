@@ -5,7 +5,7 @@ them to read and check YAML (`schema.py`), `thidua schema` turns them into JSON 
 and the page builders read them. A field's type annotation says what YAML may hold;
 its metadata gives the documentation, and for references the kind of record it names.
 
-One record per YAML file, in the folder of its kind (see `KINDS` at the end).
+One record per YAML file, in the folder of its kind (`kinds.py` declares the kinds).
 """
 from __future__ import annotations
 
@@ -475,17 +475,6 @@ class Story:
     tags: list[str] = doc("Free tags.", [])
     sample: bool = doc("Invented sample data, shown with a banner.", False)
     aliases: list[str] = doc("Former ids.", [])
-
-
-# The folder of each kind under data/, and the record class it holds.
-KINDS: dict[str, type] = {
-    "authorities": Authority,
-    "campaigns": Campaign,
-    "documents": Document,
-    "award-forms": AwardForm,
-    "decisions": AwardDecision,
-    "stories": Story,
-}
 
 
 def recipient_anchors(decision: AwardDecision) -> list[str]:

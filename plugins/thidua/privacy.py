@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from . import model
-from .loader import Repository
+from .repository import Repository
 from .problems import ERROR, Report
 from .rules import add, rule
 

@@ -11,8 +11,9 @@ import typing
 from collections.abc import Callable, Iterator
 from functools import cache
 
-from . import model
-from .loader import Repository
+
+from .kinds import KINDS
+from .repository import Repository
 from .problems import ERROR, WARNING, Problem, Report
 from .schema import fields_of, location
 
@@ -72,20 +73,9 @@ def references(obj) -> Iterator[tuple[object, str, str, str]]:
             yield from references(child)
 
 
-KIND_NOUNS = {
-    "authorities": "an authority",
-    "campaigns": "a campaign",
-    "documents": "a document",
-    "award-forms": "an award form",
-    "decisions": "an award decision",
-    "stories": "a story",
-}
-
-
 def all_records(repo: Repository) -> Iterator[tuple[str, object]]:
-    for kind in model.KINDS:
-        for record in repo.of_kind(kind).values():
-            yield kind, record
+    for kind, record in repo.all():
+        yield kind.name, record
 
 
 @rule
@@ -99,7 +89,7 @@ def dangling_references(repo: Repository, report: Report) -> None:
                 continue
             close = difflib.get_close_matches(ident, list(store), n=1, cutoff=0.75) if len(store) < 5000 else []
             hint = f' — did you mean "{close[0]}"?' if close else ""
-            add(report, owner, key, f"reference to {KIND_NOUNS[target_kind]} that does not exist{hint}",
+            add(report, owner, key, f"reference to {KINDS[target_kind].noun} that does not exist{hint}",
                 f"the id of a record in data/{target_kind}/", f'"{ident}"', rule_name="reference")
 
 
@@ -200,7 +190,7 @@ def authority_changes(repo: Repository, report: Report) -> None:
 
 @rule
 def aliases_unique(repo: Repository, report: Report) -> None:
-    for kind in model.KINDS:
+    for kind in KINDS:
         store = repo.of_kind(kind)
         owners: dict[str, object] = {}
         for record in store.values():

@@ -1,8 +1,8 @@
 """Sample data: invented records marked `sample: true`, shown with a banner, dropped by one setting."""
 from __future__ import annotations
 
-from .loader import Repository
-from .model import KINDS
+from .kinds import KINDS
+from .repository import Repository
 
 
 def drop_samples(repo: Repository) -> None:

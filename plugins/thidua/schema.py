@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from . import model
+from .kinds import KINDS
 from .dates import DateError, MonthDay, PartialDate, Period
 from .problems import Problem, Report
 
@@ -420,7 +421,7 @@ def json_schema() -> dict:
             out["description"] = f"id of a record in data/{spec.ref}/"
         return out
 
-    kinds = {kind: of(cls) for kind, cls in model.KINDS.items()}
+    kinds = {kind.name: of(kind.record) for kind in KINDS.values()}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://thidua.example/schema/thidua.schema.json",

@@ -4,7 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import rules
-from .loader import Repository, load
+from .loader import load
+from .repository import Repository
 from .problems import Report
 
 

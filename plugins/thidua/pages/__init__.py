@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..graph import LinkGraph
-from ..loader import Repository
+from ..repository import Repository
 
 
 @dataclass

@@ -16,7 +16,7 @@ from .. import model
 from ..text import slugify
 from ..dates import PartialDate
 from ..graph import LinkGraph
-from ..loader import Repository
+from ..repository import Repository
 from . import Page, Settings, TocEntry
 from .urls import SECTIONS, index_url, record_url, relative
 
