@@ -543,7 +543,7 @@ def quota_text(quotas: list[dict], occ: str, unit_words: tuple[str, str]) -> str
 class PlanWriter:
     """Builds one plan's record: its body from the text pools, its award rules and links."""
 
-    def __init__(self, ctx: "ProvinceJob"):
+    def __init__(self, ctx: ProvinceJob):
         self.ctx = ctx
 
     def award_rules(self, rng, a: Auth, camp: str, level: str) -> dict:
@@ -903,7 +903,7 @@ class ProvinceJob:
             succ = self.depts[skey]
             d.successor = succ.id
             d.note = f"Hợp nhất vào {succ.name.replace(' ' + self.place, '')} trong đợt sắp xếp các sở năm 2025."
-        for key, d in self.depts.items():
+        for d in self.depts.values():
             if d.since and not d.real:
                 merged = [x for x in self.depts.values() if x.successor == d.id]
                 if merged:

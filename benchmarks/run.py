@@ -119,7 +119,8 @@ def size_of(path: Path) -> int:
 
 
 def pages_in(site: Path) -> int:
-    return sum(1 for p in site.rglob("index.html") if "http-equiv=\"refresh\"" not in p.read_text(encoding="utf-8")[:600])
+    """Pages the theme rendered: not redirects, nor static HTML copied as is (the CMS at admin/)."""
+    return sum(1 for p in site.rglob("index.html") if '<article class="md-content__inner' in p.read_text(encoding="utf-8"))
 
 
 def mb(n: int) -> str:

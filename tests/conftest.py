@@ -53,10 +53,23 @@ def write_config(dest: Path, data_dir: Path = DATA, **plugin_options) -> Path:
 def build(dest: Path, data_dir: Path = DATA, check: bool = True, **plugin_options) -> subprocess.CompletedProcess:
     """Run `mkdocs build --strict` as a user would; the site lands in dest/site."""
     dest.mkdir(parents=True, exist_ok=True)
-    config = write_config(dest, data_dir, **plugin_options)
+    return run_mkdocs(write_config(dest, data_dir, **plugin_options), check)
+
+
+def edit_config(config: Path, **changes) -> Path:
+    """Set top-level keys of a written mkdocs.yml (`theme` is merged key by key)."""
+    data = yaml.safe_load(config.read_text(encoding="utf-8"))
+    for key, value in changes.items():
+        data[key] = {**data[key], **value} if key == "theme" else value
+    config.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return config
+
+
+def run_mkdocs(config: Path, check: bool = True) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict -f config`, in the config's folder."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run([str(MKDOCS), "build", "--strict", "-f", str(config)], capture_output=True,
-                            text=True, env=env, cwd=dest)
+                            text=True, env=env, cwd=config.parent)
     if check and result.returncode != 0:
         raise AssertionError(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")
     return result

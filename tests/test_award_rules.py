@@ -1,4 +1,4 @@
-"""Tests of the award rules (`thidua/award_rules.py`): each rule with a passing and a failing fixture.
+"""Tests of the award rules (`thidua/checks/`): each rule with a passing and a failing fixture.
 
 Every test writes a small data folder into `tmp_path`: `BASE` (a province, two departments,
 a commune, the Prime Minister, a campaign, four award forms and a plan whose section III.2
@@ -14,8 +14,11 @@ from pathlib import Path
 import pytest
 
 from thidua import model
-from thidua.award_rules import DEFAULT_SEVERITY, RULE_INFO, markup_problems, name_key, same_place
+from thidua.checks.prerequisites import same_place
+from thidua.checks.settings import DEFAULT_SEVERITY, RULE_INFO
+from thidua.checks.stories import markup_problems
 from thidua.problems import Problem
+from thidua.text import name_key
 from thidua.validate import validate
 from conftest import write_tree
 

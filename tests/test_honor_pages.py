@@ -24,9 +24,8 @@ from thidua.loader import load
 from thidua.model import recipient_anchors
 from thidua.pages import Settings, build_site
 from thidua.pages import honor
-from thidua.privacy import publishable
 from thidua.problems import Report
-from thidua.samples import drop_samples
+from thidua.publish import drop_samples, publishable
 from thidua.text import fold, slugify
 from thidua.validate import validate
 

@@ -1,4 +1,4 @@
-"""Tests of the sample data (`sample: true`) and of dropping it (`thidua/samples.py`, `include_samples`).
+"""Tests of the sample data (`sample: true`) and of dropping it (`thidua/checks/samples.py`, `thidua/publish.py`, `include_samples`).
 
 The real data's sample decisions and stories are the passing fixture of every award and
 privacy rule at scale; the small folders come from `test_award_rules.py`.
@@ -9,10 +9,10 @@ from pathlib import Path
 
 from conftest import build
 from test_award_rules import decision, make_data, person, problems_of, show, story, the_problem
-from thidua import model, rules
+from thidua import checks, model
 from thidua.kinds import KINDS
 from thidua.problems import Report
-from thidua.samples import drop_samples
+from thidua.publish import drop_samples
 from thidua.text import fold
 from thidua.validate import validate
 
@@ -83,7 +83,7 @@ def test_drop_samples_leaves_real_records_and_nothing_dangling(tmp_path):
     drop_samples(repo)
     assert set(repo.decisions) == {"qd-2"} and set(repo.stories) == {"s-2"}
     after = Report()
-    rules.check(repo, after)
+    checks.check(repo, after)
     assert after.sorted() == [], show(after.sorted())
 
 
@@ -94,7 +94,7 @@ def test_dropping_the_real_samples_leaves_a_valid_repository():
     assert not SAMPLE_DECISIONS & set(repo.decisions) and not SAMPLE_STORIES & set(repo.stories)
     assert not any(getattr(r, "sample", False) for kind in KINDS for r in repo.of_kind(kind).values())
     after = Report()
-    rules.check(repo, after)
+    checks.check(repo, after)
     assert after.sorted() == [], show(after.sorted())
 
 

@@ -3,12 +3,20 @@ former ids redirect, the print view looks like an administrative document, phone
 from __future__ import annotations
 
 import filecmp
+import gzip
 import shutil
 from pathlib import Path
+from xml.etree import ElementTree
 
+import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import DATA, build
+from conftest import DATA, build, edit_config, run_mkdocs, write_config
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+
+from thidua import parallel
+from thidua.mkdocs_plugin import plugin
 
 PLAN = "kh-so-gtvt-cao-bang-vi-nguoi-ngheo-2021-2025"
 
@@ -47,10 +55,70 @@ def test_same_data_gives_byte_identical_site(tmp_path):
     files_a = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
     files_b = sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
     assert files_a == files_b
-    # sitemap.xml.gz embeds the gzip time; everything else must match byte for byte
-    _match, mismatch, errors = filecmp.cmpfiles(a, b, [str(f) for f in files_a if f.name != "sitemap.xml.gz"],
-                                                shallow=False)
+    # every file, sitemap.xml.gz included (written with gzip time 0)
+    _match, mismatch, errors = filecmp.cmpfiles(a, b, [str(f) for f in files_a], shallow=False)
     assert mismatch == [] and errors == []
+
+
+def test_forked_writing_gives_the_same_bytes_as_serial_writing(tmp_path):
+    """Record pages written by two forked workers and by the build process alone: same site."""
+    forks: list[int] = []
+    real_fork_map = parallel.fork_map
+
+    def counting(task, slices):
+        forks.append(slices)
+        return real_fork_map(task, slices)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(plugin, "FORK_MIN_PAGES_PER_WORKER", 1)  # the demo data is too small to fork otherwise
+        patch.setattr(parallel, "fork_map", counting)
+        for name, workers in (("forked", 2), ("serial", 1)):
+            (tmp_path / name).mkdir()
+            mkdocs_build(load_config(str(write_config(tmp_path / name, workers=workers))))
+    assert forks == [2]
+    a, b = tmp_path / "forked" / "site", tmp_path / "serial" / "site"
+    files = sorted(str(p.relative_to(a)) for p in a.rglob("*") if p.is_file())
+    assert files == sorted(str(p.relative_to(b)) for p in b.rglob("*") if p.is_file())
+    _match, mismatch, errors = filecmp.cmpfiles(a, b, files, shallow=False)
+    assert mismatch == [] and errors == []
+
+
+def sitemap_locs(site: Path) -> list[str]:
+    xml = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert xml == gzip.decompress((site / "sitemap.xml.gz").read_bytes()).decode("utf-8")
+    assert (site / "sitemap.xml.gz").read_bytes()[4:8] == b"\0\0\0\0"  # gzip mtime 0: reproducible
+    root = ElementTree.fromstring(xml)
+    return [url.findtext("{http://www.sitemaps.org/schemas/sitemap/0.9}loc") for url in root]
+
+
+def site_pages(site: Path) -> set[str]:
+    """Every page the theme rendered, as its URL path ('/van-ban/x/'): not the redirect stubs,
+    nor static HTML copied from content/ (which MkDocs does not list either)."""
+    pages = set()
+    for path in site.rglob("index.html"):
+        if '<meta name="generator" content="mkdocs-' in path.read_text(encoding="utf-8"):
+            rel = path.parent.relative_to(site).as_posix()
+            pages.add("/" if rel == "." else f"/{rel}/")
+    return pages
+
+
+def test_sitemap_lists_every_page_once(site_dir):
+    locs = sitemap_locs(site_dir)
+    assert len(locs) == len(set(locs)) and locs == sorted(locs, key=lambda loc: loc[1:])
+    assert set(locs) == site_pages(site_dir)
+    assert f"/van-ban/{PLAN}/" in locs and "/gioi-thieu/" in locs and "/" in locs
+    assert not [loc for loc in locs if "__shell__" in loc]
+
+
+def test_sitemap_urls_are_absolute_with_a_site_url(tmp_path):
+    site_url = "https://thidua.example.gov.vn/cong/"
+    config = write_config(tmp_path)
+    edit_config(config, site_url=site_url)
+    run_mkdocs(config)
+    site = tmp_path / "site"
+    locs = sitemap_locs(site)
+    assert set(locs) == {site_url + p.lstrip("/") for p in site_pages(site)}
+    assert f"{site_url}van-ban/{PLAN}/" in locs
 
 
 def test_data_strings_are_escaped_everywhere(tmp_path):

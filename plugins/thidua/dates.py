@@ -27,7 +27,7 @@ class PartialDate:
     day: int | None = None
 
     @classmethod
-    def parse(cls, text: str) -> "PartialDate":
+    def parse(cls, text: str) -> PartialDate:
         m = _DATE_RE.match(text.strip())
         if not m:
             raise DateError("a date written YYYY, YYYY-MM or YYYY-MM-DD")
@@ -84,7 +84,7 @@ class Period:
     end: int
 
     @classmethod
-    def parse(cls, text: str) -> "Period":
+    def parse(cls, text: str) -> Period:
         m = _PERIOD_RE.match(text.strip())
         if not m:
             raise DateError("a period written YYYY-YYYY, e.g. 2021-2025")
@@ -118,7 +118,7 @@ class MonthDay:
     day: int
 
     @classmethod
-    def parse(cls, text: str) -> "MonthDay":
+    def parse(cls, text: str) -> MonthDay:
         m = _MONTH_DAY_RE.match(text.strip())
         if not m:
             raise DateError("a yearly day written MM-DD, e.g. 11-10 for 10 November")

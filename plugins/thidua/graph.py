@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from . import model
 from .dates import Period
+from .relations import campaign_of_decision, campaign_of_story, successors
 from .repository import Repository
-from .text import fold
+from .text import name_key
+
 
 
 def _doc_key(document: model.Document):
@@ -33,31 +34,19 @@ LOCALITY_KINDS = frozenset({model.SubjectKind.DISTRICT, model.SubjectKind.COMMUN
                             model.SubjectKind.DEPARTMENT, model.SubjectKind.LOCALITY})
 
 
-def name_words(text: str) -> str:
-    """Folded words joined by one space: "Nguyễn  Thị Thuý" -> "nguyen thi thuy" (the finder folds the same way)."""
-    return " ".join("".join(c if c.isalnum() else " " for c in fold(text)).split())
-
-
-@lru_cache(maxsize=1 << 16)  # units and names repeat across lines
-def _name_key(text: str) -> str:
-    """The validator's notion of one name: 'Thúy' = 'Thuý', 'Hải' != 'Hài' (award_rules.name_key)."""
-    from .award_rules import name_key
-
-    return name_key(text)
-
-
 def recipient_identity(decision_id: str, anchor: str, recipient: model.Recipient) -> tuple:
     """Who a line commends, so one subject's lines in several decisions can be gathered.
 
-    A locality line with `locality` is that authority. A person or collective is its folded
+    A locality line with `locality` is that authority. A person or collective is its
     name within its commune or unit; without a commune or unit nothing ties two lines
-    together, so the line stands alone.
+    together, so the line stands alone. Names and units compare as the validator compares
+    them (`text.name_key`), so the prerequisite check and the pages agree on who is who.
     """
     if recipient.kind in LOCALITY_KINDS and recipient.locality:
         return ("a", recipient.locality)
-    place = recipient.locality or _name_key(recipient.unit or "")
+    place = recipient.locality or name_key(recipient.unit or "")
     if place:
-        return ("n", str(recipient.kind), _name_key(recipient.name), place)
+        return ("n", str(recipient.kind), name_key(recipient.name), place)
     return ("l", decision_id, anchor)
 
 
@@ -109,7 +98,7 @@ class LinkGraph:
     subject_awards: dict[str, list[Line]] = field(default_factory=dict)  # story id -> its subject's lines
 
     @classmethod
-    def build(cls, repo: Repository) -> "LinkGraph":
+    def build(cls, repo: Repository) -> LinkGraph:
         g = cls(repo)
         for document in repo.documents.values():
             for link in document.basis:
@@ -199,16 +188,10 @@ class LinkGraph:
                 self.stories_of_authority[authority].append(story)
 
     def campaign_of_decision(self, decision: model.AwardDecision) -> str | None:
-        if decision.campaign:
-            return decision.campaign
-        plan = self.repo.documents.get(decision.plan) if decision.plan else None
-        return plan.campaign if plan else None
+        return campaign_of_decision(self.repo, decision)
 
     def campaign_of_story(self, story: model.Story) -> str | None:
-        if story.campaign:
-            return story.campaign
-        plan = self.repo.documents.get(story.plan) if story.plan else None
-        return plan.campaign if plan else None
+        return campaign_of_story(self.repo, story)
 
     # --- Authorities
 
@@ -235,14 +218,8 @@ class LinkGraph:
 
     def current_successor(self, authority_id: str) -> model.Authority | None:
         """The authority that holds the functions today, following merges to the end."""
-        seen = {authority_id}
-        current = self.repo.authorities.get(authority_id)
-        last = None
-        while current and current.successor and current.successor not in seen:
-            seen.add(current.successor)
-            current = self.repo.authorities.get(current.successor)
-            last = current
-        return last
+        chain = successors(self.repo, authority_id)
+        return self.repo.authorities.get(chain[-1]) if chain else None
 
     # --- Documents
 

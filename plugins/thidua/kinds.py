@@ -2,8 +2,8 @@
 
 The loader finds a kind's files by its folder and reads them into its model class; the checks
 name it in messages by its noun; the URL scheme puts its pages under its section; the site
-builds its pages with its builder module, which also says what search should find of a record;
-exports take its records through `export`. Adding a kind is its model class (`model.py`), a
+builds its pages with its builder module, which also says what search should find of a record.
+Adding a kind is its model class (`model.py`), a
 declaration here, its builder module (`pages/`) and its template: nothing else changes.
 
 A builder module provides `build(renderer, site)` (the kind's pages) and may provide
@@ -33,7 +33,7 @@ class Kind:
     title: Callable[[Any], str]  # a record's name in links and search results
     builder: str | ModuleType  # the module that builds its pages (see above)
     search_boost: float | None = None  # weight of its pages in search, relative to 1.0
-    export: Callable[[Any], dict] | None = None  # a record as open data; None: every field (serialize.to_data)
+    templates: str | None = None  # a folder of its own templates, for a kind declared outside this package
 
     @property
     def attr(self) -> str:

@@ -15,10 +15,10 @@ from . import parallel
 from .kinds import KINDS
 from .problems import Problem, Report
 from .repository import Repository
-from .schema import Reader, SourceFile, YamlLoader, location
+from .schema import Reader, SourceFile, YamlLoader, colon_hint, location
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-SETTINGS_FILE = "rules.yml"  # data/rules.yml: severities of the award rules (award_rules.py)
+SETTINGS_FILE = "rules.yml"  # data/rules.yml: severities of the rules (checks/settings.py)
 
 
 def compose(text: str, file: str, reader: Reader) -> yaml.Node | None:
@@ -28,8 +28,10 @@ def compose(text: str, file: str, reader: Reader) -> yaml.Node | None:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = (exc.problem or "invalid YAML").strip()
-        reader.report.add(Problem(file, line, col, "", f"YAML syntax error: {what}",
-                                  "valid YAML (check indentation, colons and quotes)",
+        quoted = colon_hint(text, line)  # text holding ": " that YAML took for a key: say to quote it
+        hint = ' — text holding ": " must be put in double quotes' if quoted else ""
+        reader.report.add(Problem(file, line, col, "", f"YAML syntax error: {what}{hint}",
+                                  quoted or "valid YAML (check indentation, colons and quotes)",
                                   (exc.context or what).strip(), rule="yaml"))
     except yaml.reader.ReaderError as exc:
         # a character YAML forbids (control characters): point at it

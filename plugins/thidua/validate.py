@@ -3,14 +3,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import rules
+from . import checks
 from .loader import load
-from .repository import Repository
 from .problems import Report
+from .repository import Repository
 
 
 def validate(data_dir: str | Path, display_root: Path | None = None) -> tuple[Repository, Report]:
     report = Report()
     repo = load(Path(data_dir), report, display_root)
-    rules.check(repo, report)
+    checks.check(repo, report)
     return repo, report

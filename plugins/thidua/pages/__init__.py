@@ -1,86 +1,55 @@
 """Page builders: turn the repository and its link graph into site pages.
 
-Each module builds one family of pages (documents, authorities, campaigns, periods,
-indexes, home) as `Page` objects whose bodies render when written. Nothing here knows
-MkDocs; `mkdocs_plugin.py` hands these pages to MkDocs, and another front end could
-write them directly.
+Each module builds one family of pages as `Page` objects whose bodies render when written:
+each kind of record its own (the builder its declaration in `kinds.py` names), and the
+families that cut across kinds (periods and years, honor rolls, indexes, home) listed in
+`FAMILIES`. Nothing here knows MkDocs; `mkdocs_plugin` hands these pages to MkDocs, and
+another front end could write them directly.
 """
 from __future__ import annotations
 
-import datetime as _dt
-from collections.abc import Callable
-from dataclasses import dataclass, field
+import importlib
+from functools import partial
 
+from .. import search
 from ..graph import LinkGraph
+from ..kinds import KINDS
 from ..repository import Repository
+from .render import Renderer
+from .site import Page, Redirect, Settings, Site, TocEntry
+from .urls import record_url
+
+__all__ = ["Page", "Redirect", "Settings", "Site", "TocEntry", "build_site"]
 
 
-@dataclass
-class TocEntry:
-    level: int
-    id: str
-    title: str
-
-
-@dataclass
-class Page:
-    url: str  # directory URL relative to the site root, e.g. "van-ban/kh-.../"
-    title: str
-    render: Callable[[], str] = field(repr=False)  # renders the body: finished, escaped HTML
-    description: str = ""
-    head: str = ""  # extra <head> HTML: JSON-LD and Open Graph tags
-    toc: list[TocEntry] = field(default_factory=list)
-    search: bool = True
-    kind: str = ""  # for the search index and tests
-    _body: str | None = field(default=None, repr=False)
-
-    @property
-    def body(self) -> str:
-        """Rendered on first use, so a build need not hold every page in memory at once."""
-        if self._body is None:
-            self._body = self.render()
-        return self._body
-
-    def release(self) -> None:
-        """Forget the rendered body once it is written."""
-        self._body = None
-
-
-@dataclass
-class Redirect:
-    url: str  # the former URL
-    target: str  # the current URL
-
-
-@dataclass
-class Settings:
-    """What a build needs beyond the data; filled from mkdocs.yml by the plugin."""
-
-    site_name: str = "Cổng thông tin thi đua, khen thưởng"
-    site_url: str = ""
-    build_date: _dt.date = field(default_factory=_dt.date.today)
-    include_samples: bool = True
-
-
-@dataclass
-class Site:
-    """Everything a build emits besides MkDocs' own pages."""
-
-    pages: list[Page] = field(default_factory=list)
-    redirects: list[Redirect] = field(default_factory=list)
-    files: dict[str, bytes] = field(default_factory=dict)  # extra static files, e.g. finder shards
+# Page families that are not one kind's: built after every kind's pages.
+FAMILIES = ("thidua.pages.periods", "thidua.pages.honor", "thidua.pages.indexes", "thidua.pages.home")
 
 
 def build_site(repo: Repository, graph: LinkGraph, settings: Settings) -> Site:
     """Build every generated page. Relations are all in `graph` already."""
-    from . import authorities, campaigns, decisions, documents, home, honor, indexes, periods, stories
-    from .render import Renderer
-
     renderer = Renderer(repo, graph, settings)
     site = Site()
-    # One module per family of pages; each adds its pages to `site`.
-    for module in (documents, authorities, campaigns, periods, decisions, stories, honor, indexes, home):
+    for module in [kind.module() for kind in KINDS.values()] + [importlib.import_module(f) for f in FAMILIES]:
         module.build(renderer, site)
+    # A former id's URL redirects to the record's page, for every kind alike (and only to a
+    # page that exists: a story about a non-public line has none).
+    published = {page.url for page in site.pages}
+    for kind, record in repo.all():
+        url = record_url(kind.name, record.id)
+        if url in published:
+            site.redirects += [Redirect(record_url(kind.name, alias), url) for alias in getattr(record, "aliases", ())]
     site.pages.sort(key=lambda p: p.url)
     site.redirects.sort(key=lambda r: r.url)
+    site.search = search.entries(site.pages, partial(_about, renderer))
     return site
+
+
+def _about(renderer, page: Page, description: str) -> tuple[list[str | None], float | None]:
+    """What a reader types to find a page beyond its title (a record's kind's `keywords` hook),
+    and the page's weight in search: records above listings."""
+    if page.record is None:
+        return [description], None
+    kind = KINDS.of_record(page.record)
+    hook = getattr(kind.module(), "keywords", None)
+    return (hook(renderer, page.record, description) if hook is not None else [description]), kind.search_boost

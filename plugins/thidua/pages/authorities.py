@@ -4,7 +4,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from .. import model
-from . import Redirect, Site
+from .site import Site
 from .render import Renderer
 from .urls import honor_url, record_url
 
@@ -45,7 +45,7 @@ def build(renderer: Renderer, site: Site) -> None:
         if authority.until:
             jsonld["dissolutionDate"] = authority.until.iso()
         site.pages.append(renderer.page(
-            "authority.html", url, authority.name, description=description, jsonld=jsonld, kind="authority",
+            "authority.html", url, authority.name, description=description, jsonld=jsonld, kind="authority", record=authority,
             crumbs=renderer.authority_crumbs(authority, last_is_link=False),
             authority=authority, parent=renderer.repo.authorities.get(authority.parent) if authority.parent else None,
             subordinates=g.subordinates.get(authority.id, []), predecessors=g.predecessors.get(authority.id, []),
@@ -58,5 +58,16 @@ def build(renderer: Renderer, site: Site) -> None:
             stories=g.stories_of_authority.get(authority.id, []),
             honor_url=honor_url("authorities", authority.id),
         ))
-        for alias in authority.aliases:
-            site.redirects.append(Redirect(record_url("authorities", alias), url))
+
+
+def keywords(renderer: Renderer, authority: model.Authority, description: str) -> list[str | None]:
+    """Search: short name, level, parent, province, its name today, and what it was before."""
+    parts = [authority.short_name, model.label(authority.level)]
+    parent = renderer.repo.authorities.get(authority.parent) if authority.parent else None
+    if parent is not None:
+        parts.append(parent.name)
+    parts += renderer.authority_words(authority.id)[2:]
+    for before in renderer.graph.predecessors.get(authority.id, []):
+        parts.append("trước là " + before.name)
+    parts.append(description)
+    return parts

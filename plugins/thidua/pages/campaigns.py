@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from . import Redirect, Site
+from .. import model
+from .site import Site
 from .render import Renderer
 from .urls import record_url
 
@@ -17,12 +18,14 @@ def build(renderer: Renderer, site: Site) -> None:
         authorities = {d.authority for d in members}
         description = campaign.description or f"Phong trào thi đua “{campaign.name}” {campaign.period.vi()}."
         site.pages.append(renderer.page(
-            "campaign.html", url, f"Phong trào “{campaign.name}”", description=description, kind="campaign",
+            "campaign.html", url, f"Phong trào “{campaign.name}”", description=description, kind="campaign", record=campaign,
             jsonld={"@type": "Event", "name": campaign.name, "description": description,
                     "startDate": str(campaign.period.start), "endDate": str(campaign.period.end)},
             crumbs=[("", "Trang chủ"), ("phong-trao/", "Phong trào"), (None, campaign.name)],
             campaign=campaign, members=members, roots=g.campaign_roots(campaign.id),
             levels=sorted(levels.items()), authority_count=len(authorities),
         ))
-        for alias in campaign.aliases:
-            site.redirects.append(Redirect(record_url("campaigns", alias), url))
+
+
+def keywords(renderer: Renderer, campaign: model.Campaign, description: str) -> list[str | None]:
+    return [campaign.name, campaign.period.vi(), description]

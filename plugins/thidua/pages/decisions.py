@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .. import model
-from . import Redirect, Site, TocEntry
+from .site import Site, TocEntry
 from . import lines as line_html
 from .render import Renderer
 from .urls import honor_url, index_url, record_url
@@ -58,7 +58,7 @@ def build_one(renderer: Renderer, decision: model.AwardDecision):
     crumbs = [("", "Trang chủ"), (honor_url(), "Vinh danh"),
               (honor_url("years", decision.date.year), f"Năm {decision.date.year}"), (None, decision_heading(decision))]
     return renderer.page(
-        "decision.html", url, title, description=description, jsonld=jsonld, toc=toc, kind="decision",
+        "decision.html", url, title, description=description, jsonld=jsonld, toc=toc, kind="decision", record=decision,
         crumbs=crumbs, decision=decision, authority=authority, form=form, campaign=campaign, plan=plan,
         lines=lines, kinds=[(k, kinds[k]) for k in model.SubjectKind if kinds[k]], stories=stories,
         subtitle=decision_subtitle(renderer, decision), honor_url=honor_url,
@@ -70,8 +70,6 @@ def build(renderer: Renderer, site: Site) -> None:
     line_html.install(renderer)
     for decision in repo.decisions.values():
         site.pages.append(build_one(renderer, decision))
-        for alias in decision.aliases:
-            site.redirects.append(Redirect(record_url("decisions", alias), record_url("decisions", decision.id)))
     if not repo.decisions:
         return
     years = [(year, len(g.decisions_of_year[year]),
@@ -84,3 +82,15 @@ def build(renderer: Renderer, site: Site) -> None:
         crumbs=[("", "Trang chủ"), (honor_url(), "Vinh danh"), (None, "Quyết định khen thưởng")],
         years=years, latest=latest, total=len(repo.decisions), honor_url=honor_url,
     ))
+
+
+def keywords(renderer: Renderer, decision: model.AwardDecision, description: str) -> list[str | None]:
+    """Search: number, award form, issuer (and its name today), campaign, date, signer."""
+    repo = renderer.repo
+    form = repo.award_forms.get(decision.form)
+    campaign_id = renderer.graph.campaign_of_decision(decision)
+    campaign = repo.campaigns.get(campaign_id) if campaign_id else None
+    parts = [description, decision.number, form.name if form else None]
+    parts += renderer.authority_words(decision.authority)
+    parts += [campaign.name if campaign else None, decision.date.vi(), decision.signer.name if decision.signer else None]
+    return parts

@@ -6,66 +6,10 @@ the document as issued and what it means.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from .. import model
-from . import Page, Redirect, Site, TocEntry
-from .render import Renderer, anchor_of, document_heading
+from .site import Page, Site, TocEntry
+from .render import Renderer, document_heading
 from .urls import record_url
-
-
-@dataclass
-class Fact:
-    part: model.Part  # the part whose text states it
-    value: object  # the Target, Award, Deadline, Milestone or Responsibility
-    anchor: str  # HTML id of that part on the document page
-    where: str  # its numbering in the document, e.g. "III.2.b)"
-
-
-@dataclass
-class Facts:
-    """What a document's body sets out, gathered in document order."""
-
-    targets: list[Fact] = field(default_factory=list)
-    awards: list[Fact] = field(default_factory=list)
-    deadlines: list[Fact] = field(default_factory=list)
-    milestones: list[Fact] = field(default_factory=list)
-    responsibilities: list[Fact] = field(default_factory=list)
-    dossier: list[Fact] = field(default_factory=list)
-    anchors: dict[int, str] = field(default_factory=dict)  # id(part) -> HTML id
-
-
-KINDS_OF_FACT = ("target", "award", "deadline", "milestone", "responsibility")
-
-
-def gather(body: list[model.Part]) -> Facts:
-    facts = Facts()
-    used: set[str] = set()
-
-    def visit(parts, prefix: str, where: str, in_dossier: bool, context: Fact | None):
-        for i, part in enumerate(parts):
-            numbered = part.label not in (None, "-", "+")
-            base = anchor_of(part.label if numbered else None, part.title, f"{prefix}{i + 1}")
-            anchor = f"{prefix}{base}" if prefix and part.title is None else base
-            if anchor in used:
-                anchor = f"{prefix}{i + 1}-{base}"
-            used.add(anchor)
-            facts.anchors[id(part)] = anchor
-            here = where + (part.label.rstrip(".") + "." if numbered and part.label.endswith(".") else
-                            part.label if numbered else "")
-            # a bare child that only carries a fact (no text) belongs to the part that states it
-            fact_at = Fact(part, None, anchor, here) if (part.text or part.title) or context is None else context
-            for kind in KINDS_OF_FACT:
-                value = getattr(part, kind)
-                if value is not None:
-                    target_list = getattr(facts, "responsibilities" if kind == "responsibility" else kind + "s")
-                    target_list.append(Fact(fact_at.part, value, fact_at.anchor, fact_at.where.rstrip(".")))
-            if in_dossier and part.text:
-                facts.dossier.append(Fact(part, part.text, anchor, here.rstrip(".")))
-            visit(part.items, f"{anchor}-", here, in_dossier or part.role == model.Role.DOSSIER, fact_at)
-
-    visit(body, "", "", False, None)
-    return facts
 
 
 def campaign_chain(renderer: Renderer, document: model.Document) -> list[model.Document]:
@@ -83,6 +27,35 @@ def campaign_chain(renderer: Renderer, document: model.Document) -> list[model.D
         seen.add(up.id)
         current = up
     return list(reversed(chain))
+
+
+def date_source_note(document: model.Document) -> str:
+    """Where a date the text does not print comes from, as the page says it."""
+    if document.date_source == model.Source.SIGNATURE:
+        return "ngày theo chữ ký số, không in trong văn bản"
+    if document.type == model.DocType.KE_HOACH:
+        return "ngày suy ra từ tiến độ kế hoạch, không in trong văn bản"
+    return "ngày suy ra, không in trong văn bản"
+
+
+def signer_source_note(document: model.Document) -> str:
+    if document.signer_source == model.Source.SIGNATURE:
+        return "theo chữ ký số, không in trong văn bản"
+    return "suy ra, không in trong văn bản"
+
+
+def sic_pieces(part: model.Part) -> list[tuple[str, bool]]:
+    """The part's text cut after the words each `sic` note quotes (first occurrence, in text
+    order): (piece, "[sic]" follows). Notes whose words are not in the text are shown apart."""
+    text = part.text or ""
+    cuts = sorted({text.find(n.quote) + len(n.quote) for n in part.notes
+                   if n.kind == model.NoteKind.SIC and n.quote and n.quote in text})
+    pieces, start = [], 0
+    for cut in cuts:
+        pieces.append((text[start:cut], True))
+        start = cut
+    pieces.append((text[start:], False))
+    return pieces
 
 
 def build_one(renderer: Renderer, document: model.Document) -> Page:
@@ -121,7 +94,7 @@ def build_one(renderer: Renderer, document: model.Document) -> Page:
     }
     if document.number:
         jsonld["legislationIdentifier"] = document.number
-    if document.date:
+    if document.date and document.date_source != model.Source.INFERRED:  # not a date the document states
         jsonld["legislationDate"] = document.date.iso()
     if document.summary:
         jsonld["abstract"] = document.summary
@@ -129,18 +102,32 @@ def build_one(renderer: Renderer, document: model.Document) -> Page:
         jsonld["isBasedOn"] = [
             renderer.title_of("documents", l.document, renderer.repo.documents.get(l.document)) for l in document.basis]
     return renderer.page(
-        "document.html", url, title, description=description, jsonld=jsonld, toc=toc, kind="document",
+        "document.html", url, title, description=description, jsonld=jsonld, toc=toc, kind="document", record=document,
         crumbs=renderer.authority_crumbs(authority) + [(None, document_heading(document))],
         document=document, authority=authority, now=now, facts=facts, backlinks=backlinks,
         chain=campaign_chain(renderer, document), children=g.tree_children(document.id),
         ancestors=g.ancestors(authority.id), issued_after=None if document.date else g.issued_after(document),
         campaign=renderer.repo.campaigns.get(document.campaign) if document.campaign else None,
         decisions=g.decisions_of_plan.get(document.id, []),  # award decisions applying this plan
+        sic_pieces=sic_pieces, date_source_note=date_source_note, signer_source_note=signer_source_note,
     )
 
 
 def build(renderer: Renderer, site: Site) -> None:
     for document in renderer.repo.documents.values():
         site.pages.append(build_one(renderer, document))
-        for alias in document.aliases:
-            site.redirects.append(Redirect(record_url("documents", alias), record_url("documents", document.id)))
+
+
+def keywords(renderer: Renderer, document: model.Document, description: str) -> list[str | None]:
+    """Search: number, kind, issuer (and its name today), campaign, period, date, signer."""
+    campaign = renderer.repo.campaigns.get(document.campaign) if document.campaign else None
+    parts = [description, document.summary, model.label(document.type), document.number]
+    parts += renderer.authority_words(document.authority)
+    if campaign is not None:
+        parts.append(campaign.name)
+    if document.period is not None:
+        parts.append(document.period.vi())
+    if document.date is not None:
+        parts.append(document.date.vi())
+    parts.append(document.signer.name if document.signer else None)
+    return parts

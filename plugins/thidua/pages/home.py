@@ -1,36 +1,13 @@
 """The home page: campaign cards, latest plans, upcoming deadlines relative to the build date."""
 from __future__ import annotations
 
-import datetime as _dt
-
-from .. import model
-from . import Site
+from .. import timeline
+from .site import Site
 from .render import Renderer
 
 LATEST = 8
 UPCOMING = 8
 STORIES = 4  # latest exemplary-model stories
-
-
-def upcoming(renderer: Renderer, today: _dt.date):
-    """The next deadlines and milestones after `today`, from documents whose period includes today's year."""
-    events = []
-    for d in renderer.graph.documents_of_year.get(today.year, []) + renderer.graph.documents_of_year.get(today.year + 1, []):
-        facts = renderer.facts(d)
-        for fact in facts.deadlines:
-            dl, anchor = fact.value, fact.anchor
-            when = dl.yearly.next_after(today) if dl.yearly else (dl.date.last if dl.date else None)
-            if when and when >= today and (not d.period or when.year <= d.period.end):
-                events.append((when, d, model.label(dl.kind), dl.what, anchor))
-        for fact in facts.milestones:
-            ms = fact.value
-            if ms.start and not ms.yearly and ms.start.last >= today:
-                events.append((ms.start.last, d, model.label(ms.kind), fact.part.title or fact.part.text or "",
-                               fact.anchor))
-    unique = {}
-    for e in sorted(events, key=lambda e: (e[0], e[1].id, e[4])):
-        unique.setdefault((e[1].id, e[4]), e)
-    return sorted(unique.values(), key=lambda e: (e[0], e[1].id, e[4]))[:UPCOMING]
 
 
 def build(renderer: Renderer, site: Site) -> None:
@@ -43,6 +20,9 @@ def build(renderer: Renderer, site: Site) -> None:
         "home.html", "", renderer.settings.site_name, kind="home",
         description="Tra cứu kế hoạch thi đua, danh sách khen thưởng và gương điển hình tiên tiến.",
         campaigns=[(c, len(renderer.graph.documents_of_campaign.get(c.id, []))) for c in campaigns],
-        latest=latest, upcoming=upcoming(renderer, today), today=today,
+        latest=latest, today=today,
+        upcoming=timeline.upcoming(renderer.graph.documents_of_year.get(today.year, [])
+                                   + renderer.graph.documents_of_year.get(today.year + 1, []),
+                                   renderer.facts, today, UPCOMING),
         stories=renderer.graph.stories[:STORIES],  # newest first, published ones only
     ))

@@ -34,9 +34,9 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from .. import model
-from ..graph import Line, name_words
-from ..text import fold
-from . import Site, TocEntry
+from ..graph import Line
+from ..text import fold, folded_words
+from .site import Site, TocEntry
 from .decisions import decision_heading
 from . import lines as line_html
 from .render import Renderer, authority_label
@@ -99,7 +99,7 @@ def paginate(renderer: Renderer, groups) -> list[list[Group]]:
 
 
 def build_roll(renderer: Renderer, site: Site, facet: str, key, *, title: str, short: str, lead: str,
-               decisions: list[model.AwardDecision], by: str, record: tuple[str, str] | None,
+               decisions: list[model.AwardDecision], by: str, record_link: tuple[str, str] | None,
                finder_query: str) -> None:
     g = renderer.graph
     total = sum(len(g.lines_of_decision.get(d.id, [])) for d in decisions)
@@ -115,7 +115,7 @@ def build_roll(renderer: Renderer, site: Site, facet: str, key, *, title: str, s
             description=f"{title}: {total} lượt khen thưởng theo {len(decisions)} quyết định.",
             toc=[TocEntry(2, grp.id, grp.title) for grp in groups],
             crumbs=crumbs, roll_title=title, lead=lead, groups=groups, total=total, decision_count=len(decisions),
-            pages=urls, current=number, record=record, finder=honor_url() + finder_query,
+            pages=urls, current=number, record_link=record_link, finder=honor_url() + finder_query,
             has_sample=any(c.decision.sample for grp in groups for c in grp.chunks), honor_url=honor_url,
             decision_heading=decision_heading,
         )
@@ -128,13 +128,13 @@ def build_rolls(renderer: Renderer, site: Site) -> None:
     for year in sorted(g.decisions_of_year):
         build_roll(renderer, site, "years", year, title=f"Bảng vinh danh năm {year}", short=f"Năm {year}",
                    lead=f"Các tập thể, cá nhân được khen thưởng theo quyết định ban hành năm {year}, theo hình thức khen thưởng.",
-                   decisions=g.decisions_of_year[year], by="form", record=None, finder_query=f"?nam={year}")
+                   decisions=g.decisions_of_year[year], by="form", record_link=None, finder_query=f"?nam={year}")
     for form_id in sorted(g.decisions_of_form):
         form = repo.award_forms[form_id]
         build_roll(renderer, site, "award-forms", form_id, title=f"Bảng vinh danh: {form.name}", short=form.name,
                    lead=f"Các tập thể, cá nhân được tặng {form.name}, theo năm.",
                    decisions=g.decisions_of_form[form_id], by="year",
-                   record=(record_url("award-forms", form_id), "Thẩm quyền, đối tượng của hình thức này"),
+                   record_link=(record_url("award-forms", form_id), "Thẩm quyền, đối tượng của hình thức này"),
                    finder_query=f"?hinh-thuc={form_id}")
     for campaign_id in sorted(g.decisions_of_campaign):
         campaign = repo.campaigns.get(campaign_id)
@@ -144,7 +144,7 @@ def build_rolls(renderer: Renderer, site: Site) -> None:
                    short=campaign.name,
                    lead=f"Các tập thể, cá nhân được khen thưởng trong phong trào thi đua “{campaign.name}” {campaign.period.vi()}, theo năm.",
                    decisions=g.decisions_of_campaign[campaign_id], by="year",
-                   record=(record_url("campaigns", campaign_id), "Kế hoạch, văn bản của phong trào"),
+                   record_link=(record_url("campaigns", campaign_id), "Kế hoạch, văn bản của phong trào"),
                    finder_query="")
     for authority_id in sorted(g.decisions_of_authority):
         authority = repo.authorities[authority_id]
@@ -152,7 +152,7 @@ def build_rolls(renderer: Renderer, site: Site) -> None:
                    short=authority_label(authority),
                    lead=f"Các tập thể, cá nhân được khen thưởng theo quyết định của {authority.name}, theo năm.",
                    decisions=g.decisions_of_authority[authority_id], by="year",
-                   record=(record_url("authorities", authority_id), "Thông tin cơ quan, kế hoạch đã ban hành"),
+                   record_link=(record_url("authorities", authority_id), "Thông tin cơ quan, kế hoạch đã ban hành"),
                    finder_query="")
 
 
@@ -204,7 +204,7 @@ def build_finder_data(renderer: Renderer, site: Site) -> dict:
     entries = []  # (sort key, line, province id)
     for lines in g.lines_of_decision.values():
         for line in lines:
-            words = name_words(line.recipient.name)
+            words = folded_words(line.recipient.name)
             given = words.rsplit(" ", 1)[-1]
             date = line.decision.date.sort_key()
             prov = province(line.recipient.locality) or province(line.decision.authority)

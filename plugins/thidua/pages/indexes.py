@@ -1,11 +1,11 @@
-"""Index pages: all documents (filterable), authorities by province, periods, campaigns, award forms."""
+"""Index pages: all documents (filterable), authorities by province, periods, campaigns."""
 from __future__ import annotations
 
 from .. import model
-from . import Site
+from .site import Site
 from .periods import LEVEL_ORDER
 from .render import Renderer
-from .urls import index_url, record_url
+from .urls import index_url
 
 
 def provinces_directory(renderer: Renderer):
@@ -52,16 +52,3 @@ def build(renderer: Renderer, site: Site) -> None:
         crumbs=[("", "Trang chủ"), (None, "Phong trào")],
         campaigns=sorted(repo.campaigns.values(), key=lambda c: (-c.period.start, c.name)),
     ))
-    forms = sorted(repo.award_forms.values(), key=lambda f: (-f.rank, f.name))
-    site.pages.append(renderer.page(
-        "award_forms_index.html", index_url("award-forms"), "Hình thức khen thưởng", kind="index",
-        description="Các hình thức khen thưởng và thẩm quyền quyết định.",
-        crumbs=[("", "Trang chủ"), (None, "Hình thức khen thưởng")], forms=forms,
-    ))
-    for form in forms:
-        site.pages.append(renderer.page(
-            "award_form.html", record_url("award-forms", form.id), form.name, kind="award-form",
-            description=f"{form.name}: thẩm quyền, đối tượng.",
-            crumbs=[("", "Trang chủ"), (index_url("award-forms"), "Hình thức khen thưởng"), (None, form.name)],
-            form=form,
-        ))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from .. import model
-from . import Site
+from .. import model, timeline
+from .site import Site
 from .render import Renderer
 from .urls import record_url
 
@@ -27,30 +27,6 @@ def by_level(renderer: Renderer, documents: list[model.Document]):
     return out
 
 
-def events_in_year(renderer: Renderer, documents: list[model.Document], year: int):
-    """Milestones and deadlines of these documents that fall in `year`, sorted by date."""
-    events = []
-    for d in documents:
-        facts = renderer.facts(d)
-        for fact in facts.milestones:
-            part, ms, anchor = fact.part, fact.value, fact.anchor
-            start = ms.start.year if ms.start else None
-            end = ms.end.year if ms.end else start
-            if ms.yearly or (start is not None and start <= year <= (end or start)):
-                sort = ms.start.sort_key() if ms.start and start == year else (year, 0, 0)
-                events.append((sort, d, model.label(ms.kind), part.text or part.title or "", anchor,
-                               ms.start.vi() if ms.start and not ms.end and not ms.yearly else ("hằng năm" if ms.yearly else f"{start} - {end}")))
-        for fact in facts.deadlines:
-            part, dl, anchor = fact.part, fact.value, fact.anchor
-            if dl.yearly:
-                events.append(((year, dl.yearly.month, dl.yearly.day), d, model.label(dl.kind), dl.what, anchor,
-                               f"trước {dl.yearly.day:02d}/{dl.yearly.month:02d}/{year}"))
-            elif dl.date and dl.date.year == year:
-                events.append((dl.date.sort_key(), d, model.label(dl.kind), dl.what, anchor, dl.date.vi()))
-    events.sort(key=lambda e: (e[0], e[1].id, e[4]))
-    return events
-
-
 def build(renderer: Renderer, site: Site) -> None:
     g = renderer.graph
     for pid, period in sorted(g.periods.items()):
@@ -70,6 +46,6 @@ def build(renderer: Renderer, site: Site) -> None:
             description=f"Kế hoạch thi đua có hiệu lực, mốc tiến độ và thời hạn trong năm {year}.",
             crumbs=[("", "Trang chủ"), ("giai-doan/", "Giai đoạn"), (None, f"Năm {year}")],
             year=year, groups=by_level(renderer, documents), issued=issued, count=len(documents),
-            events=events_in_year(renderer, documents, year),
+            events=timeline.in_year(documents, renderer.facts, year),
             prev_year=year - 1 if year - 1 in g.years else None, next_year=year + 1 if year + 1 in g.years else None,
         ))

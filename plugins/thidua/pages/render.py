@@ -9,24 +9,18 @@ import json
 from functools import partial
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from .. import model
-from ..text import slugify
-from ..dates import PartialDate
+from .. import model, timeline
+from ..facts import Facts, gather
 from ..graph import LinkGraph
+from ..kinds import KINDS, document_heading
 from ..repository import Repository
-from . import Page, Settings, TocEntry
-from .urls import SECTIONS, index_url, record_url, relative
+from .site import Page, Settings, TocEntry
+from .urls import index_url, record_url, relative
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-
-
-def document_heading(document: model.Document) -> str:
-    """'Kế hoạch số 263/KH-UBND' or just 'Kế hoạch' when the number is unknown."""
-    kind = model.label(document.type)
-    return f"{kind} số {document.number}" if document.number else kind
 
 
 def authority_label(authority: model.Authority) -> str:
@@ -45,9 +39,10 @@ class Renderer:
         self.repo = repo
         self.graph = graph
         self.settings = settings
-        self._facts: dict[str, object] = {}
+        self._facts: dict[str, Facts] = {}
         self.env = Environment(
-            loader=FileSystemLoader(str(TEMPLATES)),
+            loader=ChoiceLoader([FileSystemLoader(str(TEMPLATES))] +
+                                [FileSystemLoader(k.templates) for k in KINDS.values() if k.templates]),
             autoescape=True,
             undefined=StrictUndefined,
             trim_blocks=True,
@@ -62,15 +57,14 @@ class Renderer:
             settings=settings,
             heading=document_heading,
             authority_label=authority_label,
+            stated=timeline.stated,
         )
         self.env.filters["label"] = model.label
         self.env.filters["vi"] = lambda d: d.vi() if d is not None else ""
         self.env.filters["pid"] = id  # parts are keyed by identity: two may hold equal text
 
-    def facts(self, document: model.Document):
+    def facts(self, document: model.Document) -> Facts:
         """What a document's body sets out; gathered once per build, however many pages show it."""
-        from .documents import gather
-
         found = self._facts.get(document.id)
         if found is None:
             found = self._facts[document.id] = gather(document.body)
@@ -78,17 +72,13 @@ class Renderer:
 
     # --- Links, relative to the page being rendered
 
-    def url_for(self, kind: str, ident) -> str:
-        return record_url(kind, ident)
-
     def render(self, template: str, here: str, **context) -> str:
         def href(target: str) -> str:
             return relative(target, here)
 
         def link(kind: str, ident, text=None) -> Markup:
             """An <a> to a record, or its id in plain text if it does not exist."""
-            record = self.repo.of_kind(kind).get(ident) if kind in ("documents", "authorities", "campaigns",
-                                                                   "decisions", "stories", "award-forms") else None
+            record = self.repo.of_kind(kind).get(ident) if kind in KINDS else None
             if text is None:
                 text = self.title_of(kind, ident, record)
             return Markup('<a href="{}">{}</a>').format(href(record_url(kind, ident)), text)
@@ -104,22 +94,34 @@ class Renderer:
         crumbs.append((record_url("authorities", authority.id) if last_is_link else None, authority_label(authority)))
         return crumbs
 
+    def authority_words(self, authority_id: str | None) -> list[str | None]:
+        """An authority as a reader may type it: full and short name, province, and its name today."""
+        authority = self.repo.authorities.get(authority_id) if authority_id else None
+        if authority is None:
+            return []
+        g = self.graph
+        words = [authority.name, authority.short_name]
+        province = g.province_of(authority.id)
+        if province is not None and province.id != authority.id:
+            words.append(province.name)
+        now = g.current_successor(authority.id)
+        if now is not None:
+            words.append("nay là " + now.name)
+            now_province = g.province_of(now.id)
+            if now_province is not None and now_province.id != now.id:
+                words.append(now_province.name)
+        return words
+
     def title_of(self, kind: str, ident, record=None) -> str:
-        if record is None:
-            return str(ident)
-        if kind == "documents":
-            return f"{document_heading(record)}: {record.title}" if record.number else record.title
-        if kind == "authorities":
-            return record.name
-        if kind in ("decisions",):
-            return record.title or f"Quyết định {record.number or ''}".strip()
-        return getattr(record, "title", None) or getattr(record, "name", None) or str(ident)
+        """A record's name in links (its kind's `title`), or its id when it does not exist."""
+        return str(ident) if record is None else KINDS[kind].title(record)
 
     def page(self, template: str, url: str, title: str, *, description: str = "", jsonld: dict | None = None,
-             toc: list[TocEntry] | None = None, kind: str = "", **context) -> Page:
+             toc: list[TocEntry] | None = None, kind: str = "", record=None, **context) -> Page:
+        """A page whose body renders `template` when written; `record` is the record it shows, if any."""
         head = self.head(url, title, description, jsonld)
         return Page(url=url, title=title, description=description, head=head, toc=toc or [], kind=kind,
-                    render=partial(self.render, template, url, title=title, **context))
+                    record=record, render=partial(self.render, template, url, title=title, **context))
 
     def head(self, url: str, title: str, description: str, jsonld: dict | None) -> str:
         site_url = self.settings.site_url.rstrip("/") + "/" if self.settings.site_url else ""
@@ -140,9 +142,4 @@ class Renderer:
         return "\n".join(parts)
 
 
-def anchor_of(label: str | None, title: str | None, fallback: str) -> str:
-    """A stable HTML id for a section from its printed numbering."""
-    return slugify(f"{label or ''} {title or ''}".strip()) or fallback
-
-
-__all__ = ["Renderer", "Markup", "escape", "PartialDate", "SECTIONS", "anchor_of", "json_ld"]
+__all__ = ["Renderer", "Markup", "escape", "authority_label", "document_heading", "json_ld"]

@@ -11,15 +11,15 @@ from __future__ import annotations
 import logging
 import re
 from functools import cache
-from pathlib import Path
 
 import markdown
 import nh3
 from markupsafe import Markup
 
 from .. import model
+from ..photos import resolve_photo
 from ..text import slugify
-from . import Redirect, Site, TocEntry
+from .site import Site, TocEntry
 from .decisions import decision_heading
 from . import lines as line_html
 from .render import Renderer, authority_label
@@ -32,7 +32,6 @@ ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "blockquote", "a", 
                 "code", "pre"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 URL_SCHEMES = {"http", "https", "mailto"}
-PHOTO_TYPES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"}
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
 
 
@@ -54,21 +53,6 @@ def render_markdown(text: str) -> Markup:
         html = _HEADING.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift)}", html)
     return Markup(nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
                             link_rel="noopener noreferrer nofollow", strip_comments=True))
-
-
-def resolve_photo(data_dir: Path, file: str) -> Path | None:
-    """The photo's file if `file` names an image inside `data_dir` (after following links), else None."""
-    root = Path(data_dir).resolve()
-    if not file or "\x00" in file:
-        return None
-    try:
-        path = (root / file).resolve()
-        path.relative_to(root)
-    except (ValueError, OSError):
-        return None
-    if path.suffix.lower() not in PHOTO_TYPES or not path.is_file():
-        return None
-    return path
 
 
 def publish_photos(renderer: Renderer, site: Site, story: model.Story) -> list[tuple[model.Photo, str]]:
@@ -118,7 +102,7 @@ def build_one(renderer: Renderer, site: Site, story: model.Story):
     if subject:
         jsonld["about"] = {"@type": "Thing", "name": subject[0]}
     return renderer.page(
-        "story.html", url, story.title, description=description, jsonld=jsonld, toc=toc, kind="story",
+        "story.html", url, story.title, description=description, jsonld=jsonld, toc=toc, kind="story", record=story,
         crumbs=[("", "Trang chủ"), (index_url("stories"), "Điển hình tiên tiến"), (None, story.title)],
         story=story, body_html=render_markdown(story.body), photos=photos, subject=subject, awards=awards,
         campaign=repo.campaigns.get(campaign_id) if campaign_id else None,
@@ -176,6 +160,27 @@ def build(renderer: Renderer, site: Site) -> None:
     line_html.install(renderer)
     for story in renderer.graph.stories:
         site.pages.append(build_one(renderer, site, story))
-        for alias in story.aliases:
-            site.redirects.append(Redirect(record_url("stories", alias), record_url("stories", story.id)))
     build_lists(renderer, site)
+
+
+def keywords(renderer: Renderer, story: model.Story, description: str) -> list[str | None]:
+    """Search: subject, unit and place, tags, and the first paragraph."""
+    subject = story.subject
+    parts = [description, subject.name if subject else None, story.unit]
+    parts += renderer.authority_words(story.locality)[:3]
+    if subject is not None and subject.authority:
+        parts += renderer.authority_words(subject.authority)[:2]
+    parts += list(story.tags)
+    parts.append(lede(story.body))
+    return parts
+
+
+LEDE_MAX = 200  # characters of a story's first paragraph in its search entry
+_MARKUP = re.compile(r"[*_`#>\[\]]|\]\([^)]*\)|!\[|^\s*[-+]\s+", re.MULTILINE)
+
+
+def lede(markdown: str | None, limit: int = LEDE_MAX) -> str:
+    """The story's first paragraph as plain text, cut at a word: what a reader remembers of it."""
+    paragraph = next((p for p in (markdown or "").split("\n\n") if p.strip() and not p.lstrip().startswith("#")), "")
+    text = " ".join(_MARKUP.sub(" ", re.sub(r"\]\([^)]*\)", " ", paragraph)).split())
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"

@@ -1,28 +1,28 @@
-"""Where each record lives on the site. URLs derive from ids and never change."""
+"""Where each page lives on the site. URLs derive from ids and never change."""
 from __future__ import annotations
 
+from ..kinds import KINDS
 
-# kind -> URL section; one place to change a section name.
+# The sections of pages that are not records of a kind (a kind's section is in its declaration).
 SECTIONS = {
-    "documents": "van-ban",
-    "authorities": "co-quan",
-    "campaigns": "phong-trao",
     "periods": "giai-doan",
     "years": "nam",
-    "decisions": "khen-thuong",
-    "stories": "dien-hinh",
-    "award-forms": "hinh-thuc",
     "honor": "vinh-danh",
 }
 
 
+def section(kind: str) -> str:
+    declared = KINDS.get(kind)
+    return declared.section if declared is not None else SECTIONS[kind]
+
+
 def record_url(kind: str, ident) -> str:
     """Directory URL of a record page, relative to the site root: 'van-ban/<id>/'."""
-    return f"{SECTIONS[kind]}/{ident}/"
+    return f"{section(kind)}/{ident}/"
 
 
 def index_url(kind: str) -> str:
-    return f"{SECTIONS[kind]}/"
+    return f"{section(kind)}/"
 
 
 def relative(target: str, here: str) -> str:
@@ -53,8 +53,8 @@ FACETS = {"campaigns": "phong-trao", "authorities": "co-quan", "years": "nam", "
 def honor_url(facet: str | None = None, key=None, page: int = 1) -> str:
     """'vinh-danh/' (the finder), or an honor roll: 'vinh-danh/nam/2024/', its page 2 'vinh-danh/nam/2024/trang-2/'."""
     if facet is None:
-        return f"{SECTIONS['honor']}/"
-    url = f"{SECTIONS['honor']}/{FACETS[facet]}/{key}/"
+        return f"{section('honor')}/"
+    url = f"{section('honor')}/{FACETS[facet]}/{key}/"
     return url if page <= 1 else f"{url}trang-{page}/"
 
 
@@ -65,7 +65,7 @@ def line_url(decision_id: str, anchor: str) -> str:
 
 def story_list_url(facet: str, key) -> str:
     """'dien-hinh/nam/2024/': the stories of one campaign, authority or year."""
-    return f"{SECTIONS['stories']}/{FACETS[facet]}/{key}/"
+    return f"{section('stories')}/{FACETS[facet]}/{key}/"
 
 
-FINDER_DATA = f"{SECTIONS['honor']}/du-lieu/"  # the finder's JSON shards
+FINDER_DATA = f"{section('honor')}/du-lieu/"  # the finder's JSON shards

@@ -1,73 +1,84 @@
-"""The MkDocs adapter: maps MkDocs events onto the core, and nothing else.
+"""The MkDocs event hooks: map MkDocs events onto the core, and nothing else.
 
-on_config     load and validate data/ (a bad data commit stops the build here, with every
-              problem, before anything is written), then build the page list
+on_config     refuse settings the chrome cannot serve; load and validate data/ (a bad data commit
+              stops the build here, with every problem, before anything is written); build the
+              page list; add the package's stylesheet and scripts to extra_css/extra_javascript
 on_files      pages in the nav become MkDocs pages; every other generated page is grouped by
-              folder, and each folder gets one placeholder page (chrome.py) instead
+              folder, and each folder gets one placeholder page (chrome.py) instead; the
+              package's assets and the core's static files become site files
 on_page_*     hand MkDocs titles, bodies and tables of contents; the placeholders get markers
-on_post_page  a rendered placeholder becomes the chrome of its folder
+on_post_page  a rendered placeholder becomes the chrome of its folder (checked: chrome.py)
 on_post_build remove the placeholders; write each record page as its folder's chrome with its
-              own parts put in, split over worker processes; list every page in the sitemap;
-              swap Material's search entries of generated pages for compact ones (search.py)
+              own parts put in, split over worker processes; list every page in the sitemap
+              (sitemap.py); swap Material's search entries of generated pages for the core's
+              compact ones (search_index.py)
 
 Material renders one placeholder per folder rather than one page per record: the theme's
 full render and its search plugin's HTML parsing cost more than everything else per page.
-Keeping this module thin is deliberate: MkDocs 1.6 is the last release with plugins, so the
-core must move unchanged to ProperDocs or another front end.
 """
 from __future__ import annotations
 
 import datetime as _dt
-import gzip
 import logging
 import os
-import re
 import shutil
 import time
 from pathlib import Path
+from typing import Any
 
 from markupsafe import escape
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
-from . import chrome, parallel
-from .graph import LinkGraph
-from .pages import Page, Settings, build_site
-from .privacy import publishable
-from .redirects import redirect_html
-from .samples import drop_samples
-from . import search
-from .validate import validate
+from .. import parallel
+from ..graph import LinkGraph
+from ..pages import Page, Settings, build_site
+from ..publish import drop_samples, publishable
+from ..redirects import redirect_html
+from ..validate import validate
+from . import chrome, search_index, sitemap
+from .config import ThiduaConfig
 
 log = logging.getLogger("mkdocs.plugins.thidua")
 
-
-class ThiduaConfig(Config):
-    data_dir = c.Type(str, default="data")
-    include_samples = c.Type(bool, default=True)
-    # A fixed date makes builds reproducible; by default the build date is today
-    # (or SOURCE_DATE_EPOCH, the reproducible-builds convention).
-    build_date = c.Optional(c.Type(str))
-    # Processes that write record pages; 0 means one per CPU core, 1 writes in the build process.
-    workers = c.Type(int, default=0)
+PACKAGE = Path(__file__).resolve().parent.parent
+# Site path -> file shipped with the package. The core's pages load finder.js and thidua.js (any
+# front end copies thidua/assets/); the search worker and the stylesheet are Material's (assets/ here).
+ASSETS = {
+    "assets/javascripts/finder.js": PACKAGE / "assets" / "javascripts" / "finder.js",
+    "assets/javascripts/thidua.js": PACKAGE / "assets" / "javascripts" / "thidua.js",
+    "assets/javascripts/search-worker.js": PACKAGE / "mkdocs_plugin" / "assets" / "javascripts" / "search-worker.js",
+    "assets/stylesheets/thidua.css": PACKAGE / "mkdocs_plugin" / "assets" / "stylesheets" / "thidua.css",
+}
+EXTRA_CSS = ["assets/stylesheets/thidua.css"]
+EXTRA_JAVASCRIPT = ["assets/javascripts/thidua.js"]
+# Forking pays off only with enough pages per worker.
+FORK_MIN_PAGES_PER_WORKER = 100
 
 
 class ThiduaPlugin(BasePlugin[ThiduaConfig]):
     supports_multiple_instances = False
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.pages: dict[str, Page] = {}
-
-    command = "build"
+        self.command = "build"
+        self.files = Files([])
 
     def on_startup(self, *, command, dirty):
         self.command = command
 
     def on_config(self, config):
+        if not self.config.enabled:
+            return config
+        _refuse_unsupported(config)
+        for path in EXTRA_CSS:
+            if path not in config.extra_css:
+                config.extra_css.insert(0, path)  # before the site's own, which may override ours
+        for path in EXTRA_JAVASCRIPT:
+            if path not in [str(script) for script in config.extra_javascript]:
+                config.extra_javascript.insert(0, path)
         root = Path(config.config_file_path).resolve().parent
         data_dir = self.data_dir = (root / self.config.data_dir).resolve()
         started = time.perf_counter()
@@ -89,17 +100,20 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         graph = LinkGraph.build(repo)
         self.site = build_site(repo, graph, settings)
         self.settings = settings
-        self.search_entries = search.entries(repo, graph, self.site.pages)
         self.pages = {_src(page.url): page for page in self.site.pages}
         log.info(f"thidua: {len(self.site.pages)} pages planned in {time.perf_counter() - started:.1f} s from the start")
         return config
 
     def on_serve(self, server, *, config, builder):
         # `mkdocs serve` watches docs_dir only; an edited record must rebuild the preview too
-        server.watch(str(self.data_dir))
+        if self.config.enabled:
+            server.watch(str(self.data_dir))
         return server
 
     def on_files(self, files: Files, *, config):
+        if not self.config.enabled:
+            return files
+        _refuse_unsupported(config)  # again: a later plugin's on_config may have changed them (offline)
         in_nav = {str(item) for item in _flatten(config.nav or [])}
         self.folders: dict[str, list[Page]] = {}
         for src, page in self.pages.items():
@@ -109,9 +123,8 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
                 files.append(File.generated(config, src, content=""))
             else:
                 self.folders.setdefault(_folder(page.url), []).append(page)
-        self.shells = {}
+        self.shells: dict[str, str] = {}
         self.frames: dict[str, chrome.Chrome] = {}
-        self.skip_links: dict[str, str] = {}
         for folder in sorted(self.folders):
             src = f"{folder}{chrome.SLUG}/index.md"
             self.shells[src] = folder
@@ -122,16 +135,23 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
                                         content=redirect_html(redirect.url, redirect.target)))
         for path, content in sorted(self.site.files.items()):
             files.append(File.generated(config, path, content=content))
+        for path, source in ASSETS.items():
+            if files.get_file_from_path(path) is None:  # a site's own copy (docs_dir, custom_dir) wins
+                files.append(File.generated(config, path, abs_src_path=str(source)))
         return files
 
     def on_env(self, env, *, config, files):
-        self.toc_item = env.get_template("partials/toc-item.html")
+        if self.config.enabled:
+            self.env = env
+            self.toc_item = env.get_template("partials/toc-item.html")
         return env
 
     def on_page_markdown(self, markdown, *, page, config, files):
+        if not self.config.enabled:
+            return markdown
         src = page.file.src_uri
         if src in self.shells:
-            page.meta.update(title=chrome.TITLE, description=chrome.DESCRIPTION, thidua_head=chrome.HEAD,
+            page.meta.update(title=chrome.TITLE, description=chrome.DESCRIPTION, thidua_head=chrome.HEAD_TAG,
                              search={"exclude": True})
             return ""
         ours = self.pages.get(src)
@@ -149,21 +169,29 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         return ""
 
     def on_page_content(self, html, *, page, config, files):
+        if not self.config.enabled:
+            return html
         src = page.file.src_uri
         if src in self.shells:
             page.toc = get_toc([{"level": 2, "id": chrome.TOC, "name": chrome.TOC, "children": []}])
-            return chrome.BODY + _NO_H1
+            return chrome.BODY + chrome.NO_H1
         ours = self.pages.get(src)
         if ours is None:
             return html
         page.toc = get_toc(_toc_tokens(ours))
         return ours.body
 
+    # Last: the chrome is then the page as every other plugin left it (minified, assets made
+    # local by Material's privacy plugin...), and record pages inherit that.
+    @event_priority(-100)
     def on_post_page(self, output, *, page, config):
+        if not self.config.enabled:
+            return output
         folder = self.shells.get(page.file.src_uri)
         if folder is not None:
-            marked, self.skip_links[folder] = _mark_toc(output)
-            self.frames[folder] = chrome.Chrome.cut(marked)
+            self.frames[folder] = chrome.Chrome.cut(
+                output, where=f"the placeholder page of {folder or 'the site root'} ({page.file.src_uri})",
+                integrated_toc="toc.integrate" in (config.theme.get("features") or []))
         return output
 
     def write_pages(self, site_dir: Path, config) -> None:
@@ -172,7 +200,7 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         workers = self.config.workers or parallel.cpu_count()
         if self.command == "serve":
             workers = 1  # `mkdocs serve` runs threads; forking beside them is not safe
-        if workers > 1 and len(jobs) >= 100 * workers and parallel.can_fork():
+        if workers > 1 and len(jobs) >= FORK_MIN_PAGES_PER_WORKER * workers and parallel.can_fork():
             parallel.fork_map(lambda i: self._write(site_dir, config, jobs[i::workers]), workers)
         else:
             self._write(site_dir, config, jobs)
@@ -184,8 +212,8 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
                           for item in get_toc(_toc_tokens(ours)))
             html = self.frames[folder].fill(
                 title=ours.title, description=ours.description or default_description, head=ours.head,
-                body=ours.body, toc=toc, slug=ours.url.rstrip("/").rsplit("/", 1)[-1],
-                skip=self.skip_links[folder].replace(f"#{chrome.TOC}", f"#{ours.toc[0].id}") if ours.toc else "")
+                body=ours.body, toc=toc, first=ours.toc[0].id if ours.toc else None,
+                slug=ours.url.rstrip("/").rsplit("/", 1)[-1])
             ours.release()
             target = site_dir / ours.url / "index.html"
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -193,16 +221,35 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
 
     @event_priority(-100)  # after Material's search plugin has written its index
     def on_post_build(self, *, config):
+        if not self.config.enabled:
+            return
         site_dir = Path(config.site_dir)
-        for src, folder in self.shells.items():
-            shell = site_dir / folder / chrome.SLUG
-            shutil.rmtree(shell, ignore_errors=True)
+        for folder in self.shells.values():
+            shutil.rmtree(site_dir / folder / chrome.SLUG, ignore_errors=True)
         started = time.perf_counter()
         self.write_pages(site_dir, config)
         log.info(f"thidua: record pages written in {time.perf_counter() - started:.1f} s")
-        write_sitemap(site_dir, config.site_url or "", [p.url for p in self.site.pages], self.settings.build_date)
+        mkdocs_pages = [file.url.removeprefix("./") for file in self.files.documentation_pages() if file.src_uri not in self.shells]
+        sitemap.write(site_dir, self.env, config, mkdocs_pages + [p.url for p in self.site.pages],
+                      self.settings.build_date)
         generated = {page.url for page in self.site.pages}
-        search.rewrite_index(site_dir, generated, self.search_entries, search.finder_config(self.site.files))
+        search_index.rewrite_index(site_dir, generated, self.site.search, search_index.finder_config(self.site.files))
+
+    def on_nav(self, nav, *, config, files):
+        self.files = files  # the final file list: MkDocs' own pages, for the sitemap
+        return nav
+
+
+def _refuse_unsupported(config) -> None:
+    """Settings under which the chrome of one page cannot serve its folder's other pages."""
+    if config.theme.name != "material":
+        raise PluginError(f"thidua: the theme must be Material for MkDocs (theme.name: material), "
+                          f"not {config.theme.name!r}: record pages are cut from Material's markup")
+    if not config.use_directory_urls:
+        # Every generated page is <folder>/<id>/index.html and links relative to that depth.
+        raise PluginError("thidua: use_directory_urls: false is not supported: generated pages are "
+                          "<folder>/<id>/index.html; remove the setting (the default is true) and "
+                          "plugins that set it (Material's offline plugin)")
 
 
 def _src(url: str) -> str:
@@ -215,52 +262,12 @@ def _folder(url: str) -> str:
     return f"{parent}/" if parent else ""
 
 
-def _mark_toc(html: str) -> tuple[str, str]:
-    """Mark where the placeholder's table of contents and skip link go, as Material rendered them,
-    and drop the comment that kept Material from adding a second <h1>. Returns the marked page
-    and the skip link (Material's markup, pointing at the TOC marker), which a page without a
-    table of contents leaves out as Material would."""
-    html = html.replace(_NO_H1, "", 1)
-    skip = ""
-    at = html.find(f'<a href="#{chrome.TOC}" class="md-skip">')
-    if at >= 0:
-        end = html.find("</a>", at) + len("</a>")
-        skip = html[at:end]
-        html = html[:at] + chrome.SKIP + html[end:]
-    at = html.find(f'href="#{chrome.TOC}" class="md-nav__link"')
-    if at >= 0:
-        start = html.rfind('<li class="md-nav__item">', 0, at)
-        end = html.find("</li>", at) + len("</li>")
-        html = html[:start] + chrome.TOC + html[end:]
-    return html, skip
-
-
-# Material adds an <h1> with the page title when the content has none; ours bring their own.
-_NO_H1 = "<!--<h1>-->"
-
-
-def write_sitemap(site_dir: Path, site_url: str, urls: list[str], day: _dt.date) -> None:
-    """MkDocs lists only its own pages: list every page, generated ones included, in URL order."""
-    path = site_dir / "sitemap.xml"
-    existing = re.findall(r"<loc>(.*?)</loc>", path.read_text(encoding="utf-8")) if path.exists() else []
-    base = site_url.rstrip("/") + "/" if site_url else "/"
-    locs = {loc for loc in existing if chrome.SLUG not in loc}
-    locs.update(escape(base + url) for url in urls)
-    body = "".join(f"    <url>\n         <loc>{loc}</loc>\n         <lastmod>{day.isoformat()}</lastmod>\n    </url>\n"
-                   for loc in sorted(locs))
-    xml = ('<?xml version="1.0" encoding="UTF-8"?>\n'
-           '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + body + "</urlset>\n")
-    path.write_text(xml, encoding="utf-8")
-    with gzip.GzipFile(site_dir / "sitemap.xml.gz", "wb", mtime=0) as out:  # mtime 0: reproducible
-        out.write(xml.encode("utf-8"))
-
-
 def _build_date(value: str | None) -> _dt.date:
     if value:
         return _dt.date.fromisoformat(value)
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
-        return _dt.datetime.fromtimestamp(int(epoch), _dt.timezone.utc).date()
+        return _dt.datetime.fromtimestamp(int(epoch), _dt.UTC).date()
     return _dt.date.today()
 
 
@@ -275,7 +282,7 @@ def _flatten(nav):
             yield item
 
 
-def _toc_tokens(page: Page) -> list[dict]:
+def _toc_tokens(page: Page) -> list[Any]:  # Python-Markdown's toc tokens (MkDocs' _TocToken)
     """Nest the flat (level, id, title) entries the way Python-Markdown's toc extension does."""
     root: list[dict] = []
     stack: list[dict] = []

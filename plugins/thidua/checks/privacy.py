@@ -1,28 +1,31 @@
-"""What may be published about people: the privacy rules and the filter applied before any page is built.
+"""What may be published about people: the privacy checks.
 
 The portal publishes names, unit or commune, award and achievement (DOMAIN.md, "Publishing
 people"); never an ID number, phone number, birth date or house address; a household in a
 poverty programme only with its consent; a line marked not public nowhere at all.
 
-  personal-data      the patterns below, in every recipient line (public or not: the YAML
-                     itself sits in a public repository) and every text of a story
+  personal-data      the patterns below, in every text field of every record of every kind
+                     (recipient lines public or not: the YAML itself sits in a public repository)
   poverty-consent    poverty_programme: true needs consent: true, or public: false
   private-recipient  a story never names, links to or is about a line marked not public
 
-All three are always errors (see `award_rules.RULE_INFO`): a warning would let the site be
-built with the data in it. `publishable(repo)` then removes every line not to be published,
-after validation and before any page, index or search shard is built.
+All three are always errors (locked in `settings.RULE_INFO`): a warning would let the site be
+built with the data in it. `publish.publishable(repo)` then removes every line not to be
+published, after validation and before any page, index or search shard is built.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
+import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
-from . import model
-from .repository import Repository
-from .problems import ERROR, Report
-from .rules import add, rule
+from .. import model
+from ..schema import PARSED, fields_of
+from ..text import name_words, name_words_at
+from .base import Context
 
 EXPECTED = "names, unit or commune, award and achievement only — never an ID number, phone number, birth date or house address"
 SOURCE = "Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15; docs/RULES.md (personal-data)"
@@ -62,7 +65,7 @@ PATTERNS: list[Pattern] = [
             re.compile("sinh", _I)),
     Pattern("a house address",
             re.compile(
-                r"\bsố\s+nhà\b|\bnhà\s+số\s+\d"
+                r"\bsố\s+nhà\s*:?\s*\d|\bnhà\s+số\s+\d"  # "số nhà ở được hỗ trợ" counts houses
                 r"|\bsố\s+\d+[a-z]?(?:/\d+[a-z]?)*\s*,?\s*(?:đường|phố|ngõ|ngách|hẻm|kiệt)\b"
                 r"|\b(?:ngõ|ngách|hẻm|kiệt)\s+(?:số\s+)?\d", _I),
             re.compile("số|ngõ|ngách|hẻm|kiệt", _I)),
@@ -98,12 +101,11 @@ def mask(found: str) -> str:
     return "".join(out)
 
 
-RECIPIENT_FIELDS = ("name", "id", "unit", "achievement")
 STORY_FIELDS = ("title", "unit", "body")
 
 
 def _texts(story: model.Story) -> Iterator[tuple[object, str]]:
-    """(owner, field) of every published text of a story."""
+    """(owner, field) of every published text of a story (for the names of hidden lines)."""
     for field in STORY_FIELDS:
         yield story, field
     for i, _tag in enumerate(story.tags):
@@ -121,52 +123,72 @@ def _value(owner, field: str) -> str | None:
     return getattr(owner, field)
 
 
-@rule
-def personal_data(repo: Repository, report: Report) -> None:
-    from .award_rules import add_in_text
+@cache
+def _text_plan(cls: type) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """(text fields, lists of texts, nested objects, lists of nested objects) of a model class.
+    References name other records and are checked there; enums and numbers hold no text."""
+    texts: list[str] = []
+    text_lists: list[str] = []
+    nested: list[str] = []
+    nested_lists: list[str] = []
+    for f in fields_of(cls).values():
+        if f.ref:
+            continue
+        is_list = typing.get_origin(f.type) is list
+        inner = typing.get_args(f.type)[0] if is_list else f.type
+        if inner is str:
+            (text_lists if is_list else texts).append(f.name)
+        elif dataclasses.is_dataclass(inner) and inner not in PARSED:
+            (nested_lists if is_list else nested).append(f.name)
+    return tuple(texts), tuple(text_lists), tuple(nested), tuple(nested_lists)
 
-    for decision in repo.decisions.values():
-        if decision.title:
-            for _offset, what, found in find_personal_data(decision.title):
-                add(report, decision, "title", f"personal data must not be published: {what}", EXPECTED,
-                    mask(found), ERROR, "personal-data", SOURCE)
-        for recipient in decision.recipients:
-            for field in RECIPIENT_FIELDS:
-                text = getattr(recipient, field)
-                if not text:
-                    continue
-                for _offset, what, found in find_personal_data(text):
-                    add(report, recipient, field, f"personal data must not be published: {what}", EXPECTED,
-                        mask(found), ERROR, "personal-data", SOURCE)
-    for story in repo.stories.values():
-        for owner, field in _texts(story):
-            text = _value(owner, field)
-            if not text:
-                continue
+
+def text_fields(obj) -> Iterator[tuple[object, str, str]]:
+    """(owner, field key, text) of every text under a record: every field of every kind, nested
+    parts, signers, recipients, photos, lists of lines... (`field key` may be 'distribution[2]')."""
+    texts, text_lists, nested, nested_lists = _text_plan(type(obj))  # type: ignore[arg-type]
+    for name in texts:
+        value = getattr(obj, name)
+        if value:
+            yield obj, name, value
+    for name in text_lists:
+        for i, value in enumerate(getattr(obj, name)):
+            if value:
+                yield obj, f"{name}[{i}]", value
+    for name in nested:
+        child = getattr(obj, name)
+        if child is not None:
+            yield from text_fields(child)
+    for name in nested_lists:
+        for child in getattr(obj, name):
+            yield from text_fields(child)
+
+
+def personal_data(ctx: Context) -> None:
+    """Every text of every record, whatever its kind: public or not, the YAML itself sits in a
+    public repository."""
+    for kind, record in ctx.repo.all():
+        for owner, field, text in text_fields(record):
             for offset, what, found in find_personal_data(text):
-                if field == "body":
-                    add_in_text(repo, report, "personal-data", story, "stories", owner, field, offset,
-                                f"personal data must not be published: {what}", EXPECTED, mask(found), SOURCE,
-                                level=ERROR)
+                message = f"personal data must not be published: {what}"
+                if "\n" in text:  # a block of text: point at the very line
+                    ctx.problem_in_text("personal-data", record, kind.name, owner, field, offset, message,
+                                        EXPECTED, mask(found), SOURCE)
                 else:
-                    key = "tags" if field.startswith("tags[") else field
-                    add(report, owner, key, f"personal data must not be published: {what}", EXPECTED,
-                        mask(found), ERROR, "personal-data", SOURCE)
+                    ctx.problem("personal-data", owner, field, message, EXPECTED, mask(found), SOURCE)
 
 
-@rule
-def poverty_consent(repo: Repository, report: Report) -> None:
-    for decision in repo.decisions.values():
+def poverty_consent(ctx: Context) -> None:
+    for decision in ctx.repo.decisions.values():
         for recipient in decision.recipients:
             if recipient.poverty_programme and recipient.public and not recipient.consent:
-                add(report, recipient, "poverty_programme",
-                    f"{model.label(recipient.kind).lower()} in a poverty programme published without its consent",
-                    "consent: true (they agreed to publication) or public: false",
-                    "poverty_programme: true, consent: false", ERROR, "poverty-consent",
-                    "Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15 (consent); docs/RULES.md (poverty-consent)")
+                ctx.problem("poverty-consent", recipient, "poverty_programme",
+                            f"{model.label(recipient.kind).lower()} in a poverty programme published without its consent",
+                            "consent: true (they agreed to publication) or public: false",
+                            "poverty_programme: true, consent: false",
+                            "Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15 (consent); docs/RULES.md (poverty-consent)")
 
 
-_WORD_RE = re.compile(r"\w+")
 _HOUSEHOLD_RE = re.compile(r"^(?:hộ\s+gia\s+đình|gia\s+đình|hộ)(?:\s+(?:ông|bà|anh|chị|cô|chú))?\s+", re.IGNORECASE)
 
 
@@ -176,27 +198,9 @@ def bare_name(name: str) -> str:
     return bare if len(bare.split()) >= 2 else name
 
 
-def _keys(text: str) -> list[tuple[int, str]]:
-    from .award_rules import name_key
-
-    return [(m.start(), name_key(m.group(0))) for m in _WORD_RE.finditer(text)]
-
-
-def name_words(name: str) -> tuple[str, ...]:
-    """The words of a name as `find_names` compares them ("H'Hen Niê" -> h, hen, niê)."""
-    return tuple(k for _, k in _keys(name))
-
-
-def find_name(text: str, name: str) -> int | None:
-    """Offset of `name` in `text` as whole words, case and tone placement aside; None if absent."""
-    wanted = name_words(name)
-    hits = find_names(text, {wanted[0]: [wanted]} if wanted else {})
-    return hits[0][0] if hits else None
-
-
 def find_names(text: str, by_first: dict[str, list[tuple[str, ...]]]) -> list[tuple[int, tuple[str, ...]]]:
     """(offset, name) of each name of `by_first` (name keys, indexed by their first word) in `text`."""
-    tokens = _keys(text)
+    tokens = name_words_at(text)
     keys = [k for _, k in tokens]
     hits = []
     for i, key in enumerate(keys):
@@ -206,11 +210,9 @@ def find_names(text: str, by_first: dict[str, list[tuple[str, ...]]]) -> list[tu
     return hits
 
 
-@rule
-def private_recipients(repo: Repository, report: Report) -> None:
+def private_recipients(ctx: Context) -> None:
     """A story shows nothing of a line marked not public: no link to it, no mention of its name."""
-    from .award_rules import add_in_text
-
+    repo = ctx.repo
     hidden: dict[tuple[str, ...], list[tuple[model.AwardDecision, model.Recipient]]] = {}
     for decision in repo.decisions.values():
         for recipient in decision.recipients:
@@ -230,9 +232,10 @@ def private_recipients(repo: Repository, report: Report) -> None:
         if decision is not None and subject.recipient:
             for anchor, recipient in zip(model.recipient_anchors(decision), decision.recipients):
                 if anchor == subject.recipient and not recipient.public:
-                    add(report, subject, "recipient", "the story is about a recipient line marked not public",
-                        "a public line (or no recipient link)", f'"{subject.recipient}" has public: false',
-                        ERROR, "private-recipient", source)
+                    ctx.problem("private-recipient", subject, "recipient",
+                                "the story is about a recipient line marked not public",
+                                "a public line (or no recipient link)", f'"{subject.recipient}" has public: false',
+                                source)
         # names of hidden lines, unless the same name is also published on a public line
         for owner, field in _texts(story):
             text = _value(owner, field)
@@ -247,20 +250,9 @@ def private_recipients(repo: Repository, report: Report) -> None:
                 message = "the story names a recipient marked not public"
                 found = f"a name of {decision_id} (public: false)"
                 if field == "body":
-                    add_in_text(repo, report, "private-recipient", story, "stories", owner, field, at,
-                                message, "no mention of lines marked not public", found, source, level=ERROR)
+                    ctx.problem_in_text("private-recipient", story, "stories", owner, field, at,
+                                        message, "no mention of lines marked not public", found, source)
                 else:
                     key_field = "tags" if field.startswith("tags[") else field
-                    add(report, owner, key_field, message, "no mention of lines marked not public", found,
-                        ERROR, "private-recipient", source)
-
-
-def publishable(repo: Repository) -> None:
-    """Remove every recipient not to be published, so no page, index or shard can show it.
-
-    Lines marked not public go; so does, as a second safeguard, a poverty-programme line
-    without consent (validation already stops a build that has one). Public lines keep
-    their anchors (`model.recipient_anchors` serves them first)."""
-    for decision in repo.decisions.values():
-        decision.recipients = [r for r in decision.recipients
-                               if r.public and (r.consent or not r.poverty_programme)]
+                    ctx.problem("private-recipient", owner, key_field, message,
+                                "no mention of lines marked not public", found, source)

@@ -1,0 +1,71 @@
+"""Checks across records, run after the loader has read and schema-checked every file.
+
+Each check is a function `check(ctx)` of a `base.Context` (the repository, the report, and
+the severities `settings.read_settings` found in data/rules.yml). `CHECKS` lists them all, in
+the order they run; a new check is written in the module of its job and added here.
+
+  references.py     dangling references, duplicate numbers and aliases, cycles, empty bodies
+  dates.py          documents dated within their period and after what they rest on
+  awards.py         one decision against the law and its plan (level, subject, occasion, dates...)
+  quotas.py         recipients counted across decisions against a plan's quotas
+  prerequisites.py  the earlier awards a recipient must hold
+  stories.py        stories' subjects, photos and markup
+  samples.py        real records never point at sample ones
+  privacy.py        what may be published about people
+  review.py         questions an importer left for a reviewer (a warning)
+  settings.py       each rule's severity, and data/rules.yml
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..problems import Report
+from ..repository import Repository
+from . import (
+    awards,
+    dates,
+    prerequisites,
+    privacy,
+    quotas,
+    references,
+    review,
+    samples,
+    stories,
+)
+from .base import Context
+from .settings import read_settings
+
+Check = Callable[[Context], None]
+
+CHECKS: list[Check] = [
+    references.dangling_references,
+    references.duplicate_numbers,
+    references.basis_cycles,
+    dates.document_dates,
+    references.authority_changes,
+    references.aliases_unique,
+    references.transcribed_documents_have_body,
+    awards.award_level,
+    awards.award_subject,
+    awards.award_occasion,
+    awards.decision_campaign,
+    quotas.quotas,
+    prerequisites.prerequisites,
+    awards.decision_dates,
+    awards.recipient_ids,
+    stories.story_subjects,
+    stories.story_photos,
+    stories.story_markup,
+    samples.sample_references,
+    privacy.personal_data,
+    privacy.poverty_consent,
+    privacy.private_recipients,
+    review.open_questions,
+]
+
+
+def check(repo: Repository, report: Report) -> None:
+    """Run every check on `repo`; problems go to `report` (data/rules.yml's own ones first)."""
+    ctx = Context(repo, report, read_settings(repo, report))
+    for fn in CHECKS:
+        fn(ctx)

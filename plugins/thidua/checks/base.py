@@ -1,0 +1,130 @@
+"""What every check shares: the context it runs in, how it files a problem, and the walk
+over every field that names another record."""
+from __future__ import annotations
+
+import dataclasses
+import typing
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from ..kinds import KINDS
+from ..problems import ERROR, Problem, Report
+from ..repository import Repository
+from ..schema import fields_of, location
+
+__all__ = ["Context", "add", "display_path", "location", "references", "source_file"]
+
+
+def add(report: Report, obj, field: str | None, message: str, expected="", found="",
+        severity=ERROR, rule_name="", source="") -> None:
+    """A problem at the YAML position of `obj.field` (or of `obj` itself when field is None)."""
+    file, line, col, path = location(obj, field)
+    report.add(Problem(file, line, col, path, message, expected, found, severity, rule_name, source))
+
+
+@dataclass(frozen=True)
+class Context:
+    """One validation run: what is checked, where problems go, and each rule's severity
+    (data/rules.yml over the defaults, read once by `checks.check`)."""
+
+    repo: Repository
+    report: Report
+    severity: Mapping[str, str]
+
+    def problem(self, name: str, obj, field: str | None, message: str, expected: str = "",
+                found: str = "", source: str = "") -> None:
+        """A problem of the rule `name`, at the severity the settings give it."""
+        add(self.report, obj, field, message, expected, found, self.severity.get(name, ERROR), name, source)
+
+    def problem_in_text(self, name: str, record, kind: str, owner, field: str, offset: int, message: str,
+                        expected: str = "", found: str = "", source: str = "") -> None:
+        """A problem at character `offset` of a multi-line text field: the exact line when the
+        YAML writes the text as a literal block (`body: |`), else the field's own line."""
+        file, line, col, path = location(owner, field)
+        text = getattr(owner, field)
+        source_path = source_file(self.repo, record, kind) if "\n" in text else None
+        if source_path is not None:
+            try:
+                lines = source_path.read_text(encoding="utf-8-sig").splitlines()
+                head = lines[line - 1][col - 1:] if line <= len(lines) else ""
+                if head[:1] == "|":
+                    before = text[:offset]
+                    inner = before.count("\n")
+                    content = [ln for ln in lines[line:] if ln.strip()]
+                    indent = len(content[0]) - len(content[0].lstrip(" ")) if content else 0
+                    line = line + 1 + inner
+                    col = indent + (offset - (before.rfind("\n") + 1)) + 1
+            except (OSError, IndexError):
+                pass
+        self.report.add(Problem(file, line, col, path, message, expected, found,
+                                self.severity.get(name, ERROR), name, source))
+
+
+# --- References: one walk over every field that names another record
+
+
+@cache
+def _walk_plan(cls: type) -> tuple[list[str], list[str]]:
+    """(fields that are references, fields holding nested objects that may contain some)."""
+    refs, nested = [], []
+    for f in fields_of(cls).values():
+        if f.ref:
+            refs.append(f.name)
+            continue
+        inner = typing.get_args(f.type)[0] if typing.get_origin(f.type) is list else f.type
+        if dataclasses.is_dataclass(inner):
+            nested.append(f.name)
+    return refs, nested
+
+
+def references(obj) -> Iterator[tuple[object, str, str, str]]:
+    """Yield (owner object, field key, target kind, id) for every reference under obj."""
+    refs, nested = _walk_plan(type(obj))
+    specs = fields_of(type(obj))
+    for name in refs:
+        value = getattr(obj, name)
+        if value is None:
+            continue
+        if isinstance(value, list):
+            for i, v in enumerate(value):
+                yield obj, f"{name}[{i}]", specs[name].ref, v
+        else:
+            yield obj, name, specs[name].ref, value
+    for name in nested:
+        value = getattr(obj, name)
+        for child in (value if isinstance(value, list) else [value] if value is not None else []):
+            yield from references(child)
+
+
+# --- Where files are, named as the loader names them in problems
+
+
+def display_path(repo: Repository, path: Path) -> str:
+    """`path` (inside the data folder) as the loader names files in problems."""
+    rel = Path(path).relative_to(repo.root).as_posix()
+    for kind in KINDS:
+        for record in repo.of_kind(kind).values():
+            prefix = _prefix(repo, record._file, kind)
+            if prefix is not None:
+                return prefix + rel
+    return f"{Path(repo.root).name}/{rel}"
+
+
+def _prefix(repo: Repository, shown: str, kind: str) -> str | None:
+    start = 0
+    while True:
+        i = shown.find(f"{kind}/", start)
+        if i < 0:
+            return None
+        if (i == 0 or shown[i - 1] == "/") and (Path(repo.root) / shown[i:]).is_file():
+            return shown[:i]
+        start = i + 1
+
+
+def source_file(repo: Repository, record, kind: str) -> Path | None:
+    """The YAML file a record was read from."""
+    shown = record._file
+    prefix = _prefix(repo, shown, kind)
+    return Path(repo.root) / shown[len(prefix):] if prefix is not None else None

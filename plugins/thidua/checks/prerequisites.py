@@ -1,0 +1,94 @@
+"""prerequisite: each recipient already holds the earlier awards the plan requires, found
+among the decisions in the data by kind, name and place."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .. import model
+from ..relations import acts_for, campaign_of_decision
+from ..text import name_key, name_words
+from .base import Context
+from .plans import authority_name, form_name, rule_source, rules_for, sorted_decisions
+
+
+def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    n = len(shorter)
+    return any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+def same_place(a: str, b: str) -> bool:
+    """Unit texts that agree: equal word for word, or one continues the other, as a national
+    decision adds the province ('xã Hàm Minh, huyện Hàm Thuận Nam' / '..., tỉnh Bình Thuận')."""
+    wa, wb = name_words(a), name_words(b)
+    if len(wa) > len(wb):
+        wa, wb = wb, wa
+    return bool(wa) and _contains(wb, wa)
+
+
+def same_recipient(a: model.Recipient, b: model.Recipient) -> bool:
+    """Same kind and name (`text.name_key`) and no contradicting place: the same `locality`
+    where both give one, else agreeing `unit` texts where both give one."""
+    if a.kind != b.kind or name_key(a.name) != name_key(b.name):
+        return False
+    if a.locality and b.locality:
+        return a.locality == b.locality
+    if a.unit and b.unit:
+        return same_place(a.unit, b.unit)
+    return True
+
+
+def prerequisites(ctx: Context) -> None:
+    repo = ctx.repo
+    cache: dict = {}
+    # (form, kind, name key) -> [(decision, recipient)]: the earlier awards to look among
+    held: dict[tuple, list[tuple[model.AwardDecision, model.Recipient]]] = defaultdict(list)
+    for decision in repo.decisions.values():
+        for recipient in decision.recipients:
+            held[(decision.form, recipient.kind, name_key(recipient.name))].append((decision, recipient))
+    for decision in sorted_decisions(repo):
+        campaign = campaign_of_decision(repo, decision)
+        for award_rule in rules_for(repo, decision, cache):
+            for prereq in award_rule.award.prerequisites:
+                if prereq.occasion is not None and prereq.occasion != decision.occasion:
+                    continue
+                if not prereq.any_of:
+                    continue
+                for recipient in decision.recipients:
+                    found_all = []
+                    satisfied = False
+                    for alt in prereq.any_of:
+                        found: list[model.AwardDecision] = []
+                        for earlier, line in held.get((alt.form, recipient.kind, name_key(recipient.name)), []):
+                            if earlier is decision or not earlier.date.first < decision.date.last:
+                                continue
+                            if found and found[-1] is earlier:
+                                continue  # two lines of one decision are one award
+                            if prereq.same_campaign and campaign and campaign_of_decision(repo, earlier) != campaign:
+                                continue
+                            if prereq.granted_by and not acts_for(repo, earlier.authority, prereq.granted_by):
+                                continue
+                            if same_recipient(line, recipient) and earlier not in found:
+                                found.append(earlier)
+                                if len(found) >= alt.count:
+                                    break
+                        found_all.extend((alt, d) for d in found)
+                        if len(found) >= alt.count:
+                            satisfied = True
+                            break
+                    if satisfied:
+                        continue
+                    wants = " or ".join(
+                        f"{alt.count} × {form_name(repo, alt.form)}" for alt in prereq.any_of)
+                    extra = []
+                    if prereq.granted_by:
+                        extra.append(f"granted by {authority_name(repo, prereq.granted_by)}")
+                    if prereq.same_campaign and campaign:
+                        extra.append(f"in the campaign {campaign}")
+                    extra.append(f"before {decision.date.vi()}")
+                    got = ", ".join(f"{form_name(repo, alt.form)} ({d.id}, {d.date.vi()})" for alt, d in found_all)
+                    ctx.problem("prerequisite", recipient, "name",
+                                f'"{recipient.name}" does not hold the earlier awards the plan requires for the '
+                                f"{form_name(repo, decision.form)}",
+                                f"at least {wants}, " + ", ".join(extra),
+                                got or "no earlier award of these forms found for this recipient",
+                                rule_source(repo, award_rule))

@@ -1,0 +1,69 @@
+"""quota: no more recipients than a plan allows, counted together across every decision
+that applies the plan (per year, or over the whole plan for a midterm or final review)."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .. import model
+from ..relations import acts_for
+from .base import Context
+from .plans import award_rules_of, form_name, kinds_label, rule_source, sorted_decisions
+
+
+def _quota_bucket(quota: model.Quota, decision: model.AwardDecision):
+    """Decisions counted together: per year for yearly (or unspecified) quotas; the whole
+    plan for a midterm or final review, or when the quota names its year."""
+    if quota.year is not None or quota.occasion in (model.Occasion.MIDTERM, model.Occasion.FINAL):
+        return None
+    return decision.date.year
+
+
+def quotas(ctx: Context) -> None:
+    repo = ctx.repo
+    by_plan: dict[str, list[model.AwardDecision]] = defaultdict(list)
+    for decision in sorted_decisions(repo):
+        if decision.plan in repo.documents:
+            by_plan[decision.plan].append(decision)
+    for plan_id, decisions in by_plan.items():
+        for award_rule in award_rules_of(repo.documents[plan_id]):
+            award = award_rule.award
+            for quota in award.quotas:
+                if quota.max is None:
+                    continue
+                counts: dict = defaultdict(int)
+                earlier: dict = defaultdict(list)
+                for decision in decisions:
+                    if decision.form not in award.forms:
+                        continue
+                    if award.granted_by and not acts_for(repo, decision.authority, award.granted_by):
+                        continue
+                    if quota.occasion is not None and decision.occasion != quota.occasion:
+                        continue
+                    if quota.year is not None and decision.date.year != quota.year:
+                        continue
+                    bucket = _quota_bucket(quota, decision)
+                    before = counts[bucket]
+                    over = None
+                    for recipient in decision.recipients:
+                        if recipient.kind in quota.subjects:
+                            counts[bucket] += 1
+                            if over is None and counts[bucket] > quota.max:
+                                over = (recipient, counts[bucket])
+                    if over is not None:
+                        recipient, nth = over
+                        here = counts[bucket] - before
+                        when = model.label(quota.occasion).lower() if quota.occasion else "each year"
+                        year = quota.year or (bucket if bucket is not None else None)
+                        shown = earlier[bucket][-5:]  # the latest few: a long list would hide the message
+                        others = ", ".join(f"{d.id} ({n})" for d, n in shown) or "none"
+                        if len(earlier[bucket]) > len(shown):
+                            others = f"… {len(earlier[bucket]) - len(shown)} more, " + others
+                        ctx.problem("quota", recipient, None,
+                                    f"more recipients than the plan allows: at most {quota.max} "
+                                    f"({kinds_label(quota.subjects)}) for the {form_name(repo, decision.form)}, "
+                                    f"{when}{f' {year}' if year else ''}",
+                                    f"at most {quota.max} counted together across decisions under this plan",
+                                    f"{counts[bucket]}: {here} in this decision, {before} in earlier ones ({others}); "
+                                    f"this line is number {nth}", rule_source(repo, award_rule))
+                    if counts[bucket] > before:
+                        earlier[bucket].append((decision, counts[bucket] - before))

@@ -1,0 +1,129 @@
+"""Checks of how records point at each other: dangling references, duplicate numbers and
+aliases, cycles in basis links and authority chains, documents transcribed without a body.
+
+These rules are fixed (not in `settings.RULE_INFO`): each problem here is an error or, for
+an empty body, a warning.
+"""
+from __future__ import annotations
+
+import difflib
+
+from ..kinds import KINDS
+from ..loader import ID_RE
+from ..problems import WARNING
+from .base import Context, add, location, references
+
+
+def dangling_references(ctx: Context) -> None:
+    repo = ctx.repo
+    for _kind, record in repo.all():
+        for owner, key, target_kind, ident in references(record):
+            store = repo.of_kind(target_kind)
+            if ident in store:
+                continue
+            # a record whose own id is invalid is reported at its file, never offered as a fix
+            candidates = [i for i in store if ID_RE.match(i)] if len(store) < 5000 else []
+            close = difflib.get_close_matches(ident, candidates, n=1, cutoff=0.75)
+            hint = f' — did you mean "{close[0]}"?' if close else ""
+            add(ctx.report, owner, key, f"reference to {KINDS[target_kind].noun} that does not exist{hint}",
+                f"the id of a record in data/{target_kind}/", f'"{ident}"', rule_name="reference")
+
+
+def duplicate_numbers(ctx: Context) -> None:
+    """Numbers restart every year: number + issuer + year identify a document."""
+    seen: dict[tuple, object] = {}
+    for kind in ("documents", "decisions"):
+        for record in ctx.repo.of_kind(kind).values():
+            if not record.number or record.date is None:
+                continue
+            key = (record.number.replace(" ", "").upper(), record.authority, record.date.year)
+            other = seen.get(key)
+            if other is None:
+                seen[key] = record
+                continue
+            o_file, o_line, _, _ = location(other, "number")
+            add(ctx.report, record, "number", f'two documents share the number "{record.number}", issuer and year',
+                "a number used once per issuer and year", f"also {o_file}:{o_line} ({other.id})",
+                rule_name="duplicate-number")
+
+
+def basis_cycles(ctx: Context) -> None:
+    """A plan cannot, through its basis, end up implementing itself."""
+    documents = ctx.repo.documents
+    WHITE, GREY, BLACK = 0, 1, 2
+    state = {doc_id: WHITE for doc_id in documents}
+    reported = set()
+
+    for start in documents:
+        if state[start] != WHITE:
+            continue
+        stack = [(start, iter(documents[start].basis))]
+        trail = [start]
+        state[start] = GREY
+        while stack:
+            node, children = stack[-1]
+            link = next(children, None)
+            if link is None:
+                state[node] = BLACK
+                stack.pop()
+                trail.pop()
+                continue
+            target = link.document
+            if target not in state:
+                continue  # dangling: reported elsewhere
+            if state[target] == GREY:
+                cycle = trail[trail.index(target):] + [target]
+                key = frozenset(cycle)
+                if key not in reported:
+                    reported.add(key)
+                    add(ctx.report, link, "document", "the basis links form a cycle",
+                        "documents that rest on earlier ones, never on themselves", " → ".join(cycle),
+                        rule_name="basis-cycle")
+            elif state[target] == WHITE:
+                state[target] = GREY
+                trail.append(target)
+                stack.append((target, iter(documents[target].basis)))
+
+
+def authority_changes(ctx: Context) -> None:
+    authorities = ctx.repo.authorities
+    for authority in authorities.values():
+        if authority.successor and authority.until is None:
+            add(ctx.report, authority, "successor", "a successor needs the date the change took effect",
+                "until: the date (YYYY, YYYY-MM or YYYY-MM-DD)", "no until", rule_name="authority-change")
+        if authority.successor == authority.id or authority.parent == authority.id:
+            add(ctx.report, authority, "successor" if authority.successor == authority.id else "parent",
+                "an authority cannot point to itself", "another authority's id", authority.id,
+                rule_name="authority-change")
+    # parent chains must end: a cycle would make breadcrumbs loop forever
+    for authority in authorities.values():
+        chain = [authority.id]
+        current = authority
+        while current.parent and current.parent in authorities:
+            if current.parent in chain:
+                add(ctx.report, authority, "parent", "the parent chain loops", "a chain ending at the top level",
+                    " → ".join([*chain, current.parent]), rule_name="parent-cycle")
+                break
+            chain.append(current.parent)
+            current = authorities[current.parent]
+
+
+def aliases_unique(ctx: Context) -> None:
+    for kind in KINDS:
+        store = ctx.repo.of_kind(kind)
+        owners: dict[str, object] = {}
+        for record in store.values():
+            for alias in getattr(record, "aliases", []):
+                if alias in store or alias in owners:
+                    other = store.get(alias) or owners[alias]
+                    add(ctx.report, record, "aliases", f'the former id "{alias}" is already taken',
+                        "an id no other record uses", f"used by {other.id}", rule_name="alias")
+                owners[alias] = record
+
+
+def transcribed_documents_have_body(ctx: Context) -> None:
+    for document in ctx.repo.documents.values():
+        if document.transcribed and not document.body:
+            add(ctx.report, document, "transcribed", "a transcribed document has no body",
+                "body: the document's parts, or transcribed: false for a document known only by citation",
+                "an empty body", severity=WARNING, rule_name="body")

@@ -1,0 +1,107 @@
+"""Checks of stories (all locked errors: a broken or unsafe page must not be published):
+
+  story-subject     the subject's decision and recipient line exist
+  story-photo       photo paths stay inside the data folder, the file exists, alt text is given
+  story-markup      story Markdown holds no raw HTML and no script links
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+
+from .. import model
+from ..photos import SCHEME_RE, photo_path_problem
+from ..loader import ID_RE
+from .base import Context
+
+
+def story_subjects(ctx: Context) -> None:
+    for story in ctx.repo.stories.values():
+        subject = story.subject
+        if subject is None:
+            continue
+        if subject.recipient and not subject.decision:
+            ctx.problem("story-subject", subject, "recipient",
+                        "a recipient line is named without the decision it is in",
+                        "decision: the id of the award decision listing this recipient", "no decision")
+            continue
+        if not (subject.name or subject.decision or subject.authority):
+            ctx.problem("story-subject", story, "subject", "the subject is empty",
+                        "name, decision (and recipient) or authority", "none of them")
+            continue
+        decision = ctx.repo.decisions.get(subject.decision) if subject.decision else None
+        if decision is None or not subject.recipient:
+            continue  # a dangling decision is reported by the reference rule
+        anchors = model.recipient_anchors(decision)
+        if subject.recipient not in anchors:
+            # an invalid recipient id is reported at its line, never offered as a fix
+            public = [a for a, r in zip(anchors, decision.recipients) if r.public and ID_RE.match(a)]
+            close = difflib.get_close_matches(subject.recipient, public, n=1, cutoff=0.6)
+            hint = f' — did you mean "{close[0]}"?' if close else ""
+            ctx.problem("story-subject", subject, "recipient",
+                        f"decision {decision.id} has no recipient line with this id{hint}",
+                        "a recipient's id, or the slug of its name (e.g. nguyen-thi-thuy)", f'"{subject.recipient}"')
+
+
+def story_photos(ctx: Context) -> None:
+    for story in ctx.repo.stories.values():
+        for photo in story.photos:
+            found = photo_path_problem(ctx.repo.root, photo.file)
+            if found is not None:
+                message, expected = found
+                ctx.problem("story-photo", photo, "file", message, expected, f'"{photo.file}"')
+            if not photo.alt.strip():
+                ctx.problem("story-photo", photo, "alt", "the photo has no alt text",
+                            "a sentence saying what the photo shows, for readers who cannot see it", "empty text")
+
+
+_FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_CODE_SPAN_RE = re.compile(r"(`+)(?:(?!\1).)+?\1", re.DOTALL)
+_HTML_RE = re.compile(r"<(?:!--|![A-Za-z\[]|\?|/?[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$))")
+_LINK_DEST_RE = re.compile(r"\]\(\s*<?([^)\s>]*)|^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)|<([A-Za-z][A-Za-z0-9+.-]*:[^<>\s]*)>",
+                           re.MULTILINE)
+SAFE_SCHEMES = {"http", "https", "mailto"}
+
+
+def markup_problems(body: str) -> Iterator[tuple[int, str, str]]:
+    """(offset, message, found) for raw HTML or unsafe link targets in story Markdown."""
+    masked = list(body)
+    # blank out fenced code blocks and code spans: what is in them is shown as text
+    offset, fence = 0, None
+    for line in body.splitlines(keepends=True):
+        m = _FENCE_RE.match(line)
+        if fence is None and m:
+            fence = m.group(1)[0] * len(m.group(1))
+            masked[offset:offset + len(line)] = " " * len(line)
+        elif fence is not None:
+            masked[offset:offset + len(line)] = " " * len(line)
+            if line.strip().startswith(fence):
+                fence = None
+        offset += len(line)
+    text = "".join(masked)
+    for m in _CODE_SPAN_RE.finditer(text):
+        text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    found = []
+    for m in _HTML_RE.finditer(text):
+        end = text.find(">", m.start())
+        shown = text[m.start(): end + 1 if 0 <= end < m.start() + 60 else m.start() + 40]
+        found.append((m.start(), "story Markdown cannot hold raw HTML", shown.strip()))
+    for m in _LINK_DEST_RE.finditer(text):
+        target = next(g for g in m.groups() if g is not None)
+        scheme = SCHEME_RE.match(target.strip())
+        if scheme and scheme.group(0)[:-1].lower() not in SAFE_SCHEMES:
+            found.append((m.start(m.lastindex), f'a link to "{scheme.group(0)}" is not allowed', target[:60]))
+    seen = set()  # one problem per line and kind: "<b>x</b>" is one mistake, not two
+    for offset, message, shown in sorted(found):
+        key = (body.count("\n", 0, offset), message)
+        if key not in seen:
+            seen.add(key)
+            yield offset, message, shown
+
+
+def story_markup(ctx: Context) -> None:
+    for story in ctx.repo.stories.values():
+        for offset, message, found in markup_problems(story.body):
+            ctx.problem_in_text("story-markup", story, "stories", story, "body", offset, message,
+                                "Markdown only: text, emphasis, lists, headings, links to http(s) or mailto", found)

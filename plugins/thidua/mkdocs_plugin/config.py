@@ -1,0 +1,17 @@
+"""The plugin's options, as `plugins: - thidua: {...}` in mkdocs.yml sets them."""
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class ThiduaConfig(Config):
+    # Off: the plugin does nothing at all (no data read, no pages, no assets), as Material's plugins.
+    enabled = c.Type(bool, default=True)
+    data_dir = c.Type(str, default="data")
+    include_samples = c.Type(bool, default=True)
+    # A fixed date makes builds reproducible; by default the build date is today
+    # (or SOURCE_DATE_EPOCH, the reproducible-builds convention).
+    build_date = c.Optional(c.Type(str))
+    # Processes that write record pages; 0 means one per CPU core, 1 writes in the build process.
+    workers = c.Type(int, default=0)
