@@ -7,12 +7,16 @@ generates ~300 plans, ~1,000 decisions and ~18,000 honor-roll lines and builds t
 from __future__ import annotations
 
 import gzip
+import html
 import json
 import sys
 from pathlib import Path
 
 from conftest import ROOT, build, serve
+import test_portal
+from thidua.search import TEXT_MAX
 
+frozen_site = test_portal.frozen_site  # the frozen data's site, built once per session
 BUDGET = 2 * 1024 * 1024  # bytes a first query may download on a phone (issue 6)
 SEARCH_FILES = ("search/", "assets/javascripts/lunr/", "assets/javascripts/workers/", "search-worker.js",
                 "vinh-danh/du-lieu/")
@@ -30,7 +34,8 @@ def test_index_has_one_compact_entry_per_generated_page(site_dir):
     # generated pages: one entry each, no per-heading sections, short text
     generated = [d for d in docs if d["location"].startswith(("van-ban/", "co-quan/", "khen-thuong/", "dien-hinh/"))]
     assert generated and not [d for d in generated if "#" in d["location"]]
-    assert max(len(d["text"]) for d in generated) <= 600
+    # the cut applies to the plain text; HTML escaping then grows it ("Sở GD&ĐT" -> "Sở GD&amp;ĐT")
+    assert max(len(html.unescape(d["text"])) for d in generated) <= TEXT_MAX
     # hand-written pages keep Material's entries, sections included
     assert "gioi-thieu/" in locations and any(l.startswith("gioi-thieu/#") for l in locations)
     # honor rolls repeat the decision pages: not indexed
@@ -41,18 +46,32 @@ def test_index_has_one_compact_entry_per_generated_page(site_dir):
     assert (site_dir / "assets" / "javascripts" / "search-worker.js").is_file()
 
 
-def test_entries_carry_what_readers_type(site_dir):
-    docs = {d["location"]: d for d in load_index(site_dir)["docs"]}
+def test_entries_carry_what_readers_type(frozen_site):
+    docs = {d["location"]: d for d in load_index(frozen_site)["docs"]}
     plan = docs["van-ban/kh-263-ubnd-binh-phuoc-2022/"]
     assert "263/KH-UBND" in plan["title"]
     # the authority's name today, so "Dong Nai" finds Bình Phước's plans
     assert "Ủy ban nhân dân tỉnh Bình Phước" in plan["text"] and "Đồng Nai" in plan["text"]
     commune = docs["co-quan/ubnd-xa-minh-tien/"]
     assert "UBND xã Minh Tiến" in commune["text"] and "Phù Cừ" in commune["text"]
-    # NFC throughout: the worker folds from NFC
+
+
+def test_entries_are_nfc(site_dir):
+    """The worker folds from NFC: any data gives NFC entries."""
     import unicodedata
-    for doc in docs.values():
+    for doc in load_index(site_dir)["docs"]:
         assert unicodedata.is_normalized("NFC", doc["title"] + doc["text"])
+
+
+def test_the_cut_holds_for_text_that_grows_when_escaped():
+    """A valid record's entry is cut at TEXT_MAX characters of plain text, however much "&" and "<"
+    grow it once escaped for Material: the limit is on what a result shows, not on bytes."""
+    from thidua.search import _join
+
+    text = _join(["Sở GD&ĐT <Bình Phước> & “các đơn vị” " * 40])
+    assert len(text) <= TEXT_MAX
+    escaped = html.escape(text, quote=False)  # as the adapter writes it for Material
+    assert html.unescape(escaped) == text and len(escaped) > TEXT_MAX
 
 
 def first_query_bytes(page, url: str, site: Path, query: str) -> dict:
@@ -74,9 +93,13 @@ def first_query_bytes(page, url: str, site: Path, query: str) -> dict:
             "gzip": sum(len(gzip.compress(b, 6)) for b in files.values())}
 
 
-def test_first_query_downloads_little(page, site_url, site_dir):
-    measured = first_query_bytes(page, site_url, site_dir, "nguyen thi thuy")
-    print(f"\ndemo: index {(site_dir / 'search' / 'search_index.json').stat().st_size} B; first query "
+def test_first_query_downloads_little(page, frozen_site):
+    server, url = serve(frozen_site)  # the frozen data: it has a "Nguyễn Thị Thúy" line
+    try:
+        measured = first_query_bytes(page, url, frozen_site, "nguyen thi thuy")
+    finally:
+        server.shutdown()
+    print(f"\ndemo: index {(frozen_site / 'search' / 'search_index.json').stat().st_size} B; first query "
           f"{measured['raw']} B ({measured['gzip']} B gzip): {measured['files']}")
     assert "search/search_index.json" in measured["files"]
     assert [p for p in measured["files"] if p.startswith("vinh-danh/du-lieu/p/")], "no finder shard was fetched"

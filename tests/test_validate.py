@@ -19,7 +19,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from thidua import model
 from thidua.kinds import KINDS
 from thidua.cli import main
 from thidua.problems import Problem
@@ -28,6 +27,8 @@ from conftest import write_tree
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL_DATA = ROOT / "data"
+# a frozen copy of data/ (tests/fixtures/data/README.md), for tests that edit particular records
+FROZEN = ROOT / "tests" / "fixtures" / "data"
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "validate"
 KIND_FOLDERS = ("authorities", "campaigns", "documents", "award-forms", "decisions", "stories")
 
@@ -197,6 +198,25 @@ def test_yaml_syntax_error_names_line_and_column(tmp_path):
     )
     # libyaml says "... in this context", the pure-Python parser "... here"
     assert problem.message.startswith("YAML syntax error: mapping values are not allowed ")
+
+
+def test_text_holding_colon_space_is_said_to_need_quotes(tmp_path):
+    """'title: Hình thức: Bằng khen' is a YAML syntax error: the message shows the line quoted."""
+    plan = BASE[KH2].replace("title: ", "title: Hình thức: ", 1)
+    data = make_data(tmp_path, {KH2: plan})
+    problem = the_problem(data, file=f"data/{KH2}", field="", rule="yaml", severity="error")
+    assert problem.message.endswith(' — text holding ": " must be put in double quotes'), problem.message
+    title = next(line for line in plan.splitlines() if line.startswith("title: "))
+    assert problem.expected == 'title: "' + title[len("title: "):] + '"'
+
+
+def test_a_list_line_holding_colon_space_is_said_to_need_quotes(tmp_path):
+    """'- Lưu: VT' in a list of text is read as a mapping: the message says to quote it."""
+    plan = BASE[KH2] + "distribution:\n  - Sở Nội vụ\n  - Lưu: VT\n"
+    data = make_data(tmp_path, {KH2: plan})
+    the_problem(data, file=f"data/{KH2}", field="distribution[1]", rule="schema",
+                message='wrong type: YAML reads text holding ": " as a key and its value — put the whole text in double quotes',
+                expected='text in quotes: "Lưu: VT"', found="a mapping (key: value pairs)")
 
 
 def test_yaml_syntax_error_in_one_file_does_not_hide_problems_in_others(tmp_path):
@@ -392,13 +412,33 @@ def test_leap_day_is_a_real_date(tmp_path):
 
 @pytest.mark.parametrize("written, expected", [
     ("'2022-13'", "a month from 1 to 12"),
-    ("'22/05/2022'", "a date written YYYY, YYYY-MM or YYYY-MM-DD"),
     ("1800", "a year between 1900 and 2100"),
 ])
 def test_malformed_dates(tmp_path, written, expected):
     plan = BASE[KH2].replace("date: '2022-05-10'", f"date: {written}")
     data = make_data(tmp_path, {KH2: plan})
     the_problem(data, line=4, column=7, field="date", message="impossible or malformed date", expected=expected)
+
+
+@pytest.mark.parametrize("written, suggestion", [
+    ("09/6/2021", "2021-06-09"),
+    ("'22/05/2022'", "2022-05-22"),
+    ("9.6.2021", "2021-06-09"),
+    ("10/2022", "2022-10"),
+    ("ngày 9 tháng 6 năm 2021", "2021-06-09"),
+    ("tháng 10 năm 2022", "2022-10"),
+])
+def test_a_date_written_the_vietnamese_way_gets_its_iso_form(tmp_path, written, suggestion):
+    plan = BASE[KH2].replace("date: '2022-05-10'", f"date: {written}")
+    data = make_data(tmp_path, {KH2: plan})
+    the_problem(data, line=4, column=7, field="date", message=f'impossible or malformed date — write "{suggestion}"',
+                expected="a date written YYYY, YYYY-MM or YYYY-MM-DD")
+
+
+def test_an_impossible_day_written_the_vietnamese_way_gets_no_suggestion(tmp_path):
+    plan = BASE[KH2].replace("date: '2022-05-10'", "date: 31/2/2022")
+    data = make_data(tmp_path, {KH2: plan})
+    the_problem(data, line=4, column=7, field="date", message="impossible or malformed date")
 
 
 @pytest.mark.parametrize("written, expected", [
@@ -439,6 +479,15 @@ def test_bad_enum_value_in_a_nested_list(tmp_path):
 
 
 # --- References
+
+
+def test_an_invalid_id_is_never_suggested(tmp_path):
+    """A campaign whose own id is invalid is reported at its file, not offered as the fix of a reference."""
+    plan = BASE[KH2].replace("campaign: vi-nguoi-ngheo-2021-2025", "campaign: vi-nguoi-ngheo-2021-2026")
+    bad = BASE["campaigns/vi-nguoi-ngheo-2021-2025.yml"].replace("id: vi-nguoi-ngheo-2021-2025", "id: Vi-nguoi-ngheo-2021-2026")
+    data = make_data(tmp_path, {KH2: plan, "campaigns/vi-nguoi-ngheo-2021-2025.yml": bad})
+    messages = {p.message for p in problems_of(data) if p.rule == "reference"}
+    assert messages == {"reference to a campaign that does not exist"}, messages
 
 
 def test_reference_to_an_id_that_does_not_exist(tmp_path):
@@ -824,13 +873,13 @@ def _replace_line(path: Path, pattern: str, new_line: str) -> int:
 
 @pytest.fixture
 def broken_copy(tmp_path):
-    """A copy of the real data with a typo'd key, a dangling reference and an impossible date.
+    """A copy of the frozen data with a typo'd key, a dangling reference and an impossible date.
 
     Returns (data folder, the problems validating the untouched copy gave, the three
     expected (file, line, column, field, message start) tuples).
     """
     data = tmp_path / "data"
-    shutil.copytree(REAL_DATA, data)
+    shutil.copytree(FROZEN, data)
     _repo, before = validate(data)
     authority = data / "authorities" / "ubnd-tinh-binh-thuan.yml"
     campaign = data / "campaigns" / "vi-nguoi-ngheo-2021-2025.yml"

@@ -1,4 +1,5 @@
-"""The `thidua` command: `thidua validate [DATA_DIR]` and `thidua schema`."""
+"""The `thidua` command: `thidua validate [DATA_DIR]`, `thidua schema`, `thidua cms`,
+`thidua import plan|recipients` and `thidua new KIND`."""
 from __future__ import annotations
 
 import argparse
@@ -6,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from . import cms
 from .schema import json_schema
 from .validate import validate
 
@@ -22,7 +24,15 @@ def main(argv: list[str] | None = None) -> int:
     p_schema = sub.add_parser("schema", help="write the JSON Schema of the data files")
     p_schema.add_argument("--output", "-o", help="file to write (default: standard output)")
 
+    p_cms = sub.add_parser("cms", help="write the web-form (CMS) configuration content/admin/config.yml from the model")
+    cms.add_arguments(p_cms)
+
+    _add_import_commands(sub)
     args = parser.parse_args(argv)
+    if args.command in ("import", "new"):
+        return _run_import(args)
+    if args.command == "cms":
+        return cms.run(args)
     if args.command == "validate":
         data_dir = Path(args.data_dir)
         if not data_dir.is_dir():
@@ -42,6 +52,65 @@ def main(argv: list[str] | None = None) -> int:
             sys.stdout.write(text)
         return 0
     return 2
+
+
+def _add_import_commands(sub) -> None:
+    p_imp = sub.add_parser("import", help="draft records from the files an office holds")
+    kinds = p_imp.add_subparsers(dest="what", required=True)
+    p_plan = kinds.add_parser("plan", help="a plan as .txt or .docx -> draft YAML in data/")
+    p_plan.add_argument("file", type=Path)
+    p_plan.add_argument("--data", type=Path, default=Path("data"), help="the data folder (default: data)")
+    p_plan.add_argument("--id", help="the plan's id (default: derived from issuer, campaign and period)")
+    p_plan.add_argument("--force", action="store_true", help="replace a plan file that already exists")
+    p_rec = kinds.add_parser("recipients", help="an annex (.xlsx, .csv) -> a decision's recipients")
+    p_rec.add_argument("file", type=Path)
+    p_rec.add_argument("--decision", required=True, help="the decision's id (data/decisions/ID.yml)")
+    p_rec.add_argument("--data", type=Path, default=Path("data"))
+    p_rec.add_argument("--append", action="store_true", help="add to the existing recipients instead of replacing them")
+    for name in ("date", "authority", "form", "occasion", "number", "title", "campaign", "plan"):
+        p_rec.add_argument(f"--{name}", help=f"the decision's {name} (needed for a new decision: date, authority, form, occasion)")
+    from .importing.skeleton import KINDS
+    p_new = sub.add_parser("new", help="write a record skeleton that validates, with a comment on every field")
+    p_new.add_argument("kind", choices=list(KINDS))
+    p_new.add_argument("--data", type=Path, default=Path("data"))
+    p_new.add_argument("--id", help="the record's id")
+    for name in ("authority", "form", "title", "name"):
+        p_new.add_argument(f"--{name}")
+
+
+def _run_import(args) -> int:
+    from .importing import run
+
+    if not args.data.is_dir():
+        print(f"thidua: {args.data} is not a folder", file=sys.stderr)
+        return 2
+    try:
+        if args.command == "new":
+            result = run.new_record(args.kind, args.data, args.id, authority=args.authority, form=args.form,
+                                    title=args.title, name=args.name)
+        elif args.what == "plan":
+            result = run.import_plan(args.file, args.data, args.id, args.force)
+        else:
+            fields = {k: getattr(args, k) for k in run.DECISION_OPTIONS}
+            result = run.import_recipients(args.file, args.data, args.decision, args.append, **fields)
+    except run.ImportError_ as exc:
+        print(f"thidua: {exc}", file=sys.stderr)
+        return 2
+    for path in result.written:
+        print(f"wrote {path}")
+    for message in result.messages:
+        print(message)
+    if len(result.notes):
+        print(f"to review ({len(result.notes)}):")
+        for note in result.notes:
+            print(f"  - {note}")
+    _repo, report = validate(args.data)
+    mine = {str(p) for p in result.written}
+    own = [p for p in report.sorted() if any(str(p.file).endswith(Path(w).relative_to(args.data).as_posix()) for w in mine)]
+    if own:
+        print("problems in the written files:")
+        print("\n".join(p.text() for p in own))
+    return 1 if any(p.severity == "error" for p in own) else 0
 
 
 def _inside(path: Path, root: Path) -> bool:

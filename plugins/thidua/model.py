@@ -137,6 +137,22 @@ class DeadlineKind(StrEnum):
     OTHER = "other"
 
 
+class Source(StrEnum):
+    """Where a date or a signer comes from: the printed text, the digital-signature trailer,
+    or inferred by the transcriber (e.g. from the plan's own schedule)."""
+
+    PRINTED = "printed"
+    SIGNATURE = "signature"
+    INFERRED = "inferred"
+
+
+class NoteKind(StrEnum):
+    """An editorial note: `sic` keeps a source's typo as printed; `note` is any other remark."""
+
+    SIC = "sic"
+    NOTE = "note"
+
+
 class MilestoneKind(StrEnum):
     PLAN = "plan"
     LAUNCH = "launch"
@@ -219,6 +235,11 @@ _LABEL_PAIRS: list[tuple[StrEnum, str]] = [
     (DeadlineKind.SUBMISSION, "Nộp hồ sơ"),
     (DeadlineKind.REPORT, "Báo cáo"),
     (DeadlineKind.OTHER, "Thời hạn"),
+    (Source.PRINTED, "in trong văn bản"),
+    (Source.SIGNATURE, "theo chữ ký số"),
+    (Source.INFERRED, "suy ra"),
+    (NoteKind.SIC, "[sic]"),
+    (NoteKind.NOTE, "Ghi chú"),
     (MilestoneKind.PLAN, "Ban hành kế hoạch"),
     (MilestoneKind.LAUNCH, "Phát động"),
     (MilestoneKind.IMPLEMENTATION, "Triển khai"),
@@ -319,8 +340,19 @@ class Milestone:
 
 @dataclass
 class Responsibility:
-    unit: str = required("The unit, as the plan names it.")
+    unit: str = required("The unit the part assigns tasks to, as the plan names it.")
     authority: str | None = doc("The unit as a published authority, if it is one.", ref="authorities")
+    lead: bool = doc("The unit leads the task ('chủ trì').", False)
+    support: list[str] = doc("The units it works with ('phối hợp với ...'), as the plan names them.", [])
+
+
+@dataclass
+class EditorialNote:
+    """A transcriber's note on a part: `kind: sic` marks words kept as printed although wrong."""
+
+    kind: NoteKind = doc("sic (the source's words kept as printed, shown '[sic]') or note.", NoteKind.NOTE)
+    quote: str | None = doc("The words of the part's text the note is about; '[sic]' is shown after them.")
+    text: str | None = doc("The note itself, e.g. what a typo probably means.")
 
 
 @dataclass
@@ -337,9 +369,12 @@ class Part:
     subject: SubjectKind | None = doc("The subject kind these criteria or items are for.")
     target: Target | None = doc("The quantified target this text states.")
     award: Award | None = doc("The award form this text describes.")
-    deadline: Deadline | None = doc("The deadline this text sets.")
-    milestone: Milestone | None = doc("The milestone this text sets.")
+    deadline: Deadline | None = doc("The deadline this text sets (one; `deadlines` for several).")
+    deadlines: list[Deadline] = doc("Several deadlines this text sets, e.g. one per report.", [])
+    milestone: Milestone | None = doc("The milestone this text sets (one; `milestones` for several).")
+    milestones: list[Milestone] = doc("Several milestones this text sets, e.g. 'sơ kết 2023, tổng kết 2025'.", [])
     responsibility: Responsibility | None = doc("The unit this part assigns tasks to.")
+    notes: list[EditorialNote] = doc("Editorial notes on this part's text, e.g. a typo kept as printed [sic].", [])
     items: list[Part] = doc("Sub-items, in order.", [])
 
 
@@ -374,7 +409,9 @@ class Campaign:
     name: str = required("The campaign's name, e.g. 'Vì người nghèo - Không để ai bị bỏ lại phía sau'.")
     period: Period = required("e.g. 2021-2025.")
     description: str | None = doc("What the campaign is, in a paragraph.")
-    launched_by: str | None = doc("The national document that launched it.", ref="documents")
+    other_names: list[str] = doc("Other ways documents name it (a shorter or older wording), for search and import.", [])
+    launched_by: str | None = doc("The document that launched it, of any level (a national decision, "
+                                  "or a province's plan for a local campaign).", ref="documents")
     aliases: list[str] = doc("Former ids.", [])
 
 
@@ -386,11 +423,16 @@ class Document:
     authority: str = required("Issuing authority.", ref="authorities")
     number: str | None = doc("Số, ký hiệu, e.g. '263/KH-UBND'; absent when unknown.")
     date: PartialDate | None = doc("Issue date: YYYY, YYYY-MM or YYYY-MM-DD.")
+    date_source: Source = doc("Where the date comes from: printed (in the text), signature (the "
+                              "digital-signature trailer) or inferred (e.g. from the plan's schedule); "
+                              "the page says so unless printed.", Source.PRINTED)
     transcribed: bool = doc("false for a document known only from the texts that cite it.", True)
     campaign: str | None = doc("The campaign it organises.", ref="campaigns")
     period: Period | None = doc("The period it covers.")
     summary: str | None = doc("One or two sentences for listings and search.")
     signer: Signer | None = doc("Who signed it.")
+    signer_source: Source = doc("Where the signer comes from: printed, signature (the digital-signature "
+                                "trailer) or inferred.", Source.PRINTED)
     basis: list[BasisLink] = doc("Documents it implements or is based on.", [])
     preamble: str | None = doc("The opening paragraph (căn cứ, thực hiện ...).")
     body: list[Part] = doc("Every part of the document, in order.", [])
@@ -398,6 +440,8 @@ class Document:
     attachment_note: str | None = doc("A note such as '(Kèm theo Kế hoạch số ...)'.")
     distribution: list[str] = doc("Nơi nhận, one line each.", [])
     source: str | None = doc("Where the text was transcribed from.")
+    review: list[str] = doc("Open questions for a reviewer (an importer writes its guesses here): a "
+                            "warning while not empty; never shown on the site.", [])
     sample: bool = doc("Invented sample data, shown with a banner.", False)
     aliases: list[str] = doc("Former ids.", [])
 
@@ -419,6 +463,7 @@ class Recipient:
     kind: SubjectKind = required("collective, individual, household, enterprise, locality ...")
     name: str = required("The person's, household's or collective's name.")
     id: str | None = doc("Anchor on the honor roll; derived from the name when absent.")
+    position: str | None = doc("Chức vụ: the person's position, e.g. 'Trưởng thôn'.")
     unit: str | None = doc("Unit, commune or address line at commune level — never a house address.")
     locality: str | None = doc("The commune or unit as an authority.", ref="authorities")
     achievement: str | None = doc("What they achieved.")
@@ -440,6 +485,8 @@ class AwardDecision:
     campaign: str | None = doc("The campaign.", ref="campaigns")
     plan: str | None = doc("The plan whose rules it applies.", ref="documents")
     signer: Signer | None = doc("Who signed it.")
+    review: list[str] = doc("Open questions for a reviewer (an importer writes its guesses here): a "
+                            "warning while not empty; never shown on the site.", [])
     sample: bool = doc("Invented sample data, shown with a banner.", False)
     aliases: list[str] = doc("Former ids.", [])
 
@@ -483,7 +530,7 @@ def recipient_anchors(decision: AwardDecision) -> list[str]:
     A line's anchor is its `id`, else the slug of its name; a repeated anchor gets "-2",
     "-3", ... in order (given ids are served before derived ones). Public lines are served
     first, among themselves, so that removing the lines not to be published
-    (`privacy.publishable`) changes no public line's anchor and reveals nothing about the
+    (`publish.publishable`) changes no public line's anchor and reveals nothing about the
     removed ones: story links and honor-roll URLs stay put.
     """
     from .text import slugify

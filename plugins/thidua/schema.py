@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import json
 import re
 import types
 import typing
-import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache, lru_cache
@@ -21,9 +21,10 @@ from pathlib import Path
 import yaml
 
 from . import model
-from .kinds import KINDS
 from .dates import DateError, MonthDay, PartialDate, Period
+from .kinds import KINDS
 from .problems import Problem, Report
+from .text import nfc
 
 # Parsed scalar types: the parse function and how the JSON Schema describes them.
 PARSED = {
@@ -87,10 +88,6 @@ def _unwrap_optional(tp):
     return tp, False
 
 
-def nfc(text: str) -> str:
-    return text if text.isascii() else unicodedata.normalize("NFC", text)
-
-
 _NULL = "tag:yaml.org,2002:null"
 _STR_TAG = "tag:yaml.org,2002:str"
 _OBJECT, _LIST, _STR, _SCALAR = "object", "list", "str", "scalar"
@@ -152,6 +149,51 @@ def _expected(tp) -> str:
     return str(tp)
 
 
+def _colon_text(node: yaml.Node) -> str | None:
+    """'Lưu: VT' when YAML read a one-pair mapping of plain text out of text with ': ' in it."""
+    if not isinstance(node, yaml.MappingNode) or len(node.value) != 1:
+        return None
+    key, value = node.value[0]
+    if not (isinstance(key, yaml.ScalarNode) and isinstance(value, yaml.ScalarNode)) or key.style or value.style:
+        return None
+    return f"{key.value}: {value.value}"
+
+
+_DMY_RE = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})$")
+_MY_RE = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{4})$")
+_VI_DATE_RE = re.compile(r"^(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})$", re.IGNORECASE)
+_VI_MONTH_RE = re.compile(r"^tháng\s+(\d{1,2})\s*(?:năm|/)\s*(\d{4})$", re.IGNORECASE)
+
+
+def suggest_date(text: str) -> str | None:
+    """The ISO form of a date written as Vietnamese documents write it ('09/6/2021' ->
+    '2021-06-09', '10/2022' -> '2022-10', 'ngày 9 tháng 6 năm 2021'), if it names a real day."""
+    text = " ".join(text.split())
+    for rx, parts in ((_DMY_RE, (3, 2, 1)), (_VI_DATE_RE, (3, 2, 1)), (_MY_RE, (2, 1)), (_VI_MONTH_RE, (2, 1))):
+        m = rx.match(text)
+        if m:
+            numbers = [int(m.group(i)) for i in parts]
+            iso = f"{numbers[0]:04d}" + "".join(f"-{n:02d}" for n in numbers[1:])
+            try:
+                PartialDate.parse(iso)
+            except DateError:
+                return None
+            return iso
+    return None
+
+
+def colon_hint(text: str, line: int) -> str | None:
+    """For a YAML syntax error on `line` (1-based) of `text`: how to fix a value holding ': '
+    ('title: Hình thức: Bằng khen' -> 'title: "Hình thức: Bằng khen"'), or None."""
+    lines = text.splitlines()
+    if not 1 <= line <= len(lines):
+        return None
+    m = re.match(r"^(\s*(?:-\s+)?[\w-]+:\s+)([^\"'|>{\[#].*?)\s*$", lines[line - 1])
+    if not m or ": " not in m.group(2):
+        return None
+    return m.group(1).strip() + " " + json.dumps(m.group(2), ensure_ascii=False)
+
+
 def _kind_word(tp) -> str:
     return tp.__name__ if isinstance(tp, type) else str(tp)
 
@@ -183,7 +225,12 @@ class Reader:
         if shape is _LIST:
             return self.read_list(node, typing.get_args(tp)[0], path)
         if not isinstance(node, yaml.ScalarNode):
-            self.problem(node, path, "wrong type", _expected(tp), _found(node))
+            colon = _colon_text(node) if tp is str or tp in PARSED else None
+            if colon is not None:
+                self.problem(node, path, 'wrong type: YAML reads text holding ": " as a key and its value — '
+                             "put the whole text in double quotes", f'text in quotes: "{colon}"', _found(node))
+            else:
+                self.problem(node, path, "wrong type", _expected(tp), _found(node))
             return None
         tag = node.tag.rsplit(":", 1)[-1]
         value = nfc(node.value)
@@ -217,7 +264,9 @@ class Reader:
             try:
                 return tp.parse(value)
             except DateError as exc:
-                self.problem(node, path, "impossible or malformed date", str(exc), _found(node))
+                suggestion = suggest_date(value) if tp is PartialDate else None
+                hint = f' — write "{suggestion}"' if suggestion else ""
+                self.problem(node, path, f"impossible or malformed date{hint}", str(exc), _found(node))
                 return None
         raise TypeError(f"no reader for {tp!r}")  # a model bug, not a data problem
 
@@ -296,7 +345,7 @@ class SourceFile(str):
 
     path: Path
 
-    def __new__(cls, shown: str, path: Path) -> "SourceFile":
+    def __new__(cls, shown: str, path: Path) -> SourceFile:
         self = super().__new__(cls, shown)
         self.path = path
         return self

