@@ -31,12 +31,13 @@ class PartialDate:
         m = _DATE_RE.match(text.strip())
         if not m:
             raise DateError("a date written YYYY, YYYY-MM or YYYY-MM-DD")
-        year, month, day = (int(g) if g else None for g in m.groups())
+        year = int(m.group(1))
+        month, day = (int(g) if g else None for g in m.groups()[1:])
         if not 1900 <= year <= 2100:
             raise DateError("a year between 1900 and 2100")
         if month is not None and not 1 <= month <= 12:
             raise DateError("a month from 1 to 12")
-        if day is not None:
+        if day is not None and month is not None:
             last = calendar.monthrange(year, month)[1]
             if not 1 <= day <= last:
                 raise DateError(f"a day from 1 to {last} in {month:02d}/{year}")

@@ -73,4 +73,5 @@ def _run(index: int):
         handler.setLevel(logging.CRITICAL + 1)
     root.addHandler(keep)
     logging.getLogger("mkdocs").addHandler(keep)
+    assert _TASK is not None  # set by fork_map before the fork
     return _TASK(index), keep.records

@@ -37,7 +37,7 @@ PARSED = {
 try:  # libyaml is ten times faster; the pure-Python composer gives the same nodes.
     from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _BaseLoader
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 # Plain scalars that YAML 1.1 reads as something other than text; all else is text.
 _PLAIN_TAGS = {v: "tag:yaml.org,2002:null" for v in ("", "~", "null", "Null", "NULL")}
@@ -61,7 +61,21 @@ class FieldSpec:
     ref: str | None
 
 
-@cache
+_T = typing.TypeVar("_T")
+
+
+def is_record_class(tp: object) -> typing.TypeGuard[type]:
+    """A dataclass of the model (not an instance of one): a nested object in YAML."""
+    return isinstance(tp, type) and dataclasses.is_dataclass(tp)
+
+
+def per_class(fn: typing.Callable[[type], _T]) -> typing.Callable[[type], _T]:
+    """Cache a function of a class: what the model's field lists imply is worked out once.
+    (functools.cache as such, because mypy does not take classes for Hashable.)"""
+    return cache(fn)
+
+
+@per_class
 def fields_of(cls: type) -> dict[str, FieldSpec]:
     hints = typing.get_type_hints(cls, vars(model))
     out = {}
@@ -98,7 +112,7 @@ def _shape(tp) -> str:
     """How a type is read, worked out once per type rather than once per YAML node."""
     if tp in PARSED:
         return _SCALAR
-    if dataclasses.is_dataclass(tp):
+    if is_record_class(tp):
         return _OBJECT
     if typing.get_origin(tp) is list:
         return _LIST
@@ -144,7 +158,7 @@ def _expected(tp) -> str:
         return PARSED[tp][0]
     if typing.get_origin(tp) is list:
         return "a list"
-    if dataclasses.is_dataclass(tp):
+    if is_record_class(tp):
         return f"a mapping with the fields of {tp.__name__}"
     return str(tp)
 
@@ -431,6 +445,7 @@ def json_schema() -> dict:
     defs: dict[str, dict] = {}
 
     def of(tp, spec: FieldSpec | None = None) -> dict:
+        out: dict[str, typing.Any]
         if tp is str:
             out = {"type": "string"}
         elif tp is bool:
@@ -445,7 +460,7 @@ def json_schema() -> dict:
             out = {"type": ["string", "integer"], "pattern": PARSED[tp][1], "description": PARSED[tp][0]}
         elif typing.get_origin(tp) is list:
             out = {"type": "array", "items": of(typing.get_args(tp)[0])}
-        elif dataclasses.is_dataclass(tp):
+        elif is_record_class(tp):
             name = tp.__name__
             if name not in defs:
                 defs[name] = {}  # placeholder: recursion (Part contains Part)

@@ -6,13 +6,12 @@ import dataclasses
 import typing
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from ..kinds import KINDS
 from ..problems import ERROR, Problem, Report
 from ..repository import Repository
-from ..schema import fields_of, location
+from ..schema import fields_of, location, per_class
 
 __all__ = ["Context", "add", "display_path", "location", "references", "source_file"]
 
@@ -65,7 +64,7 @@ class Context:
 # --- References: one walk over every field that names another record
 
 
-@cache
+@per_class
 def _walk_plan(cls: type) -> tuple[list[str], list[str]]:
     """(fields that are references, fields holding nested objects that may contain some)."""
     refs, nested = [], []
@@ -79,7 +78,7 @@ def _walk_plan(cls: type) -> tuple[list[str], list[str]]:
     return refs, nested
 
 
-def references(obj) -> Iterator[tuple[object, str, str, str]]:
+def references(obj: object) -> Iterator[tuple[typing.Any, str, str, str]]:
     """Yield (owner object, field key, target kind, id) for every reference under obj."""
     refs, nested = _walk_plan(type(obj))
     specs = fields_of(type(obj))
@@ -87,11 +86,13 @@ def references(obj) -> Iterator[tuple[object, str, str, str]]:
         value = getattr(obj, name)
         if value is None:
             continue
+        ref = specs[name].ref
+        assert ref is not None  # _walk_plan lists only reference fields
         if isinstance(value, list):
             for i, v in enumerate(value):
-                yield obj, f"{name}[{i}]", specs[name].ref, v
+                yield obj, f"{name}[{i}]", ref, v
         else:
-            yield obj, name, specs[name].ref, value
+            yield obj, name, ref, value
     for name in nested:
         value = getattr(obj, name)
         for child in (value if isinstance(value, list) else [value] if value is not None else []):

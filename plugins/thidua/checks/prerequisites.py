@@ -54,7 +54,7 @@ def prerequisites(ctx: Context) -> None:
                 if not prereq.any_of:
                     continue
                 for recipient in decision.recipients:
-                    found_all = []
+                    found_all: list = []
                     satisfied = False
                     for alt in prereq.any_of:
                         found: list[model.AwardDecision] = []

@@ -85,7 +85,8 @@ def find_title_line(lines: list[str]) -> tuple[int | None, str]:
 
 def _starts_preamble(line: str) -> bool:
     s = collapse(line)
-    if marker(line) and marker(line)[0] == "roman":
+    found = marker(line)
+    if found and found[0] == "roman":
         return True
     m = RELATION_RE.match(s)
     if not m:

@@ -60,7 +60,7 @@ def build_tree(paras: list[Paragraph]) -> list[dict]:
     stack: list[tuple[float, dict]] = [(-1, root)]
     for p in paras:
         if p.kind:
-            r = rank(p.kind, p.label)
+            r = rank(p.kind, p.label or "")
             while stack[-1][0] >= r:
                 stack.pop()
             node = make_part(p)
@@ -108,7 +108,10 @@ def parse(raw_lines: list[str], data: DataFolder, source: str | None = None) -> 
     paras = [q for p in paras for q in _split_closing(p)]
     block = signature.parse(lines[end:])
 
-    preamble, body_paras, closing, attachment = [], [], [], None
+    preamble: list = []
+    body_paras: list = []
+    closing: list = []
+    attachment = None
     for p in paras:
         if closing or (not p.kind and fold(p.text).startswith("tren day la")):
             closing.append(p.text)
@@ -183,7 +186,7 @@ def parse(raw_lines: list[str], data: DataFolder, source: str | None = None) -> 
     if date:
         record["date"] = date
         record["date_source"] = date_source  # the writer leaves out the default, printed
-        if date_note != "ngày in trong văn bản":
+        if date_note and date_note != "ngày in trong văn bản":
             notes.add("date", date_note)
 
     draft = Draft(record, notes, authorities=drafts, removed_contacts=removed, dropped_trailer=trailer.lines)
@@ -355,7 +358,7 @@ def _cited_draft(draft: Draft, c: citations.Citation, province, data: DataFolder
         doc["campaign"] = campaign
     draft.cited.append(doc)
     draft.notes.add("", f"văn bản được viện dẫn chưa có trong dữ liệu: tạo documents/{doc['id']}.yml (transcribed: false)")
-    return doc["id"]
+    return str(doc["id"])
 
 
 def plan_id(record: dict, data: DataFolder) -> str:

@@ -2,14 +2,13 @@
 model commented from its documentation (`schema.fields_of`), optional ones commented out."""
 from __future__ import annotations
 
-import dataclasses
 import datetime as _dt
 import typing
 from enum import Enum
 
 from .. import model
 from ..dates import MonthDay, PartialDate, Period
-from ..schema import PARSED, fields_of
+from ..schema import PARSED, fields_of, is_record_class
 from .datafolder import DataFolder
 from .writer import scalar
 
@@ -94,7 +93,7 @@ def skeleton(kind: str, data: DataFolder, record_id: str, given: dict, today: _d
             if spec.name not in given:
                 lines.append(f"# (tạm lấy {value}: thay bằng id đúng)")
         item = typing.get_args(spec.type)[0] if typing.get_origin(spec.type) is list else None
-        if spec.required and item is not None and dataclasses.is_dataclass(item):
+        if spec.required and item is not None and is_record_class(item):
             lines += _nested_list(spec.name, item, today)
             continue
         if spec.required or value is not None:
@@ -110,7 +109,7 @@ def skeleton(kind: str, data: DataFolder, record_id: str, given: dict, today: _d
 def _commented_example(spec, today) -> str:
     if typing.get_origin(spec.type) is list:
         return "[]"
-    if dataclasses.is_dataclass(spec.type) and spec.type not in PARSED:
+    if is_record_class(spec.type) and spec.type not in PARSED:
         inner = ", ".join(f"{f.name}: …" for f in fields_of(spec.type).values() if f.required)
         return "{" + inner + "}"
     value = example(spec, today)

@@ -13,7 +13,7 @@ import unicodedata
 from enum import Enum
 
 from .. import model
-from ..schema import PARSED, fields_of
+from ..schema import PARSED, fields_of, is_record_class
 
 
 def quote(text: str) -> str:
@@ -70,12 +70,12 @@ class Writer:
             lead = indent if n or first_prefix is None else first_prefix
             if n or first_prefix is None:
                 self.comment(where, indent)
-            if dataclasses.is_dataclass(spec.type) and spec.type not in PARSED:
+            if is_record_class(spec.type) and spec.type not in PARSED:
                 self.lines.append(f"{lead}{key}:")
                 self.mapping(spec.type, value, where, indent + "  ")
             elif _item_type(spec.type) is not None:
                 item = _item_type(spec.type)
-                if dataclasses.is_dataclass(item) and item not in PARSED:
+                if is_record_class(item) and item not in PARSED:
                     self.lines.append(f"{lead}{key}:")
                     for i, element in enumerate(value):
                         at = f"{where}[{i}]"
@@ -90,11 +90,11 @@ class Writer:
                 self.lines.append(f"{lead}{key}: {scalar(value)}")
         if first_prefix is not None and keys:
             # comments of the first key go above the dash line
-            first = f"{path}.{keys[0]}"
-            if first in self.comments:
-                at = len(self.lines) - self._count_since(first_prefix)
-                for text in reversed(self.comments[first]):
-                    self.lines.insert(at, f"{first_prefix[:-2]}# {text}")
+            first_key = f"{path}.{keys[0]}"
+            if first_key in self.comments:
+                insert_at = len(self.lines) - self._count_since(first_prefix)
+                for text in reversed(self.comments[first_key]):
+                    self.lines.insert(insert_at, f"{first_prefix[:-2]}# {text}")
 
     def _count_since(self, prefix: str) -> int:
         for back, line in enumerate(reversed(self.lines), 1):
