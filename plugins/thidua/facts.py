@@ -7,6 +7,7 @@ and calendars all read the same facts.
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,6 +42,16 @@ def anchor_of(label: str | None, title: str | None, fallback: str) -> str:
     return slugify(f"{label or ''} {title or ''}".strip()) or fallback
 
 
+MAX_ANCHOR = 100  # characters; deep untitled parts would otherwise grow their ids with each level
+
+
+def _bounded(anchor: str) -> str:
+    """`anchor` cut to MAX_ANCHOR characters, kept unique by a short hash of the whole."""
+    if len(anchor) <= MAX_ANCHOR:
+        return anchor
+    return anchor[:MAX_ANCHOR - 9].rstrip("-") + "-" + hashlib.sha1(anchor.encode()).hexdigest()[:8]
+
+
 def gather(body: list[model.Part]) -> Facts:
     facts = Facts()
     used: set[str] = set()
@@ -48,10 +59,13 @@ def gather(body: list[model.Part]) -> Facts:
     def visit(parts, prefix: str, where: str, in_dossier: bool, context: Fact | None):
         for i, part in enumerate(parts):
             numbered = part.label not in (None, "-", "+")
-            base = anchor_of(part.label if numbered else None, part.title, f"{prefix}{i + 1}")
-            anchor = f"{prefix}{base}" if prefix and part.title is None else base
+            nested_untitled = bool(prefix) and part.title is None
+            # the prefix is put before an untitled part's anchor once: not in its fallback too,
+            # which doubled the anchor at each level (a 268 MB page at depth 26)
+            base = anchor_of(part.label if numbered else None, part.title, f"{i + 1}" if nested_untitled else f"{prefix}{i + 1}")
+            anchor = _bounded(f"{prefix}{base}" if nested_untitled else base)
             if anchor in used:
-                anchor = f"{prefix}{i + 1}-{base}"
+                anchor = _bounded(f"{prefix}{i + 1}-{base}")
             used.add(anchor)
             facts.anchors[id(part)] = anchor
             here = where + (part.label.rstrip(".") + "." if numbered and part.label.endswith(".") else

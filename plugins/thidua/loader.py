@@ -6,7 +6,9 @@ Reading never stops at a bad file: every problem of every file is collected, so 
 from __future__ import annotations
 
 import difflib
+import os
 import re
+import stat
 from pathlib import Path
 
 import yaml
@@ -15,7 +17,7 @@ from . import parallel
 from .kinds import KINDS
 from .problems import Problem, Report
 from .repository import Repository
-from .schema import Reader, SourceFile, YamlLoader, colon_hint, location
+from .schema import MAX_FILE_BYTES, LimitError, Reader, SourceFile, colon_hint, compose_data, location
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SETTINGS_FILE = "rules.yml"  # data/rules.yml: severities of the rules (checks/settings.py)
@@ -23,7 +25,10 @@ SETTINGS_FILE = "rules.yml"  # data/rules.yml: severities of the rules (checks/s
 
 def compose(text: str, file: str, reader: Reader) -> yaml.Node | None:
     try:
-        return yaml.compose(text, Loader=YamlLoader)
+        return compose_data(text)
+    except LimitError as exc:
+        reader.report.add(Problem(file, exc.mark.line + 1, exc.mark.column + 1, "", exc.message, exc.expected,
+                                  exc.found, rule="yaml"))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -41,7 +46,7 @@ def compose(text: str, file: str, reader: Reader) -> yaml.Node | None:
         reader.report.add(Problem(file, line, col, "", "control characters are not allowed in YAML text",
                                   "printable text", f"the character U+{ord(char):04X}", rule="yaml"))
     except yaml.YAMLError as exc:
-        reader.report.add(Problem(file, 1, 1, "", f"YAML error: {exc}", rule="yaml"))
+        reader.report.add(Problem(file, 1, 1, "", f"YAML error: {str(exc).splitlines()[0][:200]}", rule="yaml"))
     return None
 
 
@@ -59,8 +64,36 @@ def decode(raw: bytes, file: str, report: Report) -> str | None:
         return None
 
 
+def read_data_file(path: Path, rel: str, report: Report) -> bytes | None:
+    """The bytes of `path` if it is a regular file (not a link: O_NOFOLLOW, so a link swapped in
+    after the folder was listed is refused too) no larger than MAX_FILE_BYTES; else None, reported."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        link = path.is_symlink()
+        report.add(Problem(rel, 1, 1, "", "symbolic links are not read: copy the file into data/" if link
+                           else f"the file cannot be read ({exc.strerror})",
+                           "a regular file inside the data folder", "a symbolic link" if link else str(exc.strerror),
+                           rule="layout"))
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            report.add(Problem(rel, 1, 1, "", "not a regular file", "a regular file inside the data folder",
+                               "a device, pipe or socket", rule="layout"))
+            return None
+        if info.st_size > MAX_FILE_BYTES:
+            report.add(Problem(rel, 1, 1, "", "the file is too large",
+                               f"at most {MAX_FILE_BYTES // (1024 * 1024)} MB per record file",
+                               f"{info.st_size:,} bytes", rule="limit"))
+            return None
+        return handle.read(MAX_FILE_BYTES + 1)
+
+
 def load_file(path: Path, kind: str, rel: str, report: Report):
-    raw = path.read_bytes()
+    raw = read_data_file(path, rel, report)
+    if raw is None:
+        return None
     text = decode(raw, rel, report)
     if text is None:
         return None
@@ -86,10 +119,8 @@ def load(data_dir: Path, report: Report, display_root: Path | None = None, worke
     repo = Repository(root=data_dir)
     files = []
     for kind in KINDS:
-        folder = data_dir / kind
-        if folder.is_dir():
-            files += [(kind, path, SourceFile(_rel(path, shown), path)) for path in sorted(folder.rglob("*"))
-                      if path.suffix in (".yml", ".yaml") and path.is_file()]
+        for path in _kind_files(data_dir / kind, shown, report):
+            files.append((kind, path, SourceFile(_rel(path, shown), path)))
     for (kind, path, _rel_path), (record, problems) in zip(files, _read_all(files, workers)):
         report.problems.extend(problems)
         if record is None:
@@ -98,18 +129,71 @@ def load(data_dir: Path, report: Report, display_root: Path | None = None, worke
         _check_id(record, path, store, report)
         if record.id not in store:
             store[record.id] = record
-    for path in sorted(p for p in data_dir.glob("*.y*ml") if p.name != SETTINGS_FILE):
+    for path in sorted(p for p in data_dir.glob("*") if _is_yaml_name(p.name) and p.name != SETTINGS_FILE):
         report.add(Problem(_rel(path, shown), 1, 1, "", "records belong in a kind folder",
                            "data/<kind>/<id>.yml with kind one of: " + ", ".join(KINDS),
                            f"a file directly in {data_dir.name}/", rule="layout"))
-    for folder in sorted(p for p in data_dir.iterdir() if p.is_dir() and p.name not in KINDS):
-        for path in sorted(folder.rglob("*.y*ml")):
+    for folder in sorted(p for p in data_dir.iterdir()
+                         if p.is_dir() and not p.is_symlink() and p.name not in KINDS):
+        for path in sorted(p for p in _walk(folder) if _is_yaml_name(p.name)):
             close = difflib.get_close_matches(folder.name, list(KINDS), n=1)
             hint = f' — did you mean "{close[0]}/"?' if close else ""
             report.add(Problem(_rel(path, shown), 1, 1, "", f"records belong in a kind folder{hint}",
                                "data/<kind>/<id>.yml with kind one of: " + ", ".join(KINDS),
                                f"a file in {data_dir.name}/{folder.name}/", rule="layout"))
     return repo
+
+
+YAML_SUFFIXES = (".yml", ".yaml")
+IGNORED_FILES = {".gitkeep", ".DS_Store", "Thumbs.db", "desktop.ini"}  # made by tools, never records
+
+
+def _is_yaml_name(name: str) -> bool:
+    return name.lower().endswith(YAML_SUFFIXES)
+
+
+def _walk(folder: Path):
+    """Every entry under `folder`, without following symbolic links to folders (os.walk's default)."""
+    for top, dirs, names in os.walk(folder):
+        dirs.sort()
+        base = Path(top)
+        for name in dirs:
+            if (base / name).is_symlink():
+                yield base / name  # reported by the caller; never entered
+        for name in sorted(names):
+            yield base / name
+
+
+def _kind_files(folder: Path, shown: Path, report: Report) -> list[Path]:
+    """The record files of one kind folder. Nothing is silently left out: a link, a file where the
+    folder should be, "X.YML" or any other file is an error naming it (never showing its content)."""
+    def bad(path: Path, message: str, expected: str, found: str) -> None:
+        report.add(Problem(_rel(path, shown), 1, 1, "", message, expected, found, rule="layout"))
+
+    if folder.is_symlink():
+        bad(folder, "symbolic links are not read: the kind folder must be a real folder inside data/",
+            f"a folder {folder.name}/", "a symbolic link")
+        return []
+    if not folder.exists():
+        return []
+    if not folder.is_dir():
+        bad(folder, f"a file stands where the kind folder {folder.name}/ should be", f"a folder {folder.name}/",
+            "a file")
+        return []
+    out = []
+    for path in _walk(folder):
+        if path.is_symlink():
+            bad(path, "symbolic links are not read: copy the file into data/", "a regular file inside the data folder",
+                "a symbolic link")
+        elif path.name in IGNORED_FILES:
+            continue
+        elif path.suffix in YAML_SUFFIXES:
+            out.append(path)  # regular or not: read_data_file says which
+        elif _is_yaml_name(path.name):
+            bad(path, "the file extension must be lowercase", f"{path.stem}.yml", path.name)
+        else:
+            bad(path, "only YAML records belong in a kind folder", "<id>.yml (photos go in media/)", path.name)
+    return out
 
 
 PARALLEL_FROM = 500  # files; below this, starting processes costs more than it saves

@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 
+from .text import visible
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -24,6 +26,15 @@ class Problem:
     severity: str = ERROR
     rule: str = ""
     source: str = ""  # where a rule comes from, e.g. a plan's section
+
+    def __post_init__(self) -> None:
+        # an invisible character (zero-width, bidi override) is shown as <U+200B>: a message must
+        # say what is in the file, and a bidi override must not reorder the message itself
+        for name in ("field", "message", "expected", "found"):
+            value = getattr(self, name)
+            shown = visible(value)
+            if shown is not value:
+                object.__setattr__(self, name, shown)
 
     def text(self) -> str:
         out = f"{self.file}:{self.line}:{self.column}: {self.severity}: "

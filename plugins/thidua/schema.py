@@ -26,6 +26,12 @@ from .kinds import KINDS
 from .problems import Problem, Report
 from .text import nfc
 
+# Input limits: past them a file is refused with a clear error instead of hanging or exhausting
+# memory. Real records stay far below (the largest plan: ~12 levels, texts of a few thousand characters).
+MAX_FILE_BYTES = 8 * 1024 * 1024  # one record file; a 5,000-line decision is under 1 MB
+MAX_DEPTH = 64  # levels of YAML nesting (a part nested in a part takes two: the mapping and `items`)
+MAX_TEXT_CHARS = 200_000  # one text field; a long story is 20,000
+
 # Parsed scalar types: the parse function and how the JSON Schema describes them.
 PARSED = {
     PartialDate: ("a date written YYYY, YYYY-MM or YYYY-MM-DD", r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$"),
@@ -208,6 +214,57 @@ def colon_hint(text: str, line: int) -> str | None:
     return m.group(1).strip() + " " + json.dumps(m.group(2), ensure_ascii=False)
 
 
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
+class LimitError(Exception):
+    """A YAML file past an input limit (aliases, nesting): (message, expected, found) at `mark`."""
+
+    def __init__(self, mark, message: str, expected: str, found: str):
+        super().__init__(message)
+        self.mark, self.message, self.expected, self.found = mark, message, expected, found
+
+
+def compose_data(text: str) -> yaml.Node | None:
+    """`text` composed into YAML nodes, refusing what no record needs and an attacker would use:
+    aliases (an 11-line "billion laughs" expands to gigabytes when read) and nesting deeper than
+    MAX_DEPTH. The composer itself shares an alias's node rather than copying it, so composing is
+    linear; the check below walks each node once and stops at the first one met twice."""
+    root = yaml.compose(text, Loader=YamlLoader)
+    if root is None:
+        return None
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if id(node) in seen:
+            raise LimitError(_alias_mark(text) or node.start_mark,
+                             "YAML aliases (*name) are not allowed in data: write the value out in full",
+                             "plain values, lists and mappings, without &anchors and *aliases",
+                             "an alias of the value at line " + str(node.start_mark.line + 1))
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            continue
+        if depth > MAX_DEPTH:
+            raise LimitError(node.start_mark, "the data is nested too deeply",
+                             f"at most {MAX_DEPTH} levels of lists and mappings", f"more than {MAX_DEPTH}")
+        children = node.value if isinstance(node, yaml.SequenceNode) else [n for pair in node.value for n in pair]
+        stack.extend((child, depth + 1) for child in reversed(children))
+    return root
+
+
+def _alias_mark(text: str):
+    """Where the first alias is written (the walk finds the node it repeats, at its anchor)."""
+    try:
+        for event in yaml.parse(text, Loader=YamlLoader):
+            if isinstance(event, yaml.AliasEvent):
+                return event.start_mark
+    except yaml.YAMLError:
+        pass
+    return None
+
+
 def _kind_word(tp) -> str:
     return tp.__name__ if isinstance(tp, type) else str(tp)
 
@@ -233,6 +290,8 @@ class Reader:
                 self.problem(node, path, "a value is required here", _expected(tp), _found(node))
                 return None
             if shape is _STR and node.tag == _STR_TAG:  # the common case, kept short
+                if len(node.value) > MAX_TEXT_CHARS:
+                    return self._too_long(node, path)
                 return nfc(node.value)
         if shape is _OBJECT:
             return self.read_object(node, tp, path)
@@ -247,6 +306,8 @@ class Reader:
                 self.problem(node, path, "wrong type", _expected(tp), _found(node))
             return None
         tag = node.tag.rsplit(":", 1)[-1]
+        if len(node.value) > MAX_TEXT_CHARS:
+            return self._too_long(node, path)
         value = nfc(node.value)
         if tp is str:
             if tag == "bool":
@@ -284,6 +345,10 @@ class Reader:
                 return None
         raise TypeError(f"no reader for {tp!r}")  # a model bug, not a data problem
 
+    def _too_long(self, node, path):
+        self.problem(node, path, "the text is too long", f"at most {MAX_TEXT_CHARS:,} characters",
+                     f"{len(node.value):,} characters")
+
     def read_list(self, node, item_tp, path):
         return [value for value, _ in self.read_items(node, item_tp, path)]
 
@@ -309,14 +374,18 @@ class Reader:
         shown: dict[str, str] = {}  # field key -> path as the YAML numbers it, where they differ
         ok = True
         for key_node, value_node in node.value:
-            key = nfc(str(key_node.value))
-            where = f"{path}.{key}" if path else key
+            if not isinstance(key_node, yaml.ScalarNode):  # "? [a, b]" or "{a: b}: x"
+                self.problem(key_node, path or cls.__name__, "a field name must be plain text",
+                             f"one of the fields of {_kind_word(cls)}: " + ", ".join(specs), _found(key_node))
+                continue
+            key = nfc(key_node.value)
+            where = f"{path}.{_short(key)}" if path else _short(key)
             spec = specs.get(key)
             if spec is None:
-                close = difflib.get_close_matches(key, list(specs), n=1, cutoff=0.6)
+                close = difflib.get_close_matches(key, list(specs), n=1, cutoff=0.6) if len(key) < 100 else []
                 hint = f' — did you mean "{close[0]}"?' if close else ""
-                self.problem(key_node, where, f'unknown field "{key}"{hint}',
-                             f"one of the fields of {_kind_word(cls)}: " + ", ".join(specs), f'"{key}"')
+                self.problem(key_node, where, f'unknown field "{_short(key)}"{hint}',
+                             f"one of the fields of {_kind_word(cls)}: " + ", ".join(specs), f'"{_short(key)}"')
                 continue
             if key in given:
                 self.problem(key_node, where, f'field "{key}" is given twice', "each field once", f'"{key}" again')
@@ -400,10 +469,12 @@ def _root(file: str) -> yaml.Node | None:
 
 
 @lru_cache(maxsize=32)  # problems cluster in a few files; the stat keys out edited files
-def _compose(path: str, _mtime: int, _size: int) -> yaml.Node | None:
+def _compose(path: str, _mtime: int, size: int) -> yaml.Node | None:
+    if size > MAX_FILE_BYTES:
+        return None
     try:
-        return yaml.compose(Path(path).read_bytes().decode("utf-8-sig"), Loader=YamlLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return compose_data(Path(path).read_bytes().decode("utf-8-sig"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, LimitError):
         return None
 
 
@@ -414,7 +485,7 @@ def _node_at(root: yaml.Node, path: str) -> yaml.Node:
         if name:
             if not isinstance(node, yaml.MappingNode):
                 break
-            found = next((v for k, v in node.value if nfc(str(k.value)) == name), None)
+            found = next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and nfc(k.value) == name), None)
             if found is None:
                 break
             node = found

@@ -72,3 +72,130 @@ def folded_words(text: str) -> str:
     """The finder's form of a name: `fold`ed words of letters and digits joined by one space,
     "Nguyễn  Thị Thuý" -> "nguyen thi thuy" (the finder's script folds what is typed the same way)."""
     return " ".join("".join(c if c.isalnum() else " " for c in fold(text)).split())
+
+
+# --- One canonical form for checks that must not be fooled (privacy, look-alike names)
+#
+# A hidden name must be found however it is written: without diacritics, with a zero-width space
+# or soft hyphen inside, with a Cyrillic "а" for the Latin "a", in full-width letters. `canonical`
+# is that form; it is deliberately looser than `name_key` (a privacy check may over-report,
+# never under-report).
+
+# Format characters (Unicode category Cf) are invisible: zero-width space/joiners, soft hyphen,
+# bidi embeddings, overrides and isolates, the BOM, word joiner... Vietnamese text needs none.
+INVISIBLE = ("\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+             "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U00013438"
+             "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f")
+INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
+BIDI_CONTROLS = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_COMBINING_RE = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+# what a canonical form must look at character by character: invisibles, full-width forms, Cyrillic, Greek
+_UNUSUAL_RE = re.compile(f"[{INVISIBLE}\uff01-\uff5e\u0370-\u03ff\u0400-\u052f\u1f00-\u1fff]")
+
+# Cyrillic and Greek letters drawn like Latin ones (lowercase: text is casefolded first).
+_CONFUSABLE = {
+    "а": "a", "в": "b", "с": "c", "е": "e", "ё": "e", "һ": "h", "і": "i", "ї": "i", "ј": "j", "к": "k",
+    "м": "m", "н": "h", "о": "o", "р": "p", "ѕ": "s", "т": "t", "у": "y", "х": "x", "ԁ": "d", "ԛ": "q",
+    "ԝ": "w", "ɡ": "g", "ı": "i",
+    "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t",
+    "υ": "u", "χ": "x", "ω": "w", "ϲ": "c", "ϳ": "j",
+}
+CONFUSABLES = str.maketrans(_CONFUSABLE)
+_CANON_TABLE = str.maketrans({**_CONFUSABLE, "đ": "d", "ð": "d"})
+
+
+def is_invisible(char: str) -> bool:
+    return INVISIBLE_RE.match(char) is not None
+
+
+def visible(text: str) -> str:
+    """`text` with every invisible or control character written as <U+200B>, so a message shows it."""
+    if text.isascii() and text.isprintable():
+        return text
+    return "".join(f"<U+{ord(c):04X}>" if (unicodedata.category(c) in ("Cf", "Cc", "Co", "Cs", "Zl", "Zp")
+                                           and c not in "\n\t") else c for c in text)
+
+
+def canonical(text: str) -> str:
+    """The one form in which names and text are compared by checks that must not be fooled: NFC
+    and NFKC (full-width letters and digits made plain), invisible characters removed, casefolded,
+    diacritics folded (đ as d), look-alike Cyrillic and Greek letters as Latin:
+    'Nguy<U+200B>ễn Тhị' -> 'nguyen thi'. Built from C-level string operations: linear and fast."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", INVISIBLE_RE.sub("", text).casefold())
+    return _COMBINING_RE.sub("", decomposed).translate(_CANON_TABLE)
+
+
+_CANON_WORD = re.compile(r"[^\W_]+")
+
+
+def canonical_words(text: str) -> tuple[str, ...]:
+    """The words (runs of letters and digits) of `canonical(text)`; an invisible character inside a
+    word does not split it."""
+    return tuple(_CANON_WORD.findall(canonical(text)))
+
+
+def canonical_words_at(text: str) -> list[tuple[int, str]]:
+    """(offset in `text`, word) for each word of `canonical_words(text)`: slower (a pass per
+    character), for placing a problem once a word is known to be there."""
+    if not _UNUSUAL_RE.search(text) and text.isascii():
+        return [(m.start(), m.group(0).lower()) for m in _CANON_WORD.finditer(text)]
+    out: list[tuple[int, str]] = []
+    start, word = -1, []
+    for i, char in enumerate(text):
+        mapped = canonical(char)
+        if not mapped:  # invisible or a combining mark: neither part of a word nor a break in it
+            continue
+        if _CANON_WORD.fullmatch(mapped):
+            if start < 0:
+                start = i
+            word.append(mapped)
+        elif start >= 0:
+            out.append((start, "".join(word)))
+            start, word = -1, []
+    if start >= 0:
+        out.append((start, "".join(word)))
+    return out
+
+
+def plain_digits(text: str) -> tuple[str, list[int] | None]:
+    """`text` with invisible characters removed and full-width forms made plain ('０９１２' ->
+    '0912'), and for each character of the result its offset in `text` (None: the same offsets)."""
+    if not _UNUSUAL_RE.search(text):
+        return text, None
+    chars, index = [], []
+    for i, char in enumerate(text):
+        if is_invisible(char):
+            continue
+        plain = unicodedata.normalize("NFKC", char) if "\uff01" <= char <= "\uff5e" else char
+        chars.append(plain)
+        index.append(i)
+    return "".join(chars), index
+
+
+_SCRIPTS = (("LATIN", "Latin"), ("CYRILLIC", "Cyrillic"), ("GREEK", "Greek"))
+
+
+def _script(char: str) -> str | None:
+    name = unicodedata.name(char, "")
+    return next((label for key, label in _SCRIPTS if name.startswith(key)), None)
+
+
+def disguises(text: str) -> list[tuple[int, str]]:
+    """(offset, description) of what may disguise a name: invisible characters (zero-width, soft
+    hyphen, bidi controls) and words mixing Latin with Cyrillic or Greek letters."""
+    if text.isascii() or not _UNUSUAL_RE.search(text):
+        return []
+    out = [(i, f"the invisible character <U+{ord(c):04X}>" + (" (a bidi control)" if c in BIDI_CONTROLS else ""))
+           for i, c in enumerate(text) if is_invisible(c)]
+    for m in _WORD_RE.finditer(text):
+        word = m.group(0)
+        if word.isascii():
+            continue
+        scripts = {_script(c) for c in word if c.isalpha()} - {None}
+        if "Latin" in scripts and len(scripts) > 1:
+            odd = next(c for c in word if c.isalpha() and _script(c) not in ("Latin", None))
+            out.append((m.start(), f'the word "{visible(word)}" mixes Latin with {_script(odd)} letters '
+                                   f'("{odd}" U+{ord(odd):04X} looks like "{odd.lower().translate(CONFUSABLES)}")'))
+    return sorted(out)

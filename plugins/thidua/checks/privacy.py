@@ -21,10 +21,11 @@ import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from .. import model
 from ..schema import PARSED, fields_of
-from ..text import name_words, name_words_at
+from ..text import canonical_words, canonical_words_at, disguises, plain_digits
 from .base import Context
 
 EXPECTED = "names, unit or commune, award and achievement only — never an ID number, phone number, birth date or house address"
@@ -49,25 +50,33 @@ _DIGITS9 = re.compile(r"\d(?:[ .\-]?\d){8}")
 
 PATTERNS: list[Pattern] = [
     # CMND (9 digits) or CCCD (12 digits); not an amount of money written without dots
+    # also grouped, as written on the card or read aloud: "0792 0300 1234", "079.203.001.234"
     Pattern("an ID number (CMND/CCCD)",
-            re.compile(r"(?<![\d.,])(?:\d{9}|\d{12})(?![\d])(?!\s*(?:đồng|đ\b|vnđ|vnd|triệu|tỷ))", _I),
-            re.compile(r"\d{9}")),
-    # 0 or +84 and 9 to 10 more digits, perhaps grouped by spaces, dots or hyphens
+            re.compile(r"(?<![\d.,])(?<![\d][ .\-])(?:\d{9}|\d{12}|\d{3,4}(?:[ .\-]\d{3,4}){2,3})(?![\d])"
+                       r"(?![ .\-]\d)(?!\s*(?:đồng|đ\b|vnđ|vnd|triệu|tỷ|nghìn|ngàn))", _I),
+            _DIGITS9),
+    # 0, +84, (+84) or 84 and 9 to 10 more digits, perhaps grouped by spaces, dots or hyphens
     Pattern("a phone number",
-            re.compile(r"(?<![\w.,+])(?:\+\s?84|0)(?:[ .\-]?\d){9,10}(?!\d)", _I), _DIGITS9),
+            re.compile(r"(?<![\w.,+])(?:\(\s?\+?\s?84\s?\)\s?|\+\s?84|0)(?:[ .\-]?\d){9,10}(?!\d)"
+                       r"|(?<![\w.,+])84[35789]\d{8}(?!\d)", _I), _DIGITS9),
     Pattern("a birth date",
             re.compile(
                 r"\b(?:ngày|năm)\s*(?:,\s*)?(?:tháng\s*(?:,\s*)?năm\s*)?sinh\b" + _NOT_BIRTH_AFTER
                 + r"|" + _NOT_BIRTH_BEFORE + r"\bsinh\s*(?:vào\s+)?(?:ngày\s*|năm\s*|:\s*)?" + _DATE
                 + r"|" + _NOT_BIRTH_BEFORE + r"\bsinh\s+(?:vào\s+)?năm\s+(?:19|20)\d{2}\b"
+                + r"|" + _NOT_BIRTH_BEFORE + r"\bsinh\s*:\s*(?:năm\s*)?(?:19|20)\d{2}\b"  # "sinh: 1985"
+                + r"|\b(?-i:SN|Sn|sn)\s*:?\s*(?:19|20)\d{2}\b"  # "SN 1985" (sinh năm)
                 + r"|" + _NOT_BIRTH_BEFORE + r"\bsinh\s+(?:vào\s+)?ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
                 + r"|" + _DATE + r"\s*\(?\s*(?:ngày\s+)?sinh\b" + _NOT_BIRTH_AFTER, _I),
-            re.compile("sinh", _I)),
+            re.compile("sinh|sn", _I)),
     Pattern("a house address",
             re.compile(
                 r"\bsố\s+nhà\s*:?\s*\d|\bnhà\s+số\s+\d"  # "số nhà ở được hỗ trợ" counts houses
                 r"|\bsố\s+\d+[a-z]?(?:/\d+[a-z]?)*\s*,?\s*(?:đường|phố|ngõ|ngách|hẻm|kiệt)\b"
-                r"|\b(?:ngõ|ngách|hẻm|kiệt)\s+(?:số\s+)?\d", _I),
+                r"|\b(?:ngõ|ngách|hẻm|kiệt)\s+(?:số\s+)?\d"
+                # "số 12 Lê Lợi": a number, then a capitalised name of two words (a street)
+                r"|\bsố\s+\d{1,4}[a-zA-Z]?(?:/\d{1,4}[a-zA-Z]?)?,?\s+(?-i:[A-ZĐ\u00c0-\u1ef8][^\W\d_]*\s+[A-ZĐ\u00c0-\u1ef8])",
+                _I),
             re.compile("số|ngõ|ngách|hẻm|kiệt", _I)),
 ]
 
@@ -76,15 +85,17 @@ _BY_PRIORITY = sorted(PATTERNS, key=lambda p: p.what != "a phone number")
 
 
 def find_personal_data(text: str) -> Iterator[tuple[int, str, str]]:
-    """(offset, what, matched text) for each kind of personal data found in `text`, first match each."""
+    """(offset, what, matched text) for each kind of personal data found in `text`, first match each.
+    Full-width digits count as digits and invisible characters are not there ('０９１２\u200b345...')."""
+    plain, index = plain_digits(text)
     taken: list[tuple[int, int]] = []  # "+84 912345678" is a phone number, not also an ID number
     for pattern in _BY_PRIORITY:
-        if not pattern.hint.search(text):
+        if not pattern.hint.search(plain):
             continue
-        for m in pattern.regex.finditer(text):
+        for m in pattern.regex.finditer(plain):
             if not any(a < m.end() and m.start() < b for a, b in taken):
                 taken.append(m.span())
-                yield m.start(), pattern.what, m.group(0)
+                yield (m.start() if index is None else index[m.start()]), pattern.what, m.group(0)
                 break
 
 
@@ -166,9 +177,11 @@ def text_fields(obj) -> Iterator[tuple[object, str, str]]:
 
 def personal_data(ctx: Context) -> None:
     """Every text of every record, whatever its kind: public or not, the YAML itself sits in a
-    public repository."""
+    public repository. The same walk looks for text disguised by invisible or look-alike letters."""
     for kind, record in ctx.repo.all():
         for owner, field, text in text_fields(record):
+            if not text.isascii():
+                _disguises(ctx, kind, record, owner, field, text)
             for offset, what, found in find_personal_data(text):
                 message = f"personal data must not be published: {what}"
                 if "\n" in text:  # a block of text: point at the very line
@@ -199,28 +212,47 @@ def bare_name(name: str) -> str:
 
 
 def find_names(text: str, by_first: dict[str, list[tuple[str, ...]]]) -> list[tuple[int, tuple[str, ...]]]:
-    """(offset, name) of each name of `by_first` (name keys, indexed by their first word) in `text`."""
-    tokens = name_words_at(text)
-    keys = [k for _, k in tokens]
+    """(offset, name) of each name of `by_first` (canonical words, indexed by their first word) in
+    `text`, compared in the canonical form (`text.canonical`): diacritics, case, invisible
+    characters and look-alike letters set aside. The common case, no name, costs one pass in C."""
+    keys = canonical_words(text)
+    if by_first.keys().isdisjoint(keys):
+        return []
     hits = []
     for i, key in enumerate(keys):
         for wanted in by_first.get(key, ()):
             if tuple(keys[i:i + len(wanted)]) == wanted:
-                hits.append((tokens[i][0], wanted))
-    return hits
+                hits.append((i, wanted))
+    if not hits:
+        return []
+    at = canonical_words_at(text)
+    return [(at[i][0] if i < len(at) else 0, wanted) for i, wanted in hits]
+
+
+def _published_texts(record) -> Iterator[tuple[object, str, str]]:
+    """(owner, field, text) of every text of a record, and its file's name where it is not its id."""
+    yield from text_fields(record)
+    stem = Path(getattr(record, "_file", "") or "").stem
+    if stem and stem != record.id:
+        yield record, "id", stem
 
 
 def private_recipients(ctx: Context) -> None:
-    """A story shows nothing of a line marked not public: no link to it, no mention of its name."""
+    """Nothing shows a line marked not public: no story is about it, and no text of any record
+    (a decision's title, another line's achievement, a plan's summary, a story, a file name)
+    names it, unless the same name is also published on a public line."""
     repo = ctx.repo
     hidden: dict[tuple[str, ...], list[tuple[model.AwardDecision, model.Recipient]]] = {}
+    hidden_lines: set[int] = set()  # the lines themselves are dropped before pages are built
     for decision in repo.decisions.values():
         for recipient in decision.recipients:
             if not recipient.public:
-                hidden.setdefault(name_words(bare_name(recipient.name)), []).append((decision, recipient))
+                hidden.setdefault(canonical_words(bare_name(recipient.name)), []).append((decision, recipient))
+                hidden_lines.add(id(recipient))
     if not hidden:
         return
-    public_names = {name_words(bare_name(r.name)) for d in repo.decisions.values() for r in d.recipients if r.public}
+    public_names = {canonical_words(bare_name(r.name)) for d in repo.decisions.values() for r in d.recipients
+                    if r.public}
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for words in hidden:
         if words and words not in public_names:
@@ -236,23 +268,45 @@ def private_recipients(ctx: Context) -> None:
                                 "the story is about a recipient line marked not public",
                                 "a public line (or no recipient link)", f'"{subject.recipient}" has public: false',
                                 source)
-        # names of hidden lines, unless the same name is also published on a public line
-        for owner, field in _texts(story):
-            text = _value(owner, field)
-            if not text:
-                continue
+    if not by_first:
+        return
+    for kind, record in repo.all():
+        for owner, field, text in _published_texts(record):
+            if id(owner) in hidden_lines or (isinstance(owner, model.StorySubject) and field == "recipient"):
+                continue  # the line itself, and the subject link reported above
             reported = set()
             for at, words in find_names(text, by_first):
                 if words in reported:
                     continue
                 reported.add(words)
                 decision_id = hidden[words][0][0].id
-                message = "the story names a recipient marked not public"
+                what = "the " + kind.noun.split(" ", 1)[1]  # "the story", "the award decision"
+                message = f"{what} names a recipient marked not public"
                 found = f"a name of {decision_id} (public: false)"
-                if field == "body":
-                    ctx.problem_in_text("private-recipient", story, "stories", owner, field, at,
+                if "\n" in text:
+                    ctx.problem_in_text("private-recipient", record, kind.name, owner, field, at,
                                         message, "no mention of lines marked not public", found, source)
                 else:
                     key_field = "tags" if field.startswith("tags[") else field
                     ctx.problem("private-recipient", owner, key_field, message,
                                 "no mention of lines marked not public", found, source)
+
+
+def _disguises(ctx: Context, kind, record, owner, field: str, text: str) -> None:
+    """Invisible characters (zero-width, soft hyphen, bidi controls) and look-alike Cyrillic or
+    Greek letters in a Latin word: a name so written escapes search and the privacy checks, and a
+    bidi override shows readers other text than the file holds. One problem per field and rule."""
+    seen = set()
+    for offset, what in disguises(text):
+        rule = "mixed-script" if "mixes" in what else "invisible-character"
+        if rule in seen:
+            continue
+        seen.add(rule)
+        message = f"the text holds {what}" if rule == "invisible-character" else what
+        expected = ("text without invisible characters: retype it, or paste it as plain text"
+                    if rule == "invisible-character" else "Vietnamese letters only: retype the word")
+        found = text[max(0, offset - 20):offset + 20].strip()  # Problem shows invisibles as <U+200B>
+        if "\n" in text:
+            ctx.problem_in_text(rule, record, kind.name, owner, field, offset, message, expected, found)
+        else:
+            ctx.problem(rule, owner, field, message, expected, found)

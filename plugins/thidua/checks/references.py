@@ -7,6 +7,7 @@ an empty body, a warning.
 from __future__ import annotations
 
 import difflib
+from typing import Any
 
 from ..kinds import KINDS
 from ..loader import ID_RE
@@ -31,7 +32,7 @@ def dangling_references(ctx: Context) -> None:
 
 def duplicate_numbers(ctx: Context) -> None:
     """Numbers restart every year: number + issuer + year identify a document."""
-    seen: dict[tuple, object] = {}
+    seen: dict[tuple, Any] = {}
     for kind in ("documents", "decisions"):
         for record in ctx.repo.of_kind(kind).values():
             if not record.number or record.date is None:
@@ -108,12 +109,31 @@ def authority_changes(ctx: Context) -> None:
             current = authorities[current.parent]
 
 
+# Folder names under a kind's section that hold pages other than records (story and honor lists
+# by facet: dien-hinh/nam/2024/), and names a static host treats specially.
+RESERVED_ALIASES = {"phong-trao", "co-quan", "nam", "hinh-thuc", "du-lieu", "index", "assets", "search"}
+
+
 def aliases_unique(ctx: Context) -> None:
+    """A former id becomes a redirect page at /<section>/<alias>/: it follows the id rule (so no
+    "..", "x/y", "" or "Hà-Nội" reaches a path) and takes no page another record or list has."""
     for kind in KINDS:
         store = ctx.repo.of_kind(kind)
-        owners: dict[str, object] = {}
+        owners: dict[str, Any] = {}
         for record in store.values():
-            for alias in getattr(record, "aliases", []):
+            for i, alias in enumerate(getattr(record, "aliases", [])):
+                if not ID_RE.match(alias):
+                    add(ctx.report, record, f"aliases[{i}]", "a former id must be lowercase ASCII words joined by hyphens",
+                        "e.g. kh-ubnd-tinh-binh-thuan-2022", f'"{alias}"', rule_name="alias")
+                    continue
+                if alias in RESERVED_ALIASES:
+                    add(ctx.report, record, f"aliases[{i}]", f'the former id "{alias}" would take the place of a list page',
+                        "an id other than: " + ", ".join(sorted(RESERVED_ALIASES)), f'"{alias}"', rule_name="alias")
+                    continue
+                if alias == record.id:
+                    add(ctx.report, record, f"aliases[{i}]", "a former id cannot be the record's own id",
+                        "an id the record had before", f'"{alias}"', rule_name="alias")
+                    continue
                 if alias in store or alias in owners:
                     other = store.get(alias) or owners[alias]
                     add(ctx.report, record, "aliases", f'the former id "{alias}" is already taken',

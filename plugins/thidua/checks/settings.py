@@ -44,10 +44,13 @@ RULE_INFO: dict[str, RuleInfo] = {
     "story-photo": RuleInfo(ERROR, True, "photos stay in the data folder, exist and have alt text"),
     "story-markup": RuleInfo(ERROR, True, "story Markdown holds no raw HTML or script links"),
     "sample-reference": RuleInfo(ERROR, True, "real records never point at sample records"),
+    "sample-number": RuleInfo(ERROR, True, "sample numbers carry the MẪU marker, and only theirs"),
     # privacy.py
     "personal-data": RuleInfo(ERROR, True, "no ID number, phone number, birth date or house address"),
     "poverty-consent": RuleInfo(ERROR, True, "a household in a poverty programme is published only with consent"),
     "private-recipient": RuleInfo(ERROR, True, "a line marked not public is shown nowhere"),
+    "invisible-character": RuleInfo(ERROR, True, "no zero-width, soft hyphen or bidi control characters in text"),
+    "mixed-script": RuleInfo(ERROR, True, "no look-alike Cyrillic or Greek letters inside a Latin word"),
     # the setting file itself
     "rule-settings": RuleInfo(ERROR, True, "data/rules.yml is well-formed"),
 }

@@ -11,7 +11,11 @@ on_post_page  a rendered placeholder becomes the chrome of its folder (checked: 
 on_post_build remove the placeholders; write each record page as its folder's chrome with its
               own parts put in, split over worker processes; list every page in the sitemap
               (sitemap.py); swap Material's search entries of generated pages for the core's
-              compact ones (search_index.py)
+              compact ones (search_index.py); then put the new site in place (below)
+
+`mkdocs build` writes into a temporary folder beside site_dir (on_config points site_dir there),
+which replaces the previous site only once the build succeeded: a failed, killed or `--strict`
+build with warnings leaves the previous site as it was (`staging.py`).
 
 Material renders one placeholder per folder rather than one page per record: the theme's
 full render and its search plugin's HTML parsing cost more than everything else per page.
@@ -38,7 +42,7 @@ from ..pages import Page, Settings, build_site
 from ..publish import drop_samples, publishable
 from ..redirects import redirect_html
 from ..validate import validate
-from . import chrome, search_index, sitemap
+from . import chrome, search_index, sitemap, staging
 from .config import ThiduaConfig
 
 log = logging.getLogger("mkdocs.plugins.thidua")
@@ -64,14 +68,21 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
     def __init__(self) -> None:
         self.pages: dict[str, Page] = {}
         self.command = "build"
+        self.dirty = False
         self.files = Files([])
+        self.stage: staging.Stage | None = None
 
     def on_startup(self, *, command, dirty):
         self.command = command
+        self.dirty = dirty
 
     def on_config(self, config):
         if not self.config.enabled:
             return config
+        # `mkdocs serve` builds into its own temporary folder; a dirty build updates site_dir in place
+        if self.command in ("build", "gh-deploy") and not self.dirty and self.stage is None:
+            self.stage = staging.Stage.begin(Path(config.site_dir))
+            config.site_dir = str(self.stage.temp)
         _refuse_unsupported(config)
         for path in EXTRA_CSS:
             if path not in config.extra_css:
@@ -234,6 +245,18 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
                       self.settings.build_date)
         generated = {page.url for page in self.site.pages}
         search_index.rewrite_index(site_dir, generated, self.site.search, search_index.finder_config(self.site.files))
+        if self.stage is not None:
+            stage, self.stage = self.stage, None
+            if config.strict and staging.strict_warnings():  # MkDocs raises right after this event: keep the old site
+                stage.abandon()
+            else:
+                stage.commit()
+                config.site_dir = str(stage.final)  # gh-deploy reads it after the build
+
+    def on_build_error(self, *, error):
+        if self.stage is not None:
+            self.stage.abandon()
+            self.stage = None
 
     def on_nav(self, nav, *, config, files):
         self.files = files  # the final file list: MkDocs' own pages, for the sitemap

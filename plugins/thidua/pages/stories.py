@@ -17,7 +17,7 @@ import nh3
 from markupsafe import Markup
 
 from .. import model
-from ..photos import resolve_photo
+from ..photos import read_published, resolve_photo
 from ..text import slugify
 from .site import Site, TocEntry
 from .decisions import decision_heading
@@ -60,12 +60,14 @@ def publish_photos(renderer: Renderer, site: Site, story: model.Story) -> list[t
     out = []
     for i, photo in enumerate(story.photos, start=1):
         path = resolve_photo(renderer.repo.root, photo.file)
-        if path is None:
+        published = read_published(path) if path is not None else None  # metadata removed
+        if path is None or published is None:
             log.warning(f"thidua: story {story.id}: photo {photo.file!r} is not an image file inside the data "
                         f"folder; it is not published")
             continue
-        name = f"{i}-{slugify(path.stem) or 'anh'}{path.suffix.lower()}"
-        site.files[record_url("stories", story.id) + name] = path.read_bytes()
+        content, suffix = published
+        name = f"{i}-{slugify(path.stem) or 'anh'}{suffix}"  # the suffix of what the file holds
+        site.files[record_url("stories", story.id) + name] = content
         out.append((photo, name))
     return out
 
@@ -95,7 +97,8 @@ def build_one(renderer: Renderer, site: Site, story: model.Story):
     if awards:
         toc.append(TocEntry(2, "khen-thuong", "Khen thưởng"))
     description = f"{story.title} — gương điển hình tiên tiến{', ' + story.unit if story.unit else ''}."
-    jsonld = {"@type": "Article", "headline": story.title, "datePublished": story.date.iso(), "inLanguage": "vi"}
+    jsonld: dict[str, object] = {"@type": "Article", "headline": story.title, "datePublished": story.date.iso(),
+                                 "inLanguage": "vi"}
     if story.author and story.author in repo.authorities:
         jsonld["author"] = {"@type": "GovernmentOrganization", "name": repo.authorities[story.author].name}
     subject = subject_of(renderer, story)
