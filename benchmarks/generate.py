@@ -1330,7 +1330,7 @@ class ProvinceJob:
                 story[9] = story[8]
         sg = signer(rng, a)
         lines = [
-            f"id: {did}", f"number: {q(number)}", f'date: "{d.isoformat()}"', f"authority: {a.id}",
+            f"id: {did}", f"number: {q(number + '-MẪU' if 'decisions' in self.out.sample else number)}", f'date: "{d.isoformat()}"', f"authority: {a.id}",
             f"form: {rules['form']}", f"occasion: {occ}", f"title: {q(title)}",
             f"campaign: {N.CAMPAIGNS[camp]['id']}", f"plan: {plan.id}", "signer:",
         ]

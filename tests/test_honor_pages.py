@@ -246,7 +246,7 @@ recipients:
 
 DECISION_SAMPLE = f"""\
 id: qd-99-an-phu-2024
-number: 99/QĐ-UBND
+number: 99/QĐ-UBND-MẪU
 date: '2024-03-01'
 authority: ubnd-xa-an-phu
 form: giay-khen-xa

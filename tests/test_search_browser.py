@@ -41,7 +41,7 @@ def write_fixture(data):
         }, allow_unicode=True, sort_keys=False), encoding="utf-8")
     (data / "decisions" / f"{DECISION}.yml").write_text(yaml.safe_dump({
         "id": DECISION,
-        "number": "201/QĐ-UBND",
+        "number": "201/QĐ-UBND-MẪU",
         "date": "2024-12-27",
         "authority": "ubnd-xa-minh-tien",
         "form": "giay-khen-chu-tich-ubnd-xa",

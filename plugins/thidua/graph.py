@@ -68,6 +68,32 @@ class Backlink:
 
 
 @dataclass
+class Predecessor:
+    """A body whose work (or a share of it, `functions`) passed to another."""
+
+    authority: model.Authority
+    functions: str | None = None  # the share, for a body that was split
+
+    @property
+    def id(self) -> str:  # what code listing ids of predecessors (exports) reads
+        return self.authority.id
+
+    @property
+    def renamed(self) -> bool:
+        """Only a renamed body is the other's former name ("trước là"); one that merged into it is not."""
+        return self.authority.change == model.Change.RENAMED
+
+
+@dataclass
+class Heir:
+    """One authority that took over a share of a split body's work, and who holds it today."""
+
+    authority: model.Authority
+    functions: str
+    now: model.Authority | None  # where that authority's work is today, if it has changed since
+
+
+@dataclass
 class LinkGraph:
     repo: Repository
     implemented_by: dict[str, list[Backlink]] = field(default_factory=lambda: defaultdict(list))
@@ -76,8 +102,9 @@ class LinkGraph:
     documents_of_period: dict[str, list[model.Document]] = field(default_factory=lambda: defaultdict(list))
     documents_of_year: dict[int, list[model.Document]] = field(default_factory=lambda: defaultdict(list))
     subordinates: dict[str, list[model.Authority]] = field(default_factory=lambda: defaultdict(list))
-    predecessors: dict[str, list[model.Authority]] = field(default_factory=lambda: defaultdict(list))
+    predecessors: dict[str, list[Predecessor]] = field(default_factory=lambda: defaultdict(list))
     periods: dict[str, Period] = field(default_factory=dict)
+    issued_year: dict[str, int] = field(default_factory=dict)  # document id -> year issued (or earliest possible)
     years: set[int] = field(default_factory=set)
     # Award decisions, newest first, and their published lines
     decisions_of_authority: dict[str, list[model.AwardDecision]] = field(default_factory=lambda: defaultdict(list))
@@ -101,6 +128,12 @@ class LinkGraph:
     def build(cls, repo: Repository) -> LinkGraph:
         g = cls(repo)
         for document in repo.documents.values():
+            # the year it was issued, or for an undated one the earliest it can have been: that of
+            # the latest document it rests on
+            issued = document.date or g.issued_after(document)
+            if issued is not None:
+                g.issued_year[document.id] = issued.year
+        for document in repo.documents.values():
             for link in document.basis:
                 g.implemented_by[link.document].append(Backlink(document, link.relation))
             g.documents_of_authority[document.authority].append(document)
@@ -109,7 +142,10 @@ class LinkGraph:
             if document.period:
                 g.periods[document.period.id] = document.period
                 g.documents_of_period[document.period.id].append(document)
+                issued = g.issued_year.get(document.id)
                 for year in document.period.years():
+                    if issued is not None and year < issued:
+                        continue  # not yet issued: a plan is on year pages from the year it was issued
                     g.documents_of_year[year].append(document)
                     g.years.add(year)
             elif document.date:
@@ -122,15 +158,19 @@ class LinkGraph:
             if authority.parent:
                 g.subordinates[authority.parent].append(authority)
             if authority.successor:
-                g.predecessors[authority.successor].append(authority)
+                g.predecessors[authority.successor].append(Predecessor(authority))
+            for share in authority.successors:
+                g.predecessors[share.authority].append(Predecessor(authority, share.functions))
         for lists in (g.documents_of_authority, g.documents_of_campaign, g.documents_of_period, g.documents_of_year):
-            for key in lists:
-                lists[key].sort(key=_doc_key)
+            for docs in lists.values():
+                docs.sort(key=_doc_key)
         for key in g.implemented_by:
             g.implemented_by[key].sort(key=lambda b: _doc_key(b.document))
-        for lists in (g.subordinates, g.predecessors):
-            for key in lists:
-                lists[key].sort(key=lambda a: (a.level != model.Level.DEPARTMENT, a.name, a.id))
+        for key in g.subordinates:
+            g.subordinates[key].sort(key=lambda a: (a.level != model.Level.DEPARTMENT, a.name, a.id))
+        for key in g.predecessors:
+            g.predecessors[key].sort(key=lambda p: (p.authority.level != model.Level.DEPARTMENT,
+                                                    p.authority.name, p.authority.id))
         g._build_decisions()
         g._build_stories()
         return g
@@ -217,9 +257,33 @@ class LinkGraph:
         return None
 
     def current_successor(self, authority_id: str) -> model.Authority | None:
-        """The authority that holds the functions today, following merges to the end."""
+        """The one authority that holds the whole of the work today, following merges to the end;
+        None when there is none, or when the work was split somewhere on the way (`heirs` says who
+        holds which share): a split body is never "now" any one of its successors."""
         chain = successors(self.repo, authority_id)
+        for ident in [authority_id] + chain[:-1]:
+            current = self.repo.authorities.get(ident)
+            if current is not None and current.successors:
+                return None
         return self.repo.authorities.get(chain[-1]) if chain else None
+
+    def heirs(self, authority_id: str) -> list[Heir]:
+        """For a split body: each authority that took a share of its work, with who holds it today."""
+        authority = self.repo.authorities.get(authority_id)
+        out = []
+        for share in authority.successors if authority else []:
+            taker = self.repo.authorities.get(share.authority)
+            if taker is not None:
+                out.append(Heir(taker, share.functions, self.current_successor(taker.id)))
+        return out
+
+    def ceased(self, authority_id: str | None, on) -> model.Authority | None:
+        """The authority, if it had ceased by the date `on` (a PartialDate or datetime.date)."""
+        authority = self.repo.authorities.get(authority_id) if authority_id else None
+        if authority is None or authority.until is None:
+            return None
+        first = on.first if hasattr(on, "first") else on
+        return authority if first >= authority.until.first else None
 
     # --- Documents
 

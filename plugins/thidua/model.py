@@ -43,6 +43,8 @@ class Change(StrEnum):
     MERGED = "merged"
     RENAMED = "renamed"
     ABOLISHED = "abolished"
+    SPLIT = "split"  # dissolved, its work shared among several successors (`successors`)
+    REORGANISED = "reorganised"  # rearranged (e.g. the 2025 commune mergers); the outcome is not yet recorded
 
 
 class DocType(StrEnum):
@@ -168,13 +170,15 @@ _LABEL_PAIRS: list[tuple[StrEnum, str]] = [
     (Level.CENTRAL, "Trung ương"),
     (Level.PROVINCE, "Tỉnh, thành phố"),
     (Level.DEPARTMENT, "Sở, ban, ngành"),
-    (Level.DISTRICT, "Huyện (đến 30/6/2025)"),
+    (Level.DISTRICT, "Huyện (đến 30/06/2025)"),
     (Level.COMMUNE, "Xã, phường, thị trấn"),
     (Level.VILLAGE, "Thôn, khu phố"),
     (Level.BOARD, "Hội đồng, ban"),
     (Change.MERGED, "sáp nhập"),
     (Change.RENAMED, "đổi tên"),
     (Change.ABOLISHED, "giải thể"),
+    (Change.SPLIT, "giải thể, chia nhiệm vụ cho nhiều cơ quan"),
+    (Change.REORGANISED, "sắp xếp"),
     (DocType.KE_HOACH, "Kế hoạch"),
     (DocType.QUYET_DINH, "Quyết định"),
     (DocType.HUONG_DAN, "Hướng dẫn"),
@@ -281,6 +285,8 @@ class Target:
     per_year: bool = doc("The value is a yearly rate ('%/năm', 'hằng năm').", False)
     by: PartialDate | None = doc("The deadline, e.g. 2025.")
     subject: str | None = doc("Who the target applies to, where the text says.")
+    alternative: bool = doc("Another way to meet the criterion of the target just before it (the text joins "
+                            "them by 'hoặc'): the two are one criterion, either suffices, not two targets.", False)
 
 
 @dataclass
@@ -293,6 +299,8 @@ class Quota:
     occasion: Occasion | None = doc("Yearly, midterm or final review.")
     year: int | None = doc("The year the quota applies to, e.g. 2025 for the final review.")
     scope: str | None = doc("Who the number is counted for, e.g. 'Tỉnh chọn'.")
+    proposals: bool = doc("The number is of nominations sent to the granting authority ('Tỉnh chọn ... đề nghị "
+                          "Thủ tướng'), not of awards granted: shown as such and not checked against decisions.", False)
 
 
 @dataclass
@@ -328,6 +336,8 @@ class Deadline:
     date: PartialDate | None = doc("A one-off date.")
     yearly: MonthDay | None = doc("A day recurring every year, MM-DD.")
     to: str | None = doc("Who receives it.")
+    to_authority: str | None = doc("Who receives it, as a published authority: once it has ceased, the "
+                                   "deadline is shown as addressed to a body that no longer exists.", ref="authorities")
 
 
 @dataclass
@@ -385,6 +395,26 @@ class BasisLink:
     note: str | None = doc("How the text refers to it, if worth keeping.")
 
 
+@dataclass
+class Succession:
+    """One of several authorities that took over part of the work of a body that was split."""
+
+    authority: str = required("The authority that took this part.", ref="authorities")
+    functions: str = required("The share of the work it took, e.g. 'giảm nghèo'.")
+
+
+@dataclass
+class Act:
+    """The document that made an authority's change: its number and date."""
+
+    number: str = required("Số, ký hiệu, e.g. '202/2025/QH15'.")
+    date: PartialDate = required("Its date.")
+    type: DocType | None = doc("Its type: nghi-quyet, quyet-dinh, luat ...")
+    issuer: str | None = doc("Who issued it, as text, e.g. 'Quốc hội'.")
+    title: str | None = doc("What it is about, briefly.")
+    url: str | None = doc("A link to its text.")
+
+
 # --- Records
 
 
@@ -396,10 +426,17 @@ class Authority:
     short_name: str | None = doc("Usual abbreviation, e.g. 'UBND tỉnh Bình Thuận'.")
     parent: str | None = doc("The authority above it.", ref="authorities")
     since: PartialDate | None = doc("When it was established, if known.")
-    until: PartialDate | None = doc("The day it ceased (merged, renamed, abolished).")
-    successor: str | None = doc("The authority that took over.", ref="authorities")
-    change: Change | None = doc("merged, renamed or abolished.")
-    change_note: str | None = doc("The act that made the change, briefly.")
+    until: PartialDate | None = doc("The day it ceased (merged, renamed, abolished, split, reorganised).")
+    successor: str | None = doc("The authority that took over the whole of its work (merged into, renamed to).",
+                                ref="authorities")
+    successors: list[Succession] = doc("For a body split up (change: split): each authority that took part of "
+                                       "its work, and which part. Never also `successor`.", [])
+    change: Change | None = doc("merged, renamed, abolished, split, or reorganised (the outcome not yet recorded).")
+    change_source: Act | None = doc("The document that made the change (number and date); without it the "
+                                    "page says the change is unsourced.")
+    change_note: str | None = doc("What the change was, briefly (the date is `until`, the act `change_source`).")
+    head: str | None = doc("The office-holder who acts for it, e.g. 'Chủ tịch Ủy ban nhân dân tỉnh Cao Bằng'; "
+                           "by default 'Chủ tịch' before a People's Committee, 'Giám đốc' before a Sở.")
     aliases: list[str] = doc("Former ids: each becomes a redirect.", [])
 
 
@@ -439,7 +476,12 @@ class Document:
     closing: str | None = doc("The closing paragraph ('Trên đây là ...').")
     attachment_note: str | None = doc("A note such as '(Kèm theo Kế hoạch số ...)'.")
     distribution: list[str] = doc("Nơi nhận, one line each.", [])
-    source: str | None = doc("Where the text was transcribed from.")
+    issuer_lines: list[str] = doc("The issuer block above the number exactly as printed, one line each (e.g. "
+                                  "'UBND TỈNH CAO BẰNG', 'SỞ GIAO THÔNG VẬN TẢI'); the print view shows only "
+                                  "the authority's name when absent.", [])
+    source: str | None = doc("The file the text was transcribed from, for the transcriber; never shown.")
+    source_label: str | None = doc("The source as the page names it, e.g. 'Bản điện tử văn bản đã ký'.")
+    source_url: str | None = doc("A link to the signed original (a PDF).")
     review: list[str] = doc("Open questions for a reviewer (an importer writes its guesses here): a "
                             "warning while not empty; never shown on the site.", [])
     sample: bool = doc("Invented sample data, shown with a banner.", False)
@@ -452,9 +494,11 @@ class AwardForm:
     name: str = required("e.g. 'Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh'.")
     granted_by_levels: list[Level] = required("Levels of authority that may grant it.")
     granted_by: str | None = doc("The only authority that grants it (e.g. the Prime Minister).", ref="authorities")
+    granted_by_office: str | None = doc("The office-holder who grants it, as the law names it, e.g. 'Chủ tịch "
+                                        "Ủy ban nhân dân tỉnh', 'Giám đốc Sở'.")
     subjects: list[SubjectKind] = doc("Who may receive it.", [])
     rank: int = doc("Precedence, highest first, for ordering honor rolls.", 0)
-    legal_basis: str | None = doc("Article of the law that creates it.")
+    legal_basis: str | None = doc("The articles of the law that create it and give the power to grant it.")
     aliases: list[str] = doc("Former ids.", [])
 
 

@@ -35,6 +35,41 @@ def successors(repo: Repository, authority_id: str) -> list[str]:
     return chain
 
 
+def heirs(repo: Repository, authority_id: str) -> list[str]:
+    """Every authority that took over any part of `authority_id`'s work, directly or later:
+    the whole-work chain (`successor`) and each share of a split (`successors`)."""
+    out: list[str] = []
+    seen = {authority_id}
+    todo = [authority_id]
+    while todo:
+        current = repo.authorities.get(todo.pop(0))
+        if current is None:
+            continue
+        nexts = ([current.successor] if current.successor else []) + [s.authority for s in current.successors]
+        for ident in nexts:
+            if ident not in seen:
+                seen.add(ident)
+                out.append(ident)
+                todo.append(ident)
+    return out
+
+
 def acts_for(repo: Repository, actual: str, expected: str) -> bool:
-    """`actual` is `expected` or the authority that took over from it."""
-    return actual == expected or actual in successors(repo, expected)
+    """`actual` is `expected` or an authority that took over (some of) its work."""
+    return actual == expected or actual in heirs(repo, expected)
+
+
+# People's Committees are headed by a chairman, departments by a director; the central offices
+# (Thủ tướng Chính phủ, Chủ tịch nước) are offices already.
+_HEADS = (("Ủy ban nhân dân", "Chủ tịch "), ("Uỷ ban nhân dân", "Chủ tịch "), ("UBND", "Chủ tịch "),
+          ("Sở ", "Giám đốc "))
+
+
+def office_of(authority: model.Authority) -> str:
+    """The office-holder who acts for an authority, e.g. 'Chủ tịch Ủy ban nhân dân tỉnh Cao Bằng'."""
+    if authority.head:
+        return authority.head
+    for prefix, head in _HEADS:
+        if authority.name.startswith(prefix):
+            return head + authority.name
+    return authority.name

@@ -57,6 +57,7 @@ CHECKS: list[Check] = [
     stories.story_photos,
     stories.story_markup,
     samples.sample_references,
+    samples.sample_numbers,
     privacy.personal_data,
     privacy.poverty_consent,
     privacy.private_recipients,

@@ -17,7 +17,7 @@ from __future__ import annotations
 from .. import model
 from ..dates import PartialDate
 from ..loader import ID_RE
-from ..relations import acts_for, campaign_of_decision, successors
+from ..relations import acts_for, campaign_of_decision
 from ..repository import Repository
 from .base import Context, location
 from .plans import (
@@ -54,13 +54,13 @@ def award_level(ctx: Context) -> None:
                         f"only {authority_name(repo, form.granted_by)} grants the {form.name}",
                         f"authority: {form.granted_by}", found, form_source(form))
             continue
-        named = [r for r in rules_for(repo, decision, cache) if r.award.granted_by]
+        named = [(r, r.award.granted_by) for r in rules_for(repo, decision, cache) if r.award.granted_by]
         unnamed = [r for r in rules_for(repo, decision, cache) if not r.award.granted_by]
-        if named and not unnamed and not any(acts_for(repo, decision.authority, r.award.granted_by) for r in named):
-            first = named[0]
+        if named and not unnamed and not any(acts_for(repo, decision.authority, by) for _, by in named):
+            first, first_by = named[0]
             ctx.problem("award-level", decision, "authority",
-                        f"the plan has the {form.name} granted by {authority_name(repo, first.award.granted_by)}",
-                        f"authority: {first.award.granted_by} (or the authority that took over from it)",
+                        f"the plan has the {form.name} granted by {authority_name(repo, first_by)}",
+                        f"authority: {first_by} (or the authority that took over from it)",
                         found, rule_source(repo, first))
 
 
@@ -164,14 +164,18 @@ def decision_dates(ctx: Context) -> None:
         if authority is None:
             continue
         until = authority.until
-        if until is not None:
+        # a body reorganised with its outcome not yet recorded may live on: its end is not known
+        if until is not None and authority.change != model.Change.REORGANISED:
             ceased = decision.date.first >= until.first if until.precision == "day" else decision.date.first > until.last
             if ceased:
-                after = successors(repo, authority.id)
+                # the whole-work successor, or each authority that took a share of a split body's work
+                after = [authority.successor] if authority.successor else [s.authority for s in authority.successors]
                 ctx.problem("authority-existed", decision, "authority",
                             f"{authority.short_name or authority.name} no longer existed on the decision's date",
                             f"a date before {until.vi()}"
-                            + (f", or the authority that took over: {after[0]}" if after else ""),
+                            + (f", or the authority that took over: {after[0]}" if len(after) == 1
+                               else f", or an authority that took over part of its work: {', '.join(after)}" if after
+                               else ""),
                             decision.date.vi(), authority.change_note or f"{authority.id}: until {until.iso()}")
         if authority.since is not None and decision.date.last < authority.since.first:
             ctx.problem("authority-existed", decision, "authority",

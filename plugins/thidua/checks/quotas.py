@@ -28,7 +28,7 @@ def quotas(ctx: Context) -> None:
         for award_rule in award_rules_of(repo.documents[plan_id]):
             award = award_rule.award
             for quota in award.quotas:
-                if quota.max is None:
+                if quota.max is None or quota.proposals:  # a number of nominations caps no decision
                     continue
                 counts: dict = defaultdict(int)
                 earlier: dict = defaultdict(list)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .. import model
+from ..relations import office_of
 from .site import Site, TocEntry
 from . import lines as line_html
 from .render import Renderer
@@ -92,5 +93,7 @@ def keywords(renderer: Renderer, decision: model.AwardDecision, description: str
     campaign = repo.campaigns.get(campaign_id) if campaign_id else None
     parts = [description, decision.number, form.name if form else None]
     parts += renderer.authority_words(decision.authority)
+    authority = repo.authorities.get(decision.authority)
+    parts.append(office_of(authority) if authority else None)  # who granted it: the office-holder
     parts += [campaign.name if campaign else None, decision.date.vi(), decision.signer.name if decision.signer else None]
     return parts

@@ -58,6 +58,17 @@ def sic_pieces(part: model.Part) -> list[tuple[str, bool]]:
     return pieces
 
 
+def criteria(facts) -> list[list]:
+    """The target facts grouped into criteria: a target marked `alternative` joins the one before it."""
+    groups: list[list] = []
+    for fact in facts.targets:
+        if fact.value.alternative and groups:
+            groups[-1].append(fact)
+        else:
+            groups.append([fact])
+    return groups
+
+
 def build_one(renderer: Renderer, document: model.Document) -> Page:
     g = renderer.graph
     url = record_url("documents", document.id)
@@ -110,6 +121,7 @@ def build_one(renderer: Renderer, document: model.Document) -> Page:
         campaign=renderer.repo.campaigns.get(document.campaign) if document.campaign else None,
         decisions=g.decisions_of_plan.get(document.id, []),  # award decisions applying this plan
         sic_pieces=sic_pieces, date_source_note=date_source_note, signer_source_note=signer_source_note,
+        criteria=criteria(facts),
     )
 
 

@@ -107,7 +107,7 @@ def build_roll(renderer: Renderer, site: Site, facet: str, key, *, title: str, s
     urls = [honor_url(facet, key, i + 1) for i in range(len(pages))]
     for number, groups in enumerate(pages, start=1):
         url = urls[number - 1]
-        crumbs = [("", "Trang chủ"), (honor_url(), "Vinh danh")]
+        crumbs: list[tuple[str | None, str]] = [("", "Trang chủ"), (honor_url(), "Vinh danh")]
         crumbs += [(urls[0], short), (None, f"Trang {number}")] if number > 1 else [(None, short)]
         page_title = title if number == 1 else f"{title} (trang {number})"
         page = renderer.page(
@@ -242,16 +242,17 @@ def build_finder_data(renderer: Renderer, site: Site) -> dict:
 
     prov_facet = []
     for p in prov_ids:
-        rows = sorted(([a, authority_label(repo.authorities[a]), n] for a, n in authorities[p].items()),
+        rows: list[list] = sorted(([a, authority_label(repo.authorities[a]), n] for a, n in authorities[p].items()),
                       key=lambda r: (fold(r[1]), r[0]))
         prov_facet.append([p, prov_label[p], provinces[p], _emit(site, "a", {"a": rows})])
 
     # Shards of SHARD_LINES lines in given-name order, each with the decisions its lines cite.
-    shards = []
+    shards: list[list] = []
     for start in range(0, len(entries), SHARD_LINES):
         part = entries[start:start + SHARD_LINES]
         decisions: dict[str, int] = {}
-        table, rows = [], []
+        table: list[list] = []
+        rows = []
         for _, line, prov in part:
             d, r = line.decision, line.recipient
             if d.id not in decisions:

@@ -46,6 +46,6 @@ def build(renderer: Renderer, site: Site) -> None:
             description=f"Kế hoạch thi đua có hiệu lực, mốc tiến độ và thời hạn trong năm {year}.",
             crumbs=[("", "Trang chủ"), ("giai-doan/", "Giai đoạn"), (None, f"Năm {year}")],
             year=year, groups=by_level(renderer, documents), issued=issued, count=len(documents),
-            events=timeline.in_year(documents, renderer.facts, year),
+            events=timeline.in_year(documents, renderer.facts, year, renderer.repo.authorities, g.issued_year),
             prev_year=year - 1 if year - 1 in g.years else None, next_year=year + 1 if year + 1 in g.years else None,
         ))
