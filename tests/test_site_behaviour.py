@@ -6,6 +6,7 @@ import filecmp
 import gzip
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 import pytest
@@ -92,18 +93,20 @@ def sitemap_locs(site: Path) -> list[str]:
 
 
 def site_pages(site: Path) -> set[str]:
-    """Every page the theme rendered, as its URL path ('/van-ban/x/'): not the redirect stubs,
-    nor static HTML copied from content/ (which MkDocs does not list either)."""
+    """Every page the theme rendered for search engines, as its URL path ('/van-ban/x/'): not the
+    redirect stubs, nor static HTML copied from content/ (which MkDocs does not list either), nor
+    sample records' pages (noindex: the sitemap leaves them out)."""
     pages = set()
     for path in site.rglob("index.html"):
-        if '<meta name="generator" content="mkdocs-' in path.read_text(encoding="utf-8"):
+        html = path.read_text(encoding="utf-8")
+        if '<meta name="generator" content="mkdocs-' in html and '<meta name="robots" content="noindex">' not in html:
             rel = path.parent.relative_to(site).as_posix()
             pages.add("/" if rel == "." else f"/{rel}/")
     return pages
 
 
 def test_sitemap_lists_every_page_once(site_dir):
-    locs = sitemap_locs(site_dir)
+    locs = [urlsplit(loc).path for loc in sitemap_locs(site_dir)]  # absolute: mkdocs.yml sets site_url
     assert len(locs) == len(set(locs)) and locs == sorted(locs, key=lambda loc: loc[1:])
     assert set(locs) == site_pages(site_dir)
     assert f"/van-ban/{PLAN}/" in locs and "/gioi-thieu/" in locs and "/" in locs

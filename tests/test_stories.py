@@ -138,7 +138,7 @@ photos:
     assert [u for u in elements.unsafe if u[:2] != ("img", "src")] == []
     assert re.findall(r'<img src="([^"]+)"', page.body) == ["3-thuy-1.png"]
     assert "Câu chuyện &lt;script&gt;" in page.body  # the title is escaped text
-    photos = {path: content for path, content in site.files.items() if path.startswith("dien-hinh/xa-an-phu")}
+    photos = {path: content for path, content in site.files.items() if path.startswith("dien-hinh/xa-an-phu-ve-dich-som/")}
     assert list(photos) == ["dien-hinh/xa-an-phu-ve-dich-som/3-thuy-1.png"]
     assert all(b"SECRET" not in content for content in site.files.values())
     assert 'alt="Ảnh hợp lệ"' in page.body and "Ảnh ngoài thư mục" not in page.body

@@ -3,7 +3,8 @@
 MkDocs renders it from its own pages only, so record pages (which MkDocs never sees) would be
 missing and the placeholder pages listed. Rendered again here through the theme's Jinja
 environment (a theme's own sitemap.xml still wins) with one entry per page, in URL order, each
-with the build date, and gzipped with mtime 0, so the same data gives the same bytes.
+with the build date, and gzipped with mtime 0, so the same data gives the same bytes. Sample
+records' pages (`noindex`) are left out.
 """
 from __future__ import annotations
 
@@ -44,11 +45,21 @@ def entries(urls: list[str], site_url: str, day: _dt.date) -> list[_File]:
     return out
 
 
+def unlisted(config) -> set[str]:
+    """Pages search engines are asked to leave out (sample records: `Page.index`), which the
+    sitemap leaves out too. Read from the thidua plugin's site, which the caller does not pass."""
+    plugin = config.plugins.get("thidua") if config.plugins else None
+    site = getattr(plugin, "site", None)
+    return site.unlisted() if site is not None else set()
+
+
 def write(site_dir: Path, env, config, urls: list[str], day: _dt.date) -> str:
-    """Render MkDocs' sitemap template with every page and write sitemap.xml and its .gz."""
+    """Render MkDocs' sitemap template with every indexable page and write sitemap.xml and its .gz."""
     site_url = config.site_url or ""
     if site_url and not site_url.endswith("/"):
         site_url += "/"
+    left_out = unlisted(config)
+    urls = [url for url in urls if url not in left_out]
     xml = env.get_template(TEMPLATE).render(pages=entries(urls, site_url, day), config=config)
     xml = config.plugins.on_post_template(xml, template_name=TEMPLATE, config=config)
     (site_dir / TEMPLATE).write_text(xml, encoding="utf-8")

@@ -23,7 +23,8 @@ __all__ = ["Page", "Redirect", "Settings", "Site", "TocEntry", "build_site"]
 
 
 # Page families that are not one kind's: built after every kind's pages.
-FAMILIES = ("thidua.pages.periods", "thidua.pages.honor", "thidua.pages.indexes", "thidua.pages.home")
+FAMILIES = ("thidua.pages.periods", "thidua.pages.honor", "thidua.pages.indexes", "thidua.pages.home",
+            "thidua.pages.open_data")
 
 
 def build_site(repo: Repository, graph: LinkGraph, settings: Settings) -> Site:

@@ -6,6 +6,7 @@ built from escaped parts. Templates live in `thidua/templates/`.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 
@@ -17,7 +18,10 @@ from ..facts import Facts, gather
 from ..graph import LinkGraph
 from ..kinds import KINDS, document_heading
 from ..repository import Repository
-from .site import Page, Settings, TocEntry
+from ..relations import office_of
+from .. import sample_marks
+from ..exports import paths as export_paths
+from .site import ATOM, ICS, JSON, Alternate, Page, Settings, TocEntry
 from .urls import index_url, record_url, relative
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -40,6 +44,7 @@ class Renderer:
         self.graph = graph
         self.settings = settings
         self._facts: dict[str, Facts] = {}
+        self._calendars: dict[str, list] = {}
         self.env = Environment(
             loader=ChoiceLoader([FileSystemLoader(str(TEMPLATES))] +
                                 [FileSystemLoader(k.templates) for k in KINDS.values() if k.templates]),
@@ -58,6 +63,7 @@ class Renderer:
             heading=document_heading,
             authority_label=authority_label,
             stated=timeline.stated,
+            office_of=office_of,
         )
         self.env.filters["label"] = model.label
         self.env.filters["vi"] = lambda d: d.vi() if d is not None else ""
@@ -118,12 +124,61 @@ class Renderer:
 
     def page(self, template: str, url: str, title: str, *, description: str = "", jsonld: dict | None = None,
              toc: list[TocEntry] | None = None, kind: str = "", record=None, **context) -> Page:
-        """A page whose body renders `template` when written; `record` is the record it shows, if any."""
-        head = self.head(url, title, description, jsonld)
-        return Page(url=url, title=title, description=description, head=head, toc=toc or [], kind=kind,
-                    record=record, render=partial(self.render, template, url, title=title, **context))
+        """A page whose body renders `template` when written; `record` is the record it shows, if any.
 
-    def head(self, url: str, title: str, description: str, jsonld: dict | None) -> str:
+        Its feeds, calendars and JSON (`alternates`) are linked from its head, and its template
+        gets them as `alternates` to show; a sample record's page asks search engines to leave it out."""
+        if getattr(record, "sample", False):  # sample data is marked wherever its title and description go
+            title, description = sample_marks.title(title), sample_marks.description(description)
+            jsonld = sample_marks.jsonld(jsonld or {}, title, description)
+        alternates = self.alternates(url, record)
+        index = not getattr(record, "sample", False)
+        head = self.head(url, title, description, jsonld, alternates, index)
+        return Page(url=url, title=title, description=description, head=head, toc=toc or [], kind=kind,
+                    record=record, index=index, alternates=alternates,
+                    render=partial(self.render, template, url, title=title, alternates=alternates, **context))
+
+    def alternates(self, url: str, record) -> list[Alternate]:
+        """The other forms of a page (`exports/paths.py` names them): the record as JSON; the Atom
+        feeds of an authority, its province, a campaign, a kind's listing and the site; the
+        calendars of a plan, an authority and the site."""
+        out = []
+        kind = KINDS.of_record(record).name if record is not None else None
+        if kind is not None:
+            out.append(Alternate(JSON, f"Dữ liệu JSON: {self.title_of(kind, record.id, record)}",
+                                 export_paths.record_json(kind, record.id), visible=False))
+        if kind == "authorities":
+            out.append(Alternate(ATOM, f"Tin mới của {authority_label(record)}", export_paths.feed("authority", record.id)))
+            if record.level == model.Level.PROVINCE:  # the province's own bodies, departments and communes
+                out.append(Alternate(ATOM, f"Tin mới toàn {record.name.removeprefix('Ủy ban nhân dân ')}",
+                                     export_paths.feed("province", record.id)))
+            if any(self.calendar(d) for d in self.graph.documents_of_authority.get(record.id, [])):
+                out.append(Alternate(ICS, f"Lịch thời hạn của {authority_label(record)}",
+                                     export_paths.calendar("authority", record.id)))
+        elif kind == "campaigns":
+            out.append(Alternate(ATOM, f"Tin mới của phong trào “{record.name}”", export_paths.feed("campaign", record.id)))
+        elif kind == "documents" and self.calendar(record):
+            out.append(Alternate(ICS, f"Lịch thời hạn của {self.title_of(kind, record.id, record)}",
+                                 export_paths.calendar("document", record.id)))
+        elif record is None and url == "":
+            out += [Alternate(ATOM, "Tin mới: kế hoạch, quyết định khen thưởng, điển hình tiên tiến", export_paths.feed()),
+                    Alternate(ICS, "Lịch thời hạn của mọi kế hoạch", export_paths.calendar())]
+        elif record is None:
+            for listed in export_paths.FEED_KINDS:
+                if url == index_url(listed):
+                    out.append(Alternate(ATOM, f"Tin mới: {KINDS[listed].label.lower()}", export_paths.feed("kind", listed)))
+        return out
+
+    def calendar(self, document: model.Document) -> list:
+        """The days a plan's calendar holds (none: it has no calendar); worked out once per build."""
+        found = self._calendars.get(document.id)
+        if found is None:
+            found = self._calendars[document.id] = (
+                timeline.occurrences(document, self.facts(document), self.repo) if document.body else [])
+        return found
+
+    def head(self, url: str, title: str, description: str, jsonld: dict | None,
+             alternates: Sequence[Alternate] = (), index: bool = True) -> str:
         site_url = self.settings.site_url.rstrip("/") + "/" if self.settings.site_url else ""
         parts = [
             Markup('<meta property="og:type" content="article">'),
@@ -139,6 +194,11 @@ class Renderer:
             if site_url:
                 jsonld = {**jsonld, "url": site_url + url}
             parts.append(json_ld({"@context": "https://schema.org", **jsonld}))
+        for alt in alternates:
+            parts.append(Markup('<link rel="alternate" type="{}" title="{}" href="{}">').format(
+                alt.type, alt.title, site_url + alt.path if site_url else relative(alt.path, url)))
+        if not index:
+            parts.append(Markup('<meta name="robots" content="noindex">'))
         return "\n".join(parts)
 
 

@@ -16,6 +16,26 @@ class TocEntry:
     title: str
 
 
+# Media types of a page's other forms
+ATOM = "application/atom+xml"
+ICS = "text/calendar"
+JSON = "application/json"
+
+
+@dataclass(frozen=True)
+class Alternate:
+    """Another form of a page: a feed, a calendar, its data. `path` is site-root-relative."""
+
+    type: str
+    title: str
+    path: str
+    visible: bool = True  # shown as a link on the page, not only in its head
+
+    @property
+    def icon(self) -> str:
+        return {ATOM: "feed", ICS: "calendar"}.get(self.type, "data")
+
+
 @dataclass
 class Page:
     url: str  # directory URL relative to the site root, e.g. "van-ban/kh-.../"
@@ -27,6 +47,8 @@ class Page:
     search: bool = True
     kind: str = ""  # what sort of page: "document", "honor-roll", "index", ...
     record: object = field(default=None, repr=False)  # the record a record page shows
+    index: bool = True  # false: search engines are asked to leave it out, and the sitemap does (samples)
+    alternates: list[Alternate] = field(default_factory=list)  # its feeds, calendars and data
     _body: str | None = field(default=None, repr=False)
 
     @property
@@ -65,3 +87,7 @@ class Site:
     redirects: list[Redirect] = field(default_factory=list)
     files: dict[str, bytes] = field(default_factory=dict)  # extra static files, e.g. finder shards
     search: list[search.Entry] = field(default_factory=list)  # one search entry per searchable page
+
+    def unlisted(self) -> set[str]:
+        """URLs the sitemap leaves out: pages search engines are asked not to index."""
+        return {page.url for page in self.pages if not page.index}

@@ -1,0 +1,272 @@
+"""Open data (issue 15): every export read back with a different tool than the one that wrote it
+(JSON against the schema with jsonschema, CSV with csv, the package with frictionless, SQLite with
+sqlite3), count in = count out, no non-public name in any byte, samples only when the site has
+them, byte-identical output, and what search engines get (sitemap, robots.txt, canonical, noindex).
+
+Built from the honor-roll data set (`test_honor_pages.honor_data`): a line with `public: false`, a
+sample decision and a story about its line.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import sqlite3
+import subprocess
+import sys
+import unicodedata
+import zipfile
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from conftest import build
+from test_honor_pages import DECISION_SAMPLE, PRIVATE_NAME, SAMPLE_NAME, honor_data
+from thidua import exports
+from thidua.exports import paths
+from thidua.graph import LinkGraph
+from thidua.kinds import KINDS
+from thidua.pages.render import Renderer
+from thidua.pages.site import Settings
+from thidua.publish import drop_samples, publishable
+from thidua.text import fold
+from thidua.validate import validate
+
+SITE_URL = "https://thidua.example/"  # mkdocs.yml's placeholder
+FRICTIONLESS = Path(sys.executable).parent / "frictionless"
+
+
+def open_data_set(root: Path, extra: dict[str, str] | None = None) -> Path:
+    """The honor-roll data set, its sample decision numbered as a sample ("-MẪU") whether or not
+    the shared set already is."""
+    sample = re.sub(r"^number: (\S+?)(-MẪU)?$", r"number: \1-MẪU", DECISION_SAMPLE, flags=re.M)
+    return honor_data(root, {"decisions/qd-99-an-phu-2024.yml": sample, **(extra or {})})
+
+
+def published(data: Path, include_samples: bool = True):
+    """The repository and link graph the site is built from."""
+    repo, report = validate(data)
+    assert not report.errors, [p.text() for p in report.errors]
+    if not include_samples:
+        drop_samples(repo)
+    publishable(repo)
+    return repo, LinkGraph.build(repo)
+
+
+def expected_ids(data: Path, include_samples: bool = True) -> dict[str, set[str]]:
+    repo, graph = published(data, include_samples)
+    out = {kind: set(repo.of_kind(kind)) for kind in KINDS}
+    out["stories"] = {s.id for s in graph.stories}  # a story about an unpublished line has no page
+    return out
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory) -> Path:
+    return open_data_set(tmp_path_factory.mktemp("open-data"))
+
+
+@pytest.fixture(scope="module")
+def sites(data) -> dict[bool, Path]:
+    """The site with and without samples."""
+    out = {}
+    for samples in (True, False):
+        dest = data.parent / f"site-{samples}"
+        build(dest, data, include_samples=samples)
+        out[samples] = dest / "site"
+    return out
+
+
+def read_csv(site: Path, table: str) -> list[dict]:
+    raw = (site / paths.csv_file(table)).read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "UTF-8 with BOM, for Excel"
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+
+
+def export_files(site: Path) -> dict[str, bytes]:
+    """Every export's bytes (the ZIP's members too), by path."""
+    out = {}
+    for path in site.rglob("*"):
+        rel = path.relative_to(site).as_posix()
+        if path.is_file() and (rel.startswith(paths.SECTION) and not rel.endswith(".html")
+                               or rel.endswith((".json", ".ics", ".xml")) or rel == paths.ROBOTS):
+            out[rel] = path.read_bytes()
+    with zipfile.ZipFile(site / paths.ARCHIVE) as z:
+        for name in z.namelist():
+            out[f"zip:{name}"] = z.read(name)
+    return out
+
+
+def test_each_record_json_matches_the_schema_and_its_kind_file(sites, data):
+    site = sites[True]
+    schema = json.loads((site / paths.RECORD_SCHEMA).read_text(encoding="utf-8"))
+    validator = Draft202012Validator(schema)
+    model_schema = json.loads((site / paths.SCHEMA).read_text(encoding="utf-8"))
+    for kind, ids in expected_ids(data).items():
+        bulk = json.loads((site / paths.bulk_json(KINDS[kind].attr)).read_text(encoding="utf-8"))
+        assert bulk["count"] == len(ids) and [r["id"] for r in bulk["records"]] == sorted(ids), kind
+        by_kind = Draft202012Validator({"$ref": model_schema["x-kinds"][kind], "$defs": model_schema["$defs"]})
+        for ident in ids:
+            one = json.loads((site / paths.record_json(kind, ident)).read_text(encoding="utf-8"))
+            errors = [e.message for e in validator.iter_errors(one)] + [e.message for e in by_kind.iter_errors(one["record"])]
+            assert not errors, (kind, ident, errors[:3])
+            assert one in bulk["records"]
+            assert one["url"] == f"{SITE_URL}{KINDS[kind].section}/{ident}/"
+
+
+def test_record_json_keeps_date_precision_and_links_both_ways(sites):
+    site = sites[True]
+    plan = json.loads((site / paths.record_json("documents", "kh-2-dong-xuan-2022")).read_text(encoding="utf-8"))
+    launch = json.loads((site / paths.record_json("documents", "qd-1-ttg-2021")).read_text(encoding="utf-8"))
+    assert plan["record"]["date"] == "2022-05-10" and plan["record"]["period"] == "2021-2025"
+    assert [b["id"] for b in plan["links"]["basis"]] == ["qd-1-ttg-2021"]
+    assert [b["id"] for b in launch["links"]["implemented_by"]] == ["kh-2-dong-xuan-2022"]
+    assert {d["id"] for d in plan["links"]["decisions"]} == {"qd-10-dong-xuan-2023", "qd-20-dong-xuan-2024"}
+    decision = json.loads((site / paths.record_json("decisions", "qd-10-dong-xuan-2023")).read_text(encoding="utf-8"))
+    line = decision["links"]["lines"][0]
+    assert line["url"] == f"{SITE_URL}khen-thuong/qd-10-dong-xuan-2023/#{line['id']}"
+    assert [s["id"] for s in line["stories"]] == ["chi-thuy-giup-hoi-vien-thoat-ngheo"]
+    assert decision["record"]["recipients"][0]["id"] == line["id"]
+    for withheld in ("public", "consent", "poverty_programme"):
+        assert all(withheld not in r for r in decision["record"]["recipients"])
+
+
+def test_count_in_is_count_out(sites, data):
+    """Every published record in its JSON, its CSV, the database and (plans, decisions, stories) its feed."""
+    feedparser = pytest.importorskip("feedparser")
+    for samples, site in sites.items():
+        ids = expected_ids(data, samples)
+        repo, graph = published(data, samples)
+        db = sqlite3.connect(site / paths.DATABASE)
+        for kind, expected in ids.items():
+            attr = KINDS[kind].attr
+            assert {json.loads((site / paths.record_json(kind, i)).read_text(encoding="utf-8"))["id"] for i in expected} == expected
+            assert {r["id"] for r in read_csv(site, attr)} == expected, (samples, kind)
+            assert {r[0] for r in db.execute(f'SELECT id FROM "{attr}"')} == expected, (samples, kind)
+            if kind in paths.FEED_KINDS:
+                feed = feedparser.parse((site / paths.feed("kind", kind)).read_bytes())
+                assert not feed.bozo, feed.get("bozo_exception")
+                assert {e.link for e in feed.entries} == {f"{SITE_URL}{KINDS[kind].section}/{i}/" for i in expected}
+        lines = {(d, line.anchor) for d, ls in graph.lines_of_decision.items() for line in ls}
+        assert {(r["decision"], r["id"]) for r in read_csv(site, "recipients")} == lines
+        assert set(db.execute("SELECT decision, id FROM recipients")) == lines
+        assert len(lines) == sum(len(d.recipients) for d in repo.decisions.values())
+
+
+def test_no_non_public_name_in_any_byte(sites):
+    variants = {PRIVATE_NAME, unicodedata.normalize("NFD", PRIVATE_NAME), fold(PRIVATE_NAME), PRIVATE_NAME.upper()}
+    for site in sites.values():
+        files = export_files(site)
+        assert len(files) > 50
+        for path, blob in files.items():
+            for variant in variants:
+                for encoded in (variant.encode("utf-8"), variant.encode("utf-16-le")):
+                    assert encoded not in blob, (path, variant)
+            assert b"Bao Mat" not in blob and b"bao mat" not in blob.lower(), path
+
+
+def test_samples_only_when_the_site_has_them_and_marked(sites):
+    with_samples = read_csv(sites[True], "recipients")
+    sample_rows = [r for r in with_samples if r["name"] == SAMPLE_NAME]
+    assert sample_rows and all(r["sample"] == "true" for r in sample_rows)
+    assert all(r["sample"] == "false" for r in with_samples if r["name"] != SAMPLE_NAME)
+    decisions = {r["id"]: r["sample"] for r in read_csv(sites[True], "decisions")}
+    assert decisions["qd-99-an-phu-2024"] == "true"
+    for path, blob in export_files(sites[False]).items():
+        assert SAMPLE_NAME.encode("utf-8") not in blob and b"qd-99-an-phu-2024" not in blob, path
+
+
+def test_csv_has_one_row_per_decision_line(sites):
+    rows = read_csv(sites[True], "recipients")
+    binh = [r for r in rows if r["decision"] == "qd-10-dong-xuan-2023" and r["name"] == "Trần Văn Bình"]
+    assert [r["unit"] for r in binh] == ["Đoàn Thanh niên xã An Phú", "Hội Cựu chiến binh xã An Phú"]
+    assert binh[0]["id"] != binh[1]["id"]
+    assert {r["authority"] for r in binh} == {"ubnd-tinh-dong-xuan"} and binh[0]["form"] == "bang-khen-tinh"
+
+
+def test_frictionless_validates_the_data_package(sites):
+    for site in sites.values():
+        result = subprocess.run([str(FRICTIONLESS), "validate", "--json", "datapackage.json"],
+                                cwd=site / paths.SECTION, capture_output=True, text=True)
+        report = json.loads(result.stdout)
+        errors = [e for task in report.get("tasks", []) for e in task.get("errors", [])] + report.get("errors", [])
+        assert result.returncode == 0 and report["valid"], errors[:5]
+        assert {t["name"] for t in report["tasks"]} >= {"recipients", "decisions", "documents"}
+
+
+def test_sqlite_full_text_search_finds_a_name_typed_without_diacritics(sites):
+    db = sqlite3.connect(sites[True] / paths.DATABASE)
+    found = db.execute("SELECT r.name, r.unit, r.url FROM recipients r JOIN recipients_fts f ON f.rowid = r.rowid "
+                       "WHERE recipients_fts MATCH ? ORDER BY r.decision, r.number", ("nguyen thi thuy",)).fetchall()
+    names = {unicodedata.normalize("NFC", n) for n, _, _ in found}
+    assert "Nguyễn Thị Thúy" in names and "Nguyễn Thị Thuý" in names
+    assert all(url.startswith(f"{SITE_URL}khen-thuong/") and "#" in url for _, _, url in found)
+    # đ has no decomposition: the folded copy is what finds "Đông" typed as "dong"
+    assert db.execute("SELECT count(*) FROM recipients_fts WHERE recipients_fts MATCH 'dong'").fetchone()[0] >= 1
+    assert db.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'phong trao thi dua'").fetchone()[0] >= 1
+    record = db.execute("SELECT record FROM documents WHERE id = 'kh-2-dong-xuan-2022'").fetchone()[0]
+    assert json.loads(record)["body"][0]["title"] == "Hình thức khen thưởng"
+
+
+def test_zip_holds_the_data_files_with_fixed_times(sites):
+    with zipfile.ZipFile(sites[True] / paths.ARCHIVE) as z:
+        infos = z.infolist()
+        names = [i.filename for i in infos]
+        assert names == sorted(names)
+        assert {"datapackage.json", "thidua.db", "csv/recipients.csv", "json/decisions.json"} <= set(names)
+        assert {i.date_time for i in infos} == {(1980, 1, 1, 0, 0, 0)}
+        assert z.read("csv/recipients.csv") == (sites[True] / paths.csv_file("recipients")).read_bytes()
+
+
+def test_exports_are_byte_identical_across_builds(data):
+    def once() -> dict[str, bytes]:
+        repo, graph = published(data)
+        renderer = Renderer(repo, graph, Settings(site_url=SITE_URL))
+        return exports.build(repo, graph, site_name="x", site_url=SITE_URL, facts_of=renderer.facts).files
+
+    first, second = once(), once()
+    assert first.keys() == second.keys()
+    assert [p for p in first if first[p] != second[p]] == []
+
+
+def test_without_site_url_urls_are_site_relative(data):
+    repo, graph = published(data)
+    renderer = Renderer(repo, graph, Settings(site_url=""))
+    files = exports.build(repo, graph, site_name="x", site_url="", facts_of=renderer.facts).files
+    one = json.loads(files[paths.record_json("documents", "kh-2-dong-xuan-2022")])
+    assert one["url"] == "van-ban/kh-2-dong-xuan-2022/"
+    assert b"Sitemap" not in files[paths.ROBOTS]
+
+
+def test_open_data_page_documents_every_file(sites):
+    html = (sites[True] / paths.SECTION / "index.html").read_text(encoding="utf-8")
+    assert "Dữ liệu mở" in html
+    hrefs = set(re.findall(r'href="([^"#]+)"', html))
+    for target in ("thidua.db", "datapackage.json", "thidua-du-lieu.zip", "csv/recipients.csv", "json/documents.json",
+                   "atom/tat-ca.xml", "lich/tat-ca.ics", "../sitemap.xml", "../robots.txt"):
+        assert target in hrefs, target
+    for href in hrefs:
+        if not href.startswith(("http", "mailto")) and not href.endswith(("/", "..")):
+            assert (sites[True] / paths.SECTION / href).resolve().is_file(), href
+
+
+def test_search_engines_get_sitemap_robots_canonical_and_no_samples(sites):
+    site = sites[True]
+    robots = (site / "robots.txt").read_text(encoding="ascii")
+    assert f"Sitemap: {SITE_URL}sitemap.xml" in robots
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    locs = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    assert locs and all(loc.startswith(SITE_URL) for loc in locs)
+    assert sitemap.count("<lastmod>") == len(locs)
+    assert f"{SITE_URL}khen-thuong/qd-10-dong-xuan-2023/" in locs
+    assert not any("qd-99-an-phu-2024" in loc or "cau-chuyen-mau" in loc for loc in locs)
+    sample = (site / "khen-thuong/qd-99-an-phu-2024/index.html").read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex">' in sample
+    for url in ("khen-thuong/qd-10-dong-xuan-2023/", "co-quan/ubnd-tinh-dong-xuan/", ""):
+        html = (site / url / "index.html").read_text(encoding="utf-8")
+        assert re.findall(r'<link rel="?canonical"? href="?([^" >]+)', html) == [SITE_URL + url], url
+        assert "noindex" not in html
+    json_link = re.search(r'<link rel="alternate" type="application/json"[^>]*href="([^"]+)"',
+                          (site / "khen-thuong/qd-10-dong-xuan-2023/index.html").read_text(encoding="utf-8"))
+    assert json_link and json_link.group(1) == f"{SITE_URL}khen-thuong/qd-10-dong-xuan-2023.json"
