@@ -2,15 +2,20 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
+import pytest
 import yaml
 
 from thidua import cms, model
 from thidua.dates import PartialDate
 from thidua.model import SubjectKind
 from thidua.kinds import KINDS, Kind
+from thidua.validate import validate
 
 ROOT = Path(__file__).resolve().parents[1]
 COMMITTED = ROOT / "content" / "admin" / "config.yml"
@@ -52,7 +57,8 @@ def test_every_kind_is_a_collection_writing_into_its_folder():
     config = cms.build_config()
     assert [c["name"] for c in config["collections"]] == list(KINDS)
     for c in config["collections"]:
-        assert c["folder"] == f"data/{c['name']}" and c["format"] == "yml" and c["slug"] == "{{fields.id}}"
+        assert c["folder"] == f"data/{c['name']}" and c["slug"] == "{{fields.id}}"
+        assert c["extension"] == "yml" and c["format"] == f"thidua-yml-{c['name']}"  # format.js writes it
     assert config["locale"] == "vi" and config["media_folder"] == "data/media" and config["public_folder"] == "media"
 
 
@@ -110,3 +116,98 @@ def test_every_field_has_a_vietnamese_label():
     untranslated = [f["name"] for c in cms.build_config()["collections"] for f in _all_fields(c["fields"])
                     if f["label"] == f["name"]]
     assert untranslated == [], "add these fields to cms.LABELS"
+
+
+def test_records_js_is_fresh_and_follows_the_model():
+    assert (ROOT / "content" / "admin" / "records.js").read_text(encoding="utf-8") == cms.dump_records(cms.build_records()), \
+        "content/admin/records.js is stale: run `thidua cms`"
+    records = cms.build_records()
+    assert records["collections"] == {kind.name: kind.record.__name__ for kind in KINDS.values()}
+    decision = [f["name"] for f in records["classes"]["AwardDecision"]]
+    assert decision[-1] == "recipients" and decision[:2] == ["id", "date"]  # the lines last, as people write
+    assert "body" in [f["name"] for f in records["classes"]["Document"]]  # fields the form omits still ordered
+    kind = next(f for f in records["classes"]["Recipient"] if f["name"] == "kind")
+    assert kind.get("code") is True
+
+
+NODE = shutil.which("node")
+
+
+@pytest.mark.skipif(NODE is None, reason="node is not installed (npm ci needs it too)")
+def test_format_js_rewrites_every_record_without_losing_anything(tmp_path):
+    """content/admin/format.js, run by node on every record of data/: what it writes reads back as
+    the same data (PyYAML, as the loader reads), keeps the comments, and validates."""
+    admin = ROOT / "content" / "admin"
+    script = f"""
+      global.window = global;
+      const jsyaml = require({json.dumps(str(admin / 'js-yaml' / 'js-yaml.min.js'))});
+      require({json.dumps(str(admin / 'records.js'))});
+      const format = require({json.dumps(str(admin / 'format.js'))})(jsyaml, window.THIDUA_RECORDS);
+      const fs = require("fs");
+      const out = {{}};
+      for (const [path, kind] of JSON.parse(fs.readFileSync(0, "utf8"))) {{
+        const f = format.formatter(kind);
+        const data = f.fromFile(fs.readFileSync(path, "utf8"));
+        out[path] = {{data, text: f.toFile(data)}};
+      }}
+      process.stdout.write(JSON.stringify(out));
+    """
+    files = [(str(p), p.parent.name) for kind in KINDS for p in sorted((ROOT / "data" / kind).glob("*.yml"))]
+    result = subprocess.run([NODE, "-e", script], input=json.dumps(files), capture_output=True, text=True, check=True)
+    written = json.loads(result.stdout)
+    for path, kind in files:
+        text = written[path]["text"]
+        assert yaml.safe_load(text) == _prune(written[path]["data"]), path  # same data, nothing dropped
+        original = Path(path).read_text(encoding="utf-8")
+        comments = [line for line in original.splitlines() if line.startswith("#")]
+        assert [line for line in text.splitlines() if line.startswith("#")] == comments, path
+        out = tmp_path / "data" / kind / Path(path).name
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+    if (ROOT / "data" / "media").is_dir():
+        shutil.copytree(ROOT / "data" / "media", tmp_path / "data" / "media")
+    _repo, report = validate(tmp_path / "data")
+    _repo, before = validate(ROOT / "data")
+    assert report.render("text").replace(str(tmp_path / "data"), "") == before.render("text").replace(str(ROOT / "data"), "")
+
+
+def _prune(value):
+    """What format.js leaves out: empty values ("", [], {}, null)."""
+    if isinstance(value, dict):
+        pruned = {k: _prune(v) for k, v in value.items()}
+        return {k: v for k, v in pruned.items() if v not in ("", [], {}, None)}
+    if isinstance(value, list):
+        return [v for v in (_prune(v) for v in value) if v not in ("", [], {}, None)]
+    return value
+
+
+def test_format_js_writes_as_docs_say():
+    admin = ROOT / "content" / "admin"
+    record = {"id": "qd-1-x", "recipients": [{"name": "Hộ ông A", "kind": "household", "unit": ""}],
+              "date": "2024-05", "number": "1/QĐ-UBND", "occasion": "yes", "title": 'Nói "có": 1\\2',
+              "signer": {"title": "Chủ tịch", "capacity": "TM"}, "unknown_key": True}
+    script = f"""
+      global.window = global;
+      const jsyaml = require({json.dumps(str(admin / 'js-yaml' / 'js-yaml.min.js'))});
+      require({json.dumps(str(admin / 'records.js'))});
+      const format = require({json.dumps(str(admin / 'format.js'))})(jsyaml, window.THIDUA_RECORDS);
+      process.stdout.write(format.write({json.dumps(record, ensure_ascii=False)}, "decisions",
+                                        "# a comment on top\\n\\nid: qd-1-x\\ndate: 2024-05  # month only\\n"));
+    """
+    if NODE is None:
+        pytest.skip("node is not installed")
+    text = subprocess.run([NODE, "-e", script], capture_output=True, text=True, check=True).stdout
+    assert text == (
+        '# a comment on top\n\n'
+        'id: qd-1-x\n'
+        'date: "2024-05"  # month only\n'
+        'occasion: "yes"\n'  # a YAML 1.1 word is quoted even where codes are plain
+        'number: "1/QĐ-UBND"\n'
+        'title: "Nói \\"có\\": 1\\\\2"\n'
+        'signer:\n'
+        '  title: "Chủ tịch"\n'
+        '  capacity: TM\n'
+        'recipients:\n'
+        '  - kind: household\n'
+        '    name: "Hộ ông A"\n'
+        'unknown_key: true\n')
