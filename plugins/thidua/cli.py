@@ -20,6 +20,8 @@ def main(argv: list[str] | None = None) -> int:
     p_val.add_argument("data_dir", nargs="?", default="data")
     p_val.add_argument("--format", choices=["text", "github", "json"], default="text")
     p_val.add_argument("--strict", action="store_true", help="warnings fail too")
+    p_val.add_argument("--no-cache", action="store_true",
+                       help="parse every file (by default parses are kept in .cache/thidua/ beside the data folder)")
 
     p_schema = sub.add_parser("schema", help="write the JSON Schema of the data files")
     p_schema.add_argument("--output", "-o", help="file to write (default: standard output)")
@@ -38,7 +40,9 @@ def main(argv: list[str] | None = None) -> int:
         if not data_dir.is_dir():
             print(f"thidua: {data_dir} is not a folder", file=sys.stderr)
             return 2
-        _repo, report = validate(data_dir, display_root=Path.cwd() if _inside(data_dir, Path.cwd()) else data_dir.parent)
+        cache = None if args.no_cache else data_dir.resolve().parent / ".cache" / "thidua"
+        _repo, report = validate(data_dir, display_root=Path.cwd() if _inside(data_dir, Path.cwd()) else data_dir.parent,
+                                 cache=cache)
         output = report.render(args.format)
         if output:
             print(output)

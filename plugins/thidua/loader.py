@@ -6,19 +6,22 @@ Reading never stops at a bad file: every problem of every file is collected, so 
 from __future__ import annotations
 
 import difflib
+import logging
 import os
 import re
 import stat
+import time
 from pathlib import Path
 
 import yaml
 
-from . import parallel
+from . import parallel, parsecache
 from .kinds import KINDS
 from .problems import Problem, Report
 from .repository import Repository
 from .schema import MAX_FILE_BYTES, LimitError, Reader, SourceFile, colon_hint, compose_data, location
 
+log = logging.getLogger("mkdocs.plugins.thidua")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SETTINGS_FILE = "rules.yml"  # data/rules.yml: severities of the rules (checks/settings.py)
 
@@ -94,6 +97,11 @@ def load_file(path: Path, kind: str, rel: str, report: Report):
     raw = read_data_file(path, rel, report)
     if raw is None:
         return None
+    return parse_bytes(raw, kind, rel, report)
+
+
+def parse_bytes(raw: bytes, kind: str, rel: str, report: Report):
+    """The record a file's bytes hold (None if they hold none); problems go to `report`."""
     text = decode(raw, rel, report)
     if text is None:
         return None
@@ -108,12 +116,14 @@ def load_file(path: Path, kind: str, rel: str, report: Report):
     return reader.read(node, KINDS[kind].record, "")
 
 
-def load(data_dir: Path, report: Report, display_root: Path | None = None, workers: int = 0) -> Repository:
+def load(data_dir: Path, report: Report, display_root: Path | None = None, workers: int = 0,
+         cache: Path | None = None) -> Repository:
     """Read every record under `data_dir`; problems go to `report`.
 
     Files are read in worker processes when there are many (`workers`: 0 = one per core,
     1 = in this process); records and problems come back in file order, so the result is the
-    same either way."""
+    same either way. With a `cache` folder, files whose bytes were parsed before are not
+    parsed again (parsecache.py)."""
     data_dir = Path(data_dir)
     shown = display_root if display_root is not None else data_dir.parent
     repo = Repository(root=data_dir)
@@ -121,7 +131,8 @@ def load(data_dir: Path, report: Report, display_root: Path | None = None, worke
     for kind in KINDS:
         for path in _kind_files(data_dir / kind, shown, report):
             files.append((kind, path, SourceFile(_rel(path, shown), path)))
-    for (kind, path, _rel_path), (record, problems) in zip(files, _read_all(files, workers)):
+    results = _read_all(files, workers) if cache is None else _read_cached(files, workers, cache)
+    for (kind, path, _rel_path), (record, problems) in zip(files, results):
         report.problems.extend(problems)
         if record is None:
             continue
@@ -199,16 +210,64 @@ def _kind_files(folder: Path, shown: Path, report: Report) -> list[Path]:
 PARALLEL_FROM = 500  # files; below this, starting processes costs more than it saves
 
 
-def _read_all(files: list, workers: int) -> list:
+def _read_all(files: list, workers: int, keyed: bool = False) -> list:
     workers = workers or parallel.cpu_count()
     if workers > 1 and len(files) >= PARALLEL_FROM and parallel.can_fork():
-        bounds = [(len(files) * i // workers, len(files) * (i + 1) // workers) for i in range(workers)]
-        parts = parallel.fork_map(lambda i: _read_slice(bounds[i], files), workers)
-        return [item for part in parts for item in part]
-    return _read_slice((0, len(files)), files)
+        # interleaved slices: files of one kind are of like size, so each worker gets a like share
+        parts = parallel.fork_map(lambda i: _read_slice((0, len(files)), files[i::workers], keyed), workers)
+        out: list = [None] * len(files)
+        for i, part in enumerate(parts):
+            out[i::workers] = part
+        return out
+    return _read_slice((0, len(files)), files, keyed)
 
 
-def _read_slice(bounds: tuple[int, int], files: list) -> list:
+def _read_cached(files: list, workers: int, folder: Path) -> list:
+    """As _read_all, reusing the parse of every file whose bytes are in the cache: only the
+    others are parsed (in workers when there are many), and the cache is rewritten to hold
+    exactly this load's files."""
+    started = time.perf_counter()
+    cache = parsecache.ParseCache(folder)
+    cache.read()
+    results: list = [None] * len(files)
+    keys: list = [None] * len(files)
+    todo = []
+    for i, (kind, path, rel) in enumerate(files):
+        report = Report()
+        raw = read_data_file(path, rel, report)
+        if raw is None:
+            results[i] = (None, report.problems)
+            continue
+        keys[i] = parsecache.key(kind, rel, path, raw)
+        hit = cache.entries.get(keys[i])
+        if hit is None:
+            todo.append(i)
+        else:
+            results[i] = hit
+    if todo:
+        missed = [files[i] for i in todo]
+        # the workers read the files again and key them by what they read, should one change meanwhile
+        for i, (result, key) in zip(todo, _read_all(missed, workers, keyed=True)):
+            results[i], keys[i] = result, key
+    entries = {key: result for key, result in zip(keys, results) if key is not None}
+    if todo or entries.keys() != cache.entries.keys():
+        cache.write(entries)
+    log.info(f"thidua: {len(todo)} of {len(files)} data files parsed, {len(files) - len(todo)} reused from "
+             f"the parse cache{f' (not used: {cache.fell_back})' if cache.fell_back else ''}, "
+             f"in {time.perf_counter() - started:.1f} s")
+    return results
+
+
+def _read_slice(bounds: tuple[int, int], files: list, keyed: bool = False) -> list:
+    if keyed:
+        out_keyed = []
+        for kind, path, rel in files[bounds[0]:bounds[1]]:
+            report = Report()
+            raw = read_data_file(path, rel, report)
+            record = parse_bytes(raw, kind, rel, report) if raw is not None else None
+            key = parsecache.key(kind, rel, path, raw) if raw is not None else None
+            out_keyed.append(((record, report.problems), key))
+        return out_keyed
     out = []
     for kind, path, rel in files[bounds[0]:bounds[1]]:
         report = Report()

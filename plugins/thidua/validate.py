@@ -9,8 +9,10 @@ from .problems import Report
 from .repository import Repository
 
 
-def validate(data_dir: str | Path, display_root: Path | None = None) -> tuple[Repository, Report]:
+def validate(data_dir: str | Path, display_root: Path | None = None,
+             cache: Path | None = None) -> tuple[Repository, Report]:
+    """`cache`: a folder for the parse cache (parsecache.py); None parses every file."""
     report = Report()
-    repo = load(Path(data_dir), report, display_root)
+    repo = load(Path(data_dir), report, display_root, cache=cache)
     checks.check(repo, report)
     return repo, report

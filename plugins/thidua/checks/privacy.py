@@ -20,7 +20,7 @@ import re
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from .. import model
@@ -182,7 +182,7 @@ def personal_data(ctx: Context) -> None:
         for owner, field, text in text_fields(record):
             if not text.isascii():
                 _disguises(ctx, kind, record, owner, field, text)
-            for offset, what, found in find_personal_data(text):
+            for offset, what, found in _personal_data_in(text):
                 message = f"personal data must not be published: {what}"
                 if "\n" in text:  # a block of text: point at the very line
                     ctx.problem_in_text("personal-data", record, kind.name, owner, field, offset, message,
@@ -211,11 +211,20 @@ def bare_name(name: str) -> str:
     return bare if len(bare.split()) >= 2 else name
 
 
+# Texts repeat across records (units, achievements, names): each distinct one is looked at once.
+_words = lru_cache(maxsize=1 << 16)(canonical_words)
+
+
+@lru_cache(maxsize=1 << 16)
+def _personal_data_in(text: str) -> tuple[tuple[int, str, str], ...]:
+    return tuple(find_personal_data(text))
+
+
 def find_names(text: str, by_first: dict[str, list[tuple[str, ...]]]) -> list[tuple[int, tuple[str, ...]]]:
     """(offset, name) of each name of `by_first` (canonical words, indexed by their first word) in
     `text`, compared in the canonical form (`text.canonical`): diacritics, case, invisible
     characters and look-alike letters set aside. The common case, no name, costs one pass in C."""
-    keys = canonical_words(text)
+    keys = _words(text)
     if by_first.keys().isdisjoint(keys):
         return []
     hits = []

@@ -15,3 +15,7 @@ class ThiduaConfig(Config):
     build_date = c.Optional(c.Type(str))
     # Processes that write record pages; 0 means one per CPU core, 1 writes in the build process.
     workers = c.Type(int, default=0)
+    # Parsed records are kept here (relative to mkdocs.yml's folder) so a rebuild parses only
+    # the files that changed, and the pages written are listed so a rebuild writes only changed
+    # pages; empty: no cache, every build is a full one.
+    cache_dir = c.Type(str, default=".cache/thidua")

@@ -10,8 +10,8 @@ on_page_*     hand MkDocs titles, bodies and tables of contents; the placeholder
 on_post_page  a rendered placeholder becomes the chrome of its folder (checked: chrome.py)
 on_post_build remove the placeholders; write each record page as its folder's chrome with its
               own parts put in, split over worker processes; list every page in the sitemap
-              (sitemap.py); swap Material's search entries of generated pages for the core's
-              compact ones (search_index.py); then put the new site in place (below)
+              (sitemap.py); write the search index, Pagefind's, of every page (search_index.py);
+              then put the new site in place (below)
 
 `mkdocs build` writes into a temporary folder beside site_dir (on_config points site_dir there),
 which replaces the previous site only once the build succeeded: a failed, killed or `--strict`
@@ -23,6 +23,7 @@ full render and its search plugin's HTML parsing cost more than everything else 
 from __future__ import annotations
 
 import datetime as _dt
+import gc
 import logging
 import os
 import shutil
@@ -42,7 +43,8 @@ from ..pages import Page, Settings, build_site
 from ..publish import drop_samples, publishable
 from ..redirects import redirect_html
 from ..validate import validate
-from . import chrome, search_index, sitemap, staging
+from ..pages import render
+from . import chrome, incremental, search_index, sitemap, staging
 from .config import ThiduaConfig
 
 log = logging.getLogger("mkdocs.plugins.thidua")
@@ -93,7 +95,22 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         root = Path(config.config_file_path).resolve().parent
         data_dir = self.data_dir = (root / self.config.data_dir).resolve()
         started = time.perf_counter()
-        repo, report = validate(data_dir, display_root=root)
+        # Loading and planning make millions of objects and almost no cycles: the collector would
+        # rescan them again and again for nothing. Off meanwhile; what was built is frozen after.
+        gc_was_on = gc.isenabled()
+        gc.disable()
+        try:
+            self._plan(config, root, data_dir, started)
+        finally:
+            if self.command != "serve":  # a preview server runs on: let it collect between builds
+                gc.freeze()
+            if gc_was_on:
+                gc.enable()
+        return config
+
+    def _plan(self, config, root: Path, data_dir: Path, started: float) -> None:
+        self.cache_dir = (root / self.config.cache_dir).resolve() if self.config.cache_dir else None
+        repo, report = validate(data_dir, display_root=root, cache=self.cache_dir)
         log.info(f"thidua: data loaded and validated in {time.perf_counter() - started:.1f} s")
         for problem in report.sorted():
             (log.error if problem.severity == "error" else log.warning)(problem.text())
@@ -113,7 +130,6 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         self.settings = settings
         self.pages = {_src(page.url): page for page in self.site.pages}
         log.info(f"thidua: {len(self.site.pages)} pages planned in {time.perf_counter() - started:.1f} s from the start")
-        return config
 
     def on_serve(self, server, *, config, builder):
         # `mkdocs serve` watches docs_dir only; an edited record must rebuild the preview too
@@ -206,17 +222,32 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         return output
 
     def write_pages(self, site_dir: Path, config) -> None:
-        """Write every record page into its folder's chrome, split over worker processes."""
+        """Write every record page into its folder's chrome, split over worker processes.
+
+        A page whose bytes are those the previous build wrote (pages.py's manifest says so, and
+        the previous site's file is still the one written then) is hard-linked from the previous
+        site instead of written: the staging folder gets a complete site, the old one is untouched."""
         jobs = [(folder, page) for folder in sorted(self.folders) for page in self.folders[folder]]
         workers = self.config.workers or parallel.cpu_count()
         if self.command == "serve":
             workers = 1  # `mkdocs serve` runs threads; forking beside them is not safe
+        final = self.stage.final if self.stage is not None else site_dir
+        previous = incremental.Manifest.read(self.cache_dir, final)
+        writer = incremental.Writer(site_dir, final, previous)
         if workers > 1 and len(jobs) >= FORK_MIN_PAGES_PER_WORKER * workers and parallel.can_fork():
-            parallel.fork_map(lambda i: self._write(site_dir, config, jobs[i::workers]), workers)
+            render.freeze_for_fork()
+            parts = parallel.fork_map(lambda i: self._write(writer, config, jobs[i::workers]), workers)
         else:
-            self._write(site_dir, config, jobs)
+            parts = [self._write(writer, config, jobs)]
+        self.manifest = incremental.Manifest(final, {})
+        written = 0
+        for entries, count in parts:
+            self.manifest.pages.update(entries)
+            written += count
+        log.info(f"thidua: {written} of {len(jobs)} record pages written, {len(jobs) - written} unchanged "
+                 f"{'kept' if final == site_dir else 'linked from the previous site'}")
 
-    def _write(self, site_dir: Path, config, jobs) -> None:
+    def _write(self, writer: incremental.Writer, config, jobs) -> tuple[dict, int]:
         default_description = config.site_description or ""
         for folder, ours in jobs:
             toc = "".join(self.toc_item.render(toc_item=item, config=config)
@@ -226,9 +257,8 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
                 body=ours.body, toc=toc, first=ours.toc[0].id if ours.toc else None,
                 slug=ours.url.rstrip("/").rsplit("/", 1)[-1])
             ours.release()
-            target = site_dir / ours.url / "index.html"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(html, encoding="utf-8")
+            writer.write(ours.url + "index.html", html.encode("utf-8"))
+        return writer.entries, writer.written
 
     @event_priority(-100)  # after Material's search plugin has written its index
     def on_post_build(self, *, config):
@@ -252,8 +282,13 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
             else:
                 stage.commit()
                 config.site_dir = str(stage.final)  # gh-deploy reads it after the build
+                self.manifest.write(self.cache_dir)  # only now: it describes the site in place
+        elif self.dirty and self.command == "build":
+            self.manifest.write(self.cache_dir)
+        gc.unfreeze()  # the build is over: what it froze may be collected (tests build many sites in one process)
 
     def on_build_error(self, *, error):
+        gc.unfreeze()
         if self.stage is not None:
             self.stage.abandon()
             self.stage = None

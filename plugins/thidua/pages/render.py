@@ -5,6 +5,7 @@ built from escaped parts. Templates live in `thidua/templates/`.
 """
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import Sequence
 from functools import partial
@@ -68,6 +69,12 @@ class Renderer:
         self.env.filters["label"] = model.label
         self.env.filters["vi"] = lambda d: d.vi() if d is not None else ""
         self.env.filters["pid"] = id  # parts are keyed by identity: two may hold equal text
+
+    def compile_all(self) -> None:
+        """Compile every template now: pages render lazily in forked workers, and a template first
+        used there would be compiled again in each of them."""
+        for name in self.env.list_templates(filter_func=lambda n: n.endswith(".html")):
+            self.env.get_template(name)
 
     def facts(self, document: model.Document) -> Facts:
         """What a document's body sets out; gathered once per build, however many pages show it."""
@@ -200,6 +207,13 @@ class Renderer:
         if not index:
             parts.append(Markup('<meta name="robots" content="noindex">'))
         return "\n".join(parts)
+
+
+def freeze_for_fork() -> None:
+    """Before forking workers: move every object built so far out of the garbage collector's
+    reach. The workers then neither rescan them nor, by touching their headers, copy the pages
+    of memory they share with the parent."""
+    gc.freeze()
 
 
 __all__ = ["Renderer", "Markup", "escape", "authority_label", "document_heading", "json_ld"]

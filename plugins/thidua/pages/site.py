@@ -86,7 +86,7 @@ class Site:
     pages: list[Page] = field(default_factory=list)
     redirects: list[Redirect] = field(default_factory=list)
     files: dict[str, bytes] = field(default_factory=dict)  # extra static files, e.g. finder shards
-    search: list[search.Entry] = field(default_factory=list)  # one search entry per searchable page
+    search: search.Documents | None = None  # the searchable pages' text, made when iterated
 
     def unlisted(self) -> set[str]:
         """URLs the sitemap leaves out: pages search engines are asked not to index."""
