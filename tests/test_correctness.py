@@ -258,8 +258,16 @@ def jsonld(site: Path, url: str) -> list[dict]:
 
 
 def search_entries(site: Path) -> dict[str, dict]:
-    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    return {d["location"]: d for d in docs}
+    """What the search index (Pagefind's) holds of each page: its title and its text as results show them."""
+    from test_search_index import fragments
+
+    out = {}
+    for url, fragment in fragments(site).items():
+        blocks = json.loads(fragment["meta"]["o"])
+        text = " ".join(b if isinstance(b, str) else " ".join(x for x in b if x) for b in blocks[1:])
+        out[url.lstrip("/")] = {"title": fragment["meta"]["title"], "text": text,
+                                "sample": fragment["meta"].get("s") == "1"}
+    return out
 
 
 # --- Authorities and their history
@@ -426,9 +434,9 @@ def test_sample_pages_are_marked_in_title_description_open_graph_and_json_ld(sit
 
 def test_sample_search_entries_and_finder_results_are_marked(site):
     entries = search_entries(site)
-    assert entries["khen-thuong/qd-mau-1-2023/"]["title"].startswith("[Dữ liệu mẫu] ")
-    assert entries["dien-hinh/chuyen-mau/"]["title"].startswith("[Dữ liệu mẫu] ")
-    assert not entries["khen-thuong/qd-xa-2024/"]["title"].startswith("[Dữ liệu mẫu]")
+    # results label them "Dữ liệu mẫu" from this mark (search-worker.js; tests/test_search_browser.py)
+    assert entries["khen-thuong/qd-mau-1-2023/"]["sample"] and entries["dien-hinh/chuyen-mau/"]["sample"]
+    assert not entries["khen-thuong/qd-xa-2024/"]["sample"]
     shards = [json.loads(p.read_text(encoding="utf-8")) for p in (site / "vinh-danh" / "du-lieu" / "p").glob("*.json")]
     decisions = {d[0]: d for shard in shards for d in shard["d"]}
     assert decisions["qd-mau-1-2023"][1] == "77/QĐ-UBND-MẪU" and decisions["qd-mau-1-2023"][7] == 1

@@ -1,16 +1,19 @@
-"""Site search as a reader uses it: queries typed into Material's search box in headless Chromium.
+"""Site search as a reader uses it: queries typed, pasted or linked into Material's search box in
+headless Chromium, answered from the Pagefind index (docs/SEARCH.md).
 
 The site is the real data plus a small fixture (written here, into a temporary copy of data/):
-two communes whose names differ only in diacritics, for ranking, and an award decision whose
-recipients' names differ only in diacritics or tone-mark placement. Every assertion is on the
-rendered result list (`.md-search-result__item`), so removing folding from the search worker makes
-these tests fail; `test_without_folding_dong_nai_is_not_found` shows it does.
+two communes whose names differ only in diacritics, for ranking; an award decision whose
+recipients' names differ only in diacritics or tone-mark placement, one with an achievement no
+other line has; a plan whose body holds a sentence found nowhere else in that order (another
+plan holds the same words scattered); a story whose only words like "ho" are hòa and hội; and a
+line that is not public. Every assertion is on the rendered result list (`.md-search-result__item`).
 """
 from __future__ import annotations
 
 import re
 import shutil
 import unicodedata
+from urllib.parse import quote_plus
 
 import pytest
 import yaml
@@ -33,6 +36,15 @@ RECIPIENTS = [
 TIMEOUT = 20_000  # ms: the first query waits for the worker to build the index
 
 
+PLAN = "kh-kiem-thu-tim-kiem-2024"
+SCATTERED = "kh-kiem-thu-tim-kiem-rai-rac-2024"
+SENTENCE = "trồng rừng gỗ lớn ven suối Nậm"  # six words, in this order only in PLAN's section
+PLAN_SECTION = "2-trong-rung"
+ACHIEVEMENT = "Sáng lập tổ hợp tác đan lát mây tre xuất khẩu"
+STORY = "hoa-giai-o-xa-kiem-thu"
+PRIVATE = "Lương Thị Kín Đáo"
+
+
 def write_fixture(data):
     for ident, place in AUTHORITIES.items():
         (data / "authorities" / f"{ident}.yml").write_text(yaml.safe_dump({
@@ -52,7 +64,25 @@ def write_fixture(data):
                  "“Vì người nghèo - Không để ai bị bỏ lại phía sau” năm 2024",
         "sample": True,
         "recipients": [{"kind": "individual", "name": name, "unit": unit, "locality": "ubnd-xa-minh-tien",
-                        "achievement": "Vận động hộ nghèo vay vốn chăn nuôi."} for name, unit in RECIPIENTS],
+                        "achievement": ACHIEVEMENT + "." if name == "Trần Thị Hoa" else "Vận động hộ nghèo vay vốn chăn nuôi."}
+                       for name, unit in RECIPIENTS]
+                      + [{"kind": "individual", "name": PRIVATE, "unit": "thôn Tam Đa", "public": False}],
+    }, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    plan = {"type": "ke-hoach", "authority": "ubnd-xa-minh-tien", "date": "2024-03", "sample": True}
+    (data / "documents" / f"{PLAN}.yml").write_text(yaml.safe_dump({
+        "id": PLAN, **plan, "title": "Kiểm thử tìm kiếm: phát triển kinh tế rừng",
+        "body": [{"label": "1.", "title": "Mục đích", "text": "Nâng cao thu nhập cho người dân vùng cao."},
+                 {"label": "2.", "title": "Trồng rừng",
+                  "text": f"Vận động các hộ {SENTENCE} để giữ đất và tăng thu nhập."}],
+    }, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (data / "documents" / f"{SCATTERED}.yml").write_text(yaml.safe_dump({
+        "id": SCATTERED, **plan, "title": "Kiểm thử tìm kiếm: các từ rải rác",
+        "body": [{"label": "1.", "title": "Rừng và gỗ",
+                  "text": "Suối Nậm chảy qua ven làng; người dân trồng cây lớn, bảo vệ rừng và không khai thác gỗ."}],
+    }, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (data / "stories" / f"{STORY}.yml").write_text(yaml.safe_dump({
+        "id": STORY, "title": "Tổ hòa giải giúp người nghèo", "date": "2024-05-02", "sample": True,
+        "body": "Tổ hòa giải của xã họp mỗi tháng; hội viên giúp người nghèo làm giấy tờ.",
     }, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
@@ -80,20 +110,29 @@ def search(page, url: str, query: str, keys: bool = False):
     key release, which is when Material reads the box: so only the whole query is searched, and
     the results shown are the query's, not a prefix's.
     """
+    def emptied():
+        page.keyboard.press("End")
+        expect(page.locator(".md-search-result__item")).to_have_count(0)
+
+    put(page, url, query, keys, emptied)
+    page.keyboard.press("End")
+    return page.locator(".md-search-result__list")
+
+
+def put(page, url: str, query: str, keys: bool, emptied):
+    """Empty the box (`emptied()` waits for that to show), then type `query` key by key, or insert
+    it at once (one input event, no key: as a paste, autofill or a phone's suggestion does)."""
     if not page.url.startswith(url):
         page.goto(url + "gioi-thieu/")
     box = page.locator("input.md-search__input")
     box.click()
     if box.input_value():
         box.fill("")
-        page.keyboard.press("End")
-        expect(page.locator(".md-search-result__item")).to_have_count(0)
+        emptied()
     if keys:
         page.keyboard.type(query, delay=5)
     else:
         page.keyboard.insert_text(query)
-    page.keyboard.press("End")
-    return page.locator(".md-search-result__list")
 
 
 def result(page, href: str, text: str | None = None):
@@ -206,14 +245,25 @@ def test_on_a_phone(page, search_url):
     page.wait_for_url(re.compile(r"/co-quan/ubnd-tinh-dong-nai/"))
 
 
-def test_recipients_are_not_in_the_index(search_site):
-    """Their names come from the finder's shards, not from the index every page downloads."""
-    index = (search_site / "search" / "search_index.json").read_text(encoding="utf-8")
+def pagefind_text(site) -> str:
+    """Everything the Pagefind index holds, decompressed (its files are gzip after a signature)."""
+    import gzip
+    out = []
+    for path in (site / "pagefind").rglob("*.pf_*"):
+        data = gzip.decompress(path.read_bytes())
+        out.append(data.decode("utf-8", "replace"))
+    return "".join(out)
+
+
+def test_public_lines_are_indexed_and_private_ones_are_not(search_site):
+    """Every published line is searchable (name, unit, achievement); a line that is not public is
+    nowhere in the index, nor in Material's (which holds no entries at all now)."""
+    text = pagefind_text(search_site)
     for name, _ in RECIPIENTS:
-        assert name not in index
-    shards = "".join(p.read_text(encoding="utf-8") for p in (search_site / "vinh-danh" / "du-lieu").rglob("*.json"))
-    for name, _ in RECIPIENTS:
-        assert name in shards
+        assert name in text
+    assert ACHIEVEMENT in text
+    assert PRIVATE not in text and "luong thi kin dao" not in text.replace("z ", " ")
+    assert '"docs":[]' in (search_site / "search" / "search_index.json").read_text(encoding="utf-8")
 
 
 def test_exact_diacritics_rank_first(page, search_url):
@@ -236,6 +286,22 @@ def test_exact_diacritics_rank_first(page, search_url):
     expect(result(page, f"khen-thuong/{DECISION}/#tran-thi-hoa", "Trần Thị Hòa").first).to_be_attached(timeout=TIMEOUT)
 
 
+# The result meta line (theme/partials/languages/vi.html's wording): the count of results, or "none".
+ANSWERED = re.compile(r"^\s*(Không tìm thấy .*|Tìm thấy [\d.]+ .*|[\d.]+ tài liệu liên quan.*)\s*$")
+NONE = re.compile(r"^\s*Không tìm thấy .*$")
+
+
+def settled(page, query: str):
+    """Wait until the list shows the answer to `query` (the worker has answered it and Material has
+    rendered it): only then is a missing result evidence."""
+    expect(page.locator(".md-search-result")).to_have_attribute("data-td-query", query, timeout=TIMEOUT)
+
+
+def answered(page, url: str, query: str):
+    """Empty the box, paste `query` into it, and wait for its answer."""
+    ask(page, url, query, "pasted")
+
+
 def without_our_worker(route):
     """The page as it is without theme/partials/search.html's hook: Material's worker, unwrapped."""
     response = route.fetch()
@@ -244,40 +310,122 @@ def without_our_worker(route):
     route.fulfill(response=response, body=html)
 
 
-# Material's result meta line (partials/languages/vi.html): placeholder while the box is empty
-# and the index ready, then the count, or "none", once the worker has answered the query.
-PLACEHOLDER = "Nhập để bắt đầu tìm kiếm"
-ANSWERED = re.compile(r"^\s*(Không tìm thấy tài liệu liên quan|\d+ tài liệu liên quan)\s*$")
-
-
-def answered(page, url: str, query: str):
-    """Type `query` into an emptied box and wait until the worker has answered this very query:
-    the meta line goes from the placeholder to a count or "none". Only after that is a missing
-    result evidence (a fixed sleep passes vacuously on a slow machine)."""
-    if not page.url.startswith(url):
-        page.goto(url + "gioi-thieu/")
-    box = page.locator("input.md-search__input")
-    meta = page.locator(".md-search-result__meta")
-    box.click()
-    box.fill("")
-    page.keyboard.press("End")
-    expect(meta).to_have_text(PLACEHOLDER, timeout=TIMEOUT)
-    page.keyboard.insert_text(query)
-    page.keyboard.press("End")
-    expect(meta).to_have_text(ANSWERED, timeout=TIMEOUT)
-
-
-def test_without_folding_these_tests_fail(page, search_url):
-    """The control: with Material's search as it comes, the tests above fail."""
+def test_without_the_hook_nothing_is_found(page, search_url):
+    """The control: Material's own worker has an empty index; everything above comes from ours."""
     page.route("**/gioi-thieu/", without_our_worker)
     search(page, search_url, "Đồng Nai")
-    expect(result(page, "co-quan/ubnd-tinh-dong-nai/").first).to_be_visible(timeout=TIMEOUT)
-    # "Nai" alone finds the province, but "Dong" is no word of its name
-    search(page, search_url, "Dong Nai")
-    province = result(page, "co-quan/ubnd-tinh-dong-nai/").first
-    expect(province).to_be_visible(timeout=TIMEOUT)
-    expect(marked(province)).to_have_text(["Nai"])
+    expect(page.locator(".md-search-result__meta")).to_have_text(NONE, timeout=TIMEOUT)
+    assert hrefs(page) == []
+
+
+# --- The issue's queries (13): the expected record in the first results, typed and pasted
+
+def items(page) -> list[str]:
+    """The pages of the result list in order (each item's own link), as site paths."""
+    links = page.locator(".md-search-result__item > a.md-search-result__link:first-child")
+    return [re.sub(r"\?[^#]*", "", h.split("://", 1)[-1].split("/", 1)[-1])
+            for h in links.evaluate_all("els => els.map(e => e.getAttribute('href'))")]
+
+
+def first_section(page) -> str:
+    """The first result's first section shown (not under "more"), as a site path with its anchor."""
+    link = page.locator(".md-search-result__item").first.locator(":scope > a.md-search-result__link").nth(1)
+    return re.sub(r"\?[^#]*", "", link.get_attribute("href").split("://", 1)[-1].split("/", 1)[-1])
+
+
+def ask(page, url: str, query: str, how: str):
+    """Put `query` into the box as a reader does: `typed` key by key, `pasted` (one input event,
+    no key at all, as a paste, autofill or a phone's suggestion), or `linked` (?q=)."""
+    if how == "linked":
+        page.goto(url + "gioi-thieu/?q=" + quote_plus(query))
+    else:
+        put(page, url, query, how == "typed", lambda: settled(page, ""))
+    settled(page, query)
+    expect(page.locator(".md-search-result__meta")).to_have_text(ANSWERED)
+
+
+SEED_PLANS = ["van-ban/kh-ubnd-xa-minh-tien-vi-nguoi-ngheo-2022-2025/", "van-ban/kh-ubnd-tinh-binh-thuan-vi-nguoi-ngheo-2021-2025/",
+              "van-ban/kh-so-gtvt-cao-bang-vi-nguoi-ngheo-2021-2025/", "van-ban/kh-so-gddt-binh-phuoc-vi-nguoi-ngheo-2021-2025/"]
+
+
+@pytest.mark.parametrize("how", ["typed", "pasted", "linked"])
+def test_issue_queries(page, search_url, how):
+    # "nông thôn mới" is in each seed plan's body
+    ask(page, search_url, "nong thon moi", how)
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    assert set(SEED_PLANS) <= set(items(page)[:5]), items(page)
+    # the signer of the Cao Bằng plan
+    ask(page, search_url, "Le Van Dinh", how)
+    assert items(page)[0] == "van-ban/kh-so-gtvt-cao-bang-vi-nguoi-ngheo-2021-2025/", items(page)
+    # an award form or an award decision, not Sở ... Cao Bằng
+    ask(page, search_url, "bang khen", how)
+    assert items(page)[0].startswith(("hinh-thuc/", "khen-thuong/")), items(page)
+    # six words of a plan's body, in order: that plan, at that section
+    ask(page, search_url, SENTENCE, how)
+    assert items(page)[0] == f"van-ban/{PLAN}/", items(page)
+    assert first_section(page) == f"van-ban/{PLAN}/#{PLAN_SECTION}"
+    assert f"van-ban/{SCATTERED}/" in items(page)  # the scattered words are found, below
+    # a recipient's achievement: the decision, at that line
+    ask(page, search_url, ACHIEVEMENT.lower(), how)
+    assert items(page)[0] == f"khen-thuong/{DECISION}/", items(page)
+    assert first_section(page) == f"khen-thuong/{DECISION}/#tran-thi-hoa-2"
+
+
+def test_a_syllable_without_marks_matches_whole_syllables(page, search_url):
+    """"ho" is hộ, hồ, họ: never hòa or hội, which the story has (with "nghèo") and no hộ."""
+    answered(page, search_url, "hoa ngheo")
+    assert f"dien-hinh/{STORY}/" in items(page)
+    answered(page, search_url, "ho ngheo")
+    found = items(page)
+    assert found and f"dien-hinh/{STORY}/" not in found
+    # what is shown matched "ho" as a whole word
+    marks = page.locator(".md-search-result__item mark").all_inner_texts()
+    assert {m.lower() for m in marks} & {"hộ", "hồ", "họ", "ho"}
+    assert not {m.lower() for m in marks} & {"hòa", "hoà", "hội"}
+    # while a word is being typed, it is a prefix: "ho" alone (no space after it) finds hòa too
+    answered(page, search_url, "to ho")
+    assert f"dien-hinh/{STORY}/" in items(page)
+
+
+def test_a_query_before_the_index_has_loaded(page, search_url):
+    """The query arrives (here by a ?q= link) while the engine is still on its way: it is answered."""
+    held = []
+    page.route("**/pagefind/pagefind.js", lambda route: held.append(route))
+    page.goto(search_url + "gioi-thieu/?q=Minh+Tien")
+    page.wait_for_timeout(500)
+    assert held, "the engine was not requested"
+    expect(page.locator(".md-search-result__item")).to_have_count(0)
+    held[0].continue_()
+    expect(result(page, "co-quan/ubnd-xa-minh-tien/", "Minh Tiến").first).to_be_visible(timeout=TIMEOUT)
+
+
+def test_results_say_what_and_whose_with_samples_labelled(page, search_url):
+    search(page, search_url, "201/QĐ-UBND")
+    article = page.locator(".md-search-result__item").filter(
+        has=page.locator(f'a[href*="khen-thuong/{DECISION}/"]')).first.locator("h1")
+    expect(article).to_contain_text("Quyết định khen thưởng", timeout=TIMEOUT)
+    expect(article).to_contain_text("UBND xã Minh Tiến")
+    expect(article).to_contain_text("2024")
+    expect(article.locator(".td-search-sample")).to_have_text("Dữ liệu mẫu")
+    # a real record carries no such label
+    search(page, search_url, "2451/KH-UBND")
+    real = result(page, "van-ban/kh-2451-ubnd-cao-bang-2022/").first
+    expect(real).to_be_visible(timeout=TIMEOUT)
+    expect(real.locator(".td-search-sample")).to_have_count(0)
+
+
+def test_filters_with_counts(page, search_url):
     answered(page, search_url, "nguoi ngheo")
-    assert not [h for h in hrefs(page) if h.startswith(("van-ban/", "phong-trao/"))]
-    answered(page, search_url, "pham thi thuy")
-    assert not [h for h in hrefs(page) if "#" in h and h.startswith("khen-thuong/")]
+    bar = page.locator(".td-search-filters")
+    expect(bar).to_be_visible()
+    plans = bar.locator('button[data-filter="loai"][data-value="Kế hoạch"]')
+    expect(plans).to_have_text(re.compile(r"^Kế hoạch \(\d+\)$"))
+    count = int(re.search(r"\((\d+)\)", plans.inner_text()).group(1))
+    expect(bar.locator('button[data-filter="nam"]').first).to_be_visible()
+    expect(bar.locator('button[data-filter="tinh"]', has_text="tỉnh Cao Bằng")).to_be_visible()
+    plans.click()
+    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(rf"\b{count}\b"), timeout=TIMEOUT)
+    expect(bar.locator('button[aria-pressed="true"]')).to_have_text(re.compile(r"^Kế hoạch"))
+    assert items(page) and all(h.startswith("van-ban/") for h in items(page))
+    bar.locator('button[aria-pressed="true"]').click()  # off again
+    expect(bar.locator('button[aria-pressed="true"]')).to_have_count(0, timeout=TIMEOUT)

@@ -1,30 +1,23 @@
-"""Site search, the build-time part: one compact entry per generated page. See docs/SEARCH.md.
+"""Site search, the build-time part: every searchable page as plain text. See docs/SEARCH.md.
 
-A record page's entry holds its title and the words a reader types to find it (number,
-issuer and its name today, campaign, period, signer, place, award form...), which its kind's
-builder module gives (`keywords(renderer, record, description)`, see `kinds.py`); a listing is
-found by its title and description. Entries are plain text; the front end writes them in its
-search engine's format (for Material: `mkdocs_plugin/search_index.py`), and the browser
-worker folds diacritics at query time (`search-worker.js`).
+A page is a `Doc`: its title; its head, the words beyond the title a reader types to find it
+(number, issuer and its name today, campaign, period, signer, place...), which its kind's builder
+module gives (`keywords(renderer, record, description)`, see `kinds.py`), a listing's being its
+description; and its sections, each under its anchor (`search_sections(renderer, record)`: a plan's
+parts, a decision's lines, a story's text). The front end indexes them (for MkDocs:
+`mkdocs_plugin/pagefind_index.py`), folded as `index_words` folds them; the browser worker
+(`search-worker.js`) folds queries the same way.
 """
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from .text import nfc
 
-# Entries longer than this are cut: a summary is what a result shows, and the index must stay small.
-TEXT_MAX = 600
-
-
-@dataclass
-class Entry:
-    location: str  # site-root-relative URL, as Material writes it
-    title: str  # plain text
-    text: str  # plain text
-    boost: float | None = None
+TEXT_MAX = 600  # characters of a joined text, unless a caller says otherwise
 
 
 def _nfc(text: str | None) -> str:
@@ -45,17 +38,96 @@ def _join(parts: list[str | None], limit: int = TEXT_MAX, seen: str = "") -> str
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def entries(pages, about: Callable[[Any, str], tuple[list[str | None], float | None]]) -> list[Entry]:
-    """One compact entry per searchable page; `about(page, description)` gives the words that
-    find it beyond its title, and its weight. `pages.build_site` calls it: `Site.search`."""
-    out = []
-    for page in pages:
-        if not page.search:
-            continue
-        title = _nfc(page.title)
-        description = _nfc(page.description)
-        if description.startswith(title):  # "<title> — <authority>, <date>": keep what the title does not say
+# --------------------------------------------------------------------------- full-text documents
+# Since issue 13 the site search (Pagefind, `mkdocs_plugin/pagefind_index.py`) holds every public
+# word: a page's title and head (the `keywords` above, uncut) and its sections (a plan's parts,
+# a decision's lines, a story's text), each with its anchor. The adapter writes them folded.
+
+@dataclass
+class Section:
+    anchor: str  # HTML id on the page ("" for text that belongs to the page as a whole)
+    heading: str  # what a result shows as its title: a part's label and title, a recipient's name
+    text: str
+
+
+@dataclass
+class Doc:
+    url: str
+    title: str  # without the sample mark: results label samples themselves
+    head: str  # the words beyond the title that find the page: number, issuer, signer...
+    sections: list[Section]
+    kind: str = "Trang"  # the kind filter's value, as a reader reads it
+    number: str = ""
+    authority: str = ""  # issuer's short name, shown under the title
+    year: str = ""
+    provinces: list[str] | None = None  # province filter: at the time, and today if it changed
+    award: str = ""  # a decision's award form: shown with each of its lines
+    sample: bool = False
+    boost: float | None = None
+
+
+def _strip_sample(title: str, description: str) -> tuple[str, str]:
+    from . import sample_marks
+    return title.removeprefix(sample_marks.TITLE_PREFIX), description.removeprefix(sample_marks.DESCRIPTION_PREFIX)
+
+
+class Documents:
+    """Every searchable page as a `Doc`, made when iterated (after the pages are written), so a
+    national build never holds every plan's text twice. `details(page)` gives a record page's
+    sections and facets (`pages/__init__.py`)."""
+
+    def __init__(self, pages, about: Callable[[Any, str], tuple[list[str | None], float | None]],
+                 details: Callable[[Any], dict] | None = None):
+        self.pages = [page for page in pages if page.search]
+        self.about = about
+        self.details = details
+
+    def __len__(self) -> int:
+        return len(self.pages)
+
+    def __iter__(self):
+        for page in self.pages:
+            yield self.doc(page)
+
+    def doc(self, page) -> Doc:
+        title, description = _strip_sample(_nfc(page.title), _nfc(page.description))
+        if description.startswith(title):
             description = description[len(title):].lstrip(" —:-,.")
-        parts, boost = about(page, description)
-        out.append(Entry(page.url, title, _join(parts, seen=title), boost))
-    return out
+        parts, boost = self.about(page, description)
+        head = _join(parts, limit=1 << 30, seen=title)
+        extra = self.details(page) if self.details is not None and page.record is not None else {}
+        sections = [Section(a, _nfc(h), _nfc(t)) for a, h, t in extra.pop("sections", [])]
+        return Doc(page.url, title, head, sections, boost=boost, sample=bool(getattr(page.record, "sample", False)),
+                   **extra)
+
+
+def entries(pages, about: Callable[[Any, str], tuple[list[str | None], float | None]],
+            details: Callable[[Any], dict] | None = None) -> Documents:
+    """What `pages.build_site` stores as `Site.search`: the searchable pages, as `Doc`s when iterated."""
+    return Documents(pages, about, details)
+
+
+
+
+class _FoldTable(dict):
+    """str.translate table: each character to one folded letter or digit (a-z, 0-9), or a space.
+    search-worker.js folds the same way, character by character, so that word n of a text here is
+    word n there (`index_words`)."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        if char in "đĐ":
+            base = "d"
+        else:
+            base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c)).lower()
+        self[code] = value = base if len(base) == 1 and base in _ALNUM else " "
+        return value
+
+
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_FOLD = _FoldTable()
+
+
+def index_words(text: str) -> list[str]:
+    """The folded words of NFC `text`, in order: 'Đồng Hòa, 2451/KH-UBND' -> dong hoa 2451 kh ubnd."""
+    return text.translate(_FOLD).split()

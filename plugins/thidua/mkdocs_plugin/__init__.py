@@ -3,7 +3,8 @@
 config.py        the plugin's options (`plugins: - thidua: ...` in mkdocs.yml)
 plugin.py        the event hooks: map MkDocs events onto the core, and nothing else
 chrome.py        Material's page chrome, rendered once per folder and filled per record page
-search_index.py  Material's search-index format: the core's entries written into it
+search_index.py  the search build step: Pagefind's index written, Material's own emptied
+pagefind_index.py  the core's documents as Pagefind sees them (folded, closed words), indexed
 sitemap.py       MkDocs' own sitemap template, rendered with every page
 assets/          the scripts and styles that only make sense on Material (search worker, CSS)
 

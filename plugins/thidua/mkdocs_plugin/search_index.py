@@ -1,49 +1,45 @@
-"""Material's search-index format (`search/search_index.json`), filled with the core's entries.
+"""The site search's build step: Pagefind's index from the core's documents, Material's index emptied.
 
-Material's search plugin writes the index from every page's full HTML, split at each heading.
-After it has, `rewrite_index` replaces the entries of generated pages by the compact plain-text
-entries `thidua.search.entries` builds from the records, and adds under `config.thidua` what the
-browser worker (assets/javascripts/search-worker.js) needs to look recipients up. Hand-written
-pages keep Material's entries. See docs/SEARCH.md.
+Material's search plugin writes `search/search_index.json` from every page's HTML, and Material's
+search box fetches it on every page load. Search now runs on Pagefind (`pagefind_index.py`; the
+browser side is assets/javascripts/search-worker.js, started in Material's place by
+theme/partials/search.html). `rewrite_index` (called in `on_post_build`, after Material's plugin
+and after the record pages are written, inside the staging folder) reads the hand-written pages'
+entries out of Material's index, writes the Pagefind index of every page, and leaves Material's
+index with its config and no entries: the search box still starts, and loads nothing it does not
+use. See docs/SEARCH.md.
 """
 from __future__ import annotations
 
 import json
-from html import escape
 from pathlib import Path
 
-from ..pages.urls import FINDER_DATA, section
+from . import pagefind_index
 
 INDEX = "search/search_index.json"
 
 
-def as_doc(entry) -> dict:
-    """One entry as Material's index holds it. Its result list inserts title and text as HTML:
-    escape them, as Material's own HTML parser does for hand-written pages."""
-    doc = {"location": entry.location, "title": escape(entry.title, quote=False),
-           "text": escape(entry.text, quote=False)}
-    if entry.boost is not None:
-        doc["boost"] = entry.boost
-    return doc
-
-
 def finder_config(files: dict) -> dict:
-    """What the worker needs to look recipients up; no finder data (no decisions) -> no lookup."""
-    return {"finder": FINDER_DATA if FINDER_DATA + "index.json" in files else None,
-            "decisions": section("decisions") + "/"}
+    """Kept for the plugin's call: the worker no longer needs the finder's data."""
+    return {}
 
 
-def rewrite_index(site_dir: Path, generated: set[str], ours: list, extra_config: dict) -> dict | None:
-    """Replace Material's entries for generated pages by ours; return sizes, or None without Material's index."""
+def rewrite_index(site_dir: Path, generated: set[str], ours, extra_config: dict | None = None) -> dict | None:
+    """Write the Pagefind index of `ours` (the core's documents) and of the hand-written pages;
+    return its counts, or None without Material's search plugin (no search box to serve)."""
     path = Path(site_dir) / INDEX
     if not path.is_file():
         return None
-    before = path.stat().st_size
     data = json.loads(path.read_text(encoding="utf-8"))
-    kept = [doc for doc in data.get("docs", []) if doc["location"].split("#", 1)[0] not in generated]
-    docs = kept + [as_doc(entry) for entry in ours]
+    docs = pagefind_index.hand_written(data, generated)
+    counts = pagefind_index.write(site_dir, _chain(docs, ours or []))
     config = dict(data.get("config", {}))
-    config["thidua"] = extra_config
-    text = json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
-    path.write_text(text, encoding="utf-8")
-    return {"docs": len(docs), "bytes_before": before, "bytes": path.stat().st_size}
+    config["thidua"] = {"engine": "pagefind", "path": pagefind_index.OUTPUT + "/"}
+    path.write_text(json.dumps({"config": config, "docs": []}, ensure_ascii=False, separators=(",", ":")),
+                    encoding="utf-8")
+    return counts
+
+
+def _chain(first, second):
+    yield from first
+    yield from second

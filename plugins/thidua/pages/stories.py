@@ -187,3 +187,9 @@ def lede(markdown: str | None, limit: int = LEDE_MAX) -> str:
     paragraph = next((p for p in (markdown or "").split("\n\n") if p.strip() and not p.lstrip().startswith("#")), "")
     text = " ".join(_MARKUP.sub(" ", re.sub(r"\]\([^)]*\)", " ", paragraph)).split())
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def search_sections(renderer: Renderer, story: model.Story) -> list[tuple[str, str, str]]:
+    """Search: the whole story as plain text (it has no anchors of its own)."""
+    text = " ".join(_MARKUP.sub(" ", re.sub(r"\]\([^)]*\)", " ", story.body or "")).split())
+    return [("", "", text)]

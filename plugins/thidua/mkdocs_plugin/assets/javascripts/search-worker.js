@@ -1,369 +1,346 @@
 /*
- * thidua search worker: Material's own search worker (lunr) runs inside this one, which adds
- * what Vietnamese readers need. See docs/SEARCH.md.
+ * thidua search worker: answers Material's search box from the Pagefind index (pagefind/), with
+ * Vietnamese folding and a reader's ranking. See docs/SEARCH.md.
  *
- * - Folding. Every word is indexed twice: with its tone mark in one canonical place (NFC, lower
- *   case: "hòa" and "hoà" both give "hoà"; "thúy" and "thuý" give "thuý") and folded ("nguoi",
- *   "dong": no marks, đ as d). A query word typed without marks matches the folded form;
- *   typed with marks it asks for its canonical form (boosted) or its folded form, so exact matches
- *   rank first and the others still come. Queries are NFC-normalised, whatever the keyboard sends.
- * - Recipients. Honor-roll lines are not in the index: a name is looked up in the honor-roll
- *   finder's shards (vinh-danh/du-lieu/), a few of which are fetched per query, and each matching
- *   line is shown under its decision, linked to its anchor.
+ * theme/partials/search.html makes the page start this file instead of Material's lunr worker.
+ * Material talks to it with messages {type, data}: SETUP (0), READY (1), QUERY (2) with the query
+ * string, RESULT (3) with {items: [[article, ...sections]], suggest}; the page's script adds
+ * {type: "thidua-filter", data: {key: [values]}} and reads RESULT's `thidua` (counts, filters).
  *
- * Material talks to its worker with messages {type, data}: SETUP (0) with the index, READY (1),
- * QUERY (2) with the query string, RESULT (3) with {items: [[SearchItem]], suggest}. This worker
- * rewrites QUERY before Material's handler sees it and RESULT before the page does.
- * theme/partials/search.html makes the page start this file with Material's worker URL after "#".
+ * - Words. The index holds every word folded (no diacritics, đ as d) and closed with "z"
+ *   (mkdocs_plugin/pagefind_index.py): a query word is sent closed, so "ho" matches hộ, hồ, họ
+ *   and not hòa or hội; only the last word, while it is still typed (no space after it), is sent
+ *   open and matches as a prefix. Folding here is character by character, as in Python
+ *   (thidua.search.index_words), so word n of a page's text here is Pagefind's location n.
+ * - Ranking. Pagefind returns the pages holding every word, ranked by its score (weights: title,
+ *   then number, issuer and signer, then headings, then text). The first LOADED are re-ranked
+ *   here on their text: every word in one section, a phrase typed in order, words typed with
+ *   diacritics matching exactly (tone-mark placement aside), and the kind's boost.
+ * - Nothing is loaded before the box is used: the engine starts at the first query (focus).
  */
 (function () {
   "use strict";
 
-  var SETUP = 0, QUERY = 2, RESULT = 3;
-  var EXACT_BOOST = 10;       // canonical (as typed) form of a query word, over its folded form
-  var MAX_SHARDS = 2;         // finder shards fetched for one query (500 lines, ~200 KB each)
-  var MAX_LINES = 50;         // recipient lines shown for one query
-  var TONE = /[\u0300\u0301\u0303\u0309\u0323]/;       // huyền, sắc, ngã, hỏi, nặng
+  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3, FILTER = "thidua-filter";
+  var LOADED = 20;        // results whose text is fetched, re-ranked and shown
+  var PRERANK = 20000;    // results pre-ranked on word positions alone (no text fetched): all of them
+  var SECTIONS = 3;       // sections shown under a page; more go under Material's "more" toggle
+  var EXCERPT = 26;       // words around the matches in an excerpt
+  var CLOSE = "z";        // see pagefind_index.CLOSE
+  var TONE = /[\u0300\u0301\u0303\u0309\u0323]/;
   var TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
-  var MARKS = /\p{Mn}/gu;
-  var NAME_WORD = /[\p{L}\p{N}]+/gu;
+  var MARKS = /\p{M}/gu;
 
-  var material = decodeURIComponent(self.location.hash.slice(1));
   var root = new URL("../../", self.location.href).href;   // this file is assets/javascripts/
-  if (!material) throw new Error("thidua search: Material's worker URL is missing");
+  var base = root + "pagefind/";
+  var engine = null;
+  var filters = {};
+  var lastQuery = "";
+  var seq = 0;
 
-  // --- Folding (the same as thidua.text.fold in Python)
-
-  function fold(text) {
-    return text.normalize("NFD").replace(MARKS, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
+  function start() {
+    if (!engine) {
+      engine = import(base + "pagefind.js").then(function (pagefind) {
+        return pagefind.options({
+          basePath: base, excerptLength: 0,
+          // long plans and decisions are not less relevant for being long
+          ranking: { pageLength: 0.1, termSimilarity: 2.0, termSaturation: 0.6 }
+        }).then(function () { return pagefind.init(); })
+          // the filter lists (kind, year, province): loaded once, then every answer counts them
+          .then(function () { return pagefind.filters(); }).then(function () { return pagefind; });
+      });
+      engine.catch(function () { engine = null; });
+    }
+    return engine;
   }
 
-  /** The tone mark in one place: old-style "hòa, khỏe, thủy" become new-style "hoà, khoẻ, thuỷ". */
+  // --- Folding: one character at a time, as thidua.search.index_words does
+
+  var folded = new Map();
+  function foldChar(c) {
+    var f = folded.get(c);
+    if (f === undefined) {
+      var b = c === "đ" || c === "Đ" ? "d" : c.normalize("NFD").replace(MARKS, "").toLowerCase();
+      f = /^[a-z0-9]$/.test(b) ? b : "";
+      folded.set(c, f);
+    }
+    return f;
+  }
+
+  /** The words of `text` (NFC): [{t: folded, s: start, e: end}] with offsets into `text`. */
+  function scan(text) {
+    var out = [], word = "", start = -1, i = 0;
+    while (i < text.length) {
+      var c = String.fromCodePoint(text.codePointAt(i));
+      var f = foldChar(c);
+      if (f) {
+        if (start < 0) start = i;
+        word += f;
+      } else if (start >= 0) {
+        out.push({ t: word, s: start, e: i });
+        word = ""; start = -1;
+      }
+      i += c.length;
+    }
+    if (start >= 0) out.push({ t: word, s: start, e: i });
+    return out;
+  }
+
+  /** The tone mark in one place: old-style "hòa, khỏe, thủy" read as new-style "hoà, khoẻ, thuỷ". */
   function canonical(word) {
     var decomposed = word.normalize("NFD");
     var tone = TONE.exec(decomposed);
     if (!tone) return word.normalize("NFC");
-    var base = decomposed.replace(TONES, "");
-    // The two styles differ only in open syllables ending in oa, oe, uy: the tone goes on the last letter.
-    if (/(oa|oe|uy)$/.test(base)) return (base + tone[0]).normalize("NFC");
+    var bare = decomposed.replace(TONES, "");
+    if (/(oa|oe|uy)$/.test(bare)) return (bare + tone[0]).normalize("NFC");
     return word.normalize("NFC");
   }
 
-  var known = new Map();  // a language of a few thousand syllables: fold each once
-  function forms(word) {
-    var found = known.get(word);
-    if (!found) {
-      var exact = word.normalize("NFC").toLowerCase();
-      found = { typed: exact, canonical: canonical(exact), folded: fold(exact) };
-      if (known.size < 100000) known.set(word, found);
-    }
-    return found;
+  function escapeHtml(text) {
+    return text.replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; });
   }
 
-  /**
-   * lunr pipeline function: each token in its canonical form and, if different, folded, at the same
-   * position. Queries ask for these two forms only, so the form as written needs no entry of its own.
-   */
-  function expand(token) {
-    var word = token.toString();
-    var f = forms(word);
-    var out = [f.canonical === word ? token : token.clone(function () { return f.canonical; })];
-    if (f.folded && f.folded !== f.canonical) out.push(token.clone(function () { return f.folded; }));
+  // --- The query
+
+  function parse(query) {
+    var text = query.normalize("NFC");
+    var open = !/\s$/.test(text);  // the last word is still being typed
+    var words = scan(text).map(function (w, i, all) {
+      var typed = text.slice(w.s, w.e).toLowerCase();
+      return { t: w.t, typed: typed, exact: canonical(typed), marked: typed !== w.t, open: open && i === all.length - 1 };
+    });
+    return {
+      text: text, words: words,
+      pagefind: words.map(function (w) { return w.open ? w.t : w.t + CLOSE; }).join(" ")
+    };
+  }
+
+  function matches(token, w) {
+    return w.open ? token.lastIndexOf(w.t, 0) === 0 : token === w.t;
+  }
+
+  /** The query word a page word matches (its index), or -1. */
+  function which(token, words) {
+    for (var i = 0; i < words.length; i++) if (matches(token, words[i])) return i;
+    return -1;
+  }
+
+  /** Longest run of consecutive positions in a sorted list: a phrase, before the words are known. */
+  function run(positions) {
+    var best = positions.length ? 1 : 0, length = 1;
+    for (var i = 1; i < positions.length; i++) {
+      length = positions[i] === positions[i - 1] + 1 ? length + 1 : 1;
+      if (length > best) best = length;
+    }
+    return best;
+  }
+
+  // --- A page's text, word for word as Pagefind counted it
+
+  function layout(data) {
+    var blocks = JSON.parse(data.meta.o || "[]");
+    var words = [], spans = [];  // spans: {kind, anchor, text, from, to, section}
+    function add(kind, text, anchor, section) {
+      text = text || "";
+      var found = scan(text), from = words.length;
+      found.forEach(function (w) { w.span = spans.length; words.push(w); });
+      spans.push({ kind: kind, text: text, anchor: anchor, from: from, to: words.length, section: section });
+    }
+    add("title", blocks[0]);
+    add("head", blocks[1]);
+    for (var i = 2; i < blocks.length; i++) {
+      add("heading", blocks[i][1], blocks[i][0], i);
+      add("text", blocks[i][2], blocks[i][0], i);
+    }
+    return { words: words, spans: spans };
+  }
+
+  /** How well a set of locations answers the query: every word, in order, as typed. */
+  function assess(locations, page, q) {
+    var n = q.words.length, found = new Array(n), exact = 0, marked = 0, at = {};
+    locations.forEach(function (loc) {
+      var w = page.words[loc];
+      if (!w) return;
+      var i = which(w.t, q.words);
+      if (i < 0) return;
+      at[loc] = i;
+      if (!found[i]) found[i] = { whole: false, exact: false };
+      if (w.t === q.words[i].t) found[i].whole = true;
+      if (q.words[i].marked && canonical(page.spans[w.span].text.slice(w.s, w.e).toLowerCase()) === q.words[i].exact)
+        found[i].exact = true;
+    });
+    var covered = 0, whole = 0, phrase = 0;
+    for (var i = 0; i < n; i++) {
+      if (q.words[i].marked) marked++;
+      if (!found[i]) continue;
+      covered++;
+      if (found[i].whole) whole++;
+      if (found[i].exact) exact++;
+    }
+    Object.keys(at).forEach(function (key) {
+      var loc = +key, length = 1;
+      while (at[loc + length] === at[loc] + length) length++;
+      if (length > phrase) phrase = length;
+    });
+    var score = Math.pow(covered / n, 2)
+      * (1 + 2 * (n > 1 ? (phrase - 1) / (n - 1) : 0))
+      * (1 + (marked ? exact / marked : 0))
+      * (1 + 0.25 * whole / n);
+    return { score: score, at: at, covered: covered };
+  }
+
+  function highlight(span, page, at, limit) {
+    var words = page.words, text = span.text;
+    if (span.to <= span.from) return escapeHtml(text);
+    var from = span.from, to = span.to;
+    if (limit && to - from > limit) {  // the window of `limit` words with the most matches
+      var best = from, bestCount = -1;
+      for (var start = from; start <= to - limit; start++) {
+        var count = 0;
+        for (var k = start; k < start + limit; k++) if (k in at) count++;
+        if (count > bestCount) { best = start; bestCount = count; }
+        if (count === 0 && bestCount > 0) break;
+      }
+      from = Math.max(span.from, best - 2);
+      to = Math.min(span.to, from + limit);
+    }
+    var out = from > span.from ? "… " : "";
+    var cursor = from > span.from ? words[from].s : 0;
+    for (var i = from; i < to; i++) {
+      var w = words[i];
+      out += escapeHtml(text.slice(cursor, w.s));
+      out += i in at ? "<mark>" + escapeHtml(text.slice(w.s, w.e)) + "</mark>" : escapeHtml(text.slice(w.s, w.e));
+      cursor = w.e;
+    }
+    out += to < span.to ? escapeHtml(text.slice(cursor, words[to].s)).replace(/\s*$/, "") + " …"
+      : escapeHtml(text.slice(cursor));
     return out;
   }
 
-  // --- Load Material's worker, keeping hold of its message handler
+  /** Every word of the page the query matches (not only those Pagefind ranked): for highlighting. */
+  function marks(page, q) {
+    var at = {};
+    page.words.forEach(function (w, i) { var k = which(w.t, q.words); if (k >= 0) at[i] = k; });
+    return at;
+  }
 
-  var nativeImport = self.importScripts.bind(self);
-  var nativePost = self.postMessage.bind(self);
-  var nativeListen = self.addEventListener.bind(self);
-  var handlers = [];
+  function describe(meta) {
+    var parts = [meta.k, meta.n, meta.a, meta.y].filter(Boolean).map(escapeHtml);
+    if (meta.s) parts.push('<span class="td-search-sample">Dữ liệu mẫu</span>');
+    return parts.length ? '<br><small class="td-search-about">' + parts.join(" · ") + "</small>" : "";
+  }
 
-  // Material loads its language files from "../lunr/", relative to its own URL, not ours.
-  self.importScripts = function () {
-    var urls = Array.prototype.map.call(arguments, function (url) { return new URL(url, material).href; });
-    return nativeImport.apply(null, urls);
-  };
-  self.addEventListener = function (type, listener, options) {
-    if (type === "message") handlers.push(listener);
-    else nativeListen(type, listener, options);
-  };
-  var outbox = null;  // Material's answers go here, not straight to the page
-  self.postMessage = function (message) {
-    if (outbox) outbox(message); else nativePost(message);
-  };
-  self.importScripts(material);
-  self.addEventListener = nativeListen;
+  // --- One query
 
-  var lunr = self.lunr;
-  lunr.Pipeline.registerFunction(expand, "thidua-fold");
-  var add = lunr.Builder.prototype.add;
-  lunr.Builder.prototype.add = function (doc, attributes) {
-    if (!this.thiduaFold) {
-      this.thiduaFold = true;
-      this.pipeline.add(expand);
-      // Query words come folded already; lunr's default English stemmer would only mangle them ("thuy").
-      this.searchPipeline.reset();
+  function search(query) {
+    var id = ++seq;
+    lastQuery = query;
+    var q = parse(query);
+    if (!q.words.length) {
+      start();  // the box has focus: load the engine now
+      return Promise.resolve(answer(id, q, [], null));
     }
-    return add.call(this, doc, attributes);
-  };
-  // A word matched in two forms ("hòa" and "hoa") reports its position twice; Material would then
-  // insert two <mark>s at one place and break the markup. Keep each position once per field.
-  var query = lunr.Index.prototype.query;
-  lunr.Index.prototype.query = function (fn) {
-    var results = query.call(this, fn);
-    results.forEach(function (result) {
-      var seen = {};
-      var metadata = result.matchData.metadata;
-      Object.keys(metadata).forEach(function (term) {
-        Object.keys(metadata[term]).forEach(function (field) {
-          var meta = metadata[term][field];
-          if (!meta || !Array.isArray(meta.position)) return;
-          var positions = seen[field] || (seen[field] = new Set());
-          // A copy: lunr's match data may hold the index's own posting object.
-          metadata[term][field] = Object.assign({}, meta, {
-            position: meta.position.filter(function (p) {
-              var key = String(p);
-              if (positions.has(key)) return false;
-              positions.add(key);
-              return true;
-            })
-          });
-        });
+    var last = q.words[q.words.length - 1];
+    return start().then(function (pagefind) {
+      // Pagefind 1.5 looks a prefix up in the chunk where the prefix itself would sort; its
+      // completions ("khen" -> "khenz") may start the next chunk, whose pages it then finds
+      // without their positions or scores. Loading the chunk where the completions end fixes it.
+      return (last.open ? pagefind.preload(last.t + "zzzz") : Promise.resolve()).then(function () {
+        return pagefind.search(q.pagefind, { filters: filters });
       });
-    });
-    return results;
-  };
-
-  function material$(message) {
-    // Material's handler answers each message with exactly one postMessage, in order.
-    return new Promise(function (resolve, reject) {
-      outbox = function (answer) { outbox = null; resolve(answer); };
-      handlers.forEach(function (handler) {
-        var done = handler({ data: message });
-        if (done && typeof done.catch === "function")
-          done.catch(function (err) { if (outbox) { outbox = null; reject(err); } });
+    }).then(function (found) {
+      if (id !== seq) return null;
+      var top = found.results.length ? found.results[0].score : 1;
+      // before fetching any text: a phrase shows as consecutive positions
+      var first = found.results.slice(0, PRERANK).map(function (r, i) {
+        var n = q.words.length, phrase = Math.min(run(r.words), n);
+        return { r: r, pre: (r.score / top) * (1 + (n > 1 ? 2 * (phrase - 1) / (n - 1) : 0)) - i * 1e-9 };
+      }).sort(function (a, b) { return b.pre - a.pre; }).slice(0, LOADED);
+      return Promise.all(first.map(function (x) {
+        return x.r.data().then(function (data) { return { r: x.r, pre: x.pre, data: data }; });
+      })).then(function (loaded) {
+        if (id !== seq) return null;
+        return answer(id, q, loaded, found);
       });
+    }).catch(function (error) {
+      if (id !== seq) return null;
+      self.postMessage({ type: RESULT, data: { items: [], suggest: [], thidua: { query: query, error: String(error) } } });
+      return null;
     });
   }
 
-  // --- Queries
-
-  var separator = /[\s\-]+/;
-  var finder = null;      // URL of the finder's data, or null when the site has no honor roll
-  var decisions = "khen-thuong/";
-
-  /** The query for lunr, and the words the reader typed with their forms. */
-  function rewrite(query) {
-    var words = [];
-    var out = [];
-    query.normalize("NFC").split('"').forEach(function (part, i) {
-      var quoted = i % 2 === 1;
-      part.split(/\s+/).forEach(function (piece) {
-        if (!piece) return;
-        var presence = /^[+-]/.test(piece) ? piece[0] : (quoted ? "+" : "");
-        var body = presence && !quoted ? piece.slice(1) : piece;
-        if (/[*~^:]/.test(body)) { out.push(presence + body); return; }   // lunr syntax: as typed
-        body.split(separator).forEach(function (word) {
-          if (!word) return;
-          var f = forms(word);
-          if (!f.folded) return;
-          if (presence !== "-") words.push(f);
-          if (presence) out.push(presence + f.folded);
-          else if (f.folded === f.typed) out.push(f.folded);
-          else out.push(f.canonical + "*^" + EXACT_BOOST, f.folded);
-        });
-      });
-    });
-    return { query: out.join(" "), words: words };
-  }
-
-  /** Material marks each query clause found or missing; show the words as typed instead of their forms. */
-  function retag(terms, words) {
-    var out = {};
-    words.forEach(function (f) {
-      out[f.typed] = !!(terms[f.typed] || terms[f.canonical] || terms[f.folded]);
-    });
-    return out;
-  }
-
-  // --- Recipients, from the finder's shards
-
-  var cache = {};
-  function json(url) {
-    if (!cache[url])
-      cache[url] = fetch(url).then(function (r) { return r.ok ? r.json() : null; })
-        .catch(function () { return null; });
-    return cache[url];
-  }
-
-  function nameWords(text) {
-    return fold(text).match(NAME_WORD) || [];
-  }
-
-  function escapeHTML(text) {
-    return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  }
-
-  /** The name with the words the query matched in <mark>, as Material highlights. */
-  function highlight(name, folded) {
-    var html = "", last = 0;
-    name.replace(NAME_WORD, function (word, at) {
-      var hit = folded.some(function (w) { return fold(word).indexOf(w) === 0; });
-      html += escapeHTML(name.slice(last, at)) + (hit ? "<mark>" + escapeHTML(word) + "</mark>" : escapeHTML(word));
-      last = at + word.length;
-      return word;
-    });
-    return html + escapeHTML(name.slice(last));
-  }
-
-  function overlaps(range, lo, hi) {
-    return range[0] <= hi && range[1] >= lo;
-  }
-
-  /** [{line, score}] for the lines whose name the query matches: its last word begins the given name. */
-  function lookup(words) {
-    if (!finder || !words.length) return Promise.resolve([]);
-    var folded = [];
-    words.forEach(function (f) { folded.push.apply(folded, nameWords(f.folded)); });
-    if (!folded.length) return Promise.resolve([]);
-    var given = folded[folded.length - 1];
-    if (folded.length === 1 && given.length < 2) return Promise.resolve([]);
-    var lo = given, hi = given + "\uffff";
-    return json(finder + "index.json").then(function (index) {
-      if (!index || index.v !== 1) return [];
-      var dirs = index.t.filter(function (d) { return overlaps(d, lo, hi); });
-      return Promise.all(dirs.map(function (d) { return json(finder + d[3]); })).then(function (loaded) {
-        var shards = [];
-        loaded.forEach(function (dir) {
-          (dir ? dir.s : []).forEach(function (s) { if (overlaps(s, lo, hi)) shards.push(s[3]); });
-        });
-        return Promise.all(shards.slice(0, MAX_SHARDS).map(function (s) { return json(finder + s); }));
-      }).then(function (shards) {
-        var found = [];
-        shards.forEach(function (shard) {
-          if (!shard) return;
-          shard.r.forEach(function (row) {
-            var name = nameWords(row[0]);
-            if (!name.length || name[name.length - 1].indexOf(given) !== 0) return;
-            var rest = name.slice(0, -1);
-            var ok = folded.slice(0, -1).every(function (w) {
-              return rest.some(function (n) { return n.indexOf(w) === 0; });
-            });
-            if (!ok) return;
-            found.push({ index: index, shard: shard, row: row, score: score(words, row[0], name, folded) });
-          });
-        });
-        found.sort(function (a, b) { return b.score - a.score || a.row[0].localeCompare(b.row[0], "vi"); });
-        return found.slice(0, MAX_LINES);
-      });
-    });
-  }
-
-  /** 1 for a match; more when the whole name was typed, and for each word typed with its exact marks. */
-  function score(words, name, nameFolded, folded) {
-    var written = (name.normalize("NFC").toLowerCase().match(NAME_WORD) || []).map(canonical);
-    var exact = 0;
-    words.forEach(function (f) {
-      if (f.folded === f.typed) return;
-      if (written.some(function (w) { return w.indexOf(f.canonical) === 0; })) exact += 1;
-    });
-    return 1 + (folded.length === nameFolded.length ? 1 : 0) + exact / (words.length + 1);
-  }
-
-  /** Result items for recipient lines, grouped by decision page as Material groups sections by page. */
-  function lineGroups(found, words, top) {
-    var groups = new Map();
-    var folded = [];
-    words.forEach(function (f) { folded.push.apply(folded, nameWords(f.folded)); });
+  function answer(id, q, loaded, found) {
     var terms = {};
-    words.forEach(function (f) { terms[f.typed] = true; });
-    found.forEach(function (hit) {
-      var f = hit.index.f, row = hit.row, d = hit.shard.d[row[4]];
-      var page = decisions + d[0] + "/";
-      var form = (f.form[d[3]] || [])[1] || "";
-      var kind = (f.kind[row[1]] || [])[1] || "";
-      var heading = d[1] ? "Quyết định số " + d[1] : "Quyết định khen thưởng";
-      var date = d[2] ? d[2].split("-").reverse().join("/") : "";
-      var score = top * (hit.score >= 2 ? 1.5 : 0.6) * (1 + hit.score / 10);
-      if (!groups.has(page))
-        groups.set(page, [{
-          location: page, title: escapeHTML(heading + " — " + d[5]), text: escapeHTML(form),
-          score: 0, terms: terms
-        }]);
-      groups.get(page).push({
-        location: page + "#" + row[5],
-        title: highlight(row[0], folded),
-        text: escapeHTML([kind, row[2], form, heading + (date ? " ngày " + date : "")]
-          .filter(Boolean).join(" · ")),
-        score: score, terms: terms
+    q.words.forEach(function (w) { terms[w.typed] = true; });
+    var ranked = loaded.map(function (x) { return item(x, q, terms); }).filter(Boolean);
+    ranked.sort(function (a, b) { return b.score - a.score; });
+    var data = {
+      items: ranked.map(function (x) { return x.docs; }), suggest: [],
+      thidua: {
+        query: lastQuery, total: found ? found.results.length : 0, shown: ranked.length,
+        unfiltered: found ? found.unfilteredResultCount : 0,
+        filters: found ? found.filters : {}, totals: found ? found.totalFilters : {}, active: filters
+      }
+    };
+    if (id === seq) self.postMessage({ type: RESULT, data: data });
+    return data;
+  }
+
+  function item(x, q, terms) {
+    var data = x.data, meta = data.meta, page = layout(data);
+    var location = data.url.replace(/^\//, "");
+    var boost = meta.b ? parseFloat(meta.b) : 1;
+    var at = marks(page, q);
+    var groups = (data.sub_results || []).map(function (sub) {
+      var anchor = sub.anchor && sub.anchor.id;
+      return { anchor: anchor || "", url: sub.url.replace(/^\//, ""), judged: assess(sub.locations || [], page, q) };
+    });
+    var whole = assess(x.r.words, page, q);
+    var best = groups.reduce(function (m, g) { return Math.max(m, g.judged.score); }, 0);
+    // what names the page (title; number, issuer, signer) over what it says
+    var named = function (span) {
+      var judged = assess(x.r.words.filter(function (loc) { return loc >= span.from && loc < span.to; }), page, q);
+      return judged.covered === q.words.length ? judged.score : 0;
+    };
+    var score = x.pre * Math.max(best * 1.5, whole.score) * boost * (1 + 2 * named(page.spans[0]) + named(page.spans[1]));
+    var sections = groups.filter(function (g) { return g.anchor && g.judged.covered; });
+    sections.sort(function (a, b) { return b.judged.score - a.judged.score; });
+    var title = page.spans[0];
+    var headline = highlight(title, page, at) + describe(meta);
+    var pageLevel = groups.filter(function (g) { return !g.anchor; })[0];
+    var lead = page.spans.filter(function (s) { return s.kind !== "title" && s.to > s.from && !s.anchor; })
+      .filter(function (s) { for (var k = s.from; k < s.to; k++) if (k in at) return true; return false; })[0]
+      || page.spans[1];
+    var docs = [{
+      location: location, title: headline, score: score, terms: terms,
+      text: lead && lead.to > lead.from ? "<p>" + highlight(lead, page, at, EXCERPT) + "</p>" : ""
+    }];
+    sections.slice(0, 12).forEach(function (g, i) {
+      var heading = page.spans.filter(function (s) { return s.kind === "heading" && s.anchor === g.anchor; })[0];
+      var body = page.spans.filter(function (s) { return s.kind === "text" && s.anchor === g.anchor; })[0];
+      var name = heading && heading.to > heading.from ? highlight(heading, page, at, EXCERPT) : "";
+      var text = body && body.to > body.from ? highlight(body, page, at, EXCERPT) : "";
+      if (!name) { name = text; text = ""; }
+      if (meta.f) text = escapeHtml(meta.f) + (text ? " · " + text : "");
+      docs.push({
+        location: g.url, title: name, text: text ? "<p>" + text + "</p>" : "", terms: terms,
+        // shown under the page when among the best and as good as the page's best; the rest "more"
+        score: i < SECTIONS && g.judged.score >= best * 0.5 ? score : score * 0.5
       });
     });
-    return groups;
+    if (pageLevel && pageLevel.judged.score >= best * 0.999) docs.slice(1).forEach(function (d) { d.score = score * 0.5; });
+    return { score: score, docs: docs };
   }
 
-  function best(group) {
-    return group.reduce(function (m, item) { return Math.max(m, item.score); }, 0);
-  }
-
-  function answer(query, rewritten, result) {
-    var items = (result.data.items || []).map(function (group) {
-      return group.map(function (item) {
-        item.terms = retag(item.terms || {}, rewritten.words);
-        return item;
-      });
-    });
-    var last = rewritten.words.length ? rewritten.words[rewritten.words.length - 1].typed : "";
-    if (result.data.suggest)
-      result.data.suggest = result.data.suggest.filter(function (t) { return last && t.indexOf(last) === 0; });
-    return lookup(rewritten.words).then(function (found) {
-      if (found.length) {
-        var top = items.reduce(function (m, g) { return Math.max(m, best(g)); }, 0) || 1;
-        var byPage = new Map(items.map(function (g) {
-          var article = g.find(function (i) { return i.location.indexOf("#") < 0; }) || g[0];
-          return [article.location.split("#")[0], g];
-        }));
-        lineGroups(found, rewritten.words, top).forEach(function (lines, page) {
-          var group = byPage.get(page);
-          if (group) group.push.apply(group, lines.slice(1));
-          else items.push(lines);
-        });
-        items.forEach(function (g) { g.sort(function (a, b) { return b.score - a.score; }); });
-        items.sort(function (a, b) { return best(b) - best(a); });
-      }
-      result.data.items = items;
-      return result;
-    }, function () {
-      result.data.items = items;
-      return result;
-    });
-  }
-
-  // --- Messages: one at a time, in order, so a slow shard never shows an older query's results
-
-  var queue = Promise.resolve();
-  nativeListen("message", function (ev) {
-    var message = ev.data;
-    queue = queue.then(function () {
-      if (message && message.type === SETUP) {
-        var config = message.data.config || {};
-        if (config.separator) separator = new RegExp(config.separator);
-        var ours = config.thidua || {};
-        finder = ours.finder ? new URL(ours.finder, root).href : null;
-        if (ours.decisions) decisions = ours.decisions;
-        return material$(message).then(nativePost);
-      }
-      if (message && message.type === QUERY) {
-        var rewritten = rewrite(String(message.data || ""));
-        return material$({ type: QUERY, data: rewritten.query }).then(function (result) {
-          if (!result || result.type !== RESULT) return nativePost(result);
-          return answer(message.data, rewritten, result).then(nativePost);
-        });
-      }
-      return material$(message).then(nativePost);
-    }).catch(function (err) {
-      console.warn("thidua search:", err);
-      nativePost({ type: RESULT, data: { items: [] } });
-    });
+  self.addEventListener("message", function (event) {
+    var message = event.data || {};
+    if (message.type === SETUP) {
+      self.postMessage({ type: READY });
+    } else if (message.type === QUERY) {
+      search(String(message.data || ""));
+    } else if (message.type === FILTER) {
+      filters = message.data || {};
+      search(lastQuery);
+    }
   });
 })();
