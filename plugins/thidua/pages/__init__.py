@@ -24,12 +24,13 @@ __all__ = ["Page", "Redirect", "Settings", "Site", "TocEntry", "build_site"]
 
 # Page families that are not one kind's: built after every kind's pages.
 FAMILIES = ("thidua.pages.periods", "thidua.pages.honor", "thidua.pages.indexes", "thidua.pages.home",
-            "thidua.pages.open_data")
+            "thidua.pages.open_data", "thidua.pages.statistics")
 
 
 def build_site(repo: Repository, graph: LinkGraph, settings: Settings) -> Site:
     """Build every generated page. Relations are all in `graph` already."""
     renderer = Renderer(repo, graph, settings)
+    renderer.compile_all()
     site = Site()
     for module in [kind.module() for kind in KINDS.values()] + [importlib.import_module(f) for f in FAMILIES]:
         module.build(renderer, site)
@@ -42,7 +43,7 @@ def build_site(repo: Repository, graph: LinkGraph, settings: Settings) -> Site:
             site.redirects += [Redirect(record_url(kind.name, alias), url) for alias in getattr(record, "aliases", ())]
     site.pages.sort(key=lambda p: p.url)
     site.redirects.sort(key=lambda r: r.url)
-    site.search = search.entries(site.pages, partial(_about, renderer))
+    site.search = search.entries(site.pages, partial(_about, renderer), partial(_details, renderer))
     return site
 
 
@@ -54,3 +55,34 @@ def _about(renderer, page: Page, description: str) -> tuple[list[str | None], fl
     kind = KINDS.of_record(page.record)
     hook = getattr(kind.module(), "keywords", None)
     return (hook(renderer, page.record, description) if hook is not None else [description]), kind.search_boost
+
+
+# The kind filter of search results, as a reader names what they look for.
+SEARCH_KINDS = {"authorities": "Cơ quan", "campaigns": "Phong trào", "award-forms": "Hình thức khen thưởng",
+                "decisions": "Quyết định khen thưởng", "stories": "Gương điển hình"}
+
+
+def _details(renderer, page: Page) -> dict:
+    """A record page's search facets (kind, number, issuer, year, province) and its sections, which
+    its kind's builder module gives (`search_sections(renderer, record)`): see search.Documents."""
+    record = page.record
+    kind = KINDS.of_record(record)
+    g = renderer.graph
+    label = SEARCH_KINDS.get(kind.name, "Kế hoạch" if getattr(record, "type", None) == "ke-hoach" else "Văn bản")
+    authority_id = getattr(record, "authority", None) or getattr(record, "locality", None) or (
+        getattr(record, "id", None) if kind.name == "authorities" else None)
+    authority = renderer.repo.authorities.get(authority_id) if authority_id else None
+    provinces = []
+    for ident in (authority_id, getattr(g.current_successor(authority_id), "id", None) if authority_id else None):
+        province = g.province_of(ident) if ident else None
+        name = province.name.removeprefix("Ủy ban nhân dân ") if province is not None else None
+        if name and name not in provinces:
+            provinces.append(name)
+    date = getattr(record, "date", None)
+    hook = getattr(kind.module(), "search_sections", None)
+    return {"kind": label, "number": getattr(record, "number", None) or "",
+            "authority": (authority.short_name or authority.name) if authority and kind.name != "authorities" else "",
+            "year": str(date.year) if date is not None else "", "provinces": provinces,
+            "award": getattr(renderer.repo.award_forms.get(getattr(record, "form", None) or ""), "name", ""),
+            "sections": hook(renderer, record) if hook is not None else []}
+

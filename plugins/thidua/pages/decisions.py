@@ -71,8 +71,7 @@ def build(renderer: Renderer, site: Site) -> None:
     line_html.install(renderer)
     for decision in repo.decisions.values():
         site.pages.append(build_one(renderer, decision))
-    if not repo.decisions:
-        return
+    # the list of decisions exists even before the first one: the "Khen thưởng" tab opens it
     years = [(year, len(g.decisions_of_year[year]),
               sum(len(g.lines_of_decision[d.id]) for d in g.decisions_of_year[year]))
              for year in sorted(g.decisions_of_year, reverse=True)]
@@ -97,3 +96,10 @@ def keywords(renderer: Renderer, decision: model.AwardDecision, description: str
     parts.append(office_of(authority) if authority else None)  # who granted it: the office-holder
     parts += [campaign.name if campaign else None, decision.date.vi(), decision.signer.name if decision.signer else None]
     return parts
+
+
+def search_sections(renderer: Renderer, decision: model.AwardDecision) -> list[tuple[str, str, str]]:
+    """Search: each published line under its anchor: the name, then position, unit and achievement."""
+    return [(line.anchor, line.recipient.name,
+             " · ".join(x for x in (line.recipient.position, line.recipient.unit, line.recipient.achievement) if x))
+            for line in renderer.graph.lines_of_decision.get(decision.id, [])]

@@ -77,24 +77,28 @@ def build_one(renderer: Renderer, document: model.Document) -> Page:
     now = g.current_successor(authority.id)
     backlinks = g.implemented_by.get(document.id, [])
     title = renderer.title_of("documents", document.id, document)
-    toc = [TocEntry(2, "thuoc-tinh", "Thuộc tính"), TocEntry(2, "luoc-do", "Lược đồ")]
+    # In the page's order: what a reader wants first, then the text as issued (document.html).
+    toc = [TocEntry(2, "thuoc-tinh", "Thuộc tính")]
+    for present, anchor, name in (
+        (facts.awards, "khen-thuong", "Hình thức khen thưởng"),
+        (facts.targets, "chi-tieu", "Chỉ tiêu"),
+        (facts.milestones or facts.deadlines, "tien-do", "Tiến độ và thời hạn"),
+        (g.decisions_of_plan.get(document.id), "quyet-dinh-khen-thuong", "Quyết định khen thưởng"),
+    ):
+        if present:
+            toc.append(TocEntry(2, anchor, name))
+    toc.append(TocEntry(2, "luoc-do", "Lược đồ"))
     if document.body:
         toc.append(TocEntry(2, "noi-dung", "Nội dung văn bản"))
         toc += [TocEntry(3, facts.anchors[id(p)], " ".join(x for x in (p.label, p.title) if x))
                 for p in document.body if p.title]
-    for present, anchor, name in (
-        (facts.targets, "chi-tieu", "Chỉ tiêu"),
-        (facts.awards, "khen-thuong", "Hình thức khen thưởng"),
-        (facts.milestones or facts.deadlines, "tien-do", "Tiến độ và thời hạn"),
-        (facts.dossier, "ho-so", "Hồ sơ đề nghị khen thưởng"),
-        (facts.responsibilities, "phan-cong", "Phân công thực hiện"),
+    for shown, anchor, name in (
+        (bool(facts.dossier), "ho-so", "Hồ sơ đề nghị khen thưởng"),
+        (bool(facts.responsibilities), "phan-cong", "Phân công thực hiện"),
+        (bool(document.distribution), "noi-nhan", "Nơi nhận"),
     ):
-        if present:
+        if shown:
             toc.append(TocEntry(2, anchor, name))
-    if document.distribution:
-        toc.append(TocEntry(2, "noi-nhan", "Nơi nhận"))
-    if g.decisions_of_plan.get(document.id):
-        toc.append(TocEntry(2, "quyet-dinh-khen-thuong", "Quyết định khen thưởng"))
     description = document.summary or f"{renderer.title_of('documents', document.id, document)} — {authority.name}"
     jsonld = {
         "@type": "Legislation",
@@ -121,7 +125,7 @@ def build_one(renderer: Renderer, document: model.Document) -> Page:
         campaign=renderer.repo.campaigns.get(document.campaign) if document.campaign else None,
         decisions=g.decisions_of_plan.get(document.id, []),  # award decisions applying this plan
         sic_pieces=sic_pieces, date_source_note=date_source_note, signer_source_note=signer_source_note,
-        criteria=criteria(facts),
+        criteria=criteria(facts), page_toc=toc,
     )
 
 
@@ -143,3 +147,17 @@ def keywords(renderer: Renderer, document: model.Document, description: str) -> 
         parts.append(document.date.vi())
     parts.append(document.signer.name if document.signer else None)
     return parts
+
+
+def search_sections(renderer: Renderer, document: model.Document) -> list[tuple[str, str, str]]:
+    """Search: the preamble, then every part of the body under its anchor on the page."""
+    anchors = renderer.facts(document).anchors
+    out = [("noi-dung", "", document.preamble)] if document.preamble else []
+
+    def visit(parts):
+        for part in parts:
+            out.append((anchors[id(part)], " ".join(x for x in (part.label, part.title) if x), part.text or ""))
+            visit(part.items)
+
+    visit(document.body)
+    return out

@@ -12,6 +12,8 @@ vinh-danh/du-lieu/                  the finder's data (static JSON, fetched by f
                            "prov": [[id, label, count, authorities file]]},
                      "t": [[lo, hi, count, directory file]]}
   m/<hash>.json     a directory: {"s": [[lo, hi, count, shard file]]}, at most DIR_SHARDS shards
+  w/<hash>.json     the word index: {"w": [[folded word, [shard numbers]]]} (index.json "w" lists the files
+                    with their first and last word; "ds" is DIR_SHARDS)
   p/<hash>.json     a shard: {"d": [[decision id, number, date, form, authority id, authority label, occasion,
                                      sample]],
                               "r": [[name, kind, unit, achievement, decision, anchor, province]]}
@@ -22,7 +24,9 @@ SHARD_LINES; lo and hi are the first and last given name of a shard or directory
 the index, then only the directories and shards whose range can hold its last word as a given-name
 prefix: usually one of each, however many recipients there are (a very common given name spans a few
 shards, read a page of results at a time). Filters without a name read the shards in order, lazily,
-until a page of results is found. Facet numbers (form, kind, occasion, province,
+until a page of results is found (the search worker reads them so). The finder (finder.js) matches every
+word of a name instead: it reads the word index for each typed word and fetches only the shards that
+hold them all, then shows the lines newest first. Facet numbers (form, kind, occasion, province,
 decision) index the lists above. Everything is sorted and hashed by content, so builds are
 byte-for-byte reproducible and a stale cached shard is never mixed with a fresh index.
 """
@@ -46,6 +50,7 @@ PAGE_LINES = 500  # lines per honor-roll page
 SHARD_LINES = 250  # lines per finder shard: ~60 kB of JSON, ~15 kB gzipped, at 240 bytes a line
 DIR_SHARDS = 200  # shards per finder directory
 ACHIEVEMENT_MAX = 200  # characters of an achievement kept in a shard; the decision page has it whole
+WORD_FILE = 2000  # words per file of the finder's word index
 
 
 # --- Honor-roll pages
@@ -268,8 +273,21 @@ def build_finder_data(renderer: Renderer, site: Site) -> dict:
         run = shards[start:start + DIR_SHARDS]
         directories.append([run[0][0], run[-1][1], sum(s[2] for s in run), _emit(site, "m", {"s": run})])
 
+    # Every folded word of every name -> the shards (numbered in order) that hold it, so a query can
+    # match any word of a name ("thanh long", "hop tac xa", "ho ong"), not only the given name.
+    postings: dict[str, set[int]] = {}
+    for number, start in enumerate(range(0, len(entries), SHARD_LINES)):
+        for key, _, _ in entries[start:start + SHARD_LINES]:
+            for word in key[1].split():
+                postings.setdefault(word, set()).add(number)
+    vocabulary = sorted(postings)
+    word_files = [[run[0], run[-1], _emit(site, "w", {"w": [[w, sorted(postings[w])] for w in run]})]
+                  for run in (vocabulary[i:i + WORD_FILE] for i in range(0, len(vocabulary), WORD_FILE))]
+
     index = {
         "v": 1,
+        "ds": DIR_SHARDS,  # shards per directory: shard k is entry k % ds of directory k // ds
+        "w": word_files,  # [[first word, last word, file]]; a file is {"w": [[word, [shard numbers]]]}
         "n": len(entries),
         "d": len(repo.decisions),
         "f": {
@@ -296,7 +314,7 @@ def build_finder(renderer: Renderer, site: Site, stats: dict) -> None:
              for f in sorted(g.decisions_of_form, key=lambda f: (-repo.award_forms[f].rank, repo.award_forms[f].name))]
     campaigns = [(repo.campaigns[c], line_count(g.decisions_of_campaign[c]))
                  for c in sorted(g.decisions_of_campaign, key=lambda c: repo.campaigns[c].name) if c in repo.campaigns]
-    toc = [TocEntry(2, "tra-cuu", "Tra cứu")]
+    toc = [TocEntry(2, "tra-cuu", "Tra cứu theo tên")]
     if years:
         toc += [TocEntry(2, "theo-nam", "Theo năm"), TocEntry(2, "theo-hinh-thuc", "Theo hình thức khen thưởng")]
     if campaigns:

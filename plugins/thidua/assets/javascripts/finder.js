@@ -1,11 +1,12 @@
 /* thidua: the honor-roll finder (vinh-danh/). Static files only: it fetches the JSON index written
-   by pages/honor.py, then only the directories and shards a query needs, in given-name order, and
-   shows results a page at a time. Names are folded like thidua.text.fold: NFD, no combining marks
+   by pages/honor.py, then, for a name, the word-index files of its words and only the shards holding
+   every word; it shows the matching lines newest first, a page at a time. Names are folded like thidua.text.fold: NFD, no combining marks
    (U+0300-U+036F), đ -> d, lowercase; so "Nguyen Thi Thuy" finds "Nguyễn Thị Thúy" and "Nguyễn Thị Thuý". */
 (function () {
   "use strict";
   var PAGE = 50;
-  var PARAMS = ["ten", "moi-vi-tri", "hinh-thuc", "nam", "tinh", "co-quan", "doi-tuong", "dip"];
+  var BATCH = 40;  // shards read before sorting and showing: one batch holds most queries whole
+  var PARAMS = ["ten", "hinh-thuc", "nam", "tinh", "co-quan", "doi-tuong", "dip"];
 
   function fold(text) {
     return String(text).replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFD")
@@ -14,7 +15,7 @@
   function words(text) {
     return fold(text).match(/[\p{L}\p{N}]+/gu) || [];
   }
-  // Does the range [lo, hi] of given names hold a name starting with `prefix`?
+  // Does the range [lo, hi] of words hold a word starting with `prefix`?
   function overlaps(lo, hi, prefix) {
     return hi >= prefix && (lo <= prefix || lo.slice(0, prefix.length) === prefix);
   }
@@ -96,6 +97,11 @@
         setTimeout(function () { self.loadAuthorities().then(function () { self.search(); }); }, 0);
       });
       self.more.addEventListener("click", function () { self.busy(true); self.showMore(); });
+      // Filters fold behind "Bộ lọc" on a phone; open on a wide screen or when the address sets one.
+      var box = self.form.querySelector(".td-finder__filterbox");
+      var params = new URLSearchParams(location.search);
+      if (box && (window.matchMedia("(min-width: 60em)").matches ||
+                  PARAMS.some(function (n) { return n !== "ten" && params.get(n); }))) box.open = true;
       self.form.hidden = false;
       self.form.setAttribute("data-ready", "1");
       return self.search();
@@ -155,7 +161,6 @@
     }
     var q = {
       words: words(this.field("ten").value),
-      anywhere: this.field("moi-vi-tri").checked,
       form: pick.call(this, "hinh-thuc", f.form),
       year: this.field("nam").value,
       prov: pick.call(this, "tinh", f.prov),
@@ -164,7 +169,6 @@
       occ: pick.call(this, "dip", f.occ)
     };
     q.empty = !q.words.length && q.form < 0 && !q.year && q.prov < 0 && q.kind < 0 && q.occ < 0;
-    q.prefix = q.words.length && !q.anywhere ? q.words[q.words.length - 1] : "";
     return q;
   };
 
@@ -176,18 +180,62 @@
     if (q.kind >= 0 && row[1] !== q.kind) return false;
     if (q.occ >= 0 && decision[6] !== q.occ) return false;
     if (!q.words.length) return true;
+    // every typed word starts some word of the name, wherever it stands ("ho ong", "thanh long")
     var name = row.words || (row.words = words(row[0]));
-    var last = q.words.length - 1;
-    return q.words.every(function (w, i) {
-      if (i === last && q.prefix) return name.length > 0 && name[name.length - 1].slice(0, w.length) === w;
+    return q.words.every(function (w) {
       return name.some(function (n) { return n.slice(0, w.length) === w; });
     });
+  };
+
+  // The shard numbers holding a word starting with `prefix`, from the word index.
+  Finder.prototype.shardsOf = function (prefix) {
+    var self = this;
+    var files = this.index.w.filter(function (f) { return overlaps(f[0], f[1], prefix); });
+    return Promise.all(files.map(function (f) { return self.fetchJson(f[2]); })).then(function (loaded) {
+      var found = {};
+      loaded.forEach(function (file) {
+        file.w.forEach(function (entry) {
+          if (entry[0].slice(0, prefix.length) === prefix) entry[1].forEach(function (n) { found[n] = true; });
+        });
+      });
+      return found;
+    });
+  };
+
+  // The shards a query must read, in order: those holding every typed word, or all of them.
+  Finder.prototype.candidates = function (q) {
+    var self = this, ds = this.index.ds;
+    var total = this.index.t.reduce(function (sum, d, i) {
+      return i < self.index.t.length - 1 ? sum + ds : sum;
+    }, 0);
+    var all = function () {
+      // the last directory's shard count is only known once it is read: list it as it loads
+      var out = [];
+      for (var n = 0; n < total; n++) out.push(n);
+      return self.fetchJson(self.index.t[self.index.t.length - 1][3]).then(function (dir) {
+        for (var i = 0; i < dir.s.length; i++) out.push(total + i);
+        return out;
+      });
+    };
+    if (!q.words.length) return this.index.t.length ? all() : Promise.resolve([]);
+    return Promise.all(q.words.map(function (w) { return self.shardsOf(w); })).then(function (sets) {
+      return Object.keys(sets[0]).map(Number).filter(function (n) {
+        return sets.every(function (set) { return set[n]; });
+      }).sort(function (a, b) { return a - b; });
+    });
+  };
+
+  // Shard number -> its [lo, hi, count, file] entry, through its directory.
+  Finder.prototype.shard = function (n) {
+    var ds = this.index.ds;
+    return this.fetchJson(this.index.t[Math.floor(n / ds)][3]).then(function (dir) { return dir.s[n % ds]; });
   };
 
   Finder.prototype.search = function () {
     this.remember();
     var q = this.query();
     var id = ++this.runId;
+    var self = this;
     this.list.textContent = "";
     this.more.hidden = true;
     if (q.empty) {
@@ -196,69 +244,68 @@
       this.busy(false);
       return Promise.resolve();
     }
-    var dirs = this.index.t.filter(function (d) { return !q.prefix || overlaps(d[0], d[1], q.prefix); });
-    this.run = { id: id, q: q, dirs: dirs, dir: 0, shards: [], next: 0, results: [], shown: 0 };
-    return this.showMore();
+    this.busy(true);
+    this.status.textContent = "Đang tìm…";
+    return this.candidates(q).then(function (shards) {
+      if (id !== self.runId) return null;
+      self.run = { id: id, q: q, shards: shards, next: 0, results: [], shown: 0 };
+      return self.showMore();
+    }).catch(function (error) {
+      self.status.textContent = "Không tải được dữ liệu tra cứu (" + error.message + ").";
+      self.busy(false);
+    });
   };
 
-  // Load shards, in order, until there is a page of new results or nothing left to read.
+  // Newest first: by decision date, then as the shards list them (given name).
+  function newestFirst(a, b) {
+    return a[1][2] < b[1][2] ? 1 : a[1][2] > b[1][2] ? -1 : a[2] - b[2];
+  }
+
+  // Show the next page of results; when the sorted results run out, read the next batch of shards.
   Finder.prototype.showMore = function () {
     var self = this, run = this.run;
     if (!run) return Promise.resolve();
-    var want = run.shown + PAGE;
     this.more.hidden = true;
-    this.status.textContent = "Đang tìm…";
-    function step() {
-      if (run.id !== self.runId) return null;
-      if (run.results.length >= want) return finish();
-      if (run.next < run.shards.length) {
-        var shard = run.shards[run.next];
-        if (run.next + 1 < run.shards.length) self.fetchJson(run.shards[run.next + 1][3]);  // prefetch
-        return self.fetchJson(shard[3]).then(function (data) {
-          if (run.id !== self.runId) return null;
-          run.next++;
+    this.busy(true);
+    var load = Promise.resolve();
+    if (run.shown >= run.results.length && run.next < run.shards.length) {
+      this.status.textContent = "Đang tìm…";
+      var batch = run.shards.slice(run.next, run.next + BATCH);
+      load = Promise.all(batch.map(function (n) {
+        return self.shard(n).then(function (entry) { return self.fetchJson(entry[3]); });
+      })).then(function (loaded) {
+        if (run.id !== self.runId) return;
+        var found = [];
+        loaded.forEach(function (data) {
           data.r.forEach(function (row) {
             var decision = data.d[row[4]];
-            if (self.matches(run.q, row, decision)) run.results.push([row, decision]);
+            if (self.matches(run.q, row, decision)) found.push([row, decision, run.order = (run.order || 0) + 1]);
           });
-          return step();
         });
-      }
-      if (run.dir < run.dirs.length) {
-        return self.fetchJson(run.dirs[run.dir][3]).then(function (data) {
-          if (run.id !== self.runId) return null;
-          run.dir++;
-          data.s.forEach(function (s) {
-            if (!run.q.prefix || overlaps(s[0], s[1], run.q.prefix)) run.shards.push(s);
-          });
-          return step();
-        });
-      }
-      return finish();
+        found.sort(newestFirst);
+        run.results = run.results.concat(found);
+        run.next += batch.length;
+      });
     }
-    function finish() {
-      var end = Math.min(want, run.results.length);
+    return load.then(function () {
+      if (run.id !== self.runId) return;
+      var end = Math.min(run.shown + PAGE, run.results.length);
       for (var i = run.shown; i < end; i++) self.list.appendChild(self.render(run.results[i][0], run.results[i][1]));
       run.shown = end;
-      var done = run.dir >= run.dirs.length && run.next >= run.shards.length;
+      var done = run.next >= run.shards.length;
       var more = run.results.length > run.shown || !done;
       if (done && !run.results.length) {
-        self.status.textContent = run.q.prefix
-          ? "Không có tên nào (chữ cuối của họ tên) bắt đầu bằng “" + run.q.prefix + "” khớp với tra cứu. " +
-            "Có thể đánh dấu “Tìm chữ cuối ở mọi vị trí trong tên”."
-          : "Không tìm thấy kết quả nào.";
+        self.status.textContent = "Không tìm thấy kết quả nào. Thử gõ ít chữ hơn hoặc bỏ bớt bộ lọc.";
       } else if (done && !more) {
-        self.status.textContent = "Tìm thấy " + run.results.length + " kết quả.";
+        self.status.textContent = "Tìm thấy " + run.results.length + " kết quả, mới nhất trước.";
       } else {
-        self.status.textContent = done ? "Đang hiển thị " + run.shown + " trên " + run.results.length + " kết quả."
-          : "Đang hiển thị " + run.shown + " kết quả đầu tiên.";
+        self.status.textContent = done
+          ? "Đang hiển thị " + run.shown + " trên " + run.results.length + " kết quả, mới nhất trước."
+          : "Đang hiển thị " + run.shown + " kết quả đầu tiên, mới nhất trước; gõ thêm chữ để thu hẹp.";
       }
       self.more.hidden = !more;
       self.busy(false);
-      return null;
-    }
-    this.busy(true);
-    return Promise.resolve().then(step).catch(function (error) {
+    }).catch(function (error) {
       self.status.textContent = "Không tải được dữ liệu tra cứu (" + error.message + ").";
       self.busy(false);
     });

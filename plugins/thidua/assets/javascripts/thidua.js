@@ -32,3 +32,35 @@
     document.addEventListener("DOMContentLoaded", init);
   }
 })();
+
+/* thidua: a plan's text folds by section (details.td-fold). A link into a folded section opens it,
+   and printing opens them all: the printed plan is the whole text. */
+(function () {
+  function reveal() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    var opened = false;
+    for (var node = target; node; node = node.parentElement) {
+      if (node.tagName === "DETAILS" && !node.open) { node.open = true; opened = true; }
+    }
+    var own = target && target.querySelector(":scope > details.td-fold");  // a section's own fold
+    if (own && !own.open) { own.open = true; opened = true; }
+    if (opened) target.scrollIntoView();
+  }
+  window.addEventListener("hashchange", reveal);
+  window.addEventListener("beforeprint", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("details.td-fold"), function (d) { d.open = true; });
+  });
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(reveal);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", reveal);
+  else reveal();
+})();
+
+/* thidua: Material's search panel is a role="dialog" without a name (axe: aria-dialog-name). Named
+   here until the search partial (being reworked, issue 13) names it itself. */
+(function () {
+  var dialog = document.querySelector(".md-search[role=dialog]");
+  if (dialog && !dialog.hasAttribute("aria-label") && !dialog.hasAttribute("aria-labelledby")) {
+    dialog.setAttribute("aria-label", "Tìm kiếm trên cổng thông tin");
+  }
+})();

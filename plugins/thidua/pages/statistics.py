@@ -1,0 +1,94 @@
+"""The statistics page (thong-ke/): awards per year, per award form and per province, plans per level.
+
+Charts are drawn at build time as SVG files (pygal), shown as images: no chart script to load and
+nothing from another origin. Each chart's numbers are also a table on the page, for screen readers
+and for anyone who wants the figures.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import pygal
+from pygal.style import Style
+
+from .. import model
+from .periods import LEVEL_ORDER
+from .render import Renderer
+from .site import Site, TocEntry
+
+URL = "thong-ke/"
+
+# Dark enough for 4.5:1 on white; system fonts only (the SVG is an image: it cannot fetch any).
+STYLE = Style(background="#ffffff", plot_background="#ffffff", foreground="#1f1f1f", foreground_strong="#1f1f1f",
+              foreground_subtle="#d0d0d0", colors=("#b71c1c", "#0d47a1", "#1b5e20", "#6a1b9a", "#e65100", "#37474f", "#880e4f", "#004d40"), font_family="system-ui, Arial, sans-serif",
+              label_font_size=18, major_label_font_size=18, value_font_size=20, title_font_size=20, opacity="1")
+
+
+@dataclass
+class Chart:
+    id: str
+    title: str
+    key: str  # what the rows are, the header of the labels' column
+    column: str  # what is counted, the header of the numbers' column
+    rows: list[tuple[str, int]]
+    file: str = ""
+
+
+def _svg(chart: Chart, horizontal: bool) -> bytes:
+    if horizontal:
+        # long names (award forms, provinces) would squeeze the plot as axis labels: each row is a
+        # series of one bar instead, named in a one-column legend below
+        plot = pygal.HorizontalBar(style=STYLE, js=[], print_values=True, legend_at_bottom=True,
+                                   legend_at_bottom_columns=1, truncate_legend=-1, show_y_labels=False,
+                                   width=560, height=110 + 70 * len(chart.rows), margin=12)
+        for label, value in chart.rows:
+            plot.add(label, [value])
+    else:
+        plot = pygal.Bar(style=STYLE, js=[], show_legend=False, print_values=True, width=560, height=340, margin=12)
+        plot.x_labels = [label for label, _ in chart.rows]
+        plot.add(chart.column, [value for _, value in chart.rows])
+    svg = plot.render(is_unicode=True)
+    # pygal names every chart with a random uuid: a fixed one keeps builds byte-for-byte reproducible
+    svg = re.sub(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", chart.id, svg)
+    return svg.encode("utf-8")
+
+
+def charts(renderer: Renderer) -> list[tuple[Chart, bool]]:
+    repo, g = renderer.repo, renderer.graph
+    lines = lambda decisions: sum(len(g.lines_of_decision.get(d.id, [])) for d in decisions)
+    per_year = Chart("theo-nam", "Lượt khen thưởng theo năm quyết định", "Năm", "Lượt khen thưởng",
+                     [(str(y), lines(g.decisions_of_year[y])) for y in sorted(g.decisions_of_year)])
+    forms = sorted(g.decisions_of_form, key=lambda f: (-repo.award_forms[f].rank, repo.award_forms[f].name))
+    per_form = Chart("theo-hinh-thuc", "Lượt khen thưởng theo hình thức", "Hình thức", "Lượt khen thưởng",
+                     [(repo.award_forms[f].name, lines(g.decisions_of_form[f])) for f in forms])
+    provinces: Counter[str] = Counter()
+    for decision in repo.decisions.values():
+        province = g.province_of(decision.authority)
+        name = province.name.removeprefix("Ủy ban nhân dân ") if province else "trung ương"
+        provinces[name[:1].upper() + name[1:]] += len(g.lines_of_decision.get(decision.id, []))
+    per_province = Chart("theo-tinh", "Lượt khen thưởng theo tỉnh, thành phố của cơ quan quyết định",
+                         "Tỉnh, thành phố", "Lượt khen thưởng", sorted(((k, n) for k, n in provinces.items() if n),
+                                                    key=lambda r: (-r[1], r[0])))
+    levels = Counter(repo.authorities[d.authority].level for d in repo.documents.values()
+                     if d.type == model.DocType.KE_HOACH)
+    per_level = Chart("ke-hoach-theo-cap", "Kế hoạch thi đua theo cấp ban hành", "Cấp", "Số kế hoạch",
+                      [(model.label(lv), levels[lv]) for lv in sorted(levels, key=lambda lv: LEVEL_ORDER[lv])])
+    return [(per_year, False), (per_form, True), (per_province, True), (per_level, True)]
+
+
+def build(renderer: Renderer, site: Site) -> None:
+    shown = []
+    for chart, horizontal in charts(renderer):
+        if not chart.rows:
+            continue
+        chart.file = f"{URL}{chart.id}.svg"
+        site.files[chart.file] = _svg(chart, horizontal)
+        shown.append(chart)
+    site.pages.append(renderer.page(
+        "statistics.html", URL, "Thống kê", kind="statistics",
+        description="Số lượt khen thưởng theo năm, hình thức, tỉnh và số kế hoạch thi đua theo cấp.",
+        toc=[TocEntry(2, c.id, c.title) for c in shown], crumbs=[("", "Trang chủ"), (None, "Thống kê")],
+        charts=shown,
+    ))
