@@ -49,22 +49,14 @@ def test_bad_data_fails_the_build_with_every_problem_and_writes_nothing(tmp_path
     assert not (tmp_path / "out" / "site").exists()
 
 
-def reproducible(path: Path) -> bool:
-    """Every file but Pagefind's page list and filter lists (and the entry file naming them), which
-    Pagefind 1.5 writes in hash-map order: same content, other order, other names (docs/SEARCH.md).
-    Its index chunks and fragments, all the text, are compared."""
-    parts = path.parts
-    return not (parts[0] == "pagefind" and (parts[1] in ("filter", "pagefind-entry.json") or path.suffix == ".pf_meta"))
-
-
 def test_same_data_gives_byte_identical_site(tmp_path):
     build(tmp_path / "a")
     build(tmp_path / "b")
     a, b = tmp_path / "a" / "site", tmp_path / "b" / "site"
-    files_a = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file() and reproducible(p.relative_to(a)))
-    files_b = sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file() and reproducible(p.relative_to(b)))
+    files_a = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    files_b = sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
     assert files_a == files_b
-    # every file, sitemap.xml.gz included (written with gzip time 0)
+    # every file, sitemap.xml.gz (written with gzip time 0) and Pagefind's index (pagefind_order.py) included
     _match, mismatch, errors = filecmp.cmpfiles(a, b, [str(f) for f in files_a], shallow=False)
     assert mismatch == [] and errors == []
 
@@ -86,8 +78,8 @@ def test_forked_writing_gives_the_same_bytes_as_serial_writing(tmp_path):
             mkdocs_build(load_config(str(write_config(tmp_path / name, workers=workers))))
     assert forks == [2]
     a, b = tmp_path / "forked" / "site", tmp_path / "serial" / "site"
-    files = sorted(str(p.relative_to(a)) for p in a.rglob("*") if p.is_file() and reproducible(p.relative_to(a)))
-    assert files == sorted(str(p.relative_to(b)) for p in b.rglob("*") if p.is_file() and reproducible(p.relative_to(b)))
+    files = sorted(str(p.relative_to(a)) for p in a.rglob("*") if p.is_file())
+    assert files == sorted(str(p.relative_to(b)) for p in b.rglob("*") if p.is_file())
     _match, mismatch, errors = filecmp.cmpfiles(a, b, files, shallow=False)
     assert mismatch == [] and errors == []
 

@@ -29,6 +29,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from ..search import Doc, Section, index_words
+from .pagefind_order import reorder
 
 log = logging.getLogger("mkdocs.plugins.thidua")
 
@@ -122,13 +123,42 @@ def write(site_dir: Path, docs) -> dict:
                          "file_contents": page_html(doc)})
             pages += 1
         service.ask({"type": "WriteFiles", "index_id": index, "output_path": str(out)})
+        _wait_written(out)
+    if _entry(out) is None:  # never ship a search that cannot start
+        raise PluginError("thidua: Pagefind left pagefind/pagefind-entry.json incomplete; nothing was published")
     for unused in ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
                    "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js"):
         (out / unused).unlink(missing_ok=True)  # the UI is Material's: only the engine is served
+    reorder(out)  # filter lists in a fixed order: the same data gives the same files (pagefind_order.py)
     seconds = time.perf_counter() - started
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     log.info(f"thidua: search index (Pagefind) of {pages} pages written in {seconds:.1f} s ({size / 1e6:.1f} MB)")
     return {"pages": pages, "seconds": round(seconds, 2), "bytes": size}
+
+
+def _entry(out: Path) -> dict | None:
+    try:
+        entry = json.loads((out / "pagefind-entry.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return entry if isinstance(entry, dict) and entry.get("languages") else None
+
+
+def _wait_written(out: Path, timeout: float = 60.0) -> None:
+    """Pagefind answers WriteFiles before its last files are on disk, and on end of input it exits
+    without finishing them (seen: an empty pagefind-entry.json and wasm file in 3 of 8 province
+    builds). So the service is kept open until the entry file parses, no wasm file is empty and no
+    file grew since the last look."""
+    deadline = time.monotonic() + timeout
+    last: dict[str, int] | None = None
+    while time.monotonic() < deadline:
+        sizes = {p.name: p.stat().st_size for p in out.rglob("*") if p.is_file()}
+        wasm = [size for name, size in sizes.items() if name.startswith("wasm.")]
+        if _entry(out) is not None and wasm and all(wasm) and sizes == last:
+            return
+        last = sizes
+        time.sleep(0.1)
+    raise PluginError(f"thidua: Pagefind did not finish writing the search index within {timeout:.0f} s")
 
 
 class _Service:
