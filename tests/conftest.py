@@ -75,6 +75,25 @@ def run_mkdocs(config: Path, check: bool = True) -> subprocess.CompletedProcess:
     return result
 
 
+FROZEN = ROOT / "tests" / "fixtures" / "data"  # a frozen copy of data/ for tests that name records
+
+
+@pytest.fixture(scope="session")
+def frozen_site_dir(tmp_path_factory) -> Path:
+    """The frozen copy built once per session: tests that open particular records use it, so a
+    data commit that validates never breaks them."""
+    dest = tmp_path_factory.mktemp("frozen-site")
+    build(dest, FROZEN)
+    return dest / "site"
+
+
+@pytest.fixture(scope="session")
+def frozen_url(frozen_site_dir):
+    server, url = serve(frozen_site_dir)
+    yield url
+    server.shutdown()
+
+
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
     """The real data built once per test session."""

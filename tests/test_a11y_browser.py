@@ -1,6 +1,6 @@
 """Accessibility and phone layout of every family of pages, in headless Chromium with axe-core.
 
-One built site per session (conftest's `site_url`, the real data); each test opens one browser
+One built site per session (conftest's `frozen_url`, the frozen copy of the data); each test opens one browser
 context per viewport and walks the families, so the whole file stays well under a minute.
 """
 from __future__ import annotations
@@ -50,14 +50,14 @@ def open_family(page, site_url: str, family: str):
 
 
 @pytest.mark.parametrize("width", VIEWPORTS)
-def test_no_serious_or_critical_axe_violation(browser, site_url, width):
+def test_no_serious_or_critical_axe_violation(browser, frozen_url, width):
     from axe_playwright_python.sync_playwright import Axe
     axe = Axe()
     context = browser.new_context(viewport={"width": width, "height": VIEWPORTS[width]}, locale="vi-VN")
     page = context.new_page()
     found = []
     for family in FAMILIES:
-        open_family(page, site_url, family)
+        open_family(page, frozen_url, family)
         for violation in axe.run(page).response["violations"]:
             if violation["impact"] in ("serious", "critical"):
                 targets = [n["target"] for n in violation["nodes"]][:3]
@@ -66,12 +66,12 @@ def test_no_serious_or_critical_axe_violation(browser, site_url, width):
     assert found == []
 
 
-def test_no_page_is_wider_than_a_phone(browser, site_url):
+def test_no_page_is_wider_than_a_phone(browser, frozen_url):
     context = browser.new_context(viewport={"width": 360, "height": 740}, locale="vi-VN")
     page = context.new_page()
     wide = {}
     for family in FAMILIES:
-        open_family(page, site_url, family)
+        open_family(page, frozen_url, family)
         width = page.evaluate("document.documentElement.scrollWidth")
         if width > 360:
             wide[family] = width
@@ -79,10 +79,10 @@ def test_no_page_is_wider_than_a_phone(browser, site_url):
     assert wide == {}
 
 
-def test_first_finder_result_is_on_the_first_screen_of_a_phone(browser, site_url):
+def test_first_finder_result_is_on_the_first_screen_of_a_phone(browser, frozen_url):
     context = browser.new_context(viewport={"width": 360, "height": 740}, locale="vi-VN")
     page = context.new_page()
-    page.goto(site_url + "vinh-danh/")
+    page.goto(frozen_url + "vinh-danh/")
     assert page.is_hidden("select[name=nam]")  # the filters fold behind one button
     assert page.is_visible("summary:has-text('Bộ lọc')")
     finder_ready(page, "thanh long")
@@ -93,10 +93,10 @@ def test_first_finder_result_is_on_the_first_screen_of_a_phone(browser, site_url
     context.close()
 
 
-def test_every_control_shows_a_2px_focus_ring(browser, site_url):
+def test_every_control_shows_a_2px_focus_ring(browser, frozen_url):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
     page = context.new_page()
-    page.goto(site_url + "vinh-danh/")
+    page.goto(frozen_url + "vinh-danh/")
     page.wait_for_selector("form.td-finder[data-ready]")
     rings = []
     page.keyboard.press("Tab")  # the skip link first
@@ -111,10 +111,10 @@ def test_every_control_shows_a_2px_focus_ring(browser, site_url):
     assert [r for r in rings if r[1] == "none" or r[2] < 2] == []
 
 
-def test_skip_link_and_vietnamese_chrome_on_every_family(browser, site_url, site_dir):
+def test_skip_link_and_vietnamese_chrome_on_every_family(browser, frozen_url, frozen_site_dir):
     text = {}
     for family, url in FAMILIES.items():
-        html = (site_dir / (url if url.endswith(".html") else url + "index.html")).read_text(encoding="utf-8")
+        html = (frozen_site_dir / (url if url.endswith(".html") else url + "index.html")).read_text(encoding="utf-8")
         text[family] = html
         # Material's skip link (to the first contents entry) or, on a page without contents, theme/main.html's
         assert ('class="md-skip"' in html or 'class="td-skip"' in html) and 'id="noi-dung-chinh"' in html, family
@@ -125,10 +125,10 @@ def test_skip_link_and_vietnamese_chrome_on_every_family(browser, site_url, site
     assert "Liên hệ" in text["home"]
 
 
-def test_plan_leads_with_awards_and_a_link_opens_its_folded_section(browser, site_url):
+def test_plan_leads_with_awards_and_a_link_opens_its_folded_section(browser, frozen_url):
     context = browser.new_context(viewport={"width": 360, "height": 740}, locale="vi-VN")
     page = context.new_page()
-    page.goto(site_url + FAMILIES["plan"])
+    page.goto(frozen_url + FAMILIES["plan"])
     order = page.eval_on_selector_all("article h2[id]", "hs => hs.map(h => h.id)")
     assert order.index("khen-thuong") < order.index("tien-do") < order.index("noi-dung")
     assert page.is_visible("details.td-toc summary")  # the page's contents, on a phone

@@ -317,6 +317,15 @@ def test_personal_data_patterns_spare_ordinary_text(text):
     assert list(find_personal_data(text)) == []
 
 
+def test_personal_data_in_a_file_name_is_found(tmp_path):
+    """The YAML sits in a public repository: a file name carrying a phone number is reported even
+    when the record's own id is clean (a name that differs from the id is only a warning)."""
+    files = story("s-1")
+    files["stories/s-1-0912345678.yml"] = files.pop("stories/s-1.yml")
+    problems = [p for p in problems_of(make_data(tmp_path, files)) if p.rule == "personal-data"]
+    assert [(p.file, p.field) for p in problems] == [("data/stories/s-1-0912345678.yml", "id")]
+
+
 def test_full_width_personal_data_is_placed_at_its_own_offset():
     text = "Số ĐT: ０９１２ ３４５ ６７８"
     [(offset, _what, _found)] = list(find_personal_data(text))

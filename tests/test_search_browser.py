@@ -18,7 +18,7 @@ from urllib.parse import quote_plus
 import pytest
 import yaml
 
-from conftest import DATA, build, serve
+from conftest import ROOT, build, serve
 
 expect = pytest.importorskip("playwright.sync_api").expect
 
@@ -90,7 +90,7 @@ def write_fixture(data):
 def search_site(tmp_path_factory):
     root = tmp_path_factory.mktemp("search-site")
     data = root / "data"
-    shutil.copytree(DATA, data)
+    shutil.copytree(ROOT / "tests" / "fixtures" / "data", data)  # frozen: data commits never break these
     write_fixture(data)
     build(root, data)
     return root / "site"
@@ -392,7 +392,11 @@ def test_a_query_before_the_index_has_loaded(page, search_url):
     held = []
     page.route("**/pagefind/pagefind.js", lambda route: held.append(route))
     page.goto(search_url + "gioi-thieu/?q=Minh+Tien")
-    page.wait_for_timeout(500)
+    page.wait_for_function("() => true")  # let the page's scripts run
+    for _ in range(100):  # the engine is requested soon after load; wait for it, not a fixed time
+        if held:
+            break
+        page.wait_for_timeout(100)
     assert held, "the engine was not requested"
     expect(page.locator(".md-search-result__item")).to_have_count(0)
     held[0].continue_()

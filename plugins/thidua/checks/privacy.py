@@ -112,28 +112,6 @@ def mask(found: str) -> str:
     return "".join(out)
 
 
-STORY_FIELDS = ("title", "unit", "body")
-
-
-def _texts(story: model.Story) -> Iterator[tuple[object, str]]:
-    """(owner, field) of every published text of a story (for the names of hidden lines)."""
-    for field in STORY_FIELDS:
-        yield story, field
-    for i, _tag in enumerate(story.tags):
-        yield story, f"tags[{i}]"
-    if story.subject is not None:
-        yield story.subject, "name"
-    for photo in story.photos:
-        yield photo, "alt"
-        yield photo, "credit"
-
-
-def _value(owner, field: str) -> str | None:
-    if field.startswith("tags["):
-        return owner.tags[int(field[5:-1])]
-    return getattr(owner, field)
-
-
 @cache
 def _text_plan(cls: type) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """(text fields, lists of texts, nested objects, lists of nested objects) of a model class.
@@ -179,7 +157,7 @@ def personal_data(ctx: Context) -> None:
     """Every text of every record, whatever its kind: public or not, the YAML itself sits in a
     public repository. The same walk looks for text disguised by invisible or look-alike letters."""
     for kind, record in ctx.repo.all():
-        for owner, field, text in text_fields(record):
+        for owner, field, text in _published_texts(record):  # its file name too
             if not text.isascii():
                 _disguises(ctx, kind, record, owner, field, text)
             for offset, what, found in _personal_data_in(text):

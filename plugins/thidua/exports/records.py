@@ -23,7 +23,7 @@ from ..schema import fields_of
 from . import paths
 
 # Never exported, whatever record they are on.
-WITHHELD = frozenset({"public", "consent", "poverty_programme", "review"})
+WITHHELD = frozenset({"public", "consent", "poverty_programme", "review", "source"})  # source: the transcriber's file
 _SCALARS = (str, int, float, bool)
 _PARSED = (PartialDate, Period, MonthDay)
 

@@ -274,7 +274,7 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         sitemap.write(site_dir, self.env, config, mkdocs_pages + [p.url for p in self.site.pages],
                       self.settings.build_date)
         generated = {page.url for page in self.site.pages}
-        search_index.rewrite_index(site_dir, generated, self.site.search, search_index.finder_config(self.site.files))
+        search_index.rewrite_index(site_dir, generated, self.site.search)
         if self.stage is not None:
             stage, self.stage = self.stage, None
             if config.strict and staging.strict_warnings():  # MkDocs raises right after this event: keep the old site

@@ -19,12 +19,7 @@ from . import pagefind_index
 INDEX = "search/search_index.json"
 
 
-def finder_config(files: dict) -> dict:
-    """Kept for the plugin's call: the worker no longer needs the finder's data."""
-    return {}
-
-
-def rewrite_index(site_dir: Path, generated: set[str], ours, extra_config: dict | None = None) -> dict | None:
+def rewrite_index(site_dir: Path, generated: set[str], ours) -> dict | None:
     """Write the Pagefind index of `ours` (the core's documents) and of the hand-written pages;
     return its counts, or None without Material's search plugin (no search box to serve)."""
     path = Path(site_dir) / INDEX

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from pathlib import Path
 from functools import cache
 
 import markdown
@@ -66,7 +67,8 @@ def publish_photos(renderer: Renderer, site: Site, story: model.Story) -> list[t
                         f"folder; it is not published")
             continue
         content, suffix = published
-        name = f"{i}-{slugify(path.stem) or 'anh'}{suffix}"  # the suffix of what the file holds
+        # named after the path the checks read (not a link's target), with the suffix of what it holds
+        name = f"{i}-{slugify(Path(photo.file).stem) or 'anh'}{suffix}"
         site.files[record_url("stories", story.id) + name] = content
         out.append((photo, name))
     return out
