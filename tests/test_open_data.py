@@ -223,7 +223,7 @@ def test_exports_are_byte_identical_across_builds(data):
     def once() -> dict[str, bytes]:
         repo, graph = published(data)
         renderer = Renderer(repo, graph, Settings(site_url=SITE_URL))
-        return exports.build(repo, graph, site_name="x", site_url=SITE_URL, facts_of=renderer.facts).files
+        return exports.build(repo, graph, site_name="x", site_url=SITE_URL, occurrences_of=renderer.calendar).files
 
     first, second = once(), once()
     assert first.keys() == second.keys()
@@ -233,7 +233,7 @@ def test_exports_are_byte_identical_across_builds(data):
 def test_without_site_url_urls_are_site_relative(data):
     repo, graph = published(data)
     renderer = Renderer(repo, graph, Settings(site_url=""))
-    files = exports.build(repo, graph, site_name="x", site_url="", facts_of=renderer.facts).files
+    files = exports.build(repo, graph, site_name="x", site_url="", occurrences_of=renderer.calendar).files
     one = json.loads(files[paths.record_json("documents", "kh-2-dong-xuan-2022")])
     assert one["url"] == "van-ban/kh-2-dong-xuan-2022/"
     assert b"Sitemap" not in files[paths.ROBOTS]

@@ -113,6 +113,7 @@ class LinkGraph:
     decisions_of_year: dict[int, list[model.AwardDecision]] = field(default_factory=lambda: defaultdict(list))
     decisions_of_form: dict[str, list[model.AwardDecision]] = field(default_factory=lambda: defaultdict(list))
     lines_of_decision: dict[str, list[Line]] = field(default_factory=dict)
+    line_of_anchor: dict[tuple[str, str], Line] = field(default_factory=dict)  # (decision id, anchor) -> line
     lines_of_identity: dict[tuple, list[Line]] = field(default_factory=lambda: defaultdict(list))
     # Stories, newest first; a story whose subject line is not published is in none of these
     stories_of_campaign: dict[str, list[model.Story]] = field(default_factory=lambda: defaultdict(list))
@@ -192,6 +193,7 @@ class LinkGraph:
                     zip(decision.recipients, model.recipient_anchors(decision)), start=1):
                 line = Line(decision, recipient, anchor, number, recipient_identity(decision.id, anchor, recipient))
                 lines.append(line)
+                self.line_of_anchor[(decision.id, anchor)] = line
                 self.lines_of_identity[line.identity].append(line)
             self.lines_of_decision[decision.id] = lines
 
@@ -202,8 +204,7 @@ class LinkGraph:
             subject = story.subject
             identity = None
             if subject and subject.decision and subject.recipient:
-                line = next((l for l in self.lines_of_decision.get(subject.decision, [])
-                             if l.anchor == subject.recipient), None)
+                line = self.line_of_anchor.get((subject.decision, subject.recipient))
                 if line is None:
                     # The line is not published (not public, or dropped with the samples):
                     # neither is a story about it.

@@ -42,7 +42,7 @@ def _open_photo(path: Path) -> tuple[int, str | None, int]:
         raise
 
 
-def photo_path_problem(root: Path, file: str) -> tuple[str, str] | None:
+def photo_path_problem(root: Path, file: str, content: bool = True) -> tuple[str, str] | None:
     """(message, expected) when `file` is not a safe path to an image inside `root`, else None."""
     expected = "a relative path inside the data folder, e.g. media/xa-minh-tien-1.jpg"
     if not file.strip():
@@ -78,7 +78,9 @@ def photo_path_problem(root: Path, file: str) -> tuple[str, str] | None:
     if kind is None:
         return ("the photo's content is not an image (its first bytes are not those of a JPEG, PNG, "
                 "WebP, GIF or AVIF file)", "an image file, whatever its name")
-    if read_published(resolved) is None:
+    # `content`: also check its metadata can be removed (validation); publishing reads the file
+    # once itself (read_published), so the page builders skip this second read
+    if content and read_published(resolved) is None:
         return ("the photo's metadata cannot be removed (a malformed file, or an AVIF carrying EXIF or XMP)",
                 "a well-formed image; export an AVIF without metadata")
     return None
@@ -238,7 +240,8 @@ STRIP = {"jpeg": strip_jpeg, "png": strip_png, "webp": strip_webp, "gif": strip_
 
 def resolve_photo(root: Path, file: str) -> Path | None:
     """The image file `file` names inside `root` (links followed), or None for any path the
-    validator rejects: pages never rely on validation having run."""
-    if photo_path_problem(root, file) is not None:
+    validator rejects: pages never rely on validation having run. Its content is read (and
+    refused if its metadata cannot be removed) once, by `read_published`, when it is published."""
+    if photo_path_problem(root, file, content=False) is not None:
         return None
     return (Path(root).resolve() / file).resolve()

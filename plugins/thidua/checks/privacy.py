@@ -245,16 +245,19 @@ def private_recipients(ctx: Context) -> None:
         if words and words not in public_names:
             by_first.setdefault(words[0], []).append(words)
     source = "docs/RULES.md (private-recipient)"
+    lines_of: dict[str, dict[str, model.Recipient]] = {}  # decision id -> anchor -> line, once each
     for story in repo.stories.values():
         subject = story.subject
         decision = repo.decisions.get(subject.decision) if subject and subject.decision else None
         if decision is not None and subject.recipient:
-            for anchor, recipient in zip(model.recipient_anchors(decision), decision.recipients):
-                if anchor == subject.recipient and not recipient.public:
-                    ctx.problem("private-recipient", subject, "recipient",
-                                "the story is about a recipient line marked not public",
-                                "a public line (or no recipient link)", f'"{subject.recipient}" has public: false',
-                                source)
+            if decision.id not in lines_of:
+                lines_of[decision.id] = dict(zip(model.recipient_anchors(decision), decision.recipients))
+            recipient = lines_of[decision.id].get(subject.recipient)
+            if recipient is not None and not recipient.public:
+                ctx.problem("private-recipient", subject, "recipient",
+                            "the story is about a recipient line marked not public",
+                            "a public line (or no recipient link)", f'"{subject.recipient}" has public: false',
+                            source)
     if not by_first:
         return
     for kind, record in repo.all():

@@ -18,6 +18,7 @@ from .base import Context
 
 
 def story_subjects(ctx: Context) -> None:
+    anchors_of: dict[str, list[str]] = {}
     for story in ctx.repo.stories.values():
         subject = story.subject
         if subject is None:
@@ -34,7 +35,9 @@ def story_subjects(ctx: Context) -> None:
         decision = ctx.repo.decisions.get(subject.decision) if subject.decision else None
         if decision is None or not subject.recipient:
             continue  # a dangling decision is reported by the reference rule
-        anchors = model.recipient_anchors(decision)
+        if decision.id not in anchors_of:  # many stories may cite one long decision: once each
+            anchors_of[decision.id] = model.recipient_anchors(decision)
+        anchors = anchors_of[decision.id]
         if subject.recipient not in anchors:
             # an invalid recipient id is reported at its line, never offered as a fix
             public = [a for a, r in zip(anchors, decision.recipients) if r.public and ID_RE.match(a)]

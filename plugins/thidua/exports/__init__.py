@@ -15,7 +15,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .. import model, timeline
-from ..facts import Facts
 from ..graph import LinkGraph
 from ..kinds import KINDS
 from ..repository import Repository
@@ -40,7 +39,7 @@ class Export:
 
 
 def build(repo: Repository, graph: LinkGraph, *, site_name: str, site_url: str,
-          facts_of: Callable[[model.Document], Facts]) -> Export:
+          occurrences_of: Callable[[model.Document], list[timeline.Occurrence]]) -> Export:
     out = Export()
     files = out.files
     urls = Urls(site_url)
@@ -66,7 +65,8 @@ def build(repo: Repository, graph: LinkGraph, *, site_name: str, site_url: str,
     files[paths.RECORD_SCHEMA] = dumps(record_schema(urls))
 
     # Calendars, and their events as a table
-    found = {d.id: timeline.occurrences(d, facts_of(d), repo) for d in records["documents"] if d.body}
+    # the days the pages' calendar links already worked out (Renderer.calendar), not a second time
+    found = {d.id: occurrences_of(d) for d in records["documents"] if d.body}
     page_url = lambda ident: urls.page("documents", ident)  # noqa: E731
     titles = KINDS["documents"].title
     writer = calendars.Writer(site_name, site_url, page_url, titles)

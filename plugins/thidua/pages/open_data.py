@@ -23,7 +23,7 @@ def size(n: int) -> str:
 def build(renderer: Renderer, site: Site) -> None:
     settings = renderer.settings
     done = exports.build(renderer.repo, renderer.graph, site_name=settings.site_name, site_url=settings.site_url,
-                         facts_of=renderer.facts)
+                         occurrences_of=renderer.calendar)
     taken = done.files.keys() & site.files.keys()
     if taken:
         raise ValueError(f"exports would overwrite other files: {sorted(taken)[:5]}")
