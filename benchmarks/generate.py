@@ -403,13 +403,14 @@ def person(rng: random.Random, region: str, mountain: bool, female: bool | None 
 
 
 def private_name(name: str) -> str:
-    """A hidden household's name with one more given syllable ("Hộ ông Lê Văn An" -> "Hộ ông Lê Văn
-    Minh An"). Officials' names have at most three, so no signer ever bears a hidden name: at national
-    scale a signer in one province otherwise shares a name with a hidden line elsewhere, and the
-    private-recipient rule rightly refuses the data. Chosen without the random stream, so the rest
-    of the data is as before."""
-    parts = name.split(" ")
-    parts.insert(len(parts) - 1, N.GIVEN_MALE[sum(map(ord, name)) % len(N.GIVEN_MALE)])
+    """A hidden household's name with one more syllable after the surname ("Hộ ông Lê Văn An" ->
+    "Hộ ông Lê Minh Văn An"). Officials' and story subjects' names never have it, so no signer or
+    story names a hidden line: at national scale one otherwise shares a name with a hidden line
+    elsewhere, and the private-recipient rule rightly refuses the data. (Added at the end, it read as
+    the next word of a sentence: "Nguyễn Văn Hùng vinh dự ...".) Chosen without the random stream, so
+    the rest of the data is as before."""
+    parts = name.split(" ")  # "Hộ", "ông"/"bà", surname, ...
+    parts.insert(3, N.MIDDLE_MALE[sum(map(ord, name)) % len(N.MIDDLE_MALE)])
     return " ".join(parts)
 
 
