@@ -402,15 +402,17 @@ def person(rng: random.Random, region: str, mountain: bool, female: bool | None 
     return f"{surname} {rng.choice(N.MIDDLE_MALE)} {rng.choice(N.GIVEN_MALE)}", False
 
 
+PRIVATE_MIDDLE = ("Doãn", "Tất", "Sỹ")
+
+
 def private_name(name: str) -> str:
-    """A hidden household's name with one more syllable after the surname ("Hộ ông Lê Văn An" ->
-    "Hộ ông Lê Minh Văn An"). Officials' and story subjects' names never have it, so no signer or
-    story names a hidden line: at national scale one otherwise shares a name with a hidden line
-    elsewhere, and the private-recipient rule rightly refuses the data. (Added at the end, it read as
-    the next word of a sentence: "Nguyễn Văn Hùng vinh dự ...".) Chosen without the random stream, so
-    the rest of the data is as before."""
+    """A hidden household's name with one more syllable after the surname, one no other name in
+    names.py has ("Hộ ông Lê Văn An" -> "Hộ ông Lê Doãn Văn An"): so no signer, story subject or
+    sentence names a hidden line, which at national scale happened by chance (a signer's name; "Nguyễn
+    Văn Hùng vinh dự ..." read as "Hộ ông Nguyễn Văn Hùng Vinh"), and the private-recipient rule
+    rightly refused the data. Chosen without the random stream: the rest of the data is as before."""
     parts = name.split(" ")  # "Hộ", "ông"/"bà", surname, ...
-    parts.insert(3, N.MIDDLE_MALE[sum(map(ord, name)) % len(N.MIDDLE_MALE)])
+    parts.insert(3, PRIVATE_MIDDLE[sum(map(ord, name)) % len(PRIVATE_MIDDLE)])
     return " ".join(parts)
 
 
