@@ -1,12 +1,85 @@
-"""Campaign pages: what it is, the tree of implementing documents by authority hierarchy, counts."""
+"""Campaign pages: what it is, the tree of implementing documents by authority hierarchy, counts.
+
+A national campaign has thousands of implementing plans and decisions: past split.BOUND lines its
+page is split by province (split.py), each province's part with its own plans' subtrees."""
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass, field
+from functools import partial
 
 from .. import model
+from ..graph import LinkGraph
+from . import split
 from .site import Site, TocEntry
 from .render import Renderer
 from .urls import honor_url, record_url, story_list_url
+
+
+@dataclass
+class Node:
+    """A document in a campaign's tree as drawn, with the documents drawn under it."""
+
+    document: model.Document
+    children: list[Node]
+    size: int  # documents drawn in this subtree, itself included: the lines it takes
+    # On a split page: the province ids (the top's "") of the parts that draw some of its children, and
+    # how many each draws
+    elsewhere: dict[str, int] = field(default_factory=dict)
+
+
+def plan_tree(graph: LinkGraph, roots: list[model.Document]) -> list[Node]:
+    """The tree from each root: under each document those that implement or rest on it
+    (`graph.tree_children`), none under itself (a document may be drawn under several others)."""
+    def walk(document: model.Document, above: tuple[str, ...]) -> Node:
+        kids = [walk(k, above + (document.id,)) for k in graph.tree_children(document.id) if k.id not in above]
+        return Node(document, kids, 1 + sum(k.size for k in kids))
+
+    return [walk(root, ()) for root in roots]
+
+
+def cut_tree(nodes: list[Node], key: split.Key) -> list[Node]:
+    """The tree cut where the province changes: each subtree drawn within one province, topped by a
+    document whose parent is in another (or by a root). Each knows where its other children are
+    drawn. A subtree drawn under several parents is kept once per province."""
+    entries: list[Node] = []
+    started: set[tuple[str, str]] = set()
+
+    def start(node: Node, province: str) -> None:
+        if (province, node.document.id) in started:
+            return
+        started.add((province, node.document.id))
+        at = len(entries)
+        entries.append(node)  # its place, before the entries found inside it
+        entries[at] = within(node, province)
+
+    def within(node: Node, province: str) -> Node:
+        kids: list[Node] = []
+        elsewhere: dict[str, int] = {}
+        for child in node.children:
+            other = key(child.document.authority)
+            if other == province:
+                kids.append(within(child, province))
+            else:
+                elsewhere[other] = elsewhere.get(other, 0) + 1
+                start(child, other)
+        return Node(node.document, kids, 1 + sum(k.size for k in kids), elsewhere)
+
+    for root in nodes:
+        start(root, key(root.document.authority))
+    return entries
+
+
+def _authority(record) -> str:
+    return record.authority
+
+
+def _node_authority(node: Node) -> str:
+    return node.document.authority
+
+
+def _node_size(node: Node) -> int:
+    return node.size
 
 
 def build(renderer: Renderer, site: Site) -> None:
@@ -18,24 +91,41 @@ def build(renderer: Renderer, site: Site) -> None:
         authorities = {d.authority for d in members}
         decisions = g.decisions_of_campaign.get(campaign.id, [])
         stories = g.stories_of_campaign.get(campaign.id, [])
-        toc = [TocEntry(2, "so-lieu", "Số liệu")]
-        if decisions or stories:
-            toc.append(TocEntry(2, "khen-thuong", "Khen thưởng và điển hình"))
-        toc.append(TocEntry(2, "cay-ke-hoach", "Cây kế hoạch thực hiện"))
-        if decisions:
-            toc.append(TocEntry(2, "quyet-dinh", "Quyết định khen thưởng"))
-        toc.append(TocEntry(2, "tat-ca", "Tất cả văn bản của phong trào"))
+        tree = plan_tree(g, g.campaign_roots(campaign.id))
+        listing = split.listing(renderer, site, url, {
+            "tree": split.Section(tree, _node_authority, _node_size, cut=partial(cut_tree, tree)),
+            "decisions": split.Section(decisions, _authority),
+            "documents": split.Section(members, _authority, split.document_row),
+        })
         description = campaign.description or f"Phong trào thi đua “{campaign.name}” {campaign.period.vi()}."
-        site.pages.append(renderer.page(
-            "campaign.html", url, f"Phong trào “{campaign.name}”", description=description, kind="campaign", record=campaign,
-            jsonld={"@type": "Event", "name": campaign.name, "description": description,
-                    "startDate": str(campaign.period.start), "endDate": str(campaign.period.end)},
-            crumbs=[("", "Trang chủ"), ("phong-trao/", "Phong trào"), (None, campaign.name)],
-            campaign=campaign, members=members, roots=g.campaign_roots(campaign.id),
-            levels=sorted(levels.items()), authority_count=len(authorities),
-            decisions=decisions, stories=stories, line_count=sum(len(g.lines_of_decision.get(d.id, [])) for d in decisions),
-            honor_url=honor_url, story_list_url=story_list_url, toc=toc,
-        ))
+        for part in listing.parts:
+            top = part.at_top
+            toc = [TocEntry(2, "so-lieu", "Số liệu")] if top else []
+            if top and (decisions or stories):
+                toc.append(TocEntry(2, "khen-thuong", "Khen thưởng và điển hình"))
+            if top and part.split:
+                toc.append(TocEntry(2, "theo-tinh", "Theo tỉnh, thành phố"))
+            if part.shows("tree"):
+                toc.append(TocEntry(2, "cay-ke-hoach", "Cây kế hoạch thực hiện"))
+            if part.items["decisions"]:
+                toc.append(TocEntry(2, "quyet-dinh", "Quyết định khen thưởng"))
+            documents_heading = (f"Văn bản của {part.name or 'các cơ quan trung ương'}" if part.split
+                                 else "Tất cả văn bản của phong trào")
+            if part.shows("documents"):
+                toc.append(TocEntry(2, "tat-ca", documents_heading))
+            split.add(site, renderer.page(
+                "campaign.html", part.url, split.title(f"Phong trào “{campaign.name}”", part),
+                description=split.description(description, part), kind="campaign", record=campaign,
+                jsonld={"@type": "Event", "name": campaign.name, "description": description,
+                        "startDate": str(campaign.period.start), "endDate": str(campaign.period.end)} if top else None,
+                crumbs=split.crumbs([("", "Trang chủ"), ("phong-trao/", "Phong trào"), (None, campaign.name)], part),
+                campaign=campaign, members=part.items["documents"], roots=part.items["tree"],
+                levels=sorted(levels.items()), authority_count=len(authorities), member_count=len(members),
+                decisions=part.items["decisions"], decision_total=len(decisions), stories=stories,
+                line_count=sum(len(g.lines_of_decision.get(d.id, [])) for d in decisions),
+                honor_url=honor_url, story_list_url=story_list_url, toc=toc, documents_heading=documents_heading,
+                part=part, counted=[("documents", "văn bản"), ("decisions", "quyết định khen thưởng")],
+            ), part)
 
 
 def keywords(renderer: Renderer, campaign: model.Campaign, description: str) -> list[str | None]:

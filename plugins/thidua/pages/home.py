@@ -1,4 +1,5 @@
-"""The home page: campaign cards, latest plans, upcoming deadlines relative to the build date."""
+"""The home page: campaign cards, latest plans, upcoming deadlines relative to the build date.
+Every list on it is bounded, whatever the size of the data."""
 from __future__ import annotations
 
 from .. import timeline
@@ -8,6 +9,7 @@ from .render import Renderer
 LATEST = 8
 UPCOMING = 8
 STORIES = 4  # latest exemplary-model stories
+CAMPAIGNS = 12  # campaign cards, newest first: provinces' own campaigns add up; the campaigns index has them all
 
 
 def build(renderer: Renderer, site: Site) -> None:
@@ -19,7 +21,8 @@ def build(renderer: Renderer, site: Site) -> None:
     site.pages.append(renderer.page(
         "home.html", "", renderer.settings.site_name, kind="home",
         description="Tra cứu kế hoạch thi đua, danh sách khen thưởng và gương điển hình tiên tiến.",
-        campaigns=[(c, len(renderer.graph.documents_of_campaign.get(c.id, []))) for c in campaigns],
+        campaigns=[(c, len(renderer.graph.documents_of_campaign.get(c.id, []))) for c in campaigns[:CAMPAIGNS]],
+        campaign_total=len(campaigns),
         latest=latest, today=today,
         upcoming=timeline.upcoming(renderer.graph.documents_of_year.get(today.year, [])
                                    + renderer.graph.documents_of_year.get(today.year + 1, []),

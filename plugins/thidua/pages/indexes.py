@@ -2,17 +2,19 @@
 from __future__ import annotations
 
 from .. import model
+from . import split
 from .site import Site
 from .periods import LEVEL_ORDER
 from .render import Renderer
 from .urls import index_url
 
 
-def provinces_directory(renderer: Renderer):
-    """[(province or None, [authorities under it])]: the directory grouped by province, central first."""
+def provinces_directory(renderer: Renderer, authorities: list[model.Authority] | None = None):
+    """[(province or None, [authorities under it])]: the directory (of `authorities`, by default all)
+    grouped by province, central first."""
     g = renderer.graph
     groups: dict[str, list[model.Authority]] = {}
-    for authority in renderer.repo.authorities.values():
+    for authority in renderer.repo.authorities.values() if authorities is None else authorities:
         province = g.province_of(authority.id)
         groups.setdefault(province.id if province else "", []).append(authority)
     out = []
@@ -22,23 +24,54 @@ def provinces_directory(renderer: Renderer):
     return out
 
 
+def _authority(record) -> str:
+    return record.authority
+
+
+def _itself(authority: model.Authority) -> str:
+    return authority.id
+
+
+def _launcher(renderer: Renderer):
+    """A campaign's authority: the one that issued its launching document (none: central)."""
+    def authority(campaign: model.Campaign) -> str | None:
+        launched = renderer.repo.documents.get(campaign.launched_by) if campaign.launched_by else None
+        return launched.authority if launched is not None else None
+    return authority
+
+
 def build(renderer: Renderer, site: Site) -> None:
+    """The indexes; those that grow with the data (documents, authorities, campaigns) are split by
+    province at national scale (split.py), their parts under `<index>/tinh/<province id>/`."""
     repo, g = renderer.repo, renderer.graph
     documents = sorted(repo.documents.values(), key=lambda d: (-(d.date.sort_key()[0] if d.date else 0), d.id))
-    used = lambda attr: sorted({getattr(d, attr) for d in documents if getattr(d, attr)})
-    site.pages.append(renderer.page(
-        "documents_index.html", index_url("documents"), "Kế hoạch và văn bản", kind="index",
-        description="Tra cứu kế hoạch thi đua và các văn bản liên quan theo phong trào, cấp, cơ quan và giai đoạn.",
-        crumbs=[("", "Trang chủ"), (None, "Kế hoạch và văn bản")],
-        documents=documents, campaign_ids=used("campaign"), authority_ids=sorted({d.authority for d in documents},
-            key=lambda a: repo.authorities[a].name), period_ids=sorted({d.period.id for d in documents if d.period}),
-        levels=[lv for lv in model.Level if any(repo.authorities[d.authority].level == lv for d in documents)],
-    ))
-    site.pages.append(renderer.page(
-        "authorities_index.html", index_url("authorities"), "Cơ quan, đơn vị", kind="index",
-        description="Danh bạ cơ quan ban hành kế hoạch thi đua, theo tỉnh, thành phố.",
-        crumbs=[("", "Trang chủ"), (None, "Cơ quan")], directory=provinces_directory(renderer),
-    ))
+    listing = split.listing(renderer, site, index_url("documents"),
+                            {"documents": split.Section(documents, _authority, split.document_row)}, under="tinh/")
+    for part in listing.parts:
+        shown = part.items["documents"]
+        split.add(site, renderer.page(
+            "documents_index.html", part.url, split.title("Kế hoạch và văn bản", part), kind="index",
+            description=split.description(
+                "Tra cứu kế hoạch thi đua và các văn bản liên quan theo phong trào, cấp, cơ quan và giai đoạn.", part),
+            crumbs=split.crumbs([("", "Trang chủ"), (None, "Kế hoạch và văn bản")], part),
+            documents=shown, total=len(documents) if part.at_top else part.counts["documents"],
+            campaign_ids=sorted({d.campaign for d in shown if d.campaign}),
+            authority_ids=sorted({d.authority for d in shown}, key=lambda a: repo.authorities[a].name),
+            period_ids=sorted({d.period.id for d in shown if d.period}),
+            levels=[lv for lv in model.Level if any(repo.authorities[d.authority].level == lv for d in shown)],
+            part=part, counted=[("documents", "văn bản")],
+        ), part)
+    authorities = [a for _, members in provinces_directory(renderer) for a in members]
+    listing = split.listing(renderer, site, index_url("authorities"),
+                            {"authorities": split.Section(authorities, _itself)}, under="tinh/")
+    for part in listing.parts:
+        split.add(site, renderer.page(
+            "authorities_index.html", part.url, split.title("Cơ quan, đơn vị", part), kind="index",
+            description=split.description("Danh bạ cơ quan ban hành kế hoạch thi đua, theo tỉnh, thành phố.", part),
+            crumbs=split.crumbs([("", "Trang chủ"), (None, "Cơ quan")], part),
+            directory=provinces_directory(renderer, part.items["authorities"]),
+            part=part, counted=[("authorities", "cơ quan, đơn vị")],
+        ), part)
     site.pages.append(renderer.page(
         "periods_index.html", index_url("periods"), "Giai đoạn và năm", kind="index",
         description="Các giai đoạn thi đua và các năm có kế hoạch, mốc tiến độ.",
@@ -46,9 +79,13 @@ def build(renderer: Renderer, site: Site) -> None:
         periods=sorted(g.periods.values(), key=lambda p: (-p.start, -p.end)), years=sorted(g.years, reverse=True),
         counts={pid: len(g.documents_of_period.get(pid, [])) for pid in g.periods},
     ))
-    site.pages.append(renderer.page(
-        "campaigns_index.html", index_url("campaigns"), "Phong trào thi đua", kind="index",
-        description="Các phong trào thi đua được đăng trên cổng thông tin.",
-        crumbs=[("", "Trang chủ"), (None, "Phong trào")],
-        campaigns=sorted(repo.campaigns.values(), key=lambda c: (-c.period.start, c.name)),
-    ))
+    campaigns = sorted(repo.campaigns.values(), key=lambda c: (-c.period.start, c.name))
+    listing = split.listing(renderer, site, index_url("campaigns"),
+                            {"campaigns": split.Section(campaigns, _launcher(renderer))}, under="tinh/")
+    for part in listing.parts:
+        split.add(site, renderer.page(
+            "campaigns_index.html", part.url, split.title("Phong trào thi đua", part), kind="index",
+            description=split.description("Các phong trào thi đua được đăng trên cổng thông tin.", part),
+            crumbs=split.crumbs([("", "Trang chủ"), (None, "Phong trào")], part),
+            campaigns=part.items["campaigns"], part=part, counted=[("campaigns", "phong trào")],
+        ), part)

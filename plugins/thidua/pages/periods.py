@@ -5,6 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from .. import model, timeline
+from . import split
 from .site import Site
 from .render import Renderer
 from .urls import record_url
@@ -27,25 +28,69 @@ def by_level(renderer: Renderer, documents: list[model.Document]):
     return out
 
 
+def _authority(record) -> str:
+    return record.authority
+
+
+def _event_authority(event: timeline.Event) -> str:
+    return event.document.authority
+
+
 def build(renderer: Renderer, site: Site) -> None:
+    """A page per period and per year; at national scale each is split by province (split.py)."""
     g = renderer.graph
+    years = {year: _year_listing(renderer, site, year) for year in sorted(g.years)}
     for pid, period in sorted(g.periods.items()):
         documents = g.documents_of_period.get(pid, [])
-        site.pages.append(renderer.page(
-            "period.html", record_url("periods", pid), f"Giai đoạn {period.start} - {period.end}", kind="period",
-            description=f"Các kế hoạch, văn bản thi đua {period.vi()}.",
-            crumbs=[("", "Trang chủ"), ("giai-doan/", "Giai đoạn"), (None, f"{period.start} - {period.end}")],
-            period=period, groups=by_level(renderer, documents), count=len(documents),
-            campaigns=sorted((c for c in renderer.repo.campaigns.values() if c.period.id == pid), key=lambda c: c.name),
-        ))
-    for year in sorted(g.years):
-        documents = g.documents_of_year.get(year, [])
-        issued = [d for d in documents if d.date and d.date.year == year]
-        site.pages.append(renderer.page(
-            "year.html", record_url("years", year), f"Năm {year}", kind="year",
-            description=f"Kế hoạch thi đua có hiệu lực, mốc tiến độ và thời hạn trong năm {year}.",
-            crumbs=[("", "Trang chủ"), ("giai-doan/", "Giai đoạn"), (None, f"Năm {year}")],
-            year=year, groups=by_level(renderer, documents), issued=issued, count=len(documents),
-            events=timeline.in_year(documents, renderer.facts, year, renderer.repo.authorities, g.issued_year),
-            prev_year=year - 1 if year - 1 in g.years else None, next_year=year + 1 if year + 1 in g.years else None,
-        ))
+        span = f"{period.start} - {period.end}"
+        campaigns = sorted((c for c in renderer.repo.campaigns.values() if c.period.id == pid), key=lambda c: c.name)
+        listing = split.listing(renderer, site, record_url("periods", pid),
+                                {"documents": split.Section(documents, _authority, split.document_row)})
+        for part in listing.parts:
+            top = part.at_top
+            split.add(site, renderer.page(
+                "period.html", part.url, split.title(f"Giai đoạn {span}", part), kind="period",
+                description=split.description(f"Các kế hoạch, văn bản thi đua {period.vi()}.", part),
+                crumbs=split.crumbs([("", "Trang chủ"), ("giai-doan/", "Giai đoạn"), (None, span)], part),
+                period=period, groups=by_level(renderer, part.items["documents"]),
+                count=len(documents) if top else part.counts["documents"], campaigns=campaigns if top else [],
+                # each year of the period, in the same province's part where it has one
+                year_urls={y: _same_part(years[y][0], part) if y in years else record_url("years", y)
+                           for y in period.years()},
+                part=part, counted=[("documents", "văn bản")],
+            ), part)
+    for year, (listing, documents) in years.items():
+        prev, next_ = years.get(year - 1), years.get(year + 1)
+        for part in listing.parts:
+            top = part.at_top
+            mine = listing.members[part.key]["documents"]
+            issued = [d for d in (documents if top else mine) if d.date and d.date.year == year]
+            split.add(site, renderer.page(
+                "year.html", part.url, split.title(f"Năm {year}", part), kind="year",
+                description=split.description(
+                    f"Kế hoạch thi đua có hiệu lực, mốc tiến độ và thời hạn trong năm {year}.", part),
+                crumbs=split.crumbs([("", "Trang chủ"), ("giai-doan/", "Giai đoạn"), (None, f"Năm {year}")], part),
+                year=year, groups=by_level(renderer, part.items["documents"]), issued=len(issued),
+                count=len(documents) if top else len(mine), events=part.items["events"],
+                # the year before and after, in the same province's part where it has one
+                prev_year=year - 1 if prev else None, next_year=year + 1 if next_ else None,
+                prev_url=_same_part(prev[0], part) if prev else None,
+                next_url=_same_part(next_[0], part) if next_ else None,
+                part=part, counted=[("documents", "kế hoạch, văn bản"), ("events", "mốc tiến độ, thời hạn")],
+            ), part)
+
+
+def _year_listing(renderer: Renderer, site: Site, year: int):
+    g = renderer.graph
+    documents = g.documents_of_year.get(year, [])
+    events = timeline.in_year(documents, renderer.facts, year, renderer.repo.authorities, g.issued_year)
+    listing = split.listing(renderer, site, record_url("years", year), {
+        "events": split.Section(events, _event_authority),
+        "documents": split.Section(documents, _authority, split.document_row),
+    })
+    return listing, documents
+
+
+def _same_part(listing: split.Listing, part: split.Part) -> str:
+    """The page of `listing` for the province of `part`, or its top page."""
+    return (listing.first(part.key) if part.key else None) or listing.parts[0].url

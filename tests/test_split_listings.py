@@ -1,0 +1,299 @@
+"""Listings that grow with the whole data set (year, period and campaign pages, the indexes of
+documents, authorities and campaigns) are split by province, then paginated, past split.BOUND lines
+(issue 16: no page over 2 MB at national scale).
+
+The small benchmark scale (benchmarks/generate.py: Quảng Trị with Quảng Bình merged into it, plus the
+real data's provinces and central bodies) is built twice with MkDocs: as it is, where nothing is
+split, and with the bound lowered so that every such listing is split and the larger parts paginated.
+Every record the first build lists on a listing page must be listed on exactly one page of the same
+listing in the second, on the part of its authority's province as it is today.
+"""
+from __future__ import annotations
+
+import importlib.util
+import posixpath
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+
+from conftest import ROOT, serve, write_config
+from test_portal import broken_links
+from thidua.graph import LinkGraph
+from thidua.loader import load
+from thidua.pages import Page, Settings, build_site, split
+from thidua.pages.render import Renderer
+from thidua.pages.site import Site
+from thidua.problems import Report
+from thidua.publish import publishable
+
+BOUND = 12  # lines a page may list in the split build: most listings of the small scale are over it
+
+
+def _generate(out: Path) -> Path:
+    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "benchmarks" / "generate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    module.generate("small", out, seed=1, jobs=1)
+    return out
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory) -> Path:
+    return _generate(tmp_path_factory.mktemp("split-data") / "data")
+
+
+@pytest.fixture(scope="module")
+def whole(tmp_path_factory, data) -> Path:
+    dest = tmp_path_factory.mktemp("whole")
+    mkdocs_build(load_config(str(write_config(dest, data))))
+    return dest / "site"
+
+
+@pytest.fixture(scope="module")
+def parted(tmp_path_factory, data) -> Path:
+    dest = tmp_path_factory.mktemp("parted")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(split, "BOUND", BOUND)  # pages are planned in this process; writers fork from it
+        mkdocs_build(load_config(str(write_config(dest, data))))
+    return dest / "site"
+
+
+@pytest.fixture(scope="module")
+def graph(data) -> LinkGraph:
+    repo = load(data, Report())
+    publishable(repo)
+    return LinkGraph.build(repo)
+
+
+# --- Reading built pages
+
+
+def soup(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def article(page: BeautifulSoup):
+    return page.select_one("article.md-content__inner") or page
+
+
+def resolve(url: str, href: str) -> str:
+    """A link on page `url` as a site-root-relative directory URL, without its anchor."""
+    path = href.split("#")[0]
+    if not path:
+        return url
+    joined = posixpath.normpath(posixpath.join(url, path))
+    return "" if joined == "." else joined + "/"
+
+
+def items(site: Path, url: str) -> dict[str, list]:
+    """What a listing page lists, by kind of line: each a record URL (timeline entries also their text)."""
+    body = article(soup(site, url))
+    first = lambda tag: resolve(url, tag.find("a", href=True)["href"])
+    return {
+        "documents": [first(tr) for tr in body.select("table.td-documents tbody tr")],
+        # a timeline entry: the part of the plan that sets it (the entry's last link), and its text
+        "events": [(resolve(url, li.select(".td-what > a")[-1]["href"]) + "#" + li.select(".td-what > a")[-1]["href"]
+                    .partition("#")[2], li.get_text(" ", strip=True)) for li in body.select("li.td-timeline__item")],
+        "decisions": [first(tr) for tr in body.select("table.td-decisions tbody tr")],
+        "tree": [first(node) for node in body.select(".td-tree .td-node")
+                 if node.find("a", href=True) and first(node).startswith("van-ban/")],
+        "directory": [u for u in (first(li) for li in body.select("ul.td-columns li") if li.find("a", href=True))
+                      if re.fullmatch(r"co-quan/[a-z0-9-]+/", u)],
+        "campaigns": [first(li) for li in body.select(".td-cards li")],
+    }
+
+
+def weight(found: dict[str, list]) -> int:
+    """The lines a page lists, as split.BOUND counts them: a document's row counts double."""
+    return sum(len(v) * (split.DOCUMENT if kind == "documents" else 1) for kind, v in found.items())
+
+
+def listing_pages(site: Path, top: str) -> list[str]:
+    """Every page of the listing at `top`: its folder's pages, or for a section's index (whose folder
+    holds the records) the index, its tinh/ parts and its trang-N/ pages."""
+    folder = site / top
+    found = [top]
+    for html in sorted(folder.rglob("index.html")):
+        url = html.parent.relative_to(site).as_posix() + "/"
+        rest = url[len(top):]
+        if url == top or (top in SECTION_INDEXES and not rest.startswith(("tinh/", "trang-"))):
+            continue
+        found.append(url)
+    return found
+
+
+SECTION_INDEXES = ("van-ban/", "co-quan/", "phong-trao/")
+
+
+def tops(site: Path) -> list[str]:
+    """The listings of the small site: years, periods, campaigns, the three indexes."""
+    out = [f"nam/{p.name}/" for p in sorted((site / "nam").iterdir()) if p.is_dir()]
+    out += [f"giai-doan/{p.name}/" for p in sorted((site / "giai-doan").iterdir()) if p.is_dir()]
+    out += [f"phong-trao/{p.name}/" for p in sorted((site / "phong-trao").iterdir())
+            if p.is_dir() and (site / "phong-trao" / p.name / "index.html").exists() and p.name != "tinh"
+            and not p.name.startswith("trang-")]
+    return out + list(SECTION_INDEXES)
+
+
+# --- The tests
+
+
+def test_under_the_bound_nothing_is_split(whole):
+    for top in tops(whole):
+        if top in SECTION_INDEXES:
+            assert listing_pages(whole, top) == [top], top
+        else:
+            assert [p for p in (whole / top).iterdir() if p.is_dir()] == [], top
+        assert soup(whole, top).find(id="theo-tinh") is None, top
+
+
+def test_every_record_listed_before_is_on_exactly_one_page_of_its_listing(whole, parted):
+    split_somewhere = 0
+    seen: Counter[str] = Counter()
+    for top in tops(whole):
+        before = items(whole, top)
+        seen.update({kind: len(found) for kind, found in before.items()})
+        pages = listing_pages(parted, top)
+        # split exactly when over the bound (a tree line is a node drawn; the unsplit tree may draw a plan twice)
+        assert (len(pages) > 1) == (weight(before) > BOUND), top
+        split_somewhere += len(pages) > 1
+        after: dict[str, list] = {kind: [] for kind in before}
+        for url in pages:
+            for kind, found in items(parted, url).items():
+                after[kind] += found
+        for kind in before:
+            if kind == "tree":  # a plan drawn under several parents is drawn once in its province's part
+                assert set(after[kind]) == set(before[kind]), (top, kind)
+            else:
+                assert Counter(after[kind]) == Counter(before[kind]), (top, kind)
+                assert len(set(after[kind])) == len(after[kind]) or kind == "events", (top, kind)
+    assert split_somewhere >= 9  # years, periods, campaigns and the indexes of documents and authorities
+    assert all(seen[kind] > 10 for kind in ("documents", "events", "decisions", "tree", "directory")), seen
+
+
+def test_parts_hold_the_records_of_their_province_as_it_is_today(parted, graph):
+    repo = graph.repo
+    key, _, _ = split.province_key(Renderer(repo, graph, Settings()))
+    checked = 0
+    for top in tops(parted):
+        pages = listing_pages(parted, top)
+        for url in pages if len(pages) > 1 else []:  # a listing under the bound keeps all on one page
+            rest = url[len(top):].removeprefix("tinh/")
+            province = "" if rest.startswith("trang-") or not rest else rest.split("/")[0]
+            body = article(soup(parted, url))
+            for row in body.select("tr[data-authority]"):
+                assert key(row["data-authority"]) == province, (url, row["data-authority"])
+                checked += 1
+    assert checked > 100
+    # Quảng Bình merged into Quảng Trị in 2025: its plans are in Quảng Trị's part, which says so
+    quang_binh = [d for d in repo.documents.values() if d.authority == "ubnd-tinh-quang-binh"]
+    assert quang_binh and key("ubnd-tinh-quang-binh") == "ubnd-tinh-quang-tri"
+    part = soup(parted, "nam/2025/ubnd-tinh-quang-tri")
+    assert "Tỉnh Quảng Trị hiện nay gồm cả tỉnh Quảng Bình cũ." in part.get_text(" ", strip=True)
+    top = soup(parted, "nam/2025").select_one("#theo-tinh + ul").get_text(" ", strip=True)
+    assert "Tỉnh Quảng Trị (gồm cả tỉnh Quảng Bình cũ;" in top
+
+
+def test_every_part_is_reached_from_the_top_page(parted):
+    for top in tops(parted):
+        pages = set(listing_pages(parted, top))
+        reached, todo = {top}, [top]
+        while todo:
+            url = todo.pop()
+            for a in article(soup(parted, url)).find_all("a", href=True):
+                target = resolve(url, a["href"])
+                if target in pages and target not in reached:
+                    reached.add(target)
+                    todo.append(target)
+        assert reached == pages, top
+
+
+def test_split_site_links_and_breadcrumbs_work(parted):
+    checked, broken = broken_links(parted)
+    assert checked > 0 and broken == []
+    # a province's second page: its title, heading and trail back through the province and the year
+    pages = listing_pages(parted, "nam/2025/")
+    second = next(u for u in pages if u.endswith("trang-2/") and "ubnd-tinh-quang-tri" in u)
+    page = soup(parted, second)
+    assert page.title.string.startswith("Năm 2025 — Tỉnh Quảng Trị (trang 2) - ")
+    assert page.h1.get_text(" ", strip=True).startswith("Năm 2025 — Tỉnh Quảng Trị Trang 2/")
+    trail = [(resolve(second, a["href"]) if a.name == "a" else None, a.get_text(strip=True))
+             for a in page.select("nav.td-breadcrumbs li > *")]
+    assert trail == [("", "Trang chủ"), ("giai-doan/", "Giai đoạn"), ("nam/2025/", "Năm 2025"),
+                     ("nam/2025/ubnd-tinh-quang-tri/", "Tỉnh Quảng Trị"), (None, "Trang 2")]
+    campaign = soup(parted, "phong-trao/vi-nguoi-ngheo-2021-2025/ubnd-tinh-quang-tri")
+    assert campaign.h1.get_text(strip=True) == \
+        "Phong trào thi đua “Vì người nghèo - Không để ai bị bỏ lại phía sau” — Tỉnh Quảng Trị"
+    # the parts are never in the nav
+    nav = {resolve("", a["href"]) for a in soup(parted, "").select("nav.md-nav--primary a[href]")}
+    assert not any(re.search(r"/(ubnd-tinh-[a-z-]+|trang-\d+)/$", u) for u in nav)
+
+
+def test_pages_stay_within_the_bound(parted):
+    for top in tops(parted):
+        for url in listing_pages(parted, top):
+            found = items(parted, url)
+            lines = weight(found)
+            entries = len(article(soup(parted, url)).select(".td-tree > li"))
+            # a plan's subtree is not cut: one heavier than the bound is a page of its own
+            assert lines <= BOUND or (entries == 1 and lines == len(found["tree"])), (url, lines)
+    # the top page keeps what belongs to no province and a line per province
+    assert weight(items(parted, "nam/2025/")) <= BOUND
+
+
+def test_a_part_would_not_take_a_records_url(data, graph):
+    """A record whose id is a part's name (van-ban/trang-2/) stops the build instead of being overwritten."""
+    renderer = Renderer(graph.repo, graph, Settings())
+    site = Site(pages=[Page(url="van-ban/trang-2/", title="", render=str)])
+    documents = sorted(graph.repo.documents.values(), key=lambda d: d.id)
+    central = [d for d in documents if graph.province_of(d.authority) is None]
+    with pytest.raises(ValueError, match="van-ban/trang-2/"):
+        split.listing(renderer, site, "van-ban/", {"documents": split.Section(central, lambda d: d.authority)}, bound=1)
+
+
+def test_the_campaigns_index_and_its_central_pages(data, monkeypatch):
+    """Three campaigns launched by central bodies: a bound of 2 puts the third on a second page."""
+    monkeypatch.setattr(split, "BOUND", 2)
+    repo = load(data, Report())
+    publishable(repo)
+    pages = {p.url: p for p in build_site(repo, LinkGraph.build(repo), Settings()).pages}
+    assert "phong-trao/trang-2/" in pages and "phong-trao/trang-3/" not in pages
+    second = pages["phong-trao/trang-2/"]
+    assert second.title == "Phong trào thi đua (trang 2)" and not second.search
+    assert "Phần của các cơ quan trung ương (tiếp theo)." in second.body
+    assert pages["phong-trao/"].search
+
+
+@pytest.fixture(scope="module")
+def parted_url(parted):
+    server, url = serve(parted)
+    yield url
+    server.shutdown()
+
+
+def test_split_pages_fit_a_phone_and_pass_axe(browser, parted_url):
+    from axe_playwright_python.sync_playwright import Axe
+    axe = Axe()
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="vi-VN")
+    page = context.new_page()
+    wide, found = {}, []
+    for url in ("nam/2025/", "nam/2025/ubnd-tinh-quang-tri/trang-2/", "phong-trao/vi-nguoi-ngheo-2021-2025/",
+                "phong-trao/vi-nguoi-ngheo-2021-2025/ubnd-tinh-quang-tri/", "van-ban/tinh/ubnd-tinh-quang-tri/",
+                "co-quan/", "giai-doan/2021-2025/ubnd-tinh-quang-tri/"):
+        response = page.goto(parted_url + url)
+        assert response is not None and response.ok, url
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 360:
+            wide[url] = width
+        found += [f"{url}: {v['id']} ({v['impact']})" for v in axe.run(page).response["violations"]
+                  if v["impact"] in ("serious", "critical")]
+    context.close()
+    assert wide == {} and found == []
