@@ -402,14 +402,15 @@ def person(rng: random.Random, region: str, mountain: bool, female: bool | None 
     return f"{surname} {rng.choice(N.MIDDLE_MALE)} {rng.choice(N.GIVEN_MALE)}", False
 
 
-PRIVATE_MIDDLE = ("Doãn", "Tất", "Sỹ")
+PRIVATE_MIDDLE = ("Bửu",)  # folded "buu": no surname, and in text only "bưu điện", "bưu chính"
 
 
 def private_name(name: str) -> str:
     """A hidden household's name with one more syllable after the surname, one no other name in
-    names.py has ("Hộ ông Lê Văn An" -> "Hộ ông Lê Doãn Văn An"): so no signer, story subject or
+    names.py has ("Hộ ông Lê Văn An" -> "Hộ ông Lê Bửu Văn An"): so no signer, story subject or
     sentence names a hidden line, which at national scale happened by chance (a signer's name; "Nguyễn
-    Văn Hùng vinh dự ..." read as "Hộ ông Nguyễn Văn Hùng Vinh"), and the private-recipient rule
+    Văn Hùng vinh dự ..." read as "Hộ ông Nguyễn Văn Hùng Vinh"; "đó, Đoàn Hồng Thủy" as "Hộ bà Đỗ Doãn
+    Hồng Thủy": the rule folds diacritics), and the private-recipient rule
     rightly refused the data. Chosen without the random stream: the rest of the data is as before."""
     parts = name.split(" ")  # "Hộ", "ông"/"bà", surname, ...
     parts.insert(3, PRIVATE_MIDDLE[sum(map(ord, name)) % len(PRIVATE_MIDDLE)])
