@@ -1,6 +1,6 @@
 """Listings that grow with the whole data set (year, period and campaign pages, the indexes of
-documents, authorities and campaigns) are split by province, then paginated, past split.BOUND lines
-(issue 16: no page over 2 MB at national scale).
+documents, authorities and campaigns, the stories' index and lists) are split by province, then
+paginated, past split.BOUND lines (issue 16: no page over 2 MB at national scale).
 
 The small benchmark scale (benchmarks/generate.py: Quảng Trị with Quảng Bình merged into it, plus the
 real data's provinces and central bodies) is built twice with MkDocs: as it is, where nothing is
@@ -29,6 +29,7 @@ from thidua.loader import load
 from thidua.pages import Page, Settings, build_site, split
 from thidua.pages.render import Renderer
 from thidua.pages.site import Site
+from thidua.pages.stories import story_place
 from thidua.problems import Report
 from thidua.publish import publishable
 
@@ -124,13 +125,14 @@ def listing_pages(site: Path, top: str) -> list[str]:
     for html in sorted(folder.rglob("index.html")):
         url = html.parent.relative_to(site).as_posix() + "/"
         rest = url[len(top):]
-        if url == top or (top in SECTION_INDEXES and not rest.startswith(("tinh/", "trang-"))):
+        if url == top or (top in SECTION_INDEXES + (STORY_INDEX,) and not rest.startswith(("tinh/", "trang-"))):
             continue
         found.append(url)
     return found
 
 
 SECTION_INDEXES = ("van-ban/", "co-quan/", "phong-trao/")
+STORY_INDEX = "dien-hinh/"  # its folder holds the stories and the lists by year, campaign and authority
 
 
 def tops(site: Path) -> list[str]:
@@ -179,19 +181,23 @@ def test_every_record_listed_before_is_on_exactly_one_page_of_its_listing(whole,
     assert all(seen[kind] > 10 for kind in ("documents", "events", "decisions", "tree", "directory")), seen
 
 
+def split_pages(site: Path, listings: list[str]):
+    """(url, its province's id: "" for the top page's) for each page of the listings that are split."""
+    for top in listings:
+        pages = listing_pages(site, top)
+        for url in pages if len(pages) > 1 else []:  # a listing under the bound keeps all on one page
+            rest = url[len(top):].removeprefix("tinh/")
+            yield url, "" if rest.startswith("trang-") or not rest else rest.split("/")[0]
+
+
 def test_parts_hold_the_records_of_their_province_as_it_is_today(parted, graph):
     repo = graph.repo
     key, _, _ = split.province_key(Renderer(repo, graph, Settings()))
     checked = 0
-    for top in tops(parted):
-        pages = listing_pages(parted, top)
-        for url in pages if len(pages) > 1 else []:  # a listing under the bound keeps all on one page
-            rest = url[len(top):].removeprefix("tinh/")
-            province = "" if rest.startswith("trang-") or not rest else rest.split("/")[0]
-            body = article(soup(parted, url))
-            for row in body.select("tr[data-authority]"):
-                assert key(row["data-authority"]) == province, (url, row["data-authority"])
-                checked += 1
+    for url, province in split_pages(parted, tops(parted)):
+        for row in article(soup(parted, url)).select("tr[data-authority]"):
+            assert key(row["data-authority"]) == province, (url, row["data-authority"])
+            checked += 1
     assert checked > 100
     # Quảng Bình merged into Quảng Trị in 2025: its plans are in Quảng Trị's part, which says so
     quang_binh = [d for d in repo.documents.values() if d.authority == "ubnd-tinh-quang-binh"]
@@ -202,18 +208,23 @@ def test_parts_hold_the_records_of_their_province_as_it_is_today(parted, graph):
     assert "Tỉnh Quảng Trị (gồm cả tỉnh Quảng Bình cũ;" in top
 
 
+def reached(site: Path, top: str, pages: set[str]) -> set[str]:
+    """The pages of `pages` that links in the pages' articles lead to from `top`."""
+    found, todo = {top}, [top]
+    while todo:
+        url = todo.pop()
+        for a in article(soup(site, url)).find_all("a", href=True):
+            target = resolve(url, a["href"])
+            if target in pages and target not in found:
+                found.add(target)
+                todo.append(target)
+    return found
+
+
 def test_every_part_is_reached_from_the_top_page(parted):
     for top in tops(parted):
         pages = set(listing_pages(parted, top))
-        reached, todo = {top}, [top]
-        while todo:
-            url = todo.pop()
-            for a in article(soup(parted, url)).find_all("a", href=True):
-                target = resolve(url, a["href"])
-                if target in pages and target not in reached:
-                    reached.add(target)
-                    todo.append(target)
-        assert reached == pages, top
+        assert reached(parted, top, pages) == pages, top
 
 
 def test_split_site_links_and_breadcrumbs_work(parted):
@@ -287,7 +298,8 @@ def test_split_pages_fit_a_phone_and_pass_axe(browser, parted_url):
     wide, found = {}, []
     for url in ("nam/2025/", "nam/2025/ubnd-tinh-quang-tri/trang-2/", "phong-trao/vi-nguoi-ngheo-2021-2025/",
                 "phong-trao/vi-nguoi-ngheo-2021-2025/ubnd-tinh-quang-tri/", "van-ban/tinh/ubnd-tinh-quang-tri/",
-                "co-quan/", "giai-doan/2021-2025/ubnd-tinh-quang-tri/"):
+                "co-quan/", "giai-doan/2021-2025/ubnd-tinh-quang-tri/", "dien-hinh/phong-trao/vi-nguoi-ngheo-2021-2025/",
+                "dien-hinh/phong-trao/vi-nguoi-ngheo-2021-2025/ubnd-tinh-quang-tri/"):
         response = page.goto(parted_url + url)
         assert response is not None and response.ok, url
         width = page.evaluate("document.documentElement.scrollWidth")
@@ -297,3 +309,146 @@ def test_split_pages_fit_a_phone_and_pass_axe(browser, parted_url):
                   if v["impact"] in ("serious", "critical")]
     context.close()
     assert wide == {} and found == []
+
+
+# --- Story listings (dien-hinh/): the index (every authority that has stories) and a list per year,
+# campaign and authority, split by the province of each story's commune or author (the index: of each
+# authority). The small scale's 18 stories: with a bound of 3 every kind of list is split and paginated.
+
+STORY_BOUND = 3
+
+
+@pytest.fixture(scope="module")
+def stories_parted(tmp_path_factory, data) -> Path:
+    dest = tmp_path_factory.mktemp("stories-parted")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(split, "BOUND", STORY_BOUND)
+        mkdocs_build(load_config(str(write_config(dest, data))))
+    return dest / "site"
+
+
+def story_tops(site: Path) -> list[str]:
+    """The story listings: the index, and the list of every year, campaign and authority."""
+    return [STORY_INDEX] + [f"{STORY_INDEX}{facet}/{p.name}/" for facet in ("nam", "phong-trao", "co-quan")
+                            for p in sorted((site / STORY_INDEX / facet).iterdir()) if p.is_dir()]
+
+
+def story_items(site: Path, url: str) -> dict[str, list[str]]:
+    """What a story listing page lists: the stories of a list, or on the index its latest stories and
+    the authorities it lists (each a record URL)."""
+    body = article(soup(site, url))
+    cards = [resolve(url, a["href"]) for a in body.select(".td-story-cards__title a[href]")]
+    index = url == STORY_INDEX or url.startswith((f"{STORY_INDEX}tinh/", f"{STORY_INDEX}trang-"))
+    listed = [resolve(url, a["href"]) for a in body.select("ul.td-columns li > a[href]")]
+    return {"stories": [] if index else cards, "latest": cards if index else [],
+            "authorities": [u for u in listed if re.fullmatch(rf"{STORY_INDEX}co-quan/[a-z0-9-]+/", u)]}
+
+
+def story_weight(found: dict[str, list[str]]) -> int:
+    """The lines of the listing a page shows (the index's latest stories are not in its listing)."""
+    return len(found["stories"]) + len(found["authorities"])
+
+
+def test_story_listings_split_and_list_each_story_once(whole, stories_parted):
+    split_tops = set()
+    for top in story_tops(whole):
+        assert listing_pages(whole, top) == [top], top  # the small scale is far under split.BOUND
+        before = story_items(whole, top)
+        pages = listing_pages(stories_parted, top)
+        assert (len(pages) > 1) == (story_weight(before) > STORY_BOUND), top
+        if len(pages) == 1:  # under the bound nothing changes
+            assert article(soup(stories_parted, top)).get_text(" ", strip=True) == \
+                article(soup(whole, top)).get_text(" ", strip=True), top
+            continue
+        split_tops.add(top)
+        after: dict[str, list[str]] = {kind: [] for kind in before}
+        for url in pages:
+            found = story_items(stories_parted, url)
+            assert story_weight(found) <= STORY_BOUND, url
+            for kind, listed in found.items():
+                after[kind] += listed
+        for kind in before:
+            assert Counter(after[kind]) == Counter(before[kind]), (top, kind)
+            assert len(set(after[kind])) == len(after[kind]), (top, kind)
+        assert story_items(stories_parted, top)["latest"] == before["latest"], top  # on the top page only
+    paginated = {top for top in split_tops if any(u.endswith("/trang-2/") for u in listing_pages(stories_parted, top))}
+    for facet in ("", "nam/", "phong-trao/", "co-quan/"):  # the index, and lists of each kind
+        assert any(top.startswith(STORY_INDEX + facet) for top in paginated), facet
+    assert sum(len(story_items(whole, top)["stories"]) for top in split_tops) > 20
+
+
+def test_story_parts_hold_the_stories_of_their_province(stories_parted, graph):
+    repo = graph.repo
+    key, _, _ = split.province_key(Renderer(repo, graph, Settings()))
+    checked = 0
+    for url, province in split_pages(stories_parted, story_tops(stories_parted)):
+        found = story_items(stories_parted, url)
+        for story in found["stories"]:
+            assert key(story_place(repo.stories[story.split("/")[1]])) == province, (url, story)
+            checked += 1
+        for authority in found["authorities"]:
+            assert key(authority.split("/")[2]) == province, (url, authority)
+            checked += 1
+    assert checked > 40
+    # Bình Thuận merged into Lâm Đồng in 2025: its stories are in Lâm Đồng's part, which says so
+    assert key("so-noi-vu-binh-thuan") == "ubnd-tinh-lam-dong"
+    part = soup(stories_parted, "dien-hinh/nam/2024/ubnd-tinh-lam-dong").get_text(" ", strip=True)
+    assert "Tỉnh Lâm Đồng hiện nay gồm cả tỉnh Bình Thuận cũ." in part
+    top = soup(stories_parted, "dien-hinh/nam/2024").select_one("#theo-tinh + ul").get_text(" ", strip=True)
+    assert "Tỉnh Lâm Đồng (gồm cả tỉnh Bình Thuận cũ; 1 câu chuyện)" in top
+
+
+def test_every_story_part_is_reached_from_the_top_page(stories_parted):
+    for top in story_tops(stories_parted):
+        pages = set(listing_pages(stories_parted, top))
+        assert reached(stories_parted, top, pages) == pages, top
+
+
+def trail(page: BeautifulSoup, url: str) -> list[tuple[str | None, str]]:
+    return [(resolve(url, a["href"]) if a.name == "a" else None, a.get_text(strip=True))
+            for a in page.select("nav.td-breadcrumbs li > *")]
+
+
+def test_split_story_listings_links_titles_and_breadcrumbs(stories_parted):
+    checked, broken = broken_links(stories_parted)
+    assert checked > 0 and broken == []
+    # a year's list: the top page keeps the way to each province, and says it has no central stories
+    url = "dien-hinh/nam/2024/"
+    page = soup(stories_parted, url)
+    assert page.title.string.startswith("Gương điển hình năm 2024 - ")
+    assert [h.get_text(" ", strip=True) for h in article(page).select("h2")] == \
+        ["Theo tỉnh, thành phố", "Câu chuyện của các cơ quan trung ương"]
+    assert "Không có câu chuyện nào của các cơ quan trung ương." in page.get_text(" ", strip=True)
+    # a province's second page: title, heading, lead, description and the trail back through the year
+    url = "dien-hinh/nam/2024/ubnd-tinh-quang-tri/trang-2/"
+    page = soup(stories_parted, url)
+    assert page.title.string.startswith("Gương điển hình năm 2024 — Tỉnh Quảng Trị (trang 2) - ")
+    assert page.h1.get_text(" ", strip=True) == "Gương điển hình năm 2024 — Tỉnh Quảng Trị Trang 2/2"
+    assert re.match(r"\d+ câu chuyện của tỉnh Quảng Trị về tập thể, cá nhân",
+                    page.select_one(".td-lead").get_text(" ", strip=True))
+    assert page.select_one("h2#cau-chuyen").get_text(" ", strip=True) == "Câu chuyện của tỉnh Quảng Trị (tiếp theo)"
+    assert re.fullmatch(r"Gương điển hình năm 2024: \d+ câu chuyện điển hình tiên tiến — phần của tỉnh Quảng Trị, "
+                        r"trang 2\.", page.find("meta", attrs={"name": "description"})["content"])
+    assert trail(page, url) == [("", "Trang chủ"), ("dien-hinh/", "Điển hình tiên tiến"), ("dien-hinh/nam/2024/", "Năm 2024"),
+                                ("dien-hinh/nam/2024/ubnd-tinh-quang-tri/", "Tỉnh Quảng Trị"), (None, "Trang 2")]
+    # a campaign's list: the province's first page
+    url = "dien-hinh/phong-trao/vi-nguoi-ngheo-2021-2025/ubnd-tinh-quang-tri/"
+    page = soup(stories_parted, url)
+    assert page.h1.get_text(" ", strip=True) == \
+        "Gương điển hình phong trào “Vì người nghèo - Không để ai bị bỏ lại phía sau” — Tỉnh Quảng Trị"
+    assert page.select_one(".td-pager [aria-current=page]").get_text(strip=True) == "Trang 1"
+    assert trail(page, url)[2:] == [("dien-hinh/phong-trao/vi-nguoi-ngheo-2021-2025/",
+                                     "Vì người nghèo - Không để ai bị bỏ lại phía sau"), (None, "Tỉnh Quảng Trị")]
+    # the index: its top page keeps the latest stories, years and campaigns; a province's part lists its authorities
+    top = article(soup(stories_parted, STORY_INDEX))
+    assert [h["id"] for h in top.select("h2")][:4] == ["moi-nhat", "theo-nam", "theo-phong-trao", "theo-tinh"]
+    url = f"{STORY_INDEX}tinh/ubnd-tinh-quang-tri/trang-2/"
+    page = soup(stories_parted, url)
+    assert page.title.string.startswith("Gương điển hình tiên tiến — Tỉnh Quảng Trị (trang 2) - ")
+    assert page.select_one("h2#theo-co-quan").get_text(" ", strip=True) == \
+        "Cơ quan, địa phương của tỉnh Quảng Trị (tiếp theo)"
+    assert re.fullmatch(r"\d+ cơ quan, địa phương của tỉnh Quảng Trị có câu chuyện điển hình tiên tiến\.",
+                        page.select_one(".td-lead").get_text(" ", strip=True))
+    assert page.find(id="moi-nhat") is None
+    assert trail(page, url) == [("", "Trang chủ"), ("dien-hinh/", "Điển hình tiên tiến"),
+                                ("dien-hinh/tinh/ubnd-tinh-quang-tri/", "Tỉnh Quảng Trị"), (None, "Trang 2")]

@@ -1,5 +1,5 @@
 """Exemplary-model stories (dien-hinh/): a page per story, the index, and lists per year, campaign
-and authority (dien-hinh/{nam,phong-trao,co-quan}/<key>/).
+and authority (dien-hinh/{nam,phong-trao,co-quan}/<key>/), split by province past split.BOUND lines.
 
 A story's body is Markdown written by a communications office. It is rendered with raw HTML
 switched off (tags typed in the text come out as text), then cleaned by Ammonia (nh3) with a
@@ -23,6 +23,7 @@ from ..text import slugify
 from .site import Site, TocEntry
 from .decisions import decision_heading
 from . import lines as line_html
+from . import split
 from .render import Renderer, authority_label
 from .urls import index_url, line_url, record_url, story_list_url
 
@@ -118,7 +119,20 @@ def build_one(renderer: Renderer, site: Site, story: model.Story):
     )
 
 
+def story_place(story: model.Story) -> str | None:
+    """The authority whose province a story belongs to in a split listing: its commune or unit, else
+    the office that wrote it (a province's newspaper)."""
+    return story.locality or story.author
+
+
+def _first(pair: tuple) -> str:
+    return pair[0].id
+
+
 def build_lists(renderer: Renderer, site: Site) -> None:
+    """The index and a list per year, campaign and authority. Each grows with the data: past
+    split.BOUND lines it is split by province (split.py), a list's parts at `<list>/<province id>/`,
+    the index's (every authority that has stories, by its own province) at `dien-hinh/tinh/<province id>/`."""
     repo, g = renderer.repo, renderer.graph
     years = sorted(g.stories_of_year, reverse=True)
     campaigns = sorted((c for c in g.stories_of_campaign if c in repo.campaigns), key=lambda c: repo.campaigns[c].name)
@@ -126,32 +140,55 @@ def build_lists(renderer: Renderer, site: Site) -> None:
                          key=lambda a: (repo.authorities[a].name, a))
     root = index_url("stories")
     latest = g.stories[:LATEST]
-    site.pages.append(renderer.page(
-        "stories_index.html", root, "Gương điển hình tiên tiến", kind="index",
-        description="Câu chuyện về tập thể, cá nhân, hộ gia đình, mô hình hay, cách làm sáng tạo trong các phong trào thi đua.",
-        crumbs=[("", "Trang chủ"), (None, "Điển hình tiên tiến")],
-        toc=[TocEntry(2, "moi-nhat", "Mới nhất")] + ([TocEntry(2, "theo-nam", "Theo năm")] if years else [])
-        + ([TocEntry(2, "theo-phong-trao", "Theo phong trào")] if campaigns else [])
-        + ([TocEntry(2, "theo-co-quan", "Theo cơ quan, địa phương")] if authorities else []),
-        heading_text="Gương điển hình tiên tiến", stories=latest, total=len(g.stories), is_index=True,
-        has_sample=any(s.sample for s in latest),
-        years=[(y, len(g.stories_of_year[y])) for y in years],
-        campaigns=[(repo.campaigns[c], len(g.stories_of_campaign[c])) for c in campaigns],
-        authorities=[(repo.authorities[a], len(g.stories_of_authority[a])) for a in authorities],
-        story_list_url=story_list_url,
-    ))
+    listing = split.listing(renderer, site, root, {"authorities": split.Section(
+        [(repo.authorities[a], len(g.stories_of_authority[a])) for a in authorities], _first)}, under="tinh/")
+    for part in listing.parts:
+        shown = part.items["authorities"]
+        heading = ("Theo cơ quan, địa phương" if not part.split
+                   else f"Cơ quan, địa phương của {part.name}" if part.key else "Các cơ quan trung ương")
+        first = part.at_top  # the index's first page: the latest stories, years and campaigns
+        toc = []
+        if first:
+            toc.append(TocEntry(2, "moi-nhat", "Mới nhất"))
+            toc += [TocEntry(2, "theo-nam", "Theo năm")] if years else []
+            toc += [TocEntry(2, "theo-phong-trao", "Theo phong trào")] if campaigns else []
+            toc += [TocEntry(2, "theo-tinh", "Theo tỉnh, thành phố")] if part.split else []
+        if shown:
+            toc.append(TocEntry(2, "theo-co-quan", heading))
+        split.add(site, renderer.page(
+            "stories_index.html", part.url, split.title("Gương điển hình tiên tiến", part), kind="index",
+            description=split.description("Câu chuyện về tập thể, cá nhân, hộ gia đình, mô hình hay, cách làm sáng "
+                                          "tạo trong các phong trào thi đua.", part),
+            crumbs=split.crumbs([("", "Trang chủ"), (None, "Điển hình tiên tiến")], part), toc=toc,
+            heading_text="Gương điển hình tiên tiến", stories=latest if first else [], total=len(g.stories),
+            is_index=True, has_sample=first and any(s.sample for s in latest),
+            years=[(y, len(g.stories_of_year[y])) for y in years] if first else [],
+            campaigns=[(repo.campaigns[c], len(g.stories_of_campaign[c])) for c in campaigns] if first else [],
+            authorities=shown, authorities_heading=heading, story_list_url=story_list_url,
+            part=part, counted=[("authorities", "cơ quan, địa phương")],
+        ), part)
 
     def one(facet, key, heading, short):
         stories = {"years": g.stories_of_year, "campaigns": g.stories_of_campaign,
                    "authorities": g.stories_of_authority}[facet][key]
-        site.pages.append(renderer.page(
-            "stories_index.html", story_list_url(facet, key), heading, kind="story-list",
-            description=f"{heading}: {len(stories)} câu chuyện điển hình tiên tiến.",
-            crumbs=[("", "Trang chủ"), (root, "Điển hình tiên tiến"), (None, short)],
-            heading_text=heading, stories=stories, total=len(stories), is_index=False,
-            has_sample=any(s.sample for s in stories), years=[], campaigns=[], authorities=[],
-            story_list_url=story_list_url,
-        ))
+        listing = split.listing(renderer, site, story_list_url(facet, key),
+                                {"stories": split.Section(stories, story_place)})
+        for part in listing.parts:
+            shown = part.items["stories"]
+            total = len(stories) if part.at_top else part.counts["stories"]
+            stories_heading = f"Câu chuyện của {part.name or 'các cơ quan trung ương'}"  # on a split list
+            toc = [TocEntry(2, "theo-tinh", "Theo tỉnh, thành phố")] if part.split and part.at_top else []
+            if part.split and part.shows("stories"):
+                toc.append(TocEntry(2, "cau-chuyen", stories_heading))
+            split.add(site, renderer.page(
+                "stories_index.html", part.url, split.title(heading, part), kind="story-list",
+                description=split.description(f"{heading}: {total} câu chuyện điển hình tiên tiến.", part),
+                crumbs=split.crumbs([("", "Trang chủ"), (root, "Điển hình tiên tiến"), (None, short)], part),
+                toc=toc, heading_text=heading, stories=shown, total=total, is_index=False,
+                has_sample=any(s.sample for s in shown), years=[], campaigns=[], authorities=[],
+                story_list_url=story_list_url, stories_heading=stories_heading,
+                part=part, counted=[("stories", "câu chuyện")],
+            ), part)
 
     for y in years:
         one("years", y, f"Gương điển hình năm {y}", f"Năm {y}")
