@@ -493,6 +493,20 @@ def test_honor_rolls_per_year_form_campaign_and_authority(site):
         assert PRIVATE_NAME not in page.body
 
 
+def test_achievement_is_written_on_the_decision_page_only(site):
+    """A line's achievement, most of a row, is on its decision page once; a roll's row links there
+    (issue 16: rows were written five times over)."""
+    pages = pages_of(site)
+    achievement = "Vận động hội viên giúp 12 hộ thoát nghèo."
+    assert achievement in pages["khen-thuong/qd-10-dong-xuan-2023/"].body
+    assert ">Thành tích</th>" in pages["khen-thuong/qd-10-dong-xuan-2023/"].body
+    rolls = [p for url, p in pages.items() if url.startswith("vinh-danh/") and p.kind == "honor-roll"]
+    showing = [p for p in rolls if "khen-thuong/qd-10-dong-xuan-2023/#nguyen-thi-thuy" in p.body]
+    assert len(showing) == 4  # year, form, campaign, authority
+    for page in rolls:
+        assert achievement not in page.body and ">Thành tích</th>" not in page.body, page.url
+
+
 def test_honor_roll_links_story_of_recipient(site):
     pages = pages_of(site)
     for url in ("khen-thuong/qd-10-dong-xuan-2023/", "vinh-danh/nam/2023/"):

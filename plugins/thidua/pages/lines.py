@@ -3,7 +3,10 @@
 A line appears on its decision page and on four honor rolls (year, award form, campaign,
 authority); at province scale that is hundreds of thousands of rows, so rows are built with
 plain string formatting instead of a Jinja macro call per line (about twenty times faster).
-`honor_macros.html` wraps them in the table (`lines_table`); templates call `line_rows`.
+The achievement, most of a row's bytes, is printed on the decision page only: a roll's row
+names the recipient and links to the line there, so the text is not written five times over
+(at national scale that was a gigabyte of HTML). `honor_macros.html` wraps the rows in the
+table (`lines_table`); templates call `line_rows`.
 """
 from __future__ import annotations
 
@@ -47,12 +50,13 @@ def line_rows(renderer: Renderer, lines: list[Line], here: str, on_decision_page
                     f'{escape(authority_label(repo.authorities[r.locality]))}</a>')
         else:
             unit = "—"
+        achievement = (f'<td data-label="Thành tích">{escape(r.achievement or "")}</td>'
+                       if on_decision_page else "")
         out.append(
             f'{head[0]}<td class="td-honor__no">{line.number}</td>'
             f'<th scope="row" class="td-honor__name">{head[1]}{stories}</th>'
             f'<td class="td-honor__kind" data-label="Đối tượng">{escape(model.label(r.kind))}</td>'
-            f'<td data-label="Đơn vị, địa phương">{unit}</td>'
-            f'<td data-label="Thành tích">{escape(r.achievement or "")}</td></tr>\n')
+            f'<td data-label="Đơn vị, địa phương">{unit}</td>{achievement}</tr>\n')
     return Markup("".join(out))
 
 
