@@ -170,6 +170,7 @@ def stats(values: list[float]) -> dict:
 
 
 WRITTEN = re.compile(r"thidua: (\d+) of (\d+) record pages written")
+RENDERED = re.compile(r"record pages written, .*\((\d+) rendered, ")
 PARSED = re.compile(r"thidua: (\d+) of (\d+) data files parsed")
 
 
@@ -257,8 +258,9 @@ def bench(scale: str, seed: int, out: Path, baseline: bool, pairs: int = 5, incr
             edit_one_record(data, i)
             wall, peak, output = run([str(BIN / "mkdocs"), "build", "-f", str(warm)])
             rebuilds.append(wall)
-            found, parsed = WRITTEN.search(output), PARSED.search(output)
-            written.append(f"{found.group(1) if found else '?'} pages, {parsed.group(1) if parsed else '?'} file parsed")
+            found, parsed, drawn = WRITTEN.search(output), PARSED.search(output), RENDERED.search(output)
+            written.append(f"{found.group(1) if found else '?'} pages written ({drawn.group(1) if drawn else '?'} "
+                           f"rendered), {parsed.group(1) if parsed else '?'} file parsed")
         generate(scale, data, seed)  # the edits undone, for the next run
         row.update(rebuild=stats(rebuilds), rebuild_written=written, rebuild_rss=peak,
                    rebuild_share=round(statistics.median(rebuilds) / statistics.median(thidua_s), 3))

@@ -28,6 +28,8 @@ from thidua import exports
 from thidua.exports import paths
 from thidua.graph import LinkGraph
 from thidua.kinds import KINDS
+from thidua.mkdocs_plugin import incremental
+from thidua.pages import build_site, open_data
 from thidua.pages.render import Renderer
 from thidua.pages.site import Settings
 from thidua.publish import drop_samples, publishable
@@ -219,24 +221,78 @@ def test_zip_holds_the_data_files_with_fixed_times(sites):
         assert z.read("csv/recipients.csv") == (sites[True] / paths.csv_file("recipients")).read_bytes()
 
 
-def test_exports_are_byte_identical_across_builds(data):
-    def once() -> dict[str, bytes]:
-        repo, graph = published(data)
-        renderer = Renderer(repo, graph, Settings(site_url=SITE_URL))
-        return exports.build(repo, graph, site_name="x", site_url=SITE_URL, occurrences_of=renderer.calendar).files
+class Folder:
+    """A sink that writes every file into a folder, as the plugin's writer does (without reuse)."""
 
-    first, second = once(), once()
+    def __init__(self, root: Path):
+        self.root = root
+
+    def write(self, path: str, data: bytes) -> None:
+        target = self.root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+
+def written(data: Path, root: Path, site_url: str = SITE_URL, sink=None) -> tuple[exports.Export, dict[str, bytes]]:
+    """The exports of `data` written into `root` (made here), and every file there by path."""
+    repo, graph = published(data)
+    renderer = Renderer(repo, graph, Settings(site_url=site_url))
+    export = exports.plan(repo, graph, site_name="x", site_url=site_url, occurrences_of=renderer.calendar)
+    root.mkdir(parents=True)
+    export.write(sink or Folder(root), root)
+    return export, {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def test_exports_are_byte_identical_across_builds(data, tmp_path):
+    (export, first), (_, second) = written(data, tmp_path / "a"), written(data, tmp_path / "b")
     assert first.keys() == second.keys()
     assert [p for p in first if first[p] != second[p]] == []
+    assert not [p for p in (tmp_path / "a").iterdir() if p.name.startswith(".")], "the scratch folder is gone"
+    # every file the open-data page sizes is there, at that size
+    assert export.sizes and all(export.sizes[p] == len(first[p]) for p in export.sizes)
+    for kind in KINDS.values():  # record files: canonical JSON, though their record part was spliced in
+        for path in (p for p in first if p.startswith(kind.section + "/") and p.endswith(".json")):
+            assert json.dumps(json.loads(first[path]), ensure_ascii=False, separators=(",", ":"),
+                              sort_keys=True).encode("utf-8") == first[path], path
 
 
-def test_without_site_url_urls_are_site_relative(data):
-    repo, graph = published(data)
-    renderer = Renderer(repo, graph, Settings(site_url=""))
-    files = exports.build(repo, graph, site_name="x", site_url="", occurrences_of=renderer.calendar).files
+def test_without_site_url_urls_are_site_relative(data, tmp_path):
+    _, files = written(data, tmp_path / "site", site_url="")
     one = json.loads(files[paths.record_json("documents", "kh-2-dong-xuan-2022")])
     assert one["url"] == "van-ban/kh-2-dong-xuan-2022/"
     assert b"Sitemap" not in files[paths.ROBOTS]
+
+
+def test_a_rebuild_links_the_unchanged_small_files_and_writes_the_large_anew(data, tmp_path):
+    """What the plugin does (incremental.Writer): record files, feeds and calendars unchanged since
+    the previous site are linked from it; the large files are made whole; the old site is untouched."""
+    old = tmp_path / "old"
+    first = incremental.Writer(old, old, incremental.Manifest(old, {}))
+    _, before = written(data, old, sink=first)
+    assert first.written == len(first.entries) > 20
+    new = tmp_path / "new"
+    again = incremental.Writer(new, old, incremental.Manifest(old, first.entries))
+    _, after = written(data, new, sink=again)
+    assert after == before and again.written == 0
+    for path in again.entries:
+        assert (new / path).stat().st_ino == (old / path).stat().st_ino, path
+    for path in (paths.DATABASE, paths.ARCHIVE, paths.csv_file("recipients")):
+        assert path not in again.entries and (new / path).stat().st_ino != (old / path).stat().st_ino
+
+
+def test_the_site_holds_no_export_in_memory(data):
+    """Pages and static files are planned; the exports are only planned, and written later."""
+    repo, graph = published(data)
+    site = build_site(repo, graph, Settings(site_url=SITE_URL))
+    assert site.exports is not None and not site.exports.written
+    assert not [p for p in site.files if site.exports.owns(p)]
+    page = next(p for p in site.pages if p.url == paths.SECTION)  # rendered in-process, nothing written
+    assert f"<td>{open_data.UNKNOWN}</td>" in page.body and "thidua.db" in page.body
+    for path in (paths.DATABASE, paths.csv_file("recipients"), paths.feed("authority", "x"), paths.ROBOTS,
+                 paths.record_json("decisions", "qd-10-dong-xuan-2023")):
+        assert site.exports.owns(path), path
+    for path in (paths.SECTION + "index.html", "khen-thuong/qd-10-dong-xuan-2023/index.html", "vinh-danh/du-lieu/index.json"):
+        assert not site.exports.owns(path), path
 
 
 def test_open_data_page_documents_every_file(sites):
@@ -249,6 +305,11 @@ def test_open_data_page_documents_every_file(sites):
     for href in hrefs:
         if not href.startswith(("http", "mailto")) and not href.endswith(("/", "..")):
             assert (sites[True] / paths.SECTION / href).resolve().is_file(), href
+    # each listed size is the size of the file written (the page renders after the exports)
+    listed = re.findall(r'<tr><td><a href="([^"]+)">[^<]*</a></td><td>(?:(?!</td>).)*</td><td>([^<]+)</td></tr>', html)
+    assert len(listed) >= 5 + len(KINDS) + 9
+    for href, shown in listed:
+        assert shown == open_data.size((sites[True] / paths.SECTION / href).stat().st_size), href
 
 
 def test_search_engines_get_sitemap_robots_canonical_and_no_samples(sites):

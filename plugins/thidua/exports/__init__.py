@@ -1,18 +1,29 @@
 """Open data: everything the portal shows, in the formats people reuse, each written by its
 well-kept library (tests read each back with another).
 
-`build` returns every file as bytes, keyed by site path (`paths.py` says where each lives):
-one JSON file per record beside its page, one per kind, CSV per table, the SQLite database,
-`datapackage.json`, a ZIP of them all, Atom feeds, iCalendar calendars and `robots.txt`.
+`plan` says what will be written (the open-data page lists it); `Export.write` writes every file
+into the site folder as it is made (`paths.py` says where each lives): one JSON file per record
+beside its page, one per kind, CSV per table, the SQLite database, `datapackage.json`, a ZIP of
+them all, Atom feeds, iCalendar calendars and `robots.txt`. Small files go through the caller's
+sink (which may reuse an unchanged file of the previous build); the large ones (bulk JSON, CSV,
+the database, the ZIP, the site's calendar) are made in a scratch folder inside the site folder
+and moved into place whole, so none is ever held in memory or seen half-written.
+
 It reads the published repository only (after `publish.py`), so what a page may not show no
 export holds; and no build clock, so the same data gives the same bytes.
 """
 from __future__ import annotations
 
-import io
+import os
+import shutil
+import tempfile
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO, Protocol
 
 from .. import model, timeline
 from ..graph import LinkGraph
@@ -20,87 +31,201 @@ from ..kinds import KINDS
 from ..repository import Repository
 from ..schema import json_schema
 from . import calendars, feeds, paths
-from .database import database
-from .records import Links, Table, Urls, dumps, envelope, exported, record_data, tables
-from .tabular import csv_bytes, datapackage
+from .database import Database
+from .records import (Links, Table, Urls, basis_rows, dumps, envelope, exported, kind_columns, kind_row,
+                      record_data, recipient_rows, tables)
+from .tabular import CsvWriter, datapackage
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a ZIP can say: no build time in the archive
+CHUNK = 1 << 20  # bytes read at a time into the ZIP
+OWN_FILES = frozenset({paths.SCHEMA, paths.RECORD_SCHEMA, paths.DATABASE, paths.PACKAGE, paths.ARCHIVE, paths.ROBOTS})
+# the folders of the bulk JSON, the CSV, the feeds and the calendars
+OWN_FOLDERS = tuple(p.rpartition("/")[0] + "/" for p in (paths.bulk_json("x"), paths.csv_file("x"), paths.feed(), paths.calendar()))
+
+
+class Sink(Protocol):
+    """Where small files go: `write` puts `data` at `path` under the site folder."""
+
+    def write(self, path: str, data: bytes) -> None: ...
 
 
 @dataclass
 class Export:
-    """What was written, for the open-data page."""
+    """The exports of one build: what they hold (known when planned), then what was written."""
 
-    files: dict[str, bytes] = field(default_factory=dict)
-    tables: list[Table] = field(default_factory=list)
-    counts: dict[str, int] = field(default_factory=dict)  # kind -> records exported
-    feeds: dict[str, str] = field(default_factory=dict)  # scope -> path of one feed, as an example
+    repo: Repository
+    graph: LinkGraph
+    site_name: str
+    site_url: str
+    occurrences_of: Callable[[model.Document], list[timeline.Occurrence]] = field(repr=False)
+    records: dict[str, list] = field(repr=False)  # kind -> records exported, by id
+    tables: list[Table]
+    counts: dict[str, int]  # kind -> records exported
+    provinces: list[model.Authority]  # those with a province-wide feed
+    rows: dict[str, int] = field(default_factory=dict)  # table -> rows written
+    sizes: dict[str, int] = field(default_factory=dict)  # bytes of each file under du-lieu/, and robots.txt
     calendars: int = 0  # calendars written
+    written: bool = False
+
+    def owns(self, path: str) -> bool:
+        """Whether the site file `path` (site-root-relative) is one the exports write."""
+        if path in OWN_FILES or path.startswith(OWN_FOLDERS):
+            return True
+        section, _, name = path.rpartition("/")
+        kind = next((k.name for k in KINDS.values() if k.section == section), None)
+        return kind is not None and name.endswith(".json") and name.removesuffix(".json") in self.repo.of_kind(kind)
+
+    def write(self, sink: Sink, root: Path) -> None:
+        """Write every export into the site folder `root`, small files through `sink`."""
+        with tempfile.TemporaryDirectory(prefix=".thidua-exports-", dir=root) as scratch:
+            _Writing(self, sink, root, Path(scratch)).run()
+        self.written = True
 
 
-def build(repo: Repository, graph: LinkGraph, *, site_name: str, site_url: str,
-          occurrences_of: Callable[[model.Document], list[timeline.Occurrence]]) -> Export:
-    out = Export()
-    files = out.files
-    urls = Urls(site_url)
+def plan(repo: Repository, graph: LinkGraph, *, site_name: str, site_url: str,
+         occurrences_of: Callable[[model.Document], list[timeline.Occurrence]]) -> Export:
+    """What the exports will hold; nothing is made yet. `occurrences_of`: a plan's days, as the
+    pages worked them out (`Renderer.calendar`), so they are not worked out twice."""
     records = exported(repo, graph)
-    links = Links(repo, graph, urls)
+    return Export(repo, graph, site_name, site_url, occurrences_of, records, tables(),
+                  {kind: len(found) for kind, found in records.items()},
+                  [a for a in repo.authorities.values() if a.level == model.Level.PROVINCE])
 
-    # JSON: one file per record, one per kind made of the same bytes
-    record_bytes: dict[str, dict[str, bytes]] = {}
-    for kind in KINDS.values():
-        mine = record_bytes[kind.attr] = {}
-        for record in records[kind.name]:
-            data = record_data(graph, kind.name, record)
-            blob = dumps(envelope(kind.name, record, data, links.of(kind.name, record), urls))
-            files[paths.record_json(kind.name, record.id)] = blob
-            mine[record.id] = dumps(data)
-        parts = [files[paths.record_json(kind.name, r.id)] for r in records[kind.name]]
+
+class _Writing:
+    """One run of `Export.write`."""
+
+    def __init__(self, export: Export, sink: Sink, root: Path, scratch: Path):
+        self.export, self.sink, self.root, self.scratch = export, sink, root, scratch
+        self.urls = Urls(export.site_url)
+
+    def small(self, path: str, data: bytes) -> None:
+        self.sink.write(path, data)
+        if path.startswith(paths.SECTION) or path == paths.ROBOTS:
+            self.export.sizes[path] = len(data)
+
+    @contextmanager
+    def large(self, path: str) -> Iterator[BinaryIO]:
+        """A file written into the scratch folder, moved to `path` once complete."""
+        temp = self.scratch / path.replace("/", "_")
+        with open(temp, "wb") as out:
+            yield out
+        self.place(temp, path)
+
+    def place(self, temp: Path, path: str) -> None:
+        target = self.root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # a new file replaces the old name: never writes through a link into the previous site
+        os.replace(temp, target)
+        self.export.sizes[path] = target.stat().st_size
+
+    def run(self) -> None:
+        export = self.export
+        records, graph, urls = export.records, export.graph, self.urls
+        self.small(paths.SCHEMA, dumps(json_schema()))
+        self.small(paths.RECORD_SCHEMA, dumps(record_schema(urls)))
+        # the days the pages' calendar links already worked out (Renderer.calendar), not a second time
+        found = {d.id: export.occurrences_of(d) for d in records["documents"] if d.body}
+        everything = [e for events in found.values() for e in events]
+        page_url = lambda ident: urls.page("documents", ident)  # noqa: E731
+
+        db = Database(self.scratch / "scratch.db")
+        try:
+            by_name = {t.name: t for t in export.tables}
+            for kind in KINDS.values():
+                self.kind_files(kind, by_name[kind.attr], db)
+            self.table_files(by_name["recipients"], db, recipient_rows(records["decisions"], graph, urls))
+            self.table_files(by_name["basis"], db, basis_rows(records["documents"]))
+            self.table_files(by_name["events"], db, calendars.rows(everything, page_url))
+            db.finish(self.scratch / "thidua.db")
+        finally:
+            db.close()
+        self.place(self.scratch / "thidua.db", paths.DATABASE)
+        self.small(paths.PACKAGE, datapackage(export.tables, export.site_name, export.site_url))
+        # Compressing the ZIP releases the GIL: it runs beside the calendars and feeds, which it does not hold.
+        with ThreadPoolExecutor(1, thread_name_prefix="thidua-zip") as pool:
+            zipped = pool.submit(self.archive, sorted(p for p in export.sizes if _in_archive(p)))
+            self.calendar_files(found, everything, page_url)
+            _feeds(self.small, export.repo, graph, records, export.site_name, export.site_url, urls)
+            self.small(paths.ROBOTS, robots(export.site_url))
+            zipped.result()
+
+    def kind_files(self, kind, table: Table, db: Database) -> None:
+        """A kind's records: one JSON file each, the kind's JSON file of the same bytes, its table
+        in CSV and in the database (with each record's JSON)."""
+        records, graph, urls = self.export.records[kind.name], self.export.graph, self.urls
+        links = Links(self.export.repo, graph, urls)
+        cols = kind_columns(kind.name)
         # the records' bytes spliced in where sorted keys put them: between "label" and "schema"
-        head = dumps({"count": len(parts), "kind": kind.name, "label": kind.label})[:-1]
-        tail = dumps({"schema": urls(paths.RECORD_SCHEMA)})[1:]
-        files[paths.bulk_json(kind.attr)] = head + b',"records":[' + b",".join(parts) + b"]," + tail
-        out.counts[kind.name] = len(parts)
-    files[paths.SCHEMA] = dumps(json_schema())
-    files[paths.RECORD_SCHEMA] = dumps(record_schema(urls))
+        head = dumps({"count": len(records), "kind": kind.name, "label": kind.label})[:-1] + b',"records":['
+        tail = b"]," + dumps({"schema": urls(paths.RECORD_SCHEMA)})[1:]
+        with ExitStack() as stack:
+            bulk = stack.enter_context(self.large(paths.bulk_json(kind.attr)))
+            out = CsvWriter(stack.enter_context(self.large(paths.csv_file(table.name))), table)
+            rows = stack.enter_context(db.table(table, with_record=True))
+            bulk.write(head)
+            for i, record in enumerate(records):
+                data = dumps(record_data(graph, kind.name, record))
+                blob = envelope(kind.name, record, data, links.of(kind.name, record), urls)
+                self.sink.write(paths.record_json(kind.name, record.id), blob)
+                if i:
+                    bulk.write(b",")
+                bulk.write(blob)
+                row = kind_row(kind.name, record, cols, urls)
+                out.add(row)
+                rows.add(row, data.decode("utf-8"))
+            bulk.write(tail)
+            out.close()
+        self.export.rows[table.name] = len(records)
 
-    # Calendars, and their events as a table
-    # the days the pages' calendar links already worked out (Renderer.calendar), not a second time
-    found = {d.id: occurrences_of(d) for d in records["documents"] if d.body}
-    page_url = lambda ident: urls.page("documents", ident)  # noqa: E731
-    titles = KINDS["documents"].title
-    writer = calendars.Writer(site_name, site_url, page_url, titles)
-    everything = []
-    for ident, events in found.items():
-        if events:
-            files[paths.calendar("document", ident)] = writer.calendar(titles(repo.documents[ident]), events)
-            everything += events
-    for authority in records["authorities"]:
-        events = [e for d in graph.documents_of_authority.get(authority.id, []) for e in found.get(d.id, [])]
-        if events:
-            files[paths.calendar("authority", authority.id)] = writer.calendar(authority.name, events)
-    files[paths.calendar()] = writer.calendar("Thời hạn và mốc thời gian của mọi kế hoạch", everything)
-    out.calendars = sum(1 for p in files if p.endswith(".ics"))
+    def table_files(self, table: Table, db: Database, rows: Iterable[dict]) -> None:
+        """A table made of rows alone: CSV and database."""
+        with self.large(paths.csv_file(table.name)) as raw, db.table(table) as inserted:
+            out = CsvWriter(raw, table)
+            for row in rows:
+                out.add(row)
+                inserted.add(row)
+            out.close()
+        self.export.rows[table.name] = out.count
 
-    # Tables: CSV, SQLite, the data package
-    out.tables = tables(records, graph, urls, calendars.rows(everything, page_url))
-    for table in out.tables:
-        files[paths.csv_file(table.name)] = csv_bytes(table)
-    files[paths.DATABASE] = database(out.tables, record_bytes)
-    files[paths.PACKAGE] = datapackage(out.tables, site_name, site_url)
+    def archive(self, members: list[str]) -> None:
+        """A ZIP of `members` (written already) under their paths below `du-lieu/`, sorted, with fixed times."""
+        with self.large(paths.ARCHIVE) as raw, zipfile.ZipFile(raw, "w", compression=zipfile.ZIP_DEFLATED) as z:
+            for path in members:
+                info = zipfile.ZipInfo(path.removeprefix(paths.SECTION), date_time=ZIP_TIME)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                info.file_size = self.export.sizes[path]  # known up front: ZIP64 headers if it is large
+                with open(self.root / path, "rb") as src, z.open(info, "w") as dest:
+                    shutil.copyfileobj(src, dest, CHUNK)
 
-    _feeds(out, repo, graph, records, site_name, site_url, urls)
-    files[paths.ARCHIVE] = archive({p: b for p, b in files.items() if _in_archive(p)})
-    files[paths.ROBOTS] = robots(site_url)
-    return out
+    def calendar_files(self, found: dict[str, list[timeline.Occurrence]], everything: list[timeline.Occurrence],
+                       page_url: Callable[[str], str]) -> None:
+        export, graph = self.export, self.export.graph
+        titles = KINDS["documents"].title
+        writer = calendars.Writer(export.site_name, export.site_url, page_url, titles)
+        count = 0
+        for ident, events in found.items():
+            if events:
+                self.small(paths.calendar("document", ident), writer.calendar(titles(export.repo.documents[ident]), events))
+                count += 1
+        for authority in export.records["authorities"]:
+            events = [e for d in graph.documents_of_authority.get(authority.id, []) for e in found.get(d.id, [])]
+            if events:
+                self.small(paths.calendar("authority", authority.id), writer.calendar(authority.name, events))
+                count += 1
+        with self.large(paths.calendar()) as out:
+            for chunk in writer.chunks("Thời hạn và mốc thời gian của mọi kế hoạch", everything):
+                out.write(chunk)
+        export.calendars = count + 1
 
 
 def _in_archive(path: str) -> bool:
     return path.startswith(paths.SECTION) and not path.startswith((f"{paths.SECTION}atom/", f"{paths.SECTION}lich/"))
 
 
-def _feeds(out: Export, repo: Repository, graph: LinkGraph, records: dict[str, list], site_name: str,
-           site_url: str, urls: Urls) -> None:
+def _feeds(write: Callable[[str, bytes], None], repo: Repository, graph: LinkGraph, records: dict[str, list],
+           site_name: str, site_url: str, urls: Urls) -> None:
     writer = feeds.Writer(site_name, site_url, urls)
     authorities = repo.authorities
     items: dict[str, list[feeds.Item]] = {}
@@ -128,42 +253,30 @@ def _feeds(out: Export, repo: Repository, graph: LinkGraph, records: dict[str, l
                 by_campaign.setdefault(campaign, []).append(item)
             for province in dict.fromkeys(p.id for p in (graph.province_of(o) for o in owners) if p):
                 by_province.setdefault(province, []).append(item)
-    files = out.files
+    def put(path: str, title: str, subtitle: str, page: str, entries: list[feeds.Item]) -> None:
+        write(path, writer.feed(path, title, subtitle, page, entries))
+
+    def newest(entries: list[feeds.Item]) -> list[feeds.Item]:
+        return sorted(entries, key=lambda i: i.key)[:feeds.LATEST]
+
     for kind in paths.FEED_KINDS:
-        path = paths.feed("kind", kind)
-        files[path] = writer.feed(path, KINDS[kind].label, f"Tất cả {KINDS[kind].label.lower()} trên cổng.",
-                                  KINDS[kind].section + "/", items[kind])
-    newest = sorted((i for kind in paths.FEED_KINDS for i in items[kind]), key=lambda i: i.key)[:feeds.LATEST]
-    files[paths.feed()] = writer.feed(paths.feed(), "Mới cập nhật", "Kế hoạch, quyết định khen thưởng và "
-                                      "câu chuyện điển hình mới nhất.", "", newest)
+        put(paths.feed("kind", kind), KINDS[kind].label, f"Tất cả {KINDS[kind].label.lower()} trên cổng.",
+            KINDS[kind].section + "/", items[kind])
+    put(paths.feed(), "Mới cập nhật", "Kế hoạch, quyết định khen thưởng và câu chuyện điển hình mới nhất.", "",
+        newest([i for kind in paths.FEED_KINDS for i in items[kind]]))
+    section = KINDS["authorities"].section
     for authority in records["authorities"]:
-        path = paths.feed("authority", authority.id)
-        files[path] = writer.feed(path, authority.name, f"Văn bản, quyết định khen thưởng và câu chuyện của {authority.name}.",
-                                  f"{KINDS['authorities'].section}/{authority.id}/",
-                                  sorted(by_authority.get(authority.id, []), key=lambda i: i.key)[:feeds.LATEST])
+        put(paths.feed("authority", authority.id), authority.name,
+            f"Văn bản, quyết định khen thưởng và câu chuyện của {authority.name}.",
+            f"{section}/{authority.id}/", newest(by_authority.get(authority.id, [])))
         if authority.level == model.Level.PROVINCE:
-            path = paths.feed("province", authority.id)
-            files[path] = writer.feed(path, f"Toàn {authority.name.removeprefix('Ủy ban nhân dân ')}",
-                                      f"Mọi cơ quan, đơn vị thuộc {authority.name}.",
-                                      f"{KINDS['authorities'].section}/{authority.id}/",
-                                      sorted(by_province.get(authority.id, []), key=lambda i: i.key)[:feeds.LATEST])
+            put(paths.feed("province", authority.id), f"Toàn {authority.name.removeprefix('Ủy ban nhân dân ')}",
+                f"Mọi cơ quan, đơn vị thuộc {authority.name}.", f"{section}/{authority.id}/",
+                newest(by_province.get(authority.id, [])))
     for campaign in records["campaigns"]:
-        path = paths.feed("campaign", campaign.id)
-        files[path] = writer.feed(path, f"Phong trào “{campaign.name}”", campaign.period.vi().capitalize() + ".",
-                                  f"{KINDS['campaigns'].section}/{campaign.id}/",
-                                  sorted(by_campaign.get(campaign.id, []), key=lambda i: i.key)[:feeds.LATEST])
-
-
-def archive(files: dict[str, bytes]) -> bytes:
-    """A ZIP of `files` under their paths below `du-lieu/`, sorted, with fixed times."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as z:
-        for path in sorted(files):
-            info = zipfile.ZipInfo(path.removeprefix(paths.SECTION), date_time=ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            z.writestr(info, files[path])
-    return buffer.getvalue()
+        put(paths.feed("campaign", campaign.id), f"Phong trào “{campaign.name}”",
+            campaign.period.vi().capitalize() + ".", f"{KINDS['campaigns'].section}/{campaign.id}/",
+            newest(by_campaign.get(campaign.id, [])))
 
 
 def robots(site_url: str) -> bytes:

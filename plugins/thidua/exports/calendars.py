@@ -11,7 +11,7 @@ links to the part of the plan that sets it.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event, Timezone, vRecur
@@ -46,6 +46,10 @@ class Writer:
         self._events: dict[tuple[str, str], bytes] = {}
 
     def calendar(self, name: str, found: Iterable[Occurrence]) -> bytes:
+        return b"".join(self.chunks(name, found))
+
+    def chunks(self, name: str, found: Iterable[Occurrence]) -> Iterator[bytes]:
+        """A calendar's bytes, a piece at a time (the site's holds every event: written as it goes)."""
         cal = Calendar()
         cal.add("prodid", PRODID)
         cal.add("version", "2.0")
@@ -55,8 +59,10 @@ class Writer:
         cal.add("x-wr-timezone", TZID)
         head = cal.to_ical()
         assert head.endswith(END)
-        events = [self.event_text(o) for o in sorted(found, key=lambda o: (o.start, o.document.id, o.id))]
-        return head[:-len(END)] + self.zone + b"".join(events) + END
+        yield head[:-len(END)] + self.zone
+        for o in sorted(found, key=lambda o: (o.start, o.document.id, o.id)):
+            yield self.event_text(o)
+        yield END
 
     def event_text(self, o: Occurrence) -> bytes:
         key = (o.document.id, o.id)

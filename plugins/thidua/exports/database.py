@@ -1,5 +1,11 @@
-"""The SQLite database (written with `sqlite-utils`): every table, the records' full JSON, and
-full-text search tables, so `datasette thidua.db` serves it as is.
+"""The SQLite database: every table, the records' full JSON, and full-text search tables, so
+`datasette thidua.db` serves it as is.
+
+`sqlite-utils` writes the schema (tables, keys, FTS5 tables in its naming, which Datasette reads);
+rows go in through sqlite3's `executemany`, in one transaction per table: sqlite-utils' `insert_all`
+converts and checks every row in Python and commits each batch, which made the database the
+slowest export. The file is a scratch copy until `VACUUM INTO` writes it compact (so no journal
+and no syncing meanwhile).
 
 Each searchable table has a `fold` column: its short texts without diacritics (`text.fold`),
 indexed with the rest, so 'nguyen thi thuy' finds 'Nguyễn Thị Thúy' (SQLite's own diacritic
@@ -9,7 +15,8 @@ same bytes; nothing records when it was built.
 from __future__ import annotations
 
 import sqlite3
-import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import sqlite_utils
@@ -31,42 +38,84 @@ SEARCHED = {
 # Long texts are searched as SQLite folds them (all but 'đ'); folding them too would double the
 # database for little: what people type without diacritics is names, units and titles.
 LONG = frozenset({"body", "description"})
+BATCH = 2000  # rows per executemany: bounded memory, few calls
 
 
-def database(tables: list[Table], records: dict[str, dict[str, bytes]]) -> bytes:
-    """`records`: kind -> id -> the record's JSON, stored in a `record` column of its kind's table."""
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "thidua.db"
-        conn = sqlite3.connect(path)
-        db = sqlite_utils.Database(conn)
-        made: set[str] = set()
-        for t in tables:
-            searched = SEARCHED.get(t.name, ())
-            columns = {c.name: SQL_TYPES[c.type] for c in t.columns}
-            if t.name in records:
-                columns["record"] = str
-            if searched:
-                columns["fold"] = str
-            foreign = [(c.name, c.ref, "id") for c in t.columns if c.ref in made and c.name != "id"]
-            table = db.table(t.name)
-            table.create(columns, pk=t.key[0] if len(t.key) == 1 else t.key,
-                         not_null={c.name for c in t.columns if c.required}, foreign_keys=foreign)
-            made.add(t.name)
-            kept = records.get(t.name)
+class Rows:
+    """Rows of one table, inserted in batches."""
 
-            def rows(t=t, kept=kept, searched=searched):
-                for row in t.rows:
-                    row = {k: (int(v) if isinstance(v, bool) else v) for k, v in row.items()}
-                    if kept is not None:
-                        row["record"] = kept[row["id"]].decode("utf-8")
-                    if searched:
-                        row["fold"] = fold(" ".join(str(row.get(c) or "") for c in searched if c not in LONG))
-                    yield row
+    def __init__(self, conn: sqlite3.Connection, table: Table, with_record: bool):
+        self.conn = conn
+        self.names = [c.name for c in table.columns]
+        self.folded = [c for c in SEARCHED.get(table.name, ()) if c not in LONG]
+        extra = (["record"] if with_record else []) + (["fold"] if table.name in SEARCHED else [])
+        columns = ", ".join(f"[{n}]" for n in self.names + extra)
+        self.sql = f"INSERT INTO [{table.name}] ({columns}) VALUES ({', '.join('?' * (len(self.names) + len(extra)))})"
+        self.search = table.name in SEARCHED
+        self.batch: list[tuple] = []
+        self.count = 0
 
-            table.insert_all(rows(), batch_size=1000)
-            if searched:
-                table.enable_fts([*searched, "fold"], fts_version="FTS5")
-        conn.commit()
-        conn.execute("VACUUM")
-        conn.close()
-        return path.read_bytes()
+    def add(self, row: dict, record: str | None = None) -> None:
+        values = [row.get(n) for n in self.names]  # booleans are stored as 0 and 1 by sqlite3 itself
+        if record is not None:
+            values.append(record)
+        if self.search:
+            # each text folded apart: names and units repeat, so fold's cache answers most of them
+            values.append(" ".join(fold(str(row.get(c) or "")) for c in self.folded))
+        self.batch.append(tuple(values))
+        self.count += 1
+        if len(self.batch) >= BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.batch:
+            self.conn.executemany(self.sql, self.batch)
+            self.batch = []
+
+
+class Database:
+    """Written table by table (`table`), then `finish` writes the compact file."""
+
+    def __init__(self, scratch: Path):
+        self.conn = sqlite3.connect(scratch, isolation_level=None)  # transactions are ours
+        self.conn.execute("PRAGMA journal_mode = OFF")  # a scratch file: a failed build drops it
+        self.conn.execute("PRAGMA synchronous = OFF")
+        self.db = sqlite_utils.Database(self.conn)
+        self.made: set[str] = set()
+
+    @contextmanager
+    def table(self, t: Table, with_record: bool = False) -> Iterator[Rows]:
+        """Create `t`; the rows added to what this yields go in; then its full-text table is made.
+        `with_record`: a `record` column holds each row's record as JSON."""
+        searched = SEARCHED.get(t.name, ())
+        columns = {c.name: SQL_TYPES[c.type] for c in t.columns}
+        if with_record:
+            columns["record"] = str
+        if searched:
+            columns["fold"] = str
+        foreign = [(c.name, c.ref, "id") for c in t.columns if c.ref in self.made and c.name != "id"]
+        table = self.db.table(t.name)
+        table.create(columns, pk=t.key[0] if len(t.key) == 1 else t.key,
+                     not_null={c.name for c in t.columns if c.required}, foreign_keys=foreign)
+        self.made.add(t.name)
+        rows = Rows(self.conn, t, with_record)
+        self.conn.execute("BEGIN")
+        try:
+            yield rows
+            rows.flush()
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        if searched:
+            table.enable_fts([*searched, "fold"], fts_version="FTS5")
+
+    def finish(self, path: Path) -> None:
+        """Write the database, compact, to `path` (which must not exist), and close."""
+        try:
+            self.conn.execute("VACUUM INTO ?", (str(path),))
+        finally:
+            self.conn.close()
+
+    def close(self) -> None:
+        self.conn.close()

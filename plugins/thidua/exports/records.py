@@ -9,8 +9,10 @@ too: the first say something of a person, the last is never shown on the site.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import typing
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -24,30 +26,44 @@ from . import paths
 
 # Never exported, whatever record they are on.
 WITHHELD = frozenset({"public", "consent", "poverty_programme", "review", "source"})  # source: the transcriber's file
-_SCALARS = (str, int, float, bool)
 _PARSED = (PartialDate, Period, MonthDay)
 
 
 def plain(value):
     """A model value as JSON: dataclasses as objects (fields left at None or [] omitted, `sample`
     always kept), enums as their code, dates as written ('2022-10' keeps its precision)."""
-    if isinstance(value, _PARSED):  # dataclasses too, but written as text
-        return str(value)
-    if dataclasses.is_dataclass(value):
+    cls = type(value)
+    if cls in _AS_IS:  # most values: tested first, by type alone
+        return value
+    if cls is list:
+        return [plain(v) for v in value]
+    names = _fields(cls)
+    if names is not None:
         out = {}
-        for f in dataclasses.fields(value):
-            if f.name in WITHHELD:
-                continue
-            v = getattr(value, f.name)
+        for name in names:
+            v = getattr(value, name)
             if v is None or (isinstance(v, list) and not v):
                 continue
-            out[f.name] = plain(v)
+            out[name] = plain(v)
         return out
+    if isinstance(value, _PARSED):  # dataclasses too, but written as text
+        return str(value)
     if isinstance(value, StrEnum):
         return value.value
     if isinstance(value, list):
         return [plain(v) for v in value]
     return value
+
+
+_AS_IS = frozenset({str, int, float, bool, type(None)})
+
+
+@functools.cache
+def _fields(cls: type) -> tuple[str, ...] | None:
+    """The exported fields of a model dataclass, in order; None if `cls` is not one (or is a date)."""
+    if not dataclasses.is_dataclass(cls) or issubclass(cls, _PARSED):
+        return None
+    return tuple(f.name for f in dataclasses.fields(cls) if f.name not in WITHHELD)
 
 
 def record_data(graph: LinkGraph, kind: str, record) -> dict:
@@ -137,11 +153,14 @@ class Links:
         return {k: v for k, v in out.items() if v}
 
 
-def envelope(kind: str, record, data: dict, links: dict, urls: Urls) -> dict:
-    """One record's JSON file: where it is, the record in the schema's shape, and its links."""
-    return {"kind": kind, "id": record.id, "title": KINDS[kind].title(record),
-            "url": urls.page(kind, record.id), "json": urls(paths.record_json(kind, record.id)),
-            "sample": bool(getattr(record, "sample", False)), "record": data, "links": links}
+def envelope(kind: str, record, data: bytes, links: dict, urls: Urls) -> bytes:
+    """One record's file: where it is, the record in the schema's shape (`data`, as `dumps` wrote
+    it), and its links. The bytes `dumps` would give the whole, with `data` spliced in rather than
+    written again: sorted keys put "record" between "links" and "sample"."""
+    head = dumps({"kind": kind, "id": record.id, "json": urls(paths.record_json(kind, record.id)), "links": links})
+    tail = dumps({"sample": bool(getattr(record, "sample", False)), "title": KINDS[kind].title(record),
+                  "url": urls.page(kind, record.id)})
+    return head[:-1] + b',"record":' + data + b"," + tail[1:]
 
 
 def dumps(data) -> bytes:
@@ -232,11 +251,12 @@ def _split(name: str, cls: type) -> list[str]:
 
 @dataclass(frozen=True)
 class Table:
+    """A table's shape; its rows are made while it is written (`table_rows`), never held whole."""
+
     name: str  # file and table name: the kind's name, or 'recipients', 'basis', 'events'
     title: str  # what the open-data page calls it
     columns: list[Column]
     key: tuple[str, ...]
-    rows: list[dict]
 
 
 URL = Column("url", "string", "The page on the portal.", True)
@@ -251,23 +271,21 @@ def exported(repo: Repository, graph: LinkGraph) -> dict[str, list]:
             for kind in KINDS}
 
 
-def tables(records: dict[str, list], graph: LinkGraph, urls: Urls, events: list[dict]) -> list[Table]:
-    """Every table exported, rows sorted by key: one per kind, recipient lines, plan bases, plan dates."""
-    out = []
-    for kind in KINDS.values():
-        cols = [c for c in columns_of(kind.record) if c.name != "sample"]
-        rows = []
-        for record in records[kind.name]:
-            row = flat(record, cols)
-            row["url"] = urls.page(kind.name, record.id)
-            row["sample"] = bool(getattr(record, "sample", False))
-            rows.append(row)
-        out.append(Table(kind.attr, kind.label, cols + [URL, SAMPLE], ("id",), rows))
+def kind_columns(kind: str) -> list[Column]:
+    """A kind's flat columns, without `url` and `sample` (the table adds them last)."""
+    return [c for c in columns_of(KINDS[kind].record) if c.name != "sample"]
+
+
+RECIPIENT_COLUMNS = [c for c in columns_of(model.Recipient) if c.name != "id"]
+
+
+def tables() -> list[Table]:
+    """Every table exported, in the order written: one per kind, recipient lines, plan bases, plan dates."""
+    out = [Table(kind.attr, kind.label, kind_columns(kind.name) + [URL, SAMPLE], ("id",)) for kind in KINDS.values()]
     line_cols = [Column("decision", "string", "The award decision.", True, ref="decisions"),
                  Column("number", "integer", "The line's position among the decision's published lines.", True),
                  Column("id", "string", "The line's anchor on the decision page.", True)]
-    recipient_cols = [c for c in columns_of(model.Recipient) if c.name != "id"]
-    line_cols += recipient_cols
+    line_cols += RECIPIENT_COLUMNS
     line_cols += [Column("decision_number", "string", "Số, ký hiệu of the decision."),
                   Column("decision_date", "string", "Its issue date.", True, pattern=r"^\d{4}(-\d{1,2}(-\d{1,2})?)?$"),
                   Column("authority", "string", "The authority that decided.", True, ref="authorities"),
@@ -276,27 +294,46 @@ def tables(records: dict[str, list], graph: LinkGraph, urls: Urls, events: list[
                          tuple(v.value for v in model.Occasion)),
                   Column("campaign", "string", "The campaign.", ref="campaigns"),
                   URL, SAMPLE]
-    lines = []
-    for d in records["decisions"]:
-        ident = d.id
-        for line in graph.lines_of_decision.get(ident, []):
-            row = {"decision": ident, "number": line.number, "id": line.anchor,
-                   **flat(line.recipient, recipient_cols),
-                   "decision_number": d.number, "decision_date": d.date.iso(), "authority": d.authority,
-                   "form": d.form, "occasion": d.occasion.value, "campaign": graph.campaign_of_decision(d),
-                   "url": urls.page("decisions", ident) + "#" + line.anchor, "sample": d.sample}
-            lines.append(row)
     out.append(Table("recipients", "Người, tập thể được khen thưởng (mỗi dòng của quyết định)", line_cols,
-                     ("decision", "id"), lines))
-    basis = [{"document": d.id, "basis": b.document, "relation": b.relation.value, "note": b.note, "sample": d.sample}
-             for d in records["documents"] for b in d.basis]
+                     ("decision", "id")))
     out.append(Table("basis", "Căn cứ, thực hiện: văn bản dựa trên văn bản", [
         Column("document", "string", "The document.", True, ref="documents"),
         Column("basis", "string", "The document it implements, is based on or cites.", True, ref="documents"),
         Column("relation", "string", "implements, based-on or cites.", True, tuple(v.value for v in model.Relation)),
-        Column("note", "string", "How the text refers to it."), SAMPLE], ("document", "basis"), basis))
-    out.append(Table("events", "Mốc thời gian, thời hạn của kế hoạch", EVENT_COLUMNS, ("document", "id"), events))
+        Column("note", "string", "How the text refers to it."), SAMPLE], ("document", "basis")))
+    out.append(Table("events", "Mốc thời gian, thời hạn của kế hoạch", EVENT_COLUMNS, ("document", "id")))
     return out
+
+
+def kind_row(kind: str, record, cols: list[Column], urls: Urls) -> dict:
+    """A record's row in its kind's table (`cols`: `kind_columns(kind)`)."""
+    row = flat(record, cols)
+    row["url"] = urls.page(kind, record.id)
+    row["sample"] = bool(getattr(record, "sample", False))
+    return row
+
+
+def recipient_rows(decisions: list, graph: LinkGraph, urls: Urls) -> Iterator[dict]:
+    """One row per published line, by decision (sorted) and the line's order in it."""
+    for d in decisions:
+        ident = d.id
+        lines = graph.lines_of_decision.get(ident, [])
+        if not lines:
+            continue
+        # what every line of the decision repeats, worked out once
+        common = {"decision_number": d.number, "decision_date": d.date.iso(), "authority": d.authority,
+                  "form": d.form, "occasion": d.occasion.value, "campaign": graph.campaign_of_decision(d)}
+        page = urls.page("decisions", ident) + "#"
+        for line in lines:
+            yield {"decision": ident, "number": line.number, "id": line.anchor,
+                   **flat(line.recipient, RECIPIENT_COLUMNS), **common,
+                   "url": page + line.anchor, "sample": d.sample}
+
+
+def basis_rows(documents: list) -> Iterator[dict]:
+    for d in documents:
+        for b in d.basis:
+            yield {"document": d.id, "basis": b.document, "relation": b.relation.value, "note": b.note, "sample": d.sample}
 
 
 EVENT_COLUMNS = [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import BinaryIO
 
 from . import paths
 from .records import Table, csv_value, dumps
@@ -11,15 +12,24 @@ from .records import Table, csv_value, dumps
 BOM = "\ufeff"
 
 
-def csv_bytes(table: Table) -> bytes:
-    out = io.StringIO(newline="")
-    out.write(BOM)
-    writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180 line ends
-    names = [c.name for c in table.columns]
-    writer.writerow(names)
-    for row in table.rows:
-        writer.writerow([csv_value(row.get(n)) for n in names])
-    return out.getvalue().encode("utf-8")
+class CsvWriter:
+    """One table's CSV, written row by row into the binary file `out`."""
+
+    def __init__(self, out: BinaryIO, table: Table):
+        self.text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=False)
+        self.text.write(BOM)
+        self.writer = csv.writer(self.text, lineterminator="\r\n")  # RFC 4180 line ends
+        self.names = [c.name for c in table.columns]
+        self.writer.writerow(self.names)
+        self.count = 0
+
+    def add(self, row: dict) -> None:
+        self.writer.writerow([csv_value(row.get(n)) for n in self.names])
+        self.count += 1
+
+    def close(self) -> None:
+        self.text.flush()
+        self.text.detach()  # the caller closes the file
 
 
 def datapackage(tables: list[Table], site_name: str, site_url: str) -> bytes:

@@ -1,62 +1,173 @@
-"""Rebuilds write only the record pages whose bytes changed.
+"""Rebuilds render only the record pages whose inputs changed, and write only those whose bytes did.
 
-Each build lists, in `.cache/thidua/pages.json`, every record page it wrote: its URL, a hash of
-its bytes and the identity of the file (size, modification time, inode). The next build still
-renders every page (a page's inputs reach across records: titles of linked records, rolls,
-hierarchies), but a page whose bytes hash the same, and whose file in the site in place is still
-the one listed, is hard-linked into the staging folder instead of written. The staging folder so
-holds a complete site whether the build succeeds (it is swapped in) or fails (it is dropped and
-the old site, whose files a link never changes, stays as it was).
+Each build lists, in `.cache/thidua/pages.json` (outside the site):
 
-A missing, damaged or foreign manifest, or a file that changed since, only means writing the page.
+- every file it wrote through a `Writer`: its URL path, a hash of its bytes and the identity of
+  the file (size, modification time, inode);
+- a stamp of everything every page depends on: the code (this package, the theme override,
+  the installed packages), the MkDocs configuration, the build date, and the chrome of each
+  folder as Material rendered it (`stamp`);
+- for each generated page, its inputs (`pages/inputs.py`): the fingerprint of its context,
+  title, head and table of contents (records in it standing as their content digests), and
+  the lookups its rendering made (records by id, graph relations and methods), each with the
+  digest of what it returned.
+
+A rebuild under the same stamp takes a page as it is when its fingerprint is unchanged, every
+lookup evaluated on the new data gives the digest listed, and its file in the site in place is
+still the one listed: that file is hard-linked into the staging folder, and the page is not
+rendered. Any other page is rendered; if its bytes are those listed, the file is still linked
+rather than written. The staging folder so holds a complete site whether the build succeeds
+(it is swapped in) or fails (it is dropped and the old site, whose files a link never changes,
+stays as it was).
+
+A missing, damaged or foreign manifest, another stamp, or a file changed since, only means
+rendering and writing: the manifest is never trusted beyond what it can be checked against.
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import os
+import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import parsecache
+from ..pages import inputs
+from ..pages.inputs import Key
+
 NAME = "pages.json"
-VERSION = 1
+VERSION = 2
 
 
 def digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
+def stamp(folders: list[Path], *parts: object) -> str:
+    """What every page depends on beyond its own inputs: the files under `folders` (code,
+    templates, the theme override), the installed packages and Python, and `parts` (the
+    configuration, the chrome: anything with a deterministic repr)."""
+    hashed = hashlib.blake2b(digest_size=16)
+    hashed.update(sys.version.encode())
+    for name in _installed():
+        hashed.update(name.encode() + b"\0")
+    for folder in folders:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            hashed.update(f"\0{path.relative_to(folder).as_posix()}\0".encode())
+            hashed.update(path.read_bytes())
+    for part in parts:
+        hashed.update(b"\0" + repr(part).encode("utf-8", "surrogatepass"))
+    return hashed.hexdigest()
+
+
+def _installed() -> list[str]:
+    """The installed distributions, as their metadata folders name them (name and version):
+    listing the folders is much quicker than reading every distribution's metadata."""
+    names = []
+    for entry in sys.path:
+        try:
+            names += [name for name in os.listdir(entry or ".") if name.endswith((".dist-info", ".egg-info"))]
+        except OSError:
+            continue
+    return sorted(names)
+
+
+def record_digests(repo) -> dict[str, dict[str, str]] | None:
+    """kind -> id -> content digest of every record: the key of the file it was parsed from
+    (parsecache.py), which publishing changes only as the file says. None if a record has none
+    (not loaded through the cache): fingerprints are then not made, every page is rendered."""
+    keys = parsecache.record_keys()
+    out: dict[str, dict[str, str]] = {}
+    for kind, record in repo.all():
+        key = keys.get(id(record))
+        if key is None:
+            return None
+        out.setdefault(kind.name, {})[record.id] = key.hex()
+    return out
+
+
+_last_read: list = [None, None]  # [(folder, site, size, mtime, inode), Manifest]: its users only read it
+
+
 @dataclass
 class Manifest:
     site: Path  # the site folder the listed files are in
     pages: dict[str, list]  # site path -> [digest, size, mtime_ns, inode]
+    stamp: str = ""
+    inputs: dict[str, tuple[str, list[Key]]] = field(default_factory=dict)  # path -> (fingerprint, lookups)
+    lookups: dict[Key, str] = field(default_factory=dict)  # lookup -> digest
 
     @classmethod
     def read(cls, folder: Path | None, site: Path) -> Manifest:
+        """The manifest in `folder` if it describes `site`; else an empty one. Read once per
+        version of the file (the open-data exports and the pages both consult it)."""
         empty = cls(site, {})
         if folder is None:
             return empty
         try:
+            st = os.stat(folder / NAME)
+            version = (str(folder), str(site), st.st_size, st.st_mtime_ns, st.st_ino)
+            if _last_read[0] == version:
+                return _last_read[1]
+            manifest = cls._read(folder, site)
+            _last_read[:] = [version, manifest]
+            return manifest
+        except OSError:
+            return empty
+
+    @classmethod
+    def _read(cls, folder: Path, site: Path) -> Manifest:
+        empty = cls(site, {})
+        try:
             data = json.loads((folder / NAME).read_text(encoding="utf-8"))
             if data.get("version") != VERSION or data.get("site") != str(site) or not isinstance(data.get("pages"), dict):
                 return empty
-            return cls(site, data["pages"])
+            pages = {path: entry for path, entry in data["pages"].items()
+                     if isinstance(entry, list) and len(entry) == 4 and isinstance(entry[0], str)
+                     and all(type(n) is int for n in entry[1:])}
+            manifest = cls(site, pages)
+            try:
+                manifest._read_inputs(data)
+            except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+                manifest.stamp, manifest.inputs, manifest.lookups = "", {}, {}  # bytes still comparable
+            return manifest
         except (OSError, ValueError, AttributeError):
             return empty
+
+    def _read_inputs(self, data: dict) -> None:
+        keys = [inputs.from_json(key) for key, _digest in data["lookups"]]
+        digests = [str(d) for _key, d in data["lookups"]]
+        self.lookups = dict(zip(keys, digests))
+        for path, (fingerprint, used) in data["inputs"].items():
+            if not isinstance(fingerprint, str) or any(type(i) is not int or i < 0 for i in used):
+                raise ValueError(path)
+            self.inputs[path] = (fingerprint, [keys[i] for i in used])
+        stamp = data["stamp"]
+        if not isinstance(stamp, str):
+            raise ValueError("stamp")
+        self.stamp = stamp
 
     def write(self, folder: Path | None) -> None:
         if folder is None:
             return
+        index: dict[Key, int] = {}
+        for _fingerprint, used in self.inputs.values():
+            for key in used:
+                index.setdefault(key, len(index))
+        data = {"version": VERSION, "site": str(self.site), "pages": self.pages, "stamp": self.stamp,
+                "lookups": [[inputs.to_json(key), self.lookups[key]] for key in index],
+                "inputs": {path: [fingerprint, [index[key] for key in used]]
+                           for path, (fingerprint, used) in self.inputs.items()}}
         try:
             folder.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".pages-", dir=folder)
             with os.fdopen(fd, "w", encoding="utf-8") as out:
-                json.dump({"version": VERSION, "site": str(self.site), "pages": self.pages}, out,
-                          separators=(",", ":"), sort_keys=True)
+                out.write(json.dumps(data, separators=(",", ":")))  # dumps: C speed, dump is not
             os.replace(tmp, folder / NAME)
         except OSError:
-            pass  # the next build writes every page: slower, not wrong
+            pass  # the next build renders and writes every page: slower, not wrong
 
 
 class Writer:
@@ -72,7 +183,8 @@ class Writer:
         target = self.site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         hashed = digest(data)
-        if not self._reuse(path, hashed, target):
+        listed = self.previous.pages.get(path)
+        if not (listed and listed[0] == hashed and self._link(path, listed, target)):
             if self.final == self.site_dir:
                 target.unlink(missing_ok=True)  # never write through a link into another copy
             target.write_bytes(data)
@@ -80,10 +192,20 @@ class Writer:
         st = os.stat(target)
         self.entries[path] = [hashed, st.st_size, st.st_mtime_ns, st.st_ino]
 
-    def _reuse(self, path: str, hashed: str, target: Path) -> bool:
+    def keep(self, path: str) -> bool:
+        """Take the previous site's file for `path` as it is, unread; False if it is not there
+        as listed (then the page must be rendered and written)."""
         listed = self.previous.pages.get(path)
-        if not listed or listed[0] != hashed:
+        if not listed:
             return False
+        target = self.site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not self._link(path, listed, target):
+            return False
+        self.entries[path] = list(listed)
+        return True
+
+    def _link(self, path: str, listed: list, target: Path) -> bool:
         old = self.final / path
         try:
             st = os.stat(old, follow_symlinks=False)
@@ -91,6 +213,64 @@ class Writer:
                 return False  # changed since it was written (by hand, by another tool)
             if old != target:
                 os.link(old, target)
-        except OSError:  # gone, or links not possible here (another file system): write it
+        except (OSError, TypeError):  # gone, or links not possible here (another file system): write it
             return False
         return True
+
+
+@dataclass
+class Pages:
+    """The record pages one process wrote: files, inputs, and how many were rendered."""
+
+    entries: dict[str, list] = field(default_factory=dict)
+    inputs: dict[str, tuple[str, list[Key]]] = field(default_factory=dict)
+    lookups: dict[Key, str] = field(default_factory=dict)
+    written: int = 0
+    rendered: int = 0
+
+
+class Reuse:
+    """Decides, page by page, whether the previous build's file can stand for a page unrendered,
+    and records the inputs of pages rendered now (`render`)."""
+
+    def __init__(self, writer: Writer, previous: Manifest, stamp: str, fingerprinter: inputs.Fingerprinter | None,
+                 tracker: inputs.Tracker | None):
+        self.writer, self.fp, self.tracker = writer, fingerprinter, tracker
+        self.previous = previous.inputs if previous.stamp == stamp and fingerprinter is not None else {}
+        self.old_lookups = previous.lookups
+        self.done = Pages()
+
+    def page(self, path: str, page, render) -> None:
+        """`render()` gives the page's bytes; called only when the previous file cannot stand."""
+        fingerprint = self.fp.page(page) if self.fp is not None else None
+        old = self.previous.get(path)
+        if fingerprint is not None and old is not None and old[0] == fingerprint and self._same(old[1]) \
+                and self.writer.keep(path):
+            self._record(path, fingerprint, old[1])
+            return
+        if fingerprint is None or self.tracker is None:
+            self.writer.write(path, render())
+        else:
+            with self.tracker.page() as seen:
+                data = render()
+            self.writer.write(path, data)
+            if not self.tracker.untracked:
+                self._record(path, fingerprint, list(seen))
+        self.done.rendered += 1
+
+    def _same(self, used: list[Key]) -> bool:
+        tracker, listed = self.tracker, self.old_lookups
+        assert tracker is not None
+        return all((found := tracker.digest(key)) is not None and found == listed.get(key) for key in used)
+
+    def _record(self, path: str, fingerprint: str, used: list[Key]) -> None:
+        assert self.tracker is not None
+        digests = [self.tracker.digest(key) for key in used]
+        if None in digests:
+            return  # a lookup that cannot be evaluated again: the page is rendered next time
+        self.done.inputs[path] = (fingerprint, used)
+        self.done.lookups.update(zip(used, digests))  # type: ignore[arg-type]
+
+    def result(self) -> Pages:
+        self.done.entries, self.done.written = self.writer.entries, self.writer.written
+        return self.done

@@ -5,7 +5,8 @@ on_config     refuse settings the chrome cannot serve; load and validate data/ (
               page list; add the package's stylesheet and scripts to extra_css/extra_javascript
 on_files      pages in the nav become MkDocs pages; every other generated page is grouped by
               folder, and each folder gets one placeholder page (chrome.py) instead; the
-              package's assets and the core's static files become site files
+              package's assets and the core's static files become site files; the open-data
+              exports are written into the site folder (before the page listing them renders)
 on_page_*     hand MkDocs titles, bodies and tables of contents; the placeholders get markers
 on_post_page  a rendered placeholder becomes the chrome of its folder (checked: chrome.py)
 on_post_build remove the placeholders; write each record page as its folder's chrome with its
@@ -28,6 +29,7 @@ import logging
 import os
 import shutil
 import time
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +41,7 @@ from mkdocs.structure.toc import get_toc
 
 from .. import parallel
 from ..graph import LinkGraph
-from ..pages import Page, Settings, build_site
+from ..pages import Page, Settings, build_site, inputs
 from ..publish import drop_samples, publishable
 from ..redirects import redirect_html
 from ..validate import validate
@@ -126,6 +128,8 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
             include_samples=self.config.include_samples,
         )
         graph = LinkGraph.build(repo)
+        # content digests of the records, for page fingerprints: the parse cache's keys
+        self.digests = incremental.record_digests(repo) if self.cache_dir is not None else None
         self.site = build_site(repo, graph, settings)
         self.settings = settings
         self.pages = {_src(page.url): page for page in self.site.pages}
@@ -165,7 +169,27 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         for path, source in ASSETS.items():
             if files.get_file_from_path(path) is None:  # a site's own copy (docs_dir, custom_dir) wins
                 files.append(File.generated(config, path, abs_src_path=str(source)))
+        self.export_entries: dict[str, list] = {}
+        if self.site.exports is not None:
+            self._write_exports(Path(config.site_dir), files)
         return files
+
+    def _write_exports(self, site_dir: Path, files: Files) -> None:
+        """Write the open-data files straight into the site folder, none held in memory: here, after
+        MkDocs cleaned the folder and before it renders the open-data page, which lists their sizes.
+        A file unchanged since the previous build is linked from it (listed in the pages' manifest)."""
+        exports = self.site.exports
+        assert exports is not None
+        taken = sorted(f.dest_uri for f in files if exports.owns(f.dest_uri))
+        if taken:
+            raise PluginError(f"thidua: {', '.join(taken[:5])} is written from data; remove the hand-written file")
+        started = time.perf_counter()
+        final = self.stage.final if self.stage is not None else site_dir
+        writer = incremental.Writer(site_dir, final, incremental.Manifest.read(self.cache_dir, final))
+        exports.write(writer, site_dir)
+        self.export_entries = writer.entries
+        log.info(f"thidua: open data written in {time.perf_counter() - started:.1f} s ({writer.written} files "
+                 f"written, {len(writer.entries) - writer.written} unchanged linked; the large ones written whole)")
 
     def on_env(self, env, *, config, files):
         if self.config.enabled:
@@ -224,9 +248,11 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
     def write_pages(self, site_dir: Path, config) -> None:
         """Write every record page into its folder's chrome, split over worker processes.
 
-        A page whose bytes are those the previous build wrote (pages.py's manifest says so, and
-        the previous site's file is still the one written then) is hard-linked from the previous
-        site instead of written: the staging folder gets a complete site, the old one is untouched."""
+        A page whose inputs are those of the previous build (incremental.py: same stamp, same
+        fingerprint, same lookups) and whose file in the previous site is still the one written
+        then, is hard-linked from the previous site without being rendered; a page rendered
+        into the bytes the previous build wrote is linked too. The staging folder gets a
+        complete site, the old one is untouched."""
         jobs = [(folder, page) for folder in sorted(self.folders) for page in self.folders[folder]]
         workers = self.config.workers or parallel.cpu_count()
         if self.command == "serve":
@@ -234,22 +260,46 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         final = self.stage.final if self.stage is not None else site_dir
         previous = incremental.Manifest.read(self.cache_dir, final)
         writer = incremental.Writer(site_dir, final, previous)
+        stamp = self._stamp(config)
+        fingerprinter = tracker = None
+        renderer = inputs.renderer_of(jobs[0][1]) if jobs else None
+        # with a cache, in a build that lists its pages for the next (not `mkdocs serve`): pages' inputs are tracked
+        listed = self.stage is not None or (self.dirty and self.command == "build")
+        if renderer is not None and self.digests is not None and listed:
+            fingerprinter = inputs.Fingerprinter(renderer.repo, self.digests, renderer)
+            tracker = inputs.Tracker(renderer.repo, renderer.graph, fingerprinter)
+        reuse = incremental.Reuse(writer, previous, stamp, fingerprinter, tracker)
         if workers > 1 and len(jobs) >= FORK_MIN_PAGES_PER_WORKER * workers and parallel.can_fork():
             render.freeze_for_fork()
-            parts = parallel.fork_map(lambda i: self._write(writer, config, jobs[i::workers]), workers)
+            parts = parallel.fork_map(lambda i: self._write(reuse, config, jobs[i::workers]), workers)
         else:
-            parts = [self._write(writer, config, jobs)]
-        self.manifest = incremental.Manifest(final, {})
-        written = 0
-        for entries, count in parts:
-            self.manifest.pages.update(entries)
-            written += count
+            parts = [self._write(reuse, config, jobs)]
+        self.manifest = incremental.Manifest(final, {}, stamp)
+        written = rendered = 0
+        for part in parts:
+            self.manifest.pages.update(part.entries)
+            self.manifest.inputs.update(part.inputs)
+            self.manifest.lookups.update(part.lookups)
+            written += part.written
+            rendered += part.rendered
         log.info(f"thidua: {written} of {len(jobs)} record pages written, {len(jobs) - written} unchanged "
-                 f"{'kept' if final == site_dir else 'linked from the previous site'}")
+                 f"{'kept' if final == site_dir else 'linked from the previous site'} "
+                 f"({rendered} rendered, {len(jobs) - rendered} with unchanged inputs not rendered)")
 
-    def _write(self, writer: incremental.Writer, config, jobs) -> tuple[dict, int]:
+    def _stamp(self, config) -> str:
+        """What every record page depends on besides its own inputs: this package and the theme
+        override, the configuration (the worker count aside: output does not depend on it), the
+        build date, and each folder's chrome as Material rendered it."""
+        theme_dir = config.theme.custom_dir
+        return incremental.stamp(
+            [PACKAGE] + ([Path(theme_dir)] if theme_dir else []), Path(config.config_file_path).read_bytes(),
+            {k: v for k, v in self.config.items() if k != "workers"}, self.settings, config.site_description,
+            config.theme.dirs, sorted(dict(config.theme).items()), sorted(self.frames.items()))
+
+    def _write(self, reuse: incremental.Reuse, config, jobs) -> incremental.Pages:
         default_description = config.site_description or ""
-        for folder, ours in jobs:
+
+        def render(folder: str, ours: Page) -> bytes:
             toc = "".join(self.toc_item.render(toc_item=item, config=config)
                           for item in get_toc(_toc_tokens(ours)))
             html = self.frames[folder].fill(
@@ -257,8 +307,11 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
                 body=ours.body, toc=toc, first=ours.toc[0].id if ours.toc else None,
                 slug=ours.url.rstrip("/").rsplit("/", 1)[-1])
             ours.release()
-            writer.write(ours.url + "index.html", html.encode("utf-8"))
-        return writer.entries, writer.written
+            return html.encode("utf-8")
+
+        for folder, ours in jobs:
+            reuse.page(ours.url + "index.html", ours, partial(render, folder, ours))
+        return reuse.result()
 
     @event_priority(-100)  # after Material's search plugin has written its index
     def on_post_build(self, *, config):
@@ -269,12 +322,13 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
             shutil.rmtree(site_dir / folder / chrome.SLUG, ignore_errors=True)
         started = time.perf_counter()
         self.write_pages(site_dir, config)
+        self.manifest.pages.update(self.export_entries)  # the open data's files, written in on_files
         log.info(f"thidua: record pages written in {time.perf_counter() - started:.1f} s")
         mkdocs_pages = [file.url.removeprefix("./") for file in self.files.documentation_pages() if file.src_uri not in self.shells]
         sitemap.write(site_dir, self.env, config, mkdocs_pages + [p.url for p in self.site.pages],
                       self.settings.build_date)
         generated = {page.url for page in self.site.pages}
-        search_index.rewrite_index(site_dir, generated, self.site.search)
+        search_index.rewrite_index(site_dir, generated, self.site.search, self.config.search_split_above)
         if self.stage is not None:
             stage, self.stage = self.stage, None
             if config.strict and staging.strict_warnings():  # MkDocs raises right after this event: keep the old site

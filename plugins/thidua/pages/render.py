@@ -21,6 +21,7 @@ from ..kinds import KINDS, document_heading
 from ..repository import Repository
 from ..relations import office_of
 from .. import sample_marks
+from . import inputs
 from ..exports import paths as export_paths
 from .site import ATOM, ICS, JSON, Alternate, Page, Settings, TocEntry
 from .urls import index_url, record_url, relative
@@ -46,6 +47,9 @@ class Renderer:
         self.settings = settings
         self._facts: dict[str, Facts] = {}
         self._calendars: dict[str, list] = {}
+        # id of a value worked out from one record alone -> that record: a page fingerprint
+        # (inputs.py) takes the record's digest for it
+        self.derived: dict[int, object] = {}
         self.env = Environment(
             loader=ChoiceLoader([FileSystemLoader(str(TEMPLATES))] +
                                 [FileSystemLoader(k.templates) for k in KINDS.values() if k.templates]),
@@ -81,6 +85,7 @@ class Renderer:
         found = self._facts.get(document.id)
         if found is None:
             found = self._facts[document.id] = gather(document.body)
+            self.derived[id(found)] = document
         return found
 
     # --- Links, relative to the page being rendered
@@ -96,8 +101,22 @@ class Renderer:
                 text = self.title_of(kind, ident, record)
             return Markup('<a href="{}">{}</a>').format(href(record_url(kind, ident)), text)
 
-        return self.env.get_template(template).render(
-            here=here, href=href, link=link, index_url=index_url, record_url=record_url, **context)
+        tracker = inputs.active()
+        if tracker is None:
+            return self.env.get_template(template).render(
+                here=here, href=href, link=link, index_url=index_url, record_url=record_url, **context)
+        # A page whose inputs are tracked: templates and helpers (this renderer's, the globals')
+        # see the repository and the graph through views that note every lookup.
+        repo, graph = self.repo, self.graph
+        self.repo, self.graph = views = tracker.views()  # type: ignore[assignment]  # they stand in for them
+        saved = self.env.globals["repo"], self.env.globals["graph"]
+        self.env.globals["repo"], self.env.globals["graph"] = views
+        try:
+            return self.env.get_template(template).render(
+                here=here, href=href, link=link, index_url=index_url, record_url=record_url, **context)
+        finally:
+            self.repo, self.graph = repo, graph
+            self.env.globals["repo"], self.env.globals["graph"] = saved
 
     def authority_crumbs(self, authority: model.Authority, last_is_link: bool = True) -> list[tuple[str | None, str]]:
         """Trang chủ > Cơ quan > province > ... > authority: the authority hierarchy as a trail."""

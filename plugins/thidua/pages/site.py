@@ -5,8 +5,12 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .. import search
+
+if TYPE_CHECKING:
+    from ..exports import Export
 
 
 @dataclass
@@ -87,6 +91,9 @@ class Site:
     redirects: list[Redirect] = field(default_factory=list)
     files: dict[str, bytes] = field(default_factory=dict)  # extra static files, e.g. finder shards
     search: search.Documents | None = None  # the searchable pages' text, made when iterated
+    # The open-data files: too large to hold, written straight into the site folder (`Export.write`)
+    # before any page that lists them renders.
+    exports: Export | None = None
 
     def unlisted(self) -> set[str]:
         """URLs the sitemap leaves out: pages search engines are asked not to index."""
