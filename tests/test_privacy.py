@@ -270,3 +270,35 @@ def test_no_line_marked_not_public_appears_anywhere_in_the_site(frozen_site):
             folded = fold(text)
             leaks += [f"{path.relative_to(site_dir)}: {n}" for n in needles if n in lowered or n in folded]
     assert leaks == []
+
+
+# --- the check memo beside the parse cache: a warm rerun reports what a cold one does
+
+
+def test_privacy_problems_are_the_same_with_the_check_memo_warm_and_after_edits(tmp_path):
+    data = make_data(tmp_path, {
+        **decision("qd-1", date="2023-12-01", recipients=HIDDEN + person("Lê Văn Công", extra="  achievement: gọi 0912 345 678\n")),
+        **story("s-1", body="Mở đầu.\n\nChị NGUYỄN THỊ THUÝ cũng góp sức, SN 1985, cùng anh Lê Văn Công.\n"),
+        **story("s-2", body="Chị Ng\u200buyễn Thị Lan.\n"),
+    })
+    cache = tmp_path / "cache"
+
+    def shown(report):
+        return [repr(p) for p in report.problems]
+
+    cold = shown(validate(data)[1])
+    assert {"personal-data", "private-recipient", "invisible-character"} <= {p.rule for p in validate(data)[1].problems}
+    assert shown(validate(data, cache=cache)[1]) == cold  # fills the parse cache and the memo
+    assert (cache / "checks.pickle").exists()
+    assert shown(validate(data, cache=cache)[1]) == cold  # reuses both
+    # an edited story, and a line made not public (another name looked for in every record)
+    (data / "stories" / "s-2.yml").write_text((data / "stories" / "s-2.yml").read_text(encoding="utf-8")
+                                              .replace("Lan", "Lan, Lê Văn Công"), encoding="utf-8")
+    decision_file = data / "decisions" / "qd-1.yml"
+    decision_file.write_text(decision_file.read_text(encoding="utf-8").replace(
+        "  achievement: gọi", "  public: false\n  achievement: gọi"), encoding="utf-8")
+    cold = shown(validate(data)[1])
+    assert sum("Lê Văn Công" not in p and "qd-1" in p and "s-1.yml" in p and "private-recipient" in p
+               for p in cold) == 2  # the unchanged s-1 now names two lines not public
+    assert shown(validate(data, cache=cache)[1]) == cold
+    assert shown(validate(data, cache=cache)[1]) == cold

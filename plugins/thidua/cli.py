@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
 from pathlib import Path
@@ -43,6 +44,9 @@ def main(argv: list[str] | None = None) -> int:
         cache = None if args.no_cache else data_dir.resolve().parent / ".cache" / "thidua"
         _repo, report = validate(data_dir, display_root=Path.cwd() if _inside(data_dir, Path.cwd()) else data_dir.parent,
                                  cache=cache)
+        # the command ends here: spare the collector a last pass over millions of objects on the
+        # way out (about 20 s of a national run); they are freed, not scanned
+        gc.freeze()
         output = report.render(args.format)
         if output:
             print(output)

@@ -234,6 +234,9 @@ def compose_data(text: str) -> yaml.Node | None:
     root = yaml.compose(text, Loader=YamlLoader)
     if root is None:
         return None
+    if "&" not in text:  # no anchor, so no alias (an alias of no anchor fails to compose)
+        _check_depth(root)
+        return root
     seen: set[int] = set()
     stack: list[tuple[yaml.Node, int]] = [(root, 1)]
     while stack:
@@ -252,6 +255,28 @@ def compose_data(text: str) -> yaml.Node | None:
         children = node.value if isinstance(node, yaml.SequenceNode) else [n for pair in node.value for n in pair]
         stack.extend((child, depth + 1) for child in reversed(children))
     return root
+
+
+def _check_depth(root: yaml.Node) -> None:
+    """The depth check of `compose_data` for a text without aliases: the same walk (depth first,
+    in document order, so the same node is reported), over lists and mappings only."""
+    if root.__class__ is yaml.ScalarNode:
+        return
+    scalar = yaml.ScalarNode
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise LimitError(node.start_mark, "the data is nested too deeply",
+                             f"at most {MAX_DEPTH} levels of lists and mappings", f"more than {MAX_DEPTH}")
+        if node.__class__ is yaml.SequenceNode:
+            children = [child for child in node.value if child.__class__ is not scalar]
+        else:
+            children = [n for pair in node.value for n in pair if n.__class__ is not scalar]
+        if children:
+            children.reverse()
+            depth += 1
+            stack.extend([(child, depth) for child in children])
 
 
 def _alias_mark(text: str):

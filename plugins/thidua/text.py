@@ -18,6 +18,8 @@ _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _WORD_RE = re.compile(r"\w+")
 # combining grave, acute, tilde, hook above, dot below: the five Vietnamese tone marks
 _TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+_TONE_RE = re.compile("[\u0300\u0301\u0303\u0309\u0323]")
+_NO_TONES = str.maketrans(dict.fromkeys(_TONE_MARKS))
 
 
 def nfc(text: str) -> str:
@@ -45,13 +47,15 @@ def name_key(text: str) -> str:
     words joined by one space, and each word's tone mark set apart. So 'Nguyễn Thị Thúy' and
     'nguyễn  thị thuý' (old and new tone placement) are equal, while 'Hải' and 'Hài', or
     'Đức' and 'Duc', are not. Punctuation stays part of its word ("H'Hen" is one word)."""
-    words = []
-    for word in nfc(text).casefold().split():
-        decomposed = unicodedata.normalize("NFD", word)
-        tones = "".join(c for c in decomposed if c in _TONE_MARKS)
-        base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS))
-        words.append(base + tones)
-    return " ".join(words)
+    folded = nfc(text).casefold()
+    if folded.isascii():
+        return " ".join(folded.split())
+    # decomposed, split, toneless, composed: each a pass in C over the whole text, not per
+    # word (no normalization crosses a space, so this is the same as word by word)
+    words = unicodedata.normalize("NFD", folded).split()
+    bases = unicodedata.normalize("NFC", " ".join(word.translate(_NO_TONES) for word in words)).split(" ")
+    return " ".join(base + "".join(_TONE_RE.findall(word)) if _TONE_RE.search(word) else base
+                    for base, word in zip(bases, words))
 
 
 def name_words_at(text: str) -> list[tuple[int, str]]:

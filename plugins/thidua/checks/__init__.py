@@ -18,6 +18,7 @@ the order they run; a new check is written in the module of its job and added he
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from ..problems import Report
 from ..repository import Repository
@@ -33,6 +34,7 @@ from . import (
     stories,
 )
 from .base import Context
+from .memo import CheckMemo
 from .settings import read_settings
 
 Check = Callable[[Context], None]
@@ -65,8 +67,14 @@ CHECKS: list[Check] = [
 ]
 
 
-def check(repo: Repository, report: Report) -> None:
-    """Run every check on `repo`; problems go to `report` (data/rules.yml's own ones first)."""
-    ctx = Context(repo, report, read_settings(repo, report))
+def check(repo: Repository, report: Report, cache: Path | None = None) -> None:
+    """Run every check on `repo`; problems go to `report` (data/rules.yml's own ones first).
+    `cache`: the parse cache's folder, where checks of one record at a time keep their problems
+    (memo.py), for the records `repo` was just loaded with through that cache."""
+    severity = read_settings(repo, report)
+    memo = CheckMemo(cache, severity) if cache is not None else None
+    ctx = Context(repo, report, severity, memo)
     for fn in CHECKS:
         fn(ctx)
+    if memo is not None:
+        memo.write()

@@ -31,6 +31,7 @@ class Context:
     repo: Repository
     report: Report
     severity: Mapping[str, str]
+    memo: typing.Any = None  # a memo.CheckMemo when validating through the parse cache
 
     def problem(self, name: str, obj, field: str | None, message: str, expected: str = "",
                 found: str = "", source: str = "") -> None:

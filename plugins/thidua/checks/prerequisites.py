@@ -30,6 +30,11 @@ def same_recipient(a: model.Recipient, b: model.Recipient) -> bool:
     where both give one, else agreeing `unit` texts where both give one."""
     if a.kind != b.kind or name_key(a.name) != name_key(b.name):
         return False
+    return _same_place_of(a, b)
+
+
+def _same_place_of(a: model.Recipient, b: model.Recipient) -> bool:
+    """The place part of `same_recipient`, for lines already known to be of one kind and name."""
     if a.locality and b.locality:
         return a.locality == b.locality
     if a.unit and b.unit:
@@ -42,9 +47,22 @@ def prerequisites(ctx: Context) -> None:
     cache: dict = {}
     # (form, kind, name key) -> [(decision, recipient)]: the earlier awards to look among
     held: dict[tuple, list[tuple[model.AwardDecision, model.Recipient]]] = defaultdict(list)
+    keys: dict[str, str] = {}  # name -> name_key, once per distinct name (more than name_key's cache holds)
+    memo = ctx.memo
     for decision in repo.decisions.values():
+        memo_key = memo.key("name-keys", decision) if memo is not None else None
+        kept = memo.get(memo_key) if memo_key is not None else None  # the same bytes' keys, last time
+        if kept is not None and len(kept) == len(decision.recipients):
+            keys.update(zip((r.name for r in decision.recipients), kept))
+        else:
+            kept = None
         for recipient in decision.recipients:
-            held[(decision.form, recipient.kind, name_key(recipient.name))].append((decision, recipient))
+            key = keys.get(recipient.name)
+            if key is None:
+                key = keys[recipient.name] = name_key(recipient.name)
+            held[(decision.form, recipient.kind, key)].append((decision, recipient))
+        if memo_key is not None and kept is None:
+            memo.put(memo_key, [keys[r.name] for r in decision.recipients])
     for decision in sorted_decisions(repo):
         campaign = campaign_of_decision(repo, decision)
         for award_rule in rules_for(repo, decision, cache):
@@ -54,11 +72,12 @@ def prerequisites(ctx: Context) -> None:
                 if not prereq.any_of:
                     continue
                 for recipient in decision.recipients:
+                    key = keys[recipient.name]
                     found_all: list = []
                     satisfied = False
                     for alt in prereq.any_of:
                         found: list[model.AwardDecision] = []
-                        for earlier, line in held.get((alt.form, recipient.kind, name_key(recipient.name)), []):
+                        for earlier, line in held.get((alt.form, recipient.kind, key), []):
                             if earlier is decision or not earlier.date.first < decision.date.last:
                                 continue
                             if found and found[-1] is earlier:
@@ -67,7 +86,8 @@ def prerequisites(ctx: Context) -> None:
                                 continue
                             if prereq.granted_by and not acts_for(repo, earlier.authority, prereq.granted_by):
                                 continue
-                            if same_recipient(line, recipient) and earlier not in found:
+                            # same kind and name by the key of `held`: same_recipient is its place part
+                            if _same_place_of(line, recipient) and earlier not in found:
                                 found.append(earlier)
                                 if len(found) >= alt.count:
                                     break

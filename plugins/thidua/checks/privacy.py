@@ -16,11 +16,12 @@ published, after validation and before any page, index or search shard is built.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import re
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
 from .. import model
@@ -135,38 +136,64 @@ def _text_plan(cls: type) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, 
 def text_fields(obj) -> Iterator[tuple[object, str, str]]:
     """(owner, field key, text) of every text under a record: every field of every kind, nested
     parts, signers, recipients, photos, lists of lines... (`field key` may be 'distribution[2]')."""
+    out: list[tuple[object, str, str]] = []
+    _collect_texts(obj, out)  # a list, not nested generators: this walk runs over every record twice
+    return iter(out)
+
+
+def _collect_texts(obj, out: list[tuple[object, str, str]]) -> None:
     texts, text_lists, nested, nested_lists = _text_plan(type(obj))  # type: ignore[arg-type]
     for name in texts:
         value = getattr(obj, name)
         if value:
-            yield obj, name, value
+            out.append((obj, name, value))
     for name in text_lists:
         for i, value in enumerate(getattr(obj, name)):
             if value:
-                yield obj, f"{name}[{i}]", value
+                out.append((obj, f"{name}[{i}]", value))
     for name in nested:
         child = getattr(obj, name)
         if child is not None:
-            yield from text_fields(child)
+            _collect_texts(child, out)
     for name in nested_lists:
         for child in getattr(obj, name):
-            yield from text_fields(child)
+            _collect_texts(child, out)
 
 
 def personal_data(ctx: Context) -> None:
     """Every text of every record, whatever its kind: public or not, the YAML itself sits in a
     public repository. The same walk looks for text disguised by invisible or look-alike letters."""
+    seen: dict[str, tuple[tuple, tuple]] = {}  # texts repeat: each distinct one is scanned once
+    memo, problems = ctx.memo, ctx.report.problems
     for kind, record in ctx.repo.all():
-        for owner, field, text in _published_texts(record):  # its file name too
-            if not text.isascii():
-                _disguises(ctx, kind, record, owner, field, text)
-            for offset, what, found in _personal_data_in(text):
-                message = f"personal data must not be published: {what}"
-                if "\n" in text:  # a block of text: point at the very line
-                    ctx.problem_in_text("personal-data", record, kind.name, owner, field, offset, message,
-                                        EXPECTED, mask(found), SOURCE)
-                else:
-                    ctx.problem("personal-data", owner, field, message, EXPECTED, mask(found), SOURCE)
+        key = memo.key("personal-data", record) if memo is not None else None
+        if key is not None:
+            kept = memo.get(key)  # what this check found in the same bytes last time
+            if kept is not None:
+                problems.extend(kept)
+                continue
+            before = len(problems)
+        _personal_data_of(ctx, kind, record, seen)
+        if key is not None:
+            memo.put(key, problems[before:])
+
+
+def _personal_data_of(ctx: Context, kind, record, seen: dict[str, tuple[tuple, tuple]]) -> None:
+    """personal_data's work for one record: it reads nothing else."""
+    for owner, field, text in _published_texts(record):  # its file name too
+        found_in = seen.get(text)
+        if found_in is None:
+            found_in = seen[text] = (tuple(find_personal_data(text)), () if text.isascii() else tuple(disguises(text)))
+        hits, disguised = found_in
+        if disguised:
+            _disguises(ctx, kind, record, owner, field, text, disguised)
+        for offset, what, found in hits:
+            message = f"personal data must not be published: {what}"
+            if "\n" in text:  # a block of text: point at the very line
+                ctx.problem_in_text("personal-data", record, kind.name, owner, field, offset, message,
+                                    EXPECTED, mask(found), SOURCE)
+            else:
+                ctx.problem("personal-data", owner, field, message, EXPECTED, mask(found), SOURCE)
 
 
 def poverty_consent(ctx: Context) -> None:
@@ -189,27 +216,40 @@ def bare_name(name: str) -> str:
     return bare if len(bare.split()) >= 2 else name
 
 
-# Texts repeat across records (units, achievements, names): each distinct one is looked at once.
-_words = lru_cache(maxsize=1 << 16)(canonical_words)
+class HiddenNames:
+    """Names to look for (canonical words), indexed for `find_names`: by first word, the lengths
+    of the names starting with it, and each name's rank among those (the order hits are given in).
+    A text's words are looked up by slicing, so the cost grows with the text, not with how many
+    names share a first word ("nguyen" starts thousands of them at national scale)."""
+
+    def __init__(self, by_first: dict[str, list[tuple[str, ...]]]):
+        self.by_first = by_first
+        self.lengths = {first: sorted({len(w) for w in names}) for first, names in by_first.items()}
+        self.rank: dict[tuple[str, ...], int] = {}
+        for names in by_first.values():
+            for r, words in enumerate(names):
+                self.rank.setdefault(words, r)
 
 
-@lru_cache(maxsize=1 << 16)
-def _personal_data_in(text: str) -> tuple[tuple[int, str, str], ...]:
-    return tuple(find_personal_data(text))
-
-
-def find_names(text: str, by_first: dict[str, list[tuple[str, ...]]]) -> list[tuple[int, tuple[str, ...]]]:
+def find_names(text: str, by_first: dict[str, list[tuple[str, ...]]] | HiddenNames) -> list[tuple[int, tuple[str, ...]]]:
     """(offset, name) of each name of `by_first` (canonical words, indexed by their first word) in
     `text`, compared in the canonical form (`text.canonical`): diacritics, case, invisible
     characters and look-alike letters set aside. The common case, no name, costs one pass in C."""
-    keys = _words(text)
-    if by_first.keys().isdisjoint(keys):
+    index = by_first if isinstance(by_first, HiddenNames) else HiddenNames(by_first)
+    keys = canonical_words(text)
+    lengths = index.lengths
+    if lengths.keys().isdisjoint(keys):
         return []
-    hits = []
+    rank = index.rank
+    hits: list[tuple[int, tuple[str, ...]]] = []
     for i, key in enumerate(keys):
-        for wanted in by_first.get(key, ()):
-            if tuple(keys[i:i + len(wanted)]) == wanted:
-                hits.append((i, wanted))
+        sizes = lengths.get(key)
+        if sizes is None:
+            continue
+        found = [cand for n in sizes if len(cand := keys[i:i + n]) == n and cand in rank]
+        if len(found) > 1:
+            found.sort(key=rank.__getitem__)
+        hits.extend((i, wanted) for wanted in found)
     if not hits:
         return []
     at = canonical_words_at(text)
@@ -260,34 +300,64 @@ def private_recipients(ctx: Context) -> None:
                             source)
     if not by_first:
         return
+    names = HiddenNames(by_first)
+    seen: dict[str, list[tuple[int, tuple[str, ...]]]] = {}  # texts repeat: each distinct one is looked at once
+    memo, problems = ctx.memo, ctx.report.problems
+    # a record's problems here depend on its bytes and on the names looked for (with the decision
+    # each is reported under, in the order they are looked for): the memo is keyed by both
+    check = "private-recipient " + hashlib.sha256(repr(
+        [(first, [(words, hidden[words][0][0].id) for words in by_first[first]]) for first in sorted(by_first)]
+    ).encode()).hexdigest() if memo is not None else ""
     for kind, record in repo.all():
-        for owner, field, text in _published_texts(record):
-            if id(owner) in hidden_lines or (isinstance(owner, model.StorySubject) and field == "recipient"):
-                continue  # the line itself, and the subject link reported above
-            reported = set()
-            for at, words in find_names(text, by_first):
-                if words in reported:
-                    continue
-                reported.add(words)
-                decision_id = hidden[words][0][0].id
-                what = "the " + kind.noun.split(" ", 1)[1]  # "the story", "the award decision"
-                message = f"{what} names a recipient marked not public"
-                found = f"a name of {decision_id} (public: false)"
-                if "\n" in text:
-                    ctx.problem_in_text("private-recipient", record, kind.name, owner, field, at,
-                                        message, "no mention of lines marked not public", found, source)
-                else:
-                    key_field = "tags" if field.startswith("tags[") else field
-                    ctx.problem("private-recipient", owner, key_field, message,
-                                "no mention of lines marked not public", found, source)
+        key = memo.key(check, record) if memo is not None else None
+        if key is not None:
+            kept = memo.get(key)  # what this check found in the same bytes, for the same names, last time
+            if kept is not None:
+                problems.extend(kept)
+                continue
+            before = len(problems)
+        _names_in_record(ctx, kind, record, names, hidden, hidden_lines, seen)
+        if key is not None:
+            memo.put(key, problems[before:])
 
 
-def _disguises(ctx: Context, kind, record, owner, field: str, text: str) -> None:
+def _names_in_record(ctx: Context, kind, record, names: HiddenNames, hidden: dict, hidden_lines: set[int],
+                     seen: dict[str, list[tuple[int, tuple[str, ...]]]]) -> None:
+    """private_recipients' look for hidden names in the texts of one record: it reads nothing else."""
+    source = "docs/RULES.md (private-recipient)"
+    for owner, field, text in _published_texts(record):
+        if id(owner) in hidden_lines or (isinstance(owner, model.StorySubject) and field == "recipient"):
+            continue  # the line itself, and the subject link reported above
+        found_names = seen.get(text)
+        if found_names is None:
+            found_names = seen[text] = find_names(text, names)
+        if not found_names:
+            continue
+        reported = set()
+        for at, words in found_names:
+            if words in reported:
+                continue
+            reported.add(words)
+            decision_id = hidden[words][0][0].id
+            what = "the " + kind.noun.split(" ", 1)[1]  # "the story", "the award decision"
+            message = f"{what} names a recipient marked not public"
+            found = f"a name of {decision_id} (public: false)"
+            if "\n" in text:
+                ctx.problem_in_text("private-recipient", record, kind.name, owner, field, at,
+                                    message, "no mention of lines marked not public", found, source)
+            else:
+                key_field = "tags" if field.startswith("tags[") else field
+                ctx.problem("private-recipient", owner, key_field, message,
+                            "no mention of lines marked not public", found, source)
+
+
+def _disguises(ctx: Context, kind, record, owner, field: str, text: str,
+               found_in: typing.Iterable[tuple[int, str]]) -> None:
     """Invisible characters (zero-width, soft hyphen, bidi controls) and look-alike Cyrillic or
     Greek letters in a Latin word: a name so written escapes search and the privacy checks, and a
     bidi override shows readers other text than the file holds. One problem per field and rule."""
     seen = set()
-    for offset, what in disguises(text):
+    for offset, what in found_in:  # text.disguises(text)
         rule = "mixed-script" if "mixes" in what else "invisible-character"
         if rule in seen:
             continue

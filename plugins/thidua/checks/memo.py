@@ -1,0 +1,105 @@
+"""Problems of checks that read one record only, kept beside the parse cache: a rerun reuses
+them for every file whose bytes did not change, so with the parse cache warm only the checks
+across records run in full.
+
+An entry is keyed by the check's name and the parse cache's key of the record's file (a hash
+of its bytes, kind and name: `parsecache.key`), and holds the problems the check filed for
+that record (or what it worked out from that record alone: prerequisites' name keys). The file is headed by a stamp of the code (checks/, and what the parse cache's
+stamp covers) and of the severities the settings give: other code or other severities and every
+entry is computed again. Like the parse cache it is one pickle under `.cache/thidua/`, as
+trusted as the working copy holding it.
+"""
+from __future__ import annotations
+
+import gc
+import hashlib
+import logging
+import os
+import pickle
+import tempfile
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from .. import parsecache
+
+log = logging.getLogger("mkdocs.plugins.thidua")
+
+MAGIC = b"thidua-check-cache\n"
+NAME = "checks.pickle"
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+def code_stamp(severity: Mapping[str, str]) -> bytes:
+    """The code a check's problems depend on (the checks, and what shapes records and places
+    problems: parsecache.SHAPING), and the severities the settings give."""
+    digest = hashlib.sha256(parsecache.code_stamp())
+    for path in sorted((_PACKAGE / "checks").glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    digest.update(repr(sorted(severity.items())).encode())
+    return digest.digest()
+
+
+class CheckMemo:
+    """The per-record problems of the last run (read from `folder`) and of this one."""
+
+    def __init__(self, folder: Path, severity: Mapping[str, str]):
+        self.file = Path(folder) / NAME
+        self.stamp = code_stamp(severity)
+        self.old: dict[tuple[str, bytes], tuple] = {}
+        self.new: dict[tuple[str, bytes], tuple] = {}
+        self.keys = parsecache.record_keys()  # id(record) -> its file's key, for the records just loaded
+        self._read()
+
+    def _read(self) -> None:
+        if not self.keys or not self.file.exists():
+            return
+        try:
+            blob = self.file.read_bytes()
+            head = len(MAGIC)
+            if blob[:head] != MAGIC or blob[head:head + 32] != self.stamp:
+                return  # other code or other severities: start over
+            payload = memoryview(blob)[head + 64:]
+            if hashlib.sha256(payload).digest() != blob[head + 32:head + 64]:
+                raise ValueError("its checksum does not match (damaged or truncated)")
+            enabled = gc.isenabled()
+            gc.disable()
+            try:
+                entries = pickle.loads(payload)
+            finally:
+                if enabled:
+                    gc.enable()
+            if isinstance(entries, dict):
+                self.old = entries
+        except Exception as exc:  # noqa: BLE001 - any damage at all: do not trust it
+            log.info(f"thidua: the check cache {self.file} is not used ({exc})")
+
+    def key(self, check: str, record) -> tuple[str, bytes] | None:
+        file_key = self.keys.get(id(record))
+        return (check, file_key) if file_key is not None else None
+
+    def get(self, key: tuple[str, bytes] | None) -> tuple | None:
+        if key is None:
+            return None
+        found = self.old.get(key)
+        if found is not None:
+            self.new[key] = found
+        return found
+
+    def put(self, key: tuple[str, bytes] | None, problems: Iterable) -> None:
+        if key is not None:
+            self.new[key] = tuple(problems)
+
+    def write(self) -> None:
+        """Keep exactly this run's entries (written to a temporary file, then renamed)."""
+        if not self.keys or self.new == self.old:
+            return
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            payload = pickle.dumps(self.new, protocol=pickle.HIGHEST_PROTOCOL)
+            fd, tmp = tempfile.mkstemp(prefix=".checks-", dir=self.file.parent)
+            with os.fdopen(fd, "wb") as out:
+                out.write(MAGIC + self.stamp + hashlib.sha256(payload).digest())
+                out.write(payload)
+            os.replace(tmp, self.file)
+        except OSError as exc:  # a read-only checkout still validates, only not faster next time
+            log.warning(f"thidua: the check cache could not be written ({exc})")
