@@ -3,6 +3,7 @@
 
     python benchmarks/search.py --scale province [--out benchmarks/out/search] [--json FILE]
     python benchmarks/search.py --site path/to/built/site       # measure a site already built
+    python benchmarks/search.py --site ... --province "tỉnh Thanh Hóa" --engines ours
 
 Builds the site at the chosen scale (benchmarks/generate.py; `demo` is the real data/) with
 `mkdocs build` (which writes our index, pagefind/), indexes the same built pages with Pagefind as
@@ -17,7 +18,9 @@ Chromium runs each query of the issue twice:
 For each: the bytes of every search file fetched for the first query on a fresh page and for a
 second query on the same page, as sent over the wire (Pagefind's index files are compressed
 already; JavaScript and JSON gzip-compressed, as any server sends them), and the result list.
-Needs Debian's chromium and Playwright (the test extras).
+With `--province`, ours is measured a second time with that province chosen in the filters after
+each first query (a site whose index is split per province searches its bundle then), the second
+query in it too. Needs Debian's chromium and Playwright (the test extras).
 """
 from __future__ import annotations
 
@@ -92,6 +95,25 @@ def serve(site: Path):
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
+def kind_of(path: str) -> str:
+    """What a search file is: the engine (JS, wasm), the page index (pf_meta, entry), filter lists,
+    index chunks or fragments (a result's text)."""
+    name = path.rsplit("/", 1)[-1]
+    if name.endswith(".pf_meta") or name == "pagefind-entry.json":
+        return "meta"
+    for suffix, kind in ((".pf_filter", "filter"), (".pf_index", "index"), (".pf_fragment", "fragment")):
+        if name.endswith(suffix):
+            return kind
+    return "engine"
+
+
+def by_kind(files: dict[str, int]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for path, size in files.items():
+        out[kind_of(path)] = out.get(kind_of(path), 0) + size
+    return dict(sorted(out.items()))
+
+
 def _fetched(log: list[str], url: str, site: Path) -> dict[str, int]:
     out = {}
     for address in dict.fromkeys(log):
@@ -101,16 +123,22 @@ def _fetched(log: list[str], url: str, site: Path) -> dict[str, int]:
     return out
 
 
-def ours(page, url: str, site: Path, query: str, log: list[str]) -> list[str]:
-    """Type `query` into the search box; wait for its answer; return the result links shown."""
+def ours(page, url: str, site: Path, query: str, log: list[str], province: str | None = None) -> list[str]:
+    """Type `query` into the search box, choose `province` in the filters unless it is chosen
+    already; wait for the answer; return the result links shown."""
     box = page.locator("input.md-search__input")
     box.click()
     box.fill("")
     page.keyboard.insert_text(query)
     page.keyboard.press("End")
-    # the page's script marks the list with the query it shows, once rendered (theme/partials/search.html)
-    page.wait_for_function("q => { const r = document.querySelector('.md-search-result');"
-                           " return r && r.getAttribute('data-td-query') === q }", arg=query, timeout=120_000)
+    # the page's script marks the list with the query and province it shows, once rendered
+    # (theme/partials/search.html)
+    shows = ("([q, p]) => { const r = document.querySelector('.md-search-result');"
+             " return r && r.getAttribute('data-td-query') === q && (p === null || r.getAttribute('data-td-scope') === p) }")
+    page.wait_for_function(shows, arg=[query, None], timeout=120_000)
+    if province is not None and page.locator('.td-search-filters button[aria-pressed="true"]').count() == 0:
+        page.locator(f'.td-search-filters button[data-filter="tinh"][data-value="{province}"]').click()
+    page.wait_for_function(shows, arg=[query, province], timeout=120_000)
     page.wait_for_timeout(300)
     links = page.locator(".md-search-result__item > a.md-search-result__link:first-child")  # pages, not sections
     return [re.sub(r"\?[^#]*", "", h.split(url, 1)[-1]) for h in
@@ -128,21 +156,23 @@ def raw(page, query: str) -> list[str]:
     }""".replace("RAW", RAW), query)
 
 
-def measure(site: Path, queries=QUERIES, second: str = SECOND, engines=("ours", "pagefind"), browser=None) -> dict:
-    """Run each query on a fresh page, then `second` on the same page, with each engine; `browser`:
-    a Playwright Chromium already running (the tests'), else one is started."""
+def measure(site: Path, queries=QUERIES, second: str = SECOND, engines=("ours", "pagefind"), browser=None,
+            province: str | None = None) -> dict:
+    """Run each query on a fresh page, then `second` on the same page, with each engine (ours in
+    `province` if one is given); `browser`: a Playwright Chromium already running (the tests'),
+    else one is started."""
     if browser is None:
         from playwright.sync_api import sync_playwright
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
             try:
-                return measure(site, queries, second, engines, browser)
+                return measure(site, queries, second, engines, browser, province)
             finally:
                 browser.close()
     server, url = serve(site)
     out: dict = {engine: {} for engine in engines}
     try:
-        for engine, run in (("ours", ours), ("pagefind", None)):
+        for engine, run in (("ours", functools.partial(ours, province=province)), ("pagefind", None)):
             if engine not in engines:
                 continue
             for query in queries:
@@ -161,7 +191,8 @@ def measure(site: Path, queries=QUERIES, second: str = SECOND, engines=("ours", 
                 out[engine][query] = {
                     "results": first, "seconds": round(seconds, 2),
                     "first_bytes": sum(first_files.values()), "first_files": len(first_files),
-                    "second_bytes": sum(second_files.values()), "second_files": len(second_files)}
+                    "second_bytes": sum(second_files.values()), "second_files": len(second_files),
+                    "first_by_kind": by_kind(first_files), "second_by_kind": by_kind(second_files)}
                 context.close()
     finally:
         server.shutdown()
@@ -174,7 +205,11 @@ def main(argv=None) -> int:
     parser.add_argument("--site", type=Path, help="measure this built site instead of building one")
     parser.add_argument("--out", type=Path, default=HERE / "out" / "search")
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--engines", default="ours,pagefind", help="ours, pagefind (as it comes) or both")
+    parser.add_argument("--province", action="append", default=[],
+                        help="also measure ours with this province chosen (a value of the province filter)")
     args = parser.parse_args(argv)
+    engines = tuple(args.engines.split(","))
     report: dict = {}
     if args.site:
         site = args.site
@@ -188,8 +223,11 @@ def main(argv=None) -> int:
         site, seconds = build(data, args.out / args.scale)
         report["build_seconds"] = round(seconds, 1)
     report["ours_index"] = _size(site / "pagefind")
-    report["pagefind_raw_index"] = pagefind_raw(site)
-    report["queries"] = measure(site)
+    if "pagefind" in engines:
+        report["pagefind_raw_index"] = pagefind_raw(site)
+    report["queries"] = measure(site, engines=engines)
+    for province in args.province:
+        report.setdefault("queries_in", {})[province] = measure(site, engines=("ours",), province=province)["ours"]
     text = json.dumps(report, ensure_ascii=False, indent=1)
     print(text)
     if args.json:

@@ -246,12 +246,14 @@ def test_on_a_phone(page, search_url):
 
 
 def pagefind_text(site) -> str:
-    """Everything the Pagefind index holds, decompressed (its files are gzip after a signature)."""
+    """Everything the Pagefind index holds, decompressed (its files are gzip after a signature),
+    its hidden text shown (pagefind_index.hidden)."""
     import gzip
+    from thidua.mkdocs_plugin.pagefind_index import shown
     out = []
     for path in (site / "pagefind").rglob("*.pf_*"):
-        data = gzip.decompress(path.read_bytes())
-        out.append(data.decode("utf-8", "replace"))
+        data = gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
+        out.append(re.sub("[\ue000-\uf8ff]+", lambda m: shown(m.group(0)), data))
     return "".join(out)
 
 
@@ -433,3 +435,63 @@ def test_filters_with_counts(page, search_url):
     assert items(page) and all(h.startswith("van-ban/") for h in items(page))
     bar.locator('button[aria-pressed="true"]').click()  # off again
     expect(bar.locator('button[aria-pressed="true"]')).to_have_count(0, timeout=TIMEOUT)
+
+
+# --- A site whose index is split per province (pagefind_index.SPLIT_ABOVE; here at any size)
+
+@pytest.fixture(scope="module")
+def split_url(tmp_path_factory):
+    root = tmp_path_factory.mktemp("split-site")
+    data = root / "data"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "data", data)
+    write_fixture(data)
+    build(root, data, search_split_above=0)
+    server, url = serve(root / "site")
+    yield url
+    server.shutdown()
+
+
+def bundles_fetched(log: list[str]) -> set[str]:
+    """The bundles (pagefind/<bundle>/...) whose files a page fetched."""
+    return {m.group(1) for address in log if (m := re.search(r"/pagefind/([^/]+)/", address))}
+
+
+def test_split_index_loads_only_the_bundles_a_query_needs(page, split_url):
+    """With no province chosen, a query searches the national bundle (authorities, and the pages of
+    no province) and fetches no province's; choosing a province searches that province's records
+    in full, from its bundle only."""
+    log: list[str] = []
+    page.on("requestfinished", lambda request: log.append(request.url))
+    # an authority is found from anywhere
+    ask(page, split_url, "Dong Nai", "pasted")
+    assert {"co-quan/ubnd-tinh-dong-nai/", "co-quan/so-gddt-dong-nai/"} <= set(items(page)[:3]), items(page)
+    assert bundles_fetched(log) == {"ca-nuoc"}
+    bar = page.locator(".td-search-filters")
+    expect(bar.locator(".td-search-scope")).to_contain_text("Chọn một tỉnh, thành phố để tìm kế hoạch")
+    # a province's plan is not in the national bundle ...
+    log.clear()
+    ask(page, split_url, "Le Van Dinh", "pasted")
+    assert "van-ban/kh-so-gtvt-cao-bang-vi-nguoi-ngheo-2021-2025/" not in items(page)
+    assert bundles_fetched(log) <= {"ca-nuoc"}
+    # ... but in its province's: every province is offered, even with no result there
+    log.clear()
+    bar.locator('button[data-filter="tinh"][data-value="tỉnh Cao Bằng"]').click()
+    expect(bar.locator('button[aria-pressed="true"]')).to_have_text(re.compile(r"^tỉnh Cao Bằng"), timeout=TIMEOUT)
+    plan = result(page, "van-ban/kh-so-gtvt-cao-bang-vi-nguoi-ngheo-2021-2025/").first
+    expect(plan).to_be_visible(timeout=TIMEOUT)
+    assert items(page)[0] == "van-ban/kh-so-gtvt-cao-bang-vi-nguoi-ngheo-2021-2025/", items(page)
+    assert bundles_fetched(log) == {"tinh-cao-bang"}
+    expect(bar.locator(".td-search-scope")).to_have_count(0)
+    # another province: six words of a plan's body, then a recipient's line, in full
+    bar.locator('button[aria-pressed="true"]').click()
+    expect(bar.locator(".td-search-scope")).to_have_count(1, timeout=TIMEOUT)
+    log.clear()
+    bar.locator('button[data-filter="tinh"][data-value="tỉnh Hưng Yên"]').click()
+    expect(bar.locator('button[aria-pressed="true"]')).to_have_text(re.compile(r"^tỉnh Hưng Yên"), timeout=TIMEOUT)
+    ask(page, split_url, SENTENCE, "pasted")
+    assert items(page)[0] == f"van-ban/{PLAN}/", items(page)
+    assert first_section(page) == f"van-ban/{PLAN}/#{PLAN_SECTION}"
+    ask(page, split_url, ACHIEVEMENT.lower(), "pasted")
+    assert items(page)[0] == f"khen-thuong/{DECISION}/", items(page)
+    assert first_section(page) == f"khen-thuong/{DECISION}/#tran-thi-hoa-2"
+    assert bundles_fetched(log) == {"tinh-hung-yen"}

@@ -1,9 +1,11 @@
 """The search index: Pagefind's, written by `mkdocs build` from the core's documents (docs/SEARCH.md).
 
-What it holds (every section, folded and closed words, the original text for results), that the
-browser worker reads words at the positions Pagefind gives, and what a query downloads: at demo
-scale always, at the benchmark's province scale in `test_province_downloads_within_budget`
-(generates ~300 plans, ~1,000 decisions and ~19,000 honor-roll lines and builds them: about a minute).
+What it holds (every section, folded and closed words, the original text for results, hidden
+from Pagefind's own word index), that the browser worker reads words at the positions Pagefind
+gives and the text as it was, how a large site's index is split into bundles (a national one of
+heads, one per province in full), and what a query downloads: at demo scale always, at the
+benchmark's province scale in `test_province_downloads_within_budget` (generates ~300 plans,
+~1,000 decisions and ~19,000 honor-roll lines and builds them: about a minute).
 """
 from __future__ import annotations
 
@@ -17,7 +19,9 @@ import pytest
 
 from conftest import ROOT, build
 import test_portal
-from thidua.mkdocs_plugin.pagefind_index import page_html
+from thidua.mkdocs_plugin import pagefind_index
+from thidua.mkdocs_plugin.pagefind_index import hidden, page_html, shown
+from thidua.mkdocs_plugin.pagefind_order import MAGIC
 from thidua.search import Doc, Section, index_words
 
 frozen_site = test_portal.frozen_site  # the frozen data's site, built once per session
@@ -25,12 +29,15 @@ FIRST_BUDGET = 1024 * 1024  # bytes (gzip) a first query may download at provinc
 SECOND_BUDGET = 300 * 1024  # and a second query on the same page
 
 
-def fragments(site: Path) -> dict[str, dict]:
-    """Every page Pagefind holds (its fragment files, gzip after a signature), by URL."""
+def fragments(site: Path, bundle: str = "") -> dict[str, dict]:
+    """Every page a Pagefind bundle holds (its fragment files, gzip after a signature), by URL,
+    with its original text (`o`, written hidden: pagefind_index.hidden) shown as it was."""
     out = {}
-    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+    for path in (site / "pagefind" / bundle / "fragment").glob("*.pf_fragment"):
         data = gzip.decompress(path.read_bytes()).decode("utf-8")
         fragment = json.loads(data[data.index("{"):])
+        if "o" in fragment["meta"]:
+            fragment["meta"]["o"] = shown(fragment["meta"]["o"])
         out[fragment["url"]] = fragment
     return out
 
@@ -70,7 +77,96 @@ def test_words_are_folded_and_closed():
     assert '<h6 id="1-muc-dich" data-pagefind-weight="3">1z mucz dichz</h6><p>giupz hoz ngheoz</p>' in html
     assert '<h6 id="b" data-pagefind-weight="1">hoz troz vayz vonz</h6>' in html  # untitled: its text anchors it
     assert 'data-pagefind-filter="tinh:tỉnh Cao Bằng"' in html and 'data-pagefind-meta="s:1"' in html
-    assert "&lt;vay&gt;" in html and "<vay>" not in html
+    assert "<vay>" not in html  # the original text, hidden, is in the metadata whole
+    hidden_text = html.split('data-pagefind-meta="o:', 1)[1].split('"', 1)[0]
+    assert json.loads(shown(hidden_text))[3] == ["b", "", "Hỗ trợ <vay> vốn & "]
+
+
+def indexed_words(bundle: Path) -> set[str]:
+    """The words a Pagefind bundle's index chunks hold."""
+    import cbor2
+    words = set()
+    for path in (bundle / "index").glob("*.pf_index"):
+        raw = gzip.decompress(path.read_bytes())
+        words |= {entry[0] for entry in cbor2.loads(raw[len(MAGIC):])[0]}
+    return words
+
+
+TRICKY = ["Đồng Hòa, 2451/KH-UBND", "S'tiêng ½ Ⅻ 𝐀 日本 ﬁ", "“Vì người nghèo” – năm 2024…", unicodedata.normalize("NFD", "Thuý"),
+          "Quyết định số 12/QĐ-UBND\u00a0ngày\t1", "\U0001F600 \uE000\uF7F0\uF8FF"]
+
+
+def test_hidden_text_has_no_words_and_comes_back_whole():
+    """The original text goes to Pagefind as metadata, which Pagefind 1.5 would index as words too
+    (doubling the index): written hidden, it has no letter, digit or space, and comes back whole."""
+    for text in TRICKY:
+        assert shown(hidden(text)) == text
+        assert not any(c.isalnum() or c.isspace() for c in hidden(text)), text
+
+
+DOCS = [  # two provinces, one merged away (then, today); an authority; a page of no province
+    Doc("van-ban/kh-a/", "Kế hoạch số 1/KH-UBND về xoá nhà tạm", "UBND tỉnh Alpha · Lê Văn Định",
+        [Section("1-muc-dich", "1. Mục đích", "Trồng rừng gỗ lớn ven suối Nậm")], kind="Kế hoạch",
+        year="2024", provinces=["tỉnh Alpha"]),
+    Doc("khen-thuong/qd-b/", "Quyết định số 2/QĐ-UBND", "UBND tỉnh Beta",
+        [Section("tran-thi-hoa", "Trần Thị Hòa", "Sáng lập tổ hợp tác đan lát")], kind="Quyết định khen thưởng",
+        year="2023", provinces=["tỉnh Gamma", "tỉnh Beta"]),
+    Doc("co-quan/ubnd-xa-c/", "Ủy ban nhân dân xã Cẩm", "UBND xã Cẩm · tỉnh Alpha", [], kind="Cơ quan",
+        provinces=["tỉnh Alpha"]),
+    Doc("hinh-thuc/bang-khen/", "Bằng khen của Thủ tướng", "Luật Thi đua, khen thưởng",
+        [Section("doi-tuong", "Đối tượng", "Cá nhân có thành tích xuất sắc")], kind="Hình thức khen thưởng"),
+]
+URLS = sorted("/" + d.url for d in DOCS)
+
+
+def test_a_small_site_is_one_bundle(tmp_path):
+    counts = pagefind_index.write(tmp_path, iter(DOCS), len(DOCS), split_above=4)
+    out = tmp_path / "pagefind"
+    assert counts["pages"] == 4 and counts["bundles"] == 1
+    assert json.loads((out / "bundles.json").read_text(encoding="utf-8")) == {"default": [], "tinh": {}}
+    assert sorted(fragments(tmp_path)) == URLS
+    # the original text is in the fragments, hidden (shown back by `fragments`)
+    raw = "".join(gzip.decompress(path.read_bytes()).decode("utf-8") for path in (out / "fragment").iterdir())
+    assert "Trồng rừng" not in raw and "Trồng rừng" in fragments(tmp_path)["/van-ban/kh-a/"]["meta"]["o"]
+    words = indexed_words(out)
+    # the words of every section, folded and closed; none of the hidden text's own words
+    assert {"xoaz", "trongz", "rungz", "lapz", "doiz"} <= words
+    assert not words & {"trong", "rung", "lap", "thanh", "tich"}
+
+
+def test_a_large_site_is_split_by_province(tmp_path):
+    """Above the threshold: each province's bundle holds its pages; the national bundle the pages of
+    no province and the authorities; one engine; bundles.json maps the province filter's values
+    (then and today) to bundles."""
+    counts = pagefind_index.write(tmp_path, iter(DOCS), len(DOCS), split_above=3)
+    out = tmp_path / "pagefind"
+    assert counts["pages"] == 4 and counts["bundles"] == 3
+    bundles = json.loads((out / "bundles.json").read_text(encoding="utf-8"))
+    assert bundles == {"default": ["ca-nuoc"], "tinh": {"tỉnh Alpha": ["tinh-alpha"], "tỉnh Beta": ["tinh-beta"],
+                                                        "tỉnh Gamma": ["tinh-beta"]}}
+    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["ca-nuoc", "tinh-alpha", "tinh-beta"]
+    # the engine once, beside an index of no pages that bundles are merged into
+    assert (out / "pagefind.js").is_file() and len(list(out.glob("wasm.*"))) == 1
+    assert not [p for p in out.glob("*/*") if p.name.startswith(("pagefind.js", "wasm.", "pagefind-worker"))]
+    entry = json.loads((out / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert [about["page_count"] for about in entry["languages"].values()] == [0]
+    national = fragments(tmp_path, "ca-nuoc")
+    assert sorted(national) == ["/co-quan/ubnd-xa-c/", "/hinh-thuc/bang-khen/"]
+    assert [a["id"] for a in national["/hinh-thuc/bang-khen/"]["anchors"]] == ["doi-tuong"]
+    assert {"camz", "tuongz", "xuatz"} <= indexed_words(out / "ca-nuoc")
+    assert not indexed_words(out / "ca-nuoc") & {"dinhz", "rungz", "lapz"}
+    alpha, beta = fragments(tmp_path, "tinh-alpha"), fragments(tmp_path, "tinh-beta")
+    assert sorted(alpha) == ["/co-quan/ubnd-xa-c/", "/van-ban/kh-a/"] and list(beta) == ["/khen-thuong/qd-b/"]
+    assert [a["id"] for a in alpha["/van-ban/kh-a/"]["anchors"]] == ["1-muc-dich"]
+    assert json.loads(alpha["/van-ban/kh-a/"]["meta"]["o"])[:2] == [DOCS[0].title, DOCS[0].head]
+    assert sorted(beta["/khen-thuong/qd-b/"]["filters"]["tinh"]) == ["tỉnh Beta", "tỉnh Gamma"]
+    assert {"dinhz", "rungz", "suoiz"} <= indexed_words(out / "tinh-alpha")
+    # the same documents give the same files
+    again = tmp_path / "again"
+    pagefind_index.write(again, iter(DOCS), len(DOCS), split_above=3)
+    files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(again / "pagefind").as_posix() for p in (again / "pagefind").rglob("*") if p.is_file())
+    assert all((out / f).read_bytes() == (again / "pagefind" / f).read_bytes() for f in files)
 
 
 @pytest.mark.parametrize("text, words", [
@@ -102,6 +198,20 @@ def test_the_worker_reads_the_words_pagefind_counts(page, frozen_site):
     assert found == [index_words(t) for t in texts]
 
 
+def test_the_worker_shows_hidden_text_as_it_was(page, frozen_site):
+    """The worker reads the original text back from its hidden form (`shown`) as Python wrote it."""
+    from conftest import serve
+    server, url = serve(frozen_site)
+    try:
+        page.goto(url + "gioi-thieu/")
+        source = (frozen_site / "assets" / "javascripts" / "search-worker.js").read_text(encoding="utf-8")
+        shown_js = source[source.index("  function shown(text)"):source.index("  // --- Folding")]
+        found = page.evaluate("(texts) => { " + shown_js + " return texts.map(shown); }", [hidden(t) for t in TRICKY])
+    finally:
+        server.shutdown()
+    assert found == TRICKY
+
+
 def test_province_downloads_within_budget(tmp_path, browser):
     """At the benchmark's province scale, what the issue's queries download, typed into the box:
     the first query on a fresh page within 1 MB, a second one on that page within 300 KB (gzip)."""
@@ -113,6 +223,8 @@ def test_province_downloads_within_budget(tmp_path, browser):
     generate("province", data)
     build(tmp_path, data)
     site = tmp_path / "site"
+    # ~1,900 pages: one bundle (pagefind_index.SPLIT_ABOVE), searched whole from any page
+    assert json.loads((site / "pagefind" / "bundles.json").read_text(encoding="utf-8")) == {"default": [], "tinh": {}}
     measured = bench.measure(site, engines=("ours",), browser=browser)["ours"]
     for query, m in measured.items():
         print(f"\nprovince {query!r}: first {m['first_bytes']} B in {m['first_files']} files, "

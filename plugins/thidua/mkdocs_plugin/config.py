@@ -4,6 +4,8 @@ from __future__ import annotations
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
+from .pagefind_index import SPLIT_ABOVE
+
 
 class ThiduaConfig(Config):
     # Off: the plugin does nothing at all (no data read, no pages, no assets), as Material's plugins.
@@ -19,3 +21,6 @@ class ThiduaConfig(Config):
     # the files that changed, and the pages written are listed so a rebuild writes only changed
     # pages; empty: no cache, every build is a full one.
     cache_dir = c.Type(str, default=".cache/thidua")
+    # Above this many pages the search index is split: one bundle per province (today's) in full, and
+    # a national one of authorities and pages of no province (mkdocs_plugin/pagefind_index.py, docs/SEARCH.md).
+    search_split_above = c.Type(int, default=SPLIT_ABOVE)

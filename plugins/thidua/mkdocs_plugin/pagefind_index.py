@@ -11,11 +11,26 @@ sends whole words closed and only the word being typed open, which Pagefind matc
 prefix. What a result shows comes from the page's metadata, in the original spelling: its
 title, kind, number, issuer, year, and the blocks of text the words came from (`o`, JSON), word
 for word, so the worker maps Pagefind's word positions back onto the original text to highlight
-it and to rank exact diacritics and phrases first. See docs/SEARCH.md.
+it and to rank exact diacritics and phrases first. Pagefind 1.5 indexes every metadata value as
+words too; `o` is written `hidden` (moved into the Private Use Area, which holds no letters) so
+that the text is not indexed a second time.
+
+**Bundles.** Up to `SPLIT_ABOVE` pages (the benchmark's province scale and below) the index is
+one Pagefind bundle, `pagefind/`. Above it one bundle would not do: a query for a common word
+fetches that word's postings over the whole site, and Pagefind's search time grows with the
+square of the pages a query matches (docs/SEARCH.md: 1 MB and 30 s for "nong thon moi" over only
+the titles and heads of the national scale's 70,000 pages). So the index is split: `pagefind/<province>/`
+holds the pages of one province (as it is today), in full; `pagefind/ca-nuoc/` the pages of no
+province (campaigns, award forms, national documents, listings, hand-written pages) and the
+directory of authorities (pages without sections: a name, a level, a place), so that those are
+found from anywhere. `pagefind/` then holds Pagefind's engine and an empty index for the worker
+to merge bundles into (Pagefind's `mergeIndex`), and `bundles.json` says which bundle holds which
+province. See docs/SEARCH.md.
 """
 from __future__ import annotations
 
 import base64
+import gzip
 import html
 import json
 import logging
@@ -23,13 +38,15 @@ import os
 import re
 import shutil
 import subprocess
+import tempfile
 import time
 from pathlib import Path
+from typing import TextIO
 
 from mkdocs.exceptions import PluginError
 
 from ..search import Doc, Section, index_words
-from .pagefind_order import reorder
+from .pagefind_order import META_DIGITS, read_data, reorder, write_data
 
 log = logging.getLogger("mkdocs.plugins.thidua")
 
@@ -39,6 +56,51 @@ CLOSE = "z"  # appended to every indexed word: a closed word is matched whole, n
 TITLE_WEIGHT = 10
 HEAD_WEIGHT = 5
 HEADING_WEIGHT = 3
+# One bundle up to this many pages; split per province above (see the module's docstring). At
+# 1,900 pages a second query fetches up to 217 KB of its 300 KB budget, and what it fetches grows
+# with the pages (docs/SEARCH.md).
+SPLIT_ABOVE = 3000
+NATIONAL = "ca-nuoc"  # when split: the bundle searched with no province chosen
+BUNDLES = "bundles.json"  # {"default": bundles searched with no province chosen, "tinh": {province: bundles}}
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+ENGINE = ("pagefind.js", "pagefind-worker.js")  # and the wasm file: one copy, in pagefind/
+
+
+class _Hide(dict):
+    """str.translate table for `hidden`: each character to one in the Private Use Area (U+E000-U+F8FF)."""
+
+    def __missing__(self, code: int) -> str:
+        if code < 0x17F0:
+            value = chr(0xE000 + code)
+        elif 0x1E00 <= code < 0x1F00:  # Latin Extended Additional: ạ ả ấ ầ ... the letters with a tone mark
+            value = chr(0xF800 + code - 0x1E00)
+        else:  # anything else: a mark and the code point in two characters
+            value = "\uF7F0" + chr(0xE000 + (code >> 10)) + chr(0xE000 + (code & 0x3FF))
+        self[code] = value
+        return value
+
+
+_HIDE = _Hide()
+
+
+def hidden(text: str) -> str:
+    """`text` in characters that are neither letters, digits nor spaces, so Pagefind takes no word
+    from it; `shown` (and search-worker.js's) gives it back."""
+    return text.translate(_HIDE)
+
+
+def shown(text: str) -> str:
+    out, i = [], 0
+    while i < len(text):
+        code = ord(text[i])
+        if code == 0xF7F0:
+            out.append(chr(((ord(text[i + 1]) - 0xE000) << 10) | (ord(text[i + 2]) - 0xE000)))
+            i += 3
+            continue
+        out.append(chr(code - 0xF800 + 0x1E00) if code >= 0xF800 else chr(code - 0xE000))
+        i += 1
+    return "".join(out)
 
 
 def closed(text: str) -> str:
@@ -69,7 +131,7 @@ def page_html(doc: Doc) -> str:
             body.append(f'<h6 id="{html.escape(section.anchor)}" data-pagefind-weight="1">{text}</h6>')
         else:
             body.append(f"<p>{heading} {text}</p>")
-    meta = [_meta("title", doc.title), _meta("k", doc.kind), _meta("o", json.dumps(blocks, ensure_ascii=False))]
+    meta = [_meta("title", doc.title), _meta("k", doc.kind), _meta("o", hidden(json.dumps(blocks, ensure_ascii=False)))]
     meta += [_meta(key, value) for key, value in (("n", doc.number), ("a", doc.authority), ("y", doc.year),
                                                               ("f", doc.award)) if value]
     if doc.sample:
@@ -110,30 +172,100 @@ def _plain(markup: str) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
 
 
-def write(site_dir: Path, docs) -> dict:
-    """Index `docs` into site_dir/pagefind; return counts and the time it took."""
+def write(site_dir: Path, docs, count: int | None = None, split_above: int = SPLIT_ABOVE) -> dict:
+    """Index `docs` (`count` of them) into site_dir/pagefind: one bundle, or split per province
+    above `split_above` pages; return counts and the time it took."""
     started = time.perf_counter()
     out = Path(site_dir) / OUTPUT
     shutil.rmtree(out, ignore_errors=True)
-    with _Service() as service:
-        index = service.ask({"type": "NewIndex", "config": {"force_language": "vi"}})["index_id"]
-        pages = 0
-        for doc in docs:
-            service.ask({"type": "AddFile", "index_id": index, "url": "/" + doc.url, "file_path": None,
-                         "file_contents": page_html(doc)})
-            pages += 1
-        service.ask({"type": "WriteFiles", "index_id": index, "output_path": str(out)})
-        _wait_written(out)
-    if _entry(out) is None:  # never ship a search that cannot start
-        raise PluginError("thidua: Pagefind left pagefind/pagefind-entry.json incomplete; nothing was published")
-    for unused in ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-                   "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js"):
-        (out / unused).unlink(missing_ok=True)  # the UI is Material's: only the engine is served
-    reorder(out)  # filter lists in a fixed order: the same data gives the same files (pagefind_order.py)
+    if count is not None and count > split_above:
+        pages, bundles = _split(out, docs)
+    else:
+        pages, bundles = _bundle(out, docs), {"default": [], "tinh": {}}
+    (out / BUNDLES).write_text(json.dumps(bundles, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
+                               encoding="utf-8")
     seconds = time.perf_counter() - started
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
-    log.info(f"thidua: search index (Pagefind) of {pages} pages written in {seconds:.1f} s ({size / 1e6:.1f} MB)")
-    return {"pages": pages, "seconds": round(seconds, 2), "bytes": size}
+    split = len({NATIONAL, *(key for keys in bundles["tinh"].values() for key in keys)}) if bundles["default"] else 1
+    log.info(f"thidua: search index (Pagefind) of {pages} pages in {split} bundle(s) written in {seconds:.1f} s "
+             f"({size / 1e6:.1f} MB)")
+    return {"pages": pages, "bundles": split, "seconds": round(seconds, 2), "bytes": size}
+
+
+def _bundle(out: Path, docs) -> int:
+    """Index `docs`, in their order, as one Pagefind bundle in `out`; return how many."""
+    with _Service() as service:
+        index = service.new_index()
+        pages = 0
+        for doc in docs:
+            service.add(index, "/" + doc.url, page_html(doc))
+            pages += 1
+        service.write(index, out)
+    return pages
+
+
+def _split(out: Path, docs) -> tuple[int, dict]:
+    """One bundle per province (its pages) and the national bundle (the pages of no province, and
+    the pages without sections: authorities). Pagefind holds a bundle in memory until it is written
+    (about 200 bytes a word: one index of the national scale does not fit in 23 GB), so the national
+    bundle is indexed as the documents come and each province's pages wait in a spool file for their
+    turn: one bundle in memory at a time, and the documents made once."""
+    tinh: dict[str, set[str]] = {}
+    pages = 0
+    with tempfile.TemporaryDirectory(prefix="thidua-search-") as spool_dir:
+        spools: dict[str, TextIO] = {}
+        with _Service() as national:
+            index = national.new_index()
+            for doc in docs:
+                pages += 1
+                page = page_html(doc)
+                if not doc.provinces or not doc.sections:
+                    national.add(index, "/" + doc.url, page)
+                if not doc.provinces:
+                    continue
+                key = _key(doc.provinces[-1])  # the province today
+                for province in doc.provinces:
+                    tinh.setdefault(province, set()).add(key)
+                spool = spools.get(key)
+                if spool is None:
+                    spool = spools[key] = gzip.open(Path(spool_dir) / key, "wt", encoding="utf-8", compresslevel=1)
+                spool.write(json.dumps(["/" + doc.url, page], ensure_ascii=False) + "\n")
+            national.write(index, out / NATIONAL)
+        for key in sorted(spools):
+            spools[key].close()
+            with _Service() as service, gzip.open(Path(spool_dir) / key, "rt", encoding="utf-8") as lines:
+                index = service.new_index()
+                for line in lines:
+                    url, page = json.loads(line)
+                    service.add(index, url, page)
+                service.write(index, out / key)
+    _engine(out, [out / key for key in sorted(spools)])
+    return pages, {"default": [NATIONAL], "tinh": {p: sorted(keys) for p, keys in sorted(tinh.items())}}
+
+
+def _key(province: str) -> str:
+    """A province's bundle folder: 'tỉnh Đồng Nai' -> tinh-dong-nai."""
+    return "-".join(index_words(province)) or "khac"
+
+
+def _engine(out: Path, provinces: list[Path]) -> None:
+    """One copy of Pagefind's engine in out/ (the national bundle's) and an empty index beside it:
+    the worker opens out/ and merges the bundles it needs into it."""
+    national = out / NATIONAL
+    for path in sorted(national.iterdir()):
+        if path.is_file() and (path.name in ENGINE or path.name.startswith("wasm.")):
+            path.rename(out / path.name)
+            for folder in provinces:
+                (folder / path.name).unlink(missing_ok=True)
+    entry = _entry(national)
+    assert entry is not None  # checked when the bundle was written
+    language, about = next(iter(entry["languages"].items()))
+    meta = read_data(national / f"pagefind.{about['hash']}.pf_meta")
+    empty = [meta[0]] + [[] for _ in meta[1:]]  # Pagefind's version, no pages, chunks, filters, sorts
+    name = write_data(out, "pagefind.", language, META_DIGITS, ".pf_meta", empty, set())
+    entry["languages"] = {language: {**about, "hash": name, "page_count": 0}}
+    (out / "pagefind-entry.json").write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")),
+                                             encoding="utf-8")
 
 
 def _entry(out: Path) -> dict | None:
@@ -182,6 +314,22 @@ class _Service:
         assert self.process.stdin is not None
         self.process.stdin.close()
         self.process.wait(timeout=60)
+
+    def new_index(self) -> int:
+        return self.ask({"type": "NewIndex", "config": {"force_language": "vi"}})["index_id"]
+
+    def add(self, index: int, url: str, page: str) -> None:
+        self.ask({"type": "AddFile", "index_id": index, "url": url, "file_path": None, "file_contents": page})
+
+    def write(self, index: int, out: Path) -> None:
+        """Have Pagefind write the bundle into `out`; keep the engine only, filters in a fixed order."""
+        self.ask({"type": "WriteFiles", "index_id": index, "output_path": str(out)})
+        _wait_written(out)
+        if _entry(out) is None:  # never ship a search that cannot start
+            raise PluginError("thidua: Pagefind left pagefind-entry.json incomplete; nothing was published")
+        for unused in UNUSED:
+            (out / unused).unlink(missing_ok=True)  # the UI is Material's: only the engine is served
+        reorder(out)  # filter lists in a fixed order: the same data gives the same files (pagefind_order.py)
 
     def ask(self, payload: dict) -> dict:
         assert self.process.stdin is not None and self.process.stdout is not None

@@ -25,14 +25,14 @@ FILTER_DIGITS = 7
 META_DIGITS = 10
 
 
-def _read(path: Path):
+def read_data(path: Path):
     raw = gzip.decompress(path.read_bytes())
     if not raw.startswith(MAGIC):
         raise ValueError(f"{path}: not a Pagefind data file")
     return cbor2.loads(raw[len(MAGIC):])
 
 
-def _write(folder: Path, prefix: str, language: str, digits: int, suffix: str, value, taken: set[str]) -> str:
+def write_data(folder: Path, prefix: str, language: str, digits: int, suffix: str, value, taken: set[str]) -> str:
     """Write `value` as folder/<prefix><language>_<hash><suffix>; return the `<language>_<hash>` part."""
     encoded = cbor2.dumps(value)
     full = hashlib.sha1(encoded).hexdigest()
@@ -59,19 +59,19 @@ def reorder(out: Path) -> None:
     entry = json.loads(entry_path.read_text(encoding="utf-8"))
     for language, about in entry["languages"].items():
         meta_path = out / f"pagefind.{about['hash']}.pf_meta"
-        meta = _read(meta_path)
+        meta = read_data(meta_path)
         filters = meta[3]
         lists = []
         for name, old in sorted(filters, key=lambda f: f[0]):
             old_path = out / "filter" / f"{old}.pf_filter"
-            filter_name, values = _read(old_path)
+            filter_name, values = read_data(old_path)
             lists.append((name, [filter_name, sorted(([value, sorted(pages)] for value, pages in values),
                                                      key=lambda v: v[0])]))
         for _name, old in filters:  # all read before any is written: a new name may be an old one
             (out / "filter" / f"{old}.pf_filter").unlink()
         taken: set[str] = set()
-        meta[3] = [[name, _write(out / "filter", "", language, FILTER_DIGITS, ".pf_filter", content, taken)]
+        meta[3] = [[name, write_data(out / "filter", "", language, FILTER_DIGITS, ".pf_filter", content, taken)]
                    for name, content in lists]
         meta_path.unlink()
-        about["hash"] = _write(out, "pagefind.", language, META_DIGITS, ".pf_meta", meta, set())
+        about["hash"] = write_data(out, "pagefind.", language, META_DIGITS, ".pf_meta", meta, set())
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -19,15 +19,18 @@ from . import pagefind_index
 INDEX = "search/search_index.json"
 
 
-def rewrite_index(site_dir: Path, generated: set[str], ours) -> dict | None:
-    """Write the Pagefind index of `ours` (the core's documents) and of the hand-written pages;
-    return its counts, or None without Material's search plugin (no search box to serve)."""
+def rewrite_index(site_dir: Path, generated: set[str], ours,
+                  split_above: int = pagefind_index.SPLIT_ABOVE) -> dict | None:
+    """Write the Pagefind index of `ours` (the core's documents) and of the hand-written pages, split
+    per province above `split_above` pages; return its counts, or None without Material's search
+    plugin (no search box to serve)."""
     path = Path(site_dir) / INDEX
     if not path.is_file():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
     docs = pagefind_index.hand_written(data, generated)
-    counts = pagefind_index.write(site_dir, _chain(docs, ours or []))
+    ours = ours or []
+    counts = pagefind_index.write(site_dir, _chain(docs, ours), len(docs) + len(ours), split_above)
     config = dict(data.get("config", {}))
     config["thidua"] = {"engine": "pagefind", "path": pagefind_index.OUTPUT + "/"}
     path.write_text(json.dumps({"config": config, "docs": []}, ensure_ascii=False, separators=(",", ":")),

@@ -16,6 +16,11 @@
  *   then number, issuer and signer, then headings, then text). The first LOADED are re-ranked
  *   here on their text: every word in one section, a phrase typed in order, words typed with
  *   diacritics matching exactly (tone-mark placement aside), and the kind's boost.
+ * - Bundles. A large site's index is split (pagefind_index.py): with no province chosen the
+ *   national bundle is searched (the pages of no province, and authorities), with a province
+ *   chosen in the filters the bundle of that province (its pages). Each scope is one Pagefind
+ *   instance: the empty index in pagefind/ with the bundles merged into it, so the engine is
+ *   fetched once. A site of one bundle searches pagefind/ itself.
  * - Nothing is loaded before the box is used: the engine starts at the first query (focus).
  */
 (function () {
@@ -33,25 +38,72 @@
 
   var root = new URL("../../", self.location.href).href;   // this file is assets/javascripts/
   var base = root + "pagefind/";
-  var engine = null;
+  var OPTIONS = {
+    excerptLength: 0,
+    // long plans and decisions are not less relevant for being long
+    ranking: { pageLength: 0.1, termSimilarity: 2.0, termSaturation: 0.6 }
+  };
+  var engine = null;      // Pagefind's module and bundles.json
+  var scopes = {};        // bundle names -> a Pagefind instance searching them
   var filters = {};
   var lastQuery = "";
   var seq = 0;
 
   function start() {
     if (!engine) {
-      engine = import(base + "pagefind.js").then(function (pagefind) {
-        return pagefind.options({
-          basePath: base, excerptLength: 0,
-          // long plans and decisions are not less relevant for being long
-          ranking: { pageLength: 0.1, termSimilarity: 2.0, termSaturation: 0.6 }
-        }).then(function () { return pagefind.init(); })
-          // the filter lists (kind, year, province): loaded once, then every answer counts them
-          .then(function () { return pagefind.filters(); }).then(function () { return pagefind; });
-      });
+      engine = Promise.all([
+        import(base + "pagefind.js"),
+        fetch(base + "bundles.json", { cache: "no-cache" }).then(function (r) {
+          if (!r.ok) throw new Error("bundles.json: " + r.status);
+          return r.json();
+        })
+      ]).then(function (both) { return { pagefind: both[0], bundles: both[1] }; });
       engine.catch(function () { engine = null; });
     }
     return engine;
+  }
+
+  /** The bundles a query searches: those of the province chosen, else the default (national). */
+  function bundlesFor(bundles, chosenFilters) {
+    var chosen = {};
+    (chosenFilters.tinh || []).forEach(function (province) {
+      (bundles.tinh[province] || []).forEach(function (name) { chosen[name] = true; });
+    });
+    var names = Object.keys(chosen).sort();
+    return names.length ? names : bundles["default"];
+  }
+
+  /** The Pagefind instance for the filters chosen, and whether it is the national bundle of a split index. */
+  function scope(e, chosenFilters) {
+    var names = bundlesFor(e.bundles, chosenFilters), key = names.join(" ");
+    if (!scopes[key]) {
+      var one = e.pagefind.createInstance({ basePath: base });
+      scopes[key] = one.options(OPTIONS).then(function () {
+        return names.reduce(function (done, name) {  // one after the other: results merge in this order
+          return done.then(function () { return one.mergeIndex(base + name + "/", OPTIONS); });
+        }, Promise.resolve());
+      }).then(function () { return one.init(); })
+        // the filter lists (kind, year, province): loaded once, then every answer counts them
+        .then(function () { return one.filters(); }).then(function () { return one; });
+      scopes[key].catch(function () { delete scopes[key]; });
+    }
+    var national = e.bundles["default"].length > 0 && !(chosenFilters.tinh || []).length;
+    return scopes[key].then(function (pagefind) { return { pagefind: pagefind, national: national }; });
+  }
+
+  /** Text written hidden by pagefind_index.hidden (Private Use Area), as it was. */
+  function shown(text) {
+    var out = "", i = 0;
+    while (i < text.length) {
+      var c = text.charCodeAt(i++);
+      if (c === 0xF7F0) {
+        out += String.fromCodePoint(((text.charCodeAt(i) - 0xE000) << 10) | (text.charCodeAt(i + 1) - 0xE000));
+        i += 2;
+      } else {
+        out += String.fromCharCode(c >= 0xF800 ? c - 0xF800 + 0x1E00 : c - 0xE000);
+      }
+    }
+    return out;
   }
 
   // --- Folding: one character at a time, as thidua.search.index_words does
@@ -138,7 +190,7 @@
   // --- A page's text, word for word as Pagefind counted it
 
   function layout(data) {
-    var blocks = JSON.parse(data.meta.o || "[]");
+    var blocks = JSON.parse(shown(data.meta.o || "") || "[]");
     var words = [], spans = [];  // spans: {kind, anchor, text, from, to, section}
     function add(kind, text, anchor, section) {
       text = text || "";
@@ -235,18 +287,20 @@
   function search(query) {
     var id = ++seq;
     lastQuery = query;
-    var q = parse(query);
+    var q = parse(query), chosen = filters;
     if (!q.words.length) {
-      start();  // the box has focus: load the engine now
-      return Promise.resolve(answer(id, q, [], null));
+      // the box has focus: load the engine and index now
+      start().then(function (e) { return scope(e, chosen); }).catch(function () {});
+      return Promise.resolve(answer(id, q, [], null, null, chosen));
     }
-    var last = q.words[q.words.length - 1];
-    return start().then(function (pagefind) {
+    var last = q.words[q.words.length - 1], where = null;
+    return start().then(function (e) { return scope(e, chosen); }).then(function (s) {
+      where = s;
       // Pagefind 1.5 looks a prefix up in the chunk where the prefix itself would sort; its
       // completions ("khen" -> "khenz") may start the next chunk, whose pages it then finds
       // without their positions or scores. Loading the chunk where the completions end fixes it.
-      return (last.open ? pagefind.preload(last.t + "zzzz") : Promise.resolve()).then(function () {
-        return pagefind.search(q.pagefind, { filters: filters });
+      return (last.open ? s.pagefind.preload(last.t + "zzzz") : Promise.resolve()).then(function () {
+        return s.pagefind.search(q.pagefind, { filters: chosen });
       });
     }).then(function (found) {
       if (id !== seq) return null;
@@ -260,7 +314,7 @@
         return x.r.data().then(function (data) { return { r: x.r, pre: x.pre, data: data }; });
       })).then(function (loaded) {
         if (id !== seq) return null;
-        return answer(id, q, loaded, found);
+        return answer(id, q, loaded, found, where, chosen);
       });
     }).catch(function (error) {
       if (id !== seq) return null;
@@ -269,7 +323,7 @@
     });
   }
 
-  function answer(id, q, loaded, found) {
+  function answer(id, q, loaded, found, where, chosen) {
     var terms = {};
     q.words.forEach(function (w) { terms[w.typed] = true; });
     var ranked = loaded.map(function (x) { return item(x, q, terms); }).filter(Boolean);
@@ -279,7 +333,9 @@
       thidua: {
         query: lastQuery, total: found ? found.results.length : 0, shown: ranked.length,
         unfiltered: found ? found.unfilteredResultCount : 0,
-        filters: found ? found.filters : {}, totals: found ? found.totalFilters : {}, active: filters
+        filters: found ? found.filters : {}, totals: found ? found.totalFilters : {}, active: chosen,
+        // the national bundle only: the page says so, and that choosing a province searches its records
+        national: !!(where && where.national)
       }
     };
     if (id === seq) self.postMessage({ type: RESULT, data: data });
