@@ -131,8 +131,11 @@ def load(data_dir: Path, report: Report, display_root: Path | None = None, worke
     for kind in KINDS:
         for path in _kind_files(data_dir / kind, shown, report):
             files.append((kind, path, SourceFile(_rel(path, shown), path)))
-    results = _read_all(files, workers) if cache is None else _read_cached(files, workers, cache)
-    for (kind, path, _rel_path), (record, problems) in zip(files, results):
+    if cache is None:
+        results, keys = _read_all(files, workers), [None] * len(files)
+    else:
+        results, keys = _read_cached(files, workers, cache)
+    for (kind, path, _rel_path), (record, problems), key in zip(files, results, keys):
         report.problems.extend(problems)
         if record is None:
             continue
@@ -140,6 +143,8 @@ def load(data_dir: Path, report: Report, display_root: Path | None = None, worke
         _check_id(record, path, store, report)
         if record.id not in store:
             store[record.id] = record
+            if key is not None:
+                repo.digests[(kind, record.id)] = key
     for path in sorted(p for p in data_dir.glob("*") if _is_yaml_name(p.name) and p.name != SETTINGS_FILE):
         report.add(Problem(_rel(path, shown), 1, 1, "", "records belong in a kind folder",
                            "data/<kind>/<id>.yml with kind one of: " + ", ".join(KINDS),
@@ -222,10 +227,10 @@ def _read_all(files: list, workers: int, keyed: bool = False) -> list:
     return _read_slice((0, len(files)), files, keyed)
 
 
-def _read_cached(files: list, workers: int, folder: Path) -> list:
+def _read_cached(files: list, workers: int, folder: Path) -> tuple[list, list]:
     """As _read_all, reusing the parse of every file whose bytes are in the cache: only the
     others are parsed (in workers when there are many), and the cache is rewritten to hold
-    exactly this load's files."""
+    exactly this load's files. Returns the results and each file's key (None: unreadable)."""
     started = time.perf_counter()
     cache = parsecache.ParseCache(folder)
     cache.read()
@@ -255,7 +260,7 @@ def _read_cached(files: list, workers: int, folder: Path) -> list:
     log.info(f"thidua: {len(todo)} of {len(files)} data files parsed, {len(files) - len(todo)} reused from "
              f"the parse cache{f' (not used: {cache.fell_back})' if cache.fell_back else ''}, "
              f"in {time.perf_counter() - started:.1f} s")
-    return results
+    return results, keys
 
 
 def _read_slice(bounds: tuple[int, int], files: list, keyed: bool = False) -> list:

@@ -48,16 +48,6 @@ def key(kind: str, rel: str, path: Path, raw: bytes) -> bytes:
     return digest.digest()
 
 
-# The entries (key -> (record, problems)) of the last load through a cache in this process:
-# the same record objects the repository holds, so a record's key is its content digest.
-_loaded: dict[bytes, tuple] = {}
-
-
-def record_keys() -> dict[int, bytes]:
-    """id(record) -> the key of the file it was read from, for the records of the last load."""
-    return {id(entry[0]): key for key, entry in _loaded.items() if entry and entry[0] is not None}
-
-
 class ParseCache:
     def __init__(self, folder: Path | None):
         self.folder = Path(folder) if folder is not None else None
@@ -71,7 +61,6 @@ class ParseCache:
 
     def read(self) -> None:
         """Load the cache from disk; anything wrong with it means starting empty."""
-        _remember({})
         if self.file is None or not self.file.exists():
             return
         try:
@@ -95,7 +84,6 @@ class ParseCache:
             if not isinstance(entries, dict):
                 raise ValueError("unexpected content")
             self.entries = entries
-            _remember(entries)  # a load that parses nothing more keeps exactly these
         except Exception as exc:  # noqa: BLE001 - any damage at all: do not trust it
             self.fell_back = str(exc)
             self.entries = {}
@@ -104,7 +92,6 @@ class ParseCache:
     def write(self, entries: dict[bytes, tuple]) -> None:
         """Replace the cache with `entries` (those of this load: entries of deleted or edited
         files go). Written to a temporary file and renamed, so a killed build leaves the old one."""
-        _remember(entries)
         if self.file is None:
             return
         try:
@@ -117,8 +104,3 @@ class ParseCache:
             os.replace(tmp, self.file)
         except OSError as exc:  # a read-only checkout still builds, only not faster next time
             log.warning(f"thidua: the parse cache could not be written ({exc})")
-
-
-def _remember(entries: dict[bytes, tuple]) -> None:
-    global _loaded
-    _loaded = entries

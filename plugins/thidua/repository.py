@@ -18,6 +18,9 @@ from .kinds import KINDS, Kind
 class Repository:
     root: Path
     records: dict[str, dict[str, Any]] = field(default_factory=dict)  # kind name -> id -> record
+    # (kind name, id) -> the parse cache's key of the file the record was read from (a digest of its
+    # bytes, kind and path): what rebuilds and the check memo compare. Empty when loaded without cache.
+    digests: dict[tuple[str, str], bytes] = field(default_factory=dict)
 
     def of_kind(self, kind: str) -> dict[str, Any]:
         store = self.records.get(kind)
@@ -26,6 +29,9 @@ class Repository:
                 raise KeyError(f"unknown kind {kind!r}")
             store = self.records[kind] = {}
         return store
+
+    def digest(self, record) -> bytes | None:
+        return self.digests.get((KINDS.of_record(record).name, record.id))
 
     def __getattr__(self, name: str) -> dict[str, Any]:
         # only called for attributes not found otherwise: repo.documents -> the "documents" kind

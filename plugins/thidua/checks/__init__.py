@@ -72,7 +72,7 @@ def check(repo: Repository, report: Report, cache: Path | None = None) -> None:
     `cache`: the parse cache's folder, where checks of one record at a time keep their problems
     (memo.py), for the records `repo` was just loaded with through that cache."""
     severity = read_settings(repo, report)
-    memo = CheckMemo(cache, severity) if cache is not None else None
+    memo = CheckMemo(cache, severity, repo) if cache is not None else None
     ctx = Context(repo, report, severity, memo)
     for fn in CHECKS:
         fn(ctx)

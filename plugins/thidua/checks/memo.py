@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from .. import parsecache
+from ..repository import Repository
 
 log = logging.getLogger("mkdocs.plugins.thidua")
 
@@ -42,16 +43,16 @@ def code_stamp(severity: Mapping[str, str]) -> bytes:
 class CheckMemo:
     """The per-record problems of the last run (read from `folder`) and of this one."""
 
-    def __init__(self, folder: Path, severity: Mapping[str, str]):
+    def __init__(self, folder: Path, severity: Mapping[str, str], repo: Repository):
         self.file = Path(folder) / NAME
         self.stamp = code_stamp(severity)
         self.old: dict[tuple[str, bytes], tuple] = {}
         self.new: dict[tuple[str, bytes], tuple] = {}
-        self.keys = parsecache.record_keys()  # id(record) -> its file's key, for the records just loaded
+        self.repo = repo  # its digests: each record's file key, when loaded through the parse cache
         self._read()
 
     def _read(self) -> None:
-        if not self.keys or not self.file.exists():
+        if not self.repo.digests or not self.file.exists():
             return
         try:
             blob = self.file.read_bytes()
@@ -74,7 +75,7 @@ class CheckMemo:
             log.info(f"thidua: the check cache {self.file} is not used ({exc})")
 
     def key(self, check: str, record) -> tuple[str, bytes] | None:
-        file_key = self.keys.get(id(record))
+        file_key = self.repo.digest(record)
         return (check, file_key) if file_key is not None else None
 
     def get(self, key: tuple[str, bytes] | None) -> tuple | None:
@@ -91,7 +92,7 @@ class CheckMemo:
 
     def write(self) -> None:
         """Keep exactly this run's entries (written to a temporary file, then renamed)."""
-        if not self.keys or self.new == self.old:
+        if not self.repo.digests or self.new == self.old:
             return
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)

@@ -33,7 +33,6 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import parsecache
 from ..pages import inputs
 from ..pages.inputs import Key
 
@@ -78,10 +77,9 @@ def record_digests(repo) -> dict[str, dict[str, str]] | None:
     """kind -> id -> content digest of every record: the key of the file it was parsed from
     (parsecache.py), which publishing changes only as the file says. None if a record has none
     (not loaded through the cache): fingerprints are then not made, every page is rendered."""
-    keys = parsecache.record_keys()
     out: dict[str, dict[str, str]] = {}
     for kind, record in repo.all():
-        key = keys.get(id(record))
+        key = repo.digests.get((kind.name, record.id))
         if key is None:
             return None
         out.setdefault(kind.name, {})[record.id] = key.hex()
