@@ -169,6 +169,41 @@ def test_a_large_site_is_split_by_province(tmp_path):
     assert all((out / f).read_bytes() == (again / "pagefind" / f).read_bytes() for f in files)
 
 
+def test_pages_sent_ahead_of_their_answers_give_the_same_index_and_a_failed_build_stops_pagefind(tmp_path):
+    """The service is sent pages without waiting (Pagefind handles them one at a time, in order):
+    many pages so sent give the index of one page asked at a time; an abandoned index (a failed
+    build) leaves no Pagefind running and no index."""
+    many = [Doc(f"dien-hinh/d-{i}/", f"Điển hình {i} Nguyễn Văn An", "UBND xã Cẩm",
+                [Section(f"p-{i}", "", f"Trồng rừng {i} ven suối Nậm " * 20)], kind="Điển hình") for i in range(300)]
+    pagefind_index.write(tmp_path / "ahead", iter(many), len(many))
+
+    class OneByOne(pagefind_index._Service):
+        def add(self, index, url, page):
+            super().add(index, url, page)
+            self.process.stdin.flush()
+            self._read(block=True)
+    original = pagefind_index._Service
+    pagefind_index._Service = OneByOne
+    try:
+        pagefind_index.write(tmp_path / "one", iter(many), len(many))
+    finally:
+        pagefind_index._Service = original
+    ahead, one = tmp_path / "ahead" / "pagefind", tmp_path / "one" / "pagefind"
+    files = sorted(p.relative_to(ahead).as_posix() for p in ahead.rglob("*") if p.is_file())
+    assert len(files) > 300
+    assert files == sorted(p.relative_to(one).as_posix() for p in one.rglob("*") if p.is_file())
+    assert all((ahead / f).read_bytes() == (one / f).read_bytes() for f in files)
+
+    index = pagefind_index.Index(tmp_path / "failed", split=True)
+    for doc in DOCS:
+        index.add(doc)
+    assert index.service is not None
+    process, spools = index.service.process, Path(index.spool_dir.name)
+    index.abandon()
+    assert process.poll() is not None and not spools.exists()
+    assert not list((tmp_path / "failed").rglob("pagefind-entry.json"))
+
+
 @pytest.mark.parametrize("text, words", [
     ("Đồng Hòa, 2451/KH-UBND", ["dong", "hoa", "2451", "kh", "ubnd"]),
     (unicodedata.normalize("NFC", "Nguyễn Thị Thuý"), ["nguyen", "thi", "thuy"]),

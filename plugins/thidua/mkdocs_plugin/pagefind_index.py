@@ -1,7 +1,10 @@
 """The site search index: Pagefind over the core's full-text documents, written as part of `mkdocs build`.
 
-`search_index.rewrite_index` calls `write` in `on_post_build`, once the pages are written and
-before the staging folder is swapped in, so the index lands in the new site (`pagefind/`).
+`search_index` drives an `Index` through the build: documents are added from `on_files` on, while
+Pagefind (its own process, the other core) indexes them beside the rest of the build, and the
+index lands in the new site (`pagefind/`) before the staging folder is swapped in. The service
+handles its messages one at a time, in order, so pages are sent without waiting for answers and
+the index is the same as when asked one by one.
 
 Pagefind is fed one small synthetic HTML page per site page (its indexing service, page by page:
 the real pages are not parsed again), in which every word is written **folded** (lower case, no diacritics, đ as
@@ -15,7 +18,7 @@ it and to rank exact diacritics and phrases first. Pagefind 1.5 indexes every me
 words too; `o` is written `hidden` (moved into the Private Use Area, which holds no letters) so
 that the text is not indexed a second time.
 
-**Bundles.** Up to `SPLIT_ABOVE` pages (the benchmark's province scale and below) the index is
+**Bundles.** Up to `SPLIT_ABOVE` generated pages (the benchmark's province scale and below) the index is
 one Pagefind bundle, `pagefind/`. Above it one bundle would not do: a query for a common word
 fetches that word's postings over the whole site, and Pagefind's search time grows with the
 square of the pages a query matches (docs/SEARCH.md: 1 MB and 30 s for "nong thon moi" over only
@@ -173,74 +176,118 @@ def _plain(markup: str) -> str:
 
 
 def write(site_dir: Path, docs, count: int | None = None, split_above: int = SPLIT_ABOVE) -> dict:
-    """Index `docs` (`count` of them) into site_dir/pagefind: one bundle, or split per province
-    above `split_above` pages; return counts and the time it took."""
-    started = time.perf_counter()
-    out = Path(site_dir) / OUTPUT
-    shutil.rmtree(out, ignore_errors=True)
-    if count is not None and count > split_above:
-        pages, bundles = _split(out, docs)
-    else:
-        pages, bundles = _bundle(out, docs), {"default": [], "tinh": {}}
-    (out / BUNDLES).write_text(json.dumps(bundles, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
-                               encoding="utf-8")
-    seconds = time.perf_counter() - started
-    size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
-    split = len({NATIONAL, *(key for keys in bundles["tinh"].values() for key in keys)}) if bundles["default"] else 1
-    log.info(f"thidua: search index (Pagefind) of {pages} pages in {split} bundle(s) written in {seconds:.1f} s "
-             f"({size / 1e6:.1f} MB)")
-    return {"pages": pages, "bundles": split, "seconds": round(seconds, 2), "bytes": size}
-
-
-def _bundle(out: Path, docs) -> int:
-    """Index `docs`, in their order, as one Pagefind bundle in `out`; return how many."""
-    with _Service() as service:
-        index = service.new_index()
-        pages = 0
+    """Index `docs` (`count` of them) into site_dir/pagefind at once: one bundle, or split per
+    province above `split_above` pages; return counts and the time it took."""
+    index = Index(site_dir, count is not None and count > split_above)
+    try:
         for doc in docs:
-            service.add(index, "/" + doc.url, page_html(doc))
-            pages += 1
-        service.write(index, out)
-    return pages
+            index.add(doc)
+        index.finish()
+        return index.close()
+    except BaseException:
+        index.abandon()
+        raise
 
 
-def _split(out: Path, docs) -> tuple[int, dict]:
-    """One bundle per province (its pages) and the national bundle (the pages of no province, and
-    the pages without sections: authorities). Pagefind holds a bundle in memory until it is written
-    (about 200 bytes a word: one index of the national scale does not fit in 23 GB), so the national
-    bundle is indexed as the documents come and each province's pages wait in a spool file for their
-    turn: one bundle in memory at a time, and the documents made once."""
-    tinh: dict[str, set[str]] = {}
-    pages = 0
-    with tempfile.TemporaryDirectory(prefix="thidua-search-") as spool_dir:
-        spools: dict[str, TextIO] = {}
-        with _Service() as national:
-            index = national.new_index()
-            for doc in docs:
-                pages += 1
-                page = page_html(doc)
-                if not doc.provinces or not doc.sections:
-                    national.add(index, "/" + doc.url, page)
-                if not doc.provinces:
-                    continue
-                key = _key(doc.provinces[-1])  # the province today
-                for province in doc.provinces:
-                    tinh.setdefault(province, set()).add(key)
-                spool = spools.get(key)
-                if spool is None:
-                    spool = spools[key] = gzip.open(Path(spool_dir) / key, "wt", encoding="utf-8", compresslevel=1)
-                spool.write(json.dumps(["/" + doc.url, page], ensure_ascii=False) + "\n")
-            national.write(index, out / NATIONAL)
-        for key in sorted(spools):
-            spools[key].close()
-            with _Service() as service, gzip.open(Path(spool_dir) / key, "rt", encoding="utf-8") as lines:
-                index = service.new_index()
-                for line in lines:
-                    url, page = json.loads(line)
-                    service.add(index, url, page)
-                service.write(index, out / key)
-    _engine(out, [out / key for key in sorted(spools)])
-    return pages, {"default": [NATIONAL], "tinh": {p: sorted(keys) for p, keys in sorted(tinh.items())}}
+class Index:
+    """The search index of one build, made while the build goes on: `add` each document as soon as
+    it is known (Pagefind indexes it in its own process, on the other core), `finish` once all are
+    given (Pagefind starts writing), `close` when the index must be on disk.
+
+    One bundle, or (`split`) one per province (its pages) and the national bundle (the pages of no
+    province, and the pages without sections: authorities). Pagefind holds a bundle in memory until
+    it is written (about 200 bytes a word: one index of the national scale does not fit in 23 GB),
+    so the national bundle is indexed as the documents come and each province's pages wait in a
+    spool file for their turn in `close`: one bundle in memory at a time, the documents made once."""
+
+    def __init__(self, site_dir: Path, split: bool):
+        self.started = time.perf_counter()
+        self.out = Path(site_dir) / OUTPUT
+        shutil.rmtree(self.out, ignore_errors=True)
+        self.split = split
+        self.pages = 0
+        self.tinh: dict[str, set[str]] = {}
+        self.spools: dict[str, TextIO] = {}
+        self.spool_dir = tempfile.TemporaryDirectory(prefix="thidua-search-") if split else None
+        self.service: _Service | None = _Service().__enter__()
+        self.index = self.service.new_index()
+
+    def add(self, doc: Doc) -> None:
+        assert self.service is not None
+        self.pages += 1
+        page = page_html(doc)
+        if not self.split or not doc.provinces or not doc.sections:
+            self.service.add(self.index, "/" + doc.url, page)
+        if not self.split or not doc.provinces:
+            return
+        key = _key(doc.provinces[-1])  # the province today
+        for province in doc.provinces:
+            self.tinh.setdefault(province, set()).add(key)
+        spool = self.spools.get(key)
+        if spool is None:
+            assert self.spool_dir is not None
+            spool = self.spools[key] = gzip.open(Path(self.spool_dir.name) / key, "wt", encoding="utf-8",
+                                                 compresslevel=1)
+        spool.write(json.dumps(["/" + doc.url, page], ensure_ascii=False) + "\n")
+
+    def finish(self) -> None:
+        """Every document is in: Pagefind writes the (national) bundle while the build goes on."""
+        assert self.service is not None
+        self.service.request_write(self.index, self.out / NATIONAL if self.split else self.out)
+
+    def close(self) -> dict:
+        """Wait for the index to be on disk (when split, index the provinces one at a time); write
+        which bundle holds which province; return counts."""
+        try:
+            return self._close()
+        except BaseException:
+            self.abandon()
+            raise
+
+    def _close(self) -> dict:
+        waited = time.perf_counter()
+        assert self.service is not None
+        service, self.service = self.service, None
+        try:
+            service.written(self.out / NATIONAL if self.split else self.out)
+        except BaseException as error:
+            service.__exit__(type(error), error, None)
+            raise
+        service.__exit__(None, None, None)
+        bundles: dict = {"default": [], "tinh": {}}
+        if self.split:
+            assert self.spool_dir is not None
+            for key in sorted(self.spools):
+                self.spools[key].close()
+                with _Service() as service, gzip.open(Path(self.spool_dir.name) / key, "rt", encoding="utf-8") as lines:
+                    index = service.new_index()
+                    for line in lines:
+                        url, page = json.loads(line)
+                        service.add(index, url, page)
+                    service.request_write(index, self.out / key)
+                    service.written(self.out / key)
+            self.spool_dir.cleanup()
+            _engine(self.out, [self.out / key for key in sorted(self.spools)])
+            bundles = {"default": [NATIONAL], "tinh": {p: sorted(keys) for p, keys in sorted(self.tinh.items())}}
+        (self.out / BUNDLES).write_text(json.dumps(bundles, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
+                                        encoding="utf-8")
+        now = time.perf_counter()
+        size = sum(p.stat().st_size for p in self.out.rglob("*") if p.is_file())
+        split = len({NATIONAL, *self.spools}) if self.split else 1
+        log.info(f"thidua: search index (Pagefind) of {self.pages} pages in {split} bundle(s) written "
+                 f"({size / 1e6:.1f} MB), {now - self.started:.1f} s after it began beside the build, "
+                 f"{now - waited:.1f} s of it waited for at the end")
+        return {"pages": self.pages, "bundles": split, "seconds": round(now - self.started, 2), "bytes": size}
+
+    def abandon(self) -> None:
+        """A failed build: stop Pagefind, drop the spool files."""
+        if self.service is not None:
+            self.service.__exit__(PluginError, None, None)
+            self.service = None
+        for spool in self.spools.values():
+            spool.close()
+        if self.spool_dir is not None:
+            self.spool_dir.cleanup()
 
 
 def _key(province: str) -> str:
@@ -295,9 +342,14 @@ def _wait_written(out: Path, timeout: float = 60.0) -> None:
 
 class _Service:
     """Pagefind's indexing service (`pagefind --service`, the protocol its Python API speaks:
-    base64 JSON messages ending in a comma), asked one page at a time. Not its CLI over a folder:
-    that reads pages in parallel and numbers them in the order they finish, so two builds of the
-    same data would differ. Not its Python API either: it polls for each answer every 0.1 s."""
+    base64 JSON messages ending in a comma). Not its CLI over a folder: that reads pages in
+    parallel and numbers them in the order they finish, so two builds of the same data would
+    differ. Not its Python API either: it polls for each answer every 0.1 s.
+
+    Pages are sent without waiting for their answers: the service handles its messages one at a
+    time, in the order they came (its main loop awaits each), so the index is the same as when
+    asked one by one, and Pagefind indexes in its own process while this one goes on. Answers are
+    read as they come (never waiting) and all of them, errors checked, before the bundle is written."""
 
     def __enter__(self) -> _Service:
         from pagefind.service import get_executable  # the binary ships in the pagefind[extended] wheel
@@ -306,24 +358,40 @@ class _Service:
         if binary is None:
             raise PluginError("thidua: Pagefind's binary was not found: install pagefind[extended]")
         self.process = subprocess.Popen([str(binary), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        assert self.process.stdout is not None
+        self.out = self.process.stdout.fileno()
         self.buffer = b""
         self.next_id = 0
+        self.answered = 0  # answers read: they come in the order asked
+        self.error: str | None = None
         return self
 
     def __exit__(self, *exc) -> None:
         assert self.process.stdin is not None
-        self.process.stdin.close()
+        if exc[0] is not None:  # a failed build: the index is not wanted
+            self.process.kill()
+        try:
+            self.process.stdin.close()
+        except OSError:  # killed: what was left unsent goes nowhere
+            pass
         self.process.wait(timeout=60)
 
     def new_index(self) -> int:
         return self.ask({"type": "NewIndex", "config": {"force_language": "vi"}})["index_id"]
 
     def add(self, index: int, url: str, page: str) -> None:
-        self.ask({"type": "AddFile", "index_id": index, "url": url, "file_path": None, "file_contents": page})
+        self.send({"type": "AddFile", "index_id": index, "url": url, "file_path": None, "file_contents": page})
+        self._read(block=False)
 
-    def write(self, index: int, out: Path) -> None:
-        """Have Pagefind write the bundle into `out`; keep the engine only, filters in a fixed order."""
-        self.ask({"type": "WriteFiles", "index_id": index, "output_path": str(out)})
+    def request_write(self, index: int, out: Path) -> None:
+        """Ask Pagefind to write the bundle into `out`, not waiting: `written` waits."""
+        self.send({"type": "WriteFiles", "index_id": index, "output_path": str(out)})
+        assert self.process.stdin is not None
+        self.process.stdin.flush()  # all of it sent now: a process forked later holds no unsent copy
+
+    def written(self, out: Path) -> None:
+        """Wait for the bundle asked for; keep the engine only, filters in a fixed order."""
+        self._read(block=True)
         _wait_written(out)
         if _entry(out) is None:  # never ship a search that cannot start
             raise PluginError("thidua: Pagefind left pagefind-entry.json incomplete; nothing was published")
@@ -331,23 +399,39 @@ class _Service:
             (out / unused).unlink(missing_ok=True)  # the UI is Material's: only the engine is served
         reorder(out)  # filter lists in a fixed order: the same data gives the same files (pagefind_order.py)
 
-    def ask(self, payload: dict) -> dict:
-        assert self.process.stdin is not None and self.process.stdout is not None
+    def send(self, payload: dict) -> None:
+        assert self.process.stdin is not None
         self.next_id += 1
         message = {"message_id": self.next_id, "payload": payload}
         self.process.stdin.write(base64.b64encode(json.dumps(message).encode("utf-8")) + b",")
+
+    def ask(self, payload: dict) -> dict:
+        """Send `payload` and wait for its answer, and for every answer before it."""
+        self.send(payload)
+        assert self.process.stdin is not None
         self.process.stdin.flush()
-        while True:
+        return self._read(block=True)
+
+    def _read(self, block: bool) -> dict:
+        """Read the answers that came (block: all of them, up to the last message sent); return the
+        last one read. An error answer stops the build."""
+        last: dict = {}
+        os.set_blocking(self.out, block)
+        while self.answered < self.next_id:
             while b"," not in self.buffer:
-                chunk = os.read(self.process.stdout.fileno(), 1 << 16)
+                try:
+                    chunk = os.read(self.out, 1 << 16)
+                except BlockingIOError:
+                    return last
                 if not chunk:
                     raise PluginError("thidua: Pagefind's service stopped while indexing")
                 self.buffer += chunk
             raw, _, self.buffer = self.buffer.partition(b",")
             answer = json.loads(base64.b64decode(raw))
-            if answer.get("message_id") in (self.next_id, None):
-                break
-        result = answer.get("payload") or {}
-        if result.get("type") == "Error":
-            raise PluginError(f"thidua: Pagefind could not index the site: {result.get('message')}")
-        return result
+            if answer.get("message_id") is None:  # not an answer to a message of ours
+                continue
+            self.answered += 1
+            last = answer.get("payload") or {}
+            if last.get("type") == "Error":
+                raise PluginError(f"thidua: Pagefind could not index the site: {last.get('message')}")
+        return last

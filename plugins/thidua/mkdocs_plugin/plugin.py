@@ -5,14 +5,16 @@ on_config     refuse settings the chrome cannot serve; load and validate data/ (
               page list; add the package's stylesheet and scripts to extra_css/extra_javascript
 on_files      pages in the nav become MkDocs pages; every other generated page is grouped by
               folder, and each folder gets one placeholder page (chrome.py) instead; the
-              package's assets and the core's static files become site files; the open-data
-              exports are written into the site folder (before the page listing them renders)
+              package's assets and the core's static files become site files; Pagefind is
+              handed the search documents, to index in its own process while the build goes on;
+              the open-data exports are written into the site folder (before the page listing
+              them renders)
 on_page_*     hand MkDocs titles, bodies and tables of contents; the placeholders get markers
 on_post_page  a rendered placeholder becomes the chrome of its folder (checked: chrome.py)
 on_post_build remove the placeholders; write each record page as its folder's chrome with its
               own parts put in, split over worker processes; list every page in the sitemap
-              (sitemap.py); write the search index, Pagefind's, of every page (search_index.py);
-              then put the new site in place (below)
+              (sitemap.py); the search index, Pagefind's, begun in on_files beside the build,
+              is finished and waited for (search_index.py); then the new site is put in place (below)
 
 `mkdocs build` writes into a temporary folder beside site_dir (on_config points site_dir there),
 which replaces the previous site only once the build succeeded: a failed, killed or `--strict`
@@ -46,7 +48,7 @@ from ..publish import drop_samples, publishable
 from ..redirects import redirect_html
 from ..validate import validate
 from ..pages import render
-from . import chrome, incremental, search_index, sitemap, staging
+from . import chrome, incremental, pagefind_index, search_index, sitemap, staging
 from .config import ThiduaConfig
 
 log = logging.getLogger("mkdocs.plugins.thidua")
@@ -75,6 +77,7 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         self.dirty = False
         self.files = Files([])
         self.stage: staging.Stage | None = None
+        self.search: pagefind_index.Index | None = None
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -169,6 +172,8 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         for path, source in ASSETS.items():
             if files.get_file_from_path(path) is None:  # a site's own copy (docs_dir, custom_dir) wins
                 files.append(File.generated(config, path, abs_src_path=str(source)))
+        if search_index.wanted(config):  # Pagefind indexes beside the rest of the build, in its own process
+            self.search = search_index.start(Path(config.site_dir), self.site.search, self.config.search_split_above)
         self.export_entries: dict[str, list] = {}
         if self.site.exports is not None:
             self._write_exports(Path(config.site_dir), files)
@@ -318,6 +323,9 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         if not self.config.enabled:
             return
         site_dir = Path(config.site_dir)
+        generated = {page.url for page in self.site.pages}
+        if self.search is not None:  # Material's index is written: the hand-written pages join ours
+            search_index.finish(self.search, site_dir, generated)
         for folder in self.shells.values():
             shutil.rmtree(site_dir / folder / chrome.SLUG, ignore_errors=True)
         started = time.perf_counter()
@@ -327,8 +335,9 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         mkdocs_pages = [file.url.removeprefix("./") for file in self.files.documentation_pages() if file.src_uri not in self.shells]
         sitemap.write(site_dir, self.env, config, mkdocs_pages + [p.url for p in self.site.pages],
                       self.settings.build_date)
-        generated = {page.url for page in self.site.pages}
-        search_index.rewrite_index(site_dir, generated, self.site.search, self.config.search_split_above)
+        if self.search is not None:
+            search, self.search = self.search, None
+            search.close()
         if self.stage is not None:
             stage, self.stage = self.stage, None
             if config.strict and staging.strict_warnings():  # MkDocs raises right after this event: keep the old site
@@ -343,6 +352,9 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
 
     def on_build_error(self, *, error):
         gc.unfreeze()
+        if self.search is not None:
+            self.search.abandon()
+            self.search = None
         if self.stage is not None:
             self.stage.abandon()
             self.stage = None

@@ -3,11 +3,17 @@
 Material's search plugin writes `search/search_index.json` from every page's HTML, and Material's
 search box fetches it on every page load. Search now runs on Pagefind (`pagefind_index.py`; the
 browser side is assets/javascripts/search-worker.js, started in Material's place by
-theme/partials/search.html). `rewrite_index` (called in `on_post_build`, after Material's plugin
-and after the record pages are written, inside the staging folder) reads the hand-written pages'
-entries out of Material's index, writes the Pagefind index of every page, and leaves Material's
-index with its config and no entries: the search box still starts, and loads nothing it does not
-use. See docs/SEARCH.md.
+theme/partials/search.html). The index is made beside the build, in three steps:
+
+- `start` (in `on_files`, once the pages are planned): the core's documents go to Pagefind, which
+  indexes them in its own process while MkDocs and the plugin write the site;
+- `finish` (in `on_post_build`, after Material's plugin): the hand-written pages' entries are read
+  out of Material's index and added, Material's index is left with its config and no entries (the
+  search box still starts, and loads nothing it does not use), and Pagefind starts writing;
+- `close` (once the record pages are written, before the staging folder is swapped in): wait for
+  the index to be on disk.
+
+See docs/SEARCH.md.
 """
 from __future__ import annotations
 
@@ -19,25 +25,32 @@ from . import pagefind_index
 INDEX = "search/search_index.json"
 
 
-def rewrite_index(site_dir: Path, generated: set[str], ours,
-                  split_above: int = pagefind_index.SPLIT_ABOVE) -> dict | None:
-    """Write the Pagefind index of `ours` (the core's documents) and of the hand-written pages, split
-    per province above `split_above` pages; return its counts, or None without Material's search
-    plugin (no search box to serve)."""
+def wanted(config) -> bool:
+    """Material's search plugin is on: there is a search box to serve."""
+    return any(name.rpartition("/")[2] == "search" for name in config.plugins)
+
+
+def start(site_dir: Path, ours, split_above: int = pagefind_index.SPLIT_ABOVE) -> pagefind_index.Index:
+    """Hand the core's documents to Pagefind: one bundle, or split per province above `split_above`."""
+    index = pagefind_index.Index(site_dir, len(ours) > split_above)
+    try:
+        for doc in ours:
+            index.add(doc)
+    except BaseException:
+        index.abandon()
+        raise
+    return index
+
+
+def finish(index: pagefind_index.Index, site_dir: Path, generated: set[str]) -> None:
+    """Add the hand-written pages from Material's index, empty that index, let Pagefind write."""
     path = Path(site_dir) / INDEX
-    if not path.is_file():
-        return None
-    data = json.loads(path.read_text(encoding="utf-8"))
-    docs = pagefind_index.hand_written(data, generated)
-    ours = ours or []
-    counts = pagefind_index.write(site_dir, _chain(docs, ours), len(docs) + len(ours), split_above)
-    config = dict(data.get("config", {}))
-    config["thidua"] = {"engine": "pagefind", "path": pagefind_index.OUTPUT + "/"}
-    path.write_text(json.dumps({"config": config, "docs": []}, ensure_ascii=False, separators=(",", ":")),
-                    encoding="utf-8")
-    return counts
-
-
-def _chain(first, second):
-    yield from first
-    yield from second
+    data = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    for doc in pagefind_index.hand_written(data, generated):
+        index.add(doc)
+    index.finish()
+    if path.is_file():
+        config = dict(data.get("config", {}))
+        config["thidua"] = {"engine": "pagefind", "path": pagefind_index.OUTPUT + "/"}
+        path.write_text(json.dumps({"config": config, "docs": []}, ensure_ascii=False, separators=(",", ":")),
+                        encoding="utf-8")
