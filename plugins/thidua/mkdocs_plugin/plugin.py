@@ -18,7 +18,10 @@ on_post_build remove the placeholders; write each record page as its folder's ch
 
 `mkdocs build` writes into a temporary folder beside site_dir (on_config points site_dir there),
 which replaces the previous site only once the build succeeded: a failed, killed or `--strict`
-build with warnings leaves the previous site as it was (`staging.py`).
+build with warnings leaves the previous site as it was (`staging.py`). `mkdocs serve` stages
+each preview the same way, in its own temporary folder, so a preview after a data edit reuses
+the pages of the previous one (incremental.py) as a rebuild does; it keeps that manifest in
+memory, leaving the one on disk to `mkdocs build`'s site.
 
 Material renders one placeholder per folder rather than one page per record: the theme's
 full render and its search plugin's HTML parsing cost more than everything else per page.
@@ -78,6 +81,7 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         self.files = Files([])
         self.stage: staging.Stage | None = None
         self.search: pagefind_index.Index | None = None
+        self.served: incremental.Manifest | None = None  # `mkdocs serve`: the last preview's manifest
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -86,8 +90,9 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
     def on_config(self, config):
         if not self.config.enabled:
             return config
-        # `mkdocs serve` builds into its own temporary folder; a dirty build updates site_dir in place
-        if self.command in ("build", "gh-deploy") and not self.dirty and self.stage is None:
+        # a dirty build updates site_dir in place; any other build (`mkdocs serve`'s previews too,
+        # in its temporary folder) is staged, and reuses what the previous one wrote
+        if self.command in ("build", "gh-deploy", "serve") and not self.dirty and self.stage is None:
             self.stage = staging.Stage.begin(Path(config.site_dir))
             config.site_dir = str(self.stage.temp)
         _refuse_unsupported(config)
@@ -190,7 +195,7 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
             raise PluginError(f"thidua: {', '.join(taken[:5])} is written from data; remove the hand-written file")
         started = time.perf_counter()
         final = self.stage.final if self.stage is not None else site_dir
-        writer = incremental.Writer(site_dir, final, incremental.Manifest.read(self.cache_dir, final))
+        writer = incremental.Writer(site_dir, final, self._previous(final))
         exports.write(writer, site_dir)
         self.export_entries = writer.entries
         log.info(f"thidua: open data written in {time.perf_counter() - started:.1f} s ({writer.written} files "
@@ -263,7 +268,7 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         if self.command == "serve":
             workers = 1  # `mkdocs serve` runs threads; forking beside them is not safe
         final = self.stage.final if self.stage is not None else site_dir
-        previous = incremental.Manifest.read(self.cache_dir, final)
+        previous = self._previous(final)
         writer = incremental.Writer(site_dir, final, previous)
         stamp = self._stamp(config)
         fingerprinter = tracker = None
@@ -290,6 +295,13 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         log.info(f"thidua: {written} of {len(jobs)} record pages written, {len(jobs) - written} unchanged "
                  f"{'kept' if final == site_dir else 'linked from the previous site'} "
                  f"({rendered} rendered, {len(jobs) - rendered} with unchanged inputs not rendered)")
+
+    def _previous(self, final: Path) -> incremental.Manifest:
+        """What the previous build wrote into `final`: the manifest on disk, or under `mkdocs serve`
+        the last preview's (a preview's temporary folder is not the site the manifest lists)."""
+        if self.command == "serve":
+            return self.served if self.served is not None and self.served.site == final else incremental.Manifest(final, {})
+        return incremental.Manifest.read(self.cache_dir, final)
 
     def _stamp(self, config) -> str:
         """What every record page depends on besides its own inputs: this package and the theme
@@ -345,7 +357,10 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
             else:
                 stage.commit()
                 config.site_dir = str(stage.final)  # gh-deploy reads it after the build
-                self.manifest.write(self.cache_dir)  # only now: it describes the site in place
+                if self.command == "serve":  # kept in memory: the manifest on disk is `mkdocs build`'s
+                    self.served = self.manifest
+                else:
+                    self.manifest.write(self.cache_dir)  # only now: it describes the site in place
         elif self.dirty and self.command == "build":
             self.manifest.write(self.cache_dir)
         gc.unfreeze()  # the build is over: what it froze may be collected (tests build many sites in one process)
