@@ -64,6 +64,7 @@ HEADING_WEIGHT = 3
 # with the pages (docs/SEARCH.md).
 SPLIT_ABOVE = 3000
 NATIONAL = "ca-nuoc"  # when split: the bundle searched with no province chosen
+PARALLEL = 2  # bundles indexed at once when split (Pagefind indexes one on one core; 1 GB at most each)
 BUNDLES = "bundles.json"  # {"default": bundles searched with no province chosen, "tinh": {province: bundles}}
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
@@ -198,7 +199,8 @@ class Index:
     province, and the pages without sections: authorities). Pagefind holds a bundle in memory until
     it is written (about 200 bytes a word: one index of the national scale does not fit in 23 GB),
     so the national bundle is indexed as the documents come and each province's pages wait in a
-    spool file for their turn in `close`: one bundle in memory at a time, the documents made once."""
+    spool file for their turn in `close`: `PARALLEL` bundles in memory at a time, the documents
+    made once."""
 
     def __init__(self, site_dir: Path, split: bool):
         self.started = time.perf_counter()
@@ -236,8 +238,8 @@ class Index:
         self.service.request_write(self.index, self.out / NATIONAL if self.split else self.out)
 
     def close(self) -> dict:
-        """Wait for the index to be on disk (when split, index the provinces one at a time); write
-        which bundle holds which province; return counts."""
+        """Wait for the index to be on disk (when split, index the provinces, `PARALLEL` bundles at
+        a time); write which bundle holds which province; return counts."""
         try:
             return self._close()
         except BaseException:
@@ -247,25 +249,33 @@ class Index:
     def _close(self) -> dict:
         waited = time.perf_counter()
         assert self.service is not None
-        service, self.service = self.service, None
+        # (folder, service) of the bundles being written; a province's is begun when fewer than
+        # PARALLEL are: Pagefind indexes a bundle on one core
+        running: list[tuple[Path, _Service]] = [(self.out / NATIONAL if self.split else self.out, self.service)]
+        self.service = None
         try:
-            service.written(self.out / NATIONAL if self.split else self.out)
-        except BaseException as error:
-            service.__exit__(type(error), error, None)
-            raise
-        service.__exit__(None, None, None)
-        bundles: dict = {"default": [], "tinh": {}}
-        if self.split:
-            assert self.spool_dir is not None
             for key in sorted(self.spools):
                 self.spools[key].close()
-                with _Service() as service, gzip.open(Path(self.spool_dir.name) / key, "rt", encoding="utf-8") as lines:
-                    index = service.new_index()
+                if len(running) >= PARALLEL:
+                    _finished(*running.pop(0))
+                assert self.spool_dir is not None
+                service = _Service().__enter__()
+                running.append((self.out / key, service))
+                index = service.new_index()
+                with gzip.open(Path(self.spool_dir.name) / key, "rt", encoding="utf-8") as lines:
                     for line in lines:
                         url, page = json.loads(line)
                         service.add(index, url, page)
-                    service.request_write(index, self.out / key)
-                    service.written(self.out / key)
+                service.request_write(index, self.out / key)
+            while running:
+                _finished(*running.pop(0))
+        except BaseException as error:
+            for _folder, service in running:
+                service.__exit__(type(error), error, None)
+            raise
+        bundles: dict = {"default": [], "tinh": {}}
+        if self.split:
+            assert self.spool_dir is not None
             self.spool_dir.cleanup()
             _engine(self.out, [self.out / key for key in sorted(self.spools)])
             bundles = {"default": [NATIONAL], "tinh": {p: sorted(keys) for p, keys in sorted(self.tinh.items())}}
@@ -288,6 +298,16 @@ class Index:
             spool.close()
         if self.spool_dir is not None:
             self.spool_dir.cleanup()
+
+
+def _finished(out: Path, service: _Service) -> None:
+    """Wait for `service` to have written its bundle into `out`, then stop it."""
+    try:
+        service.written(out)
+    except BaseException as error:
+        service.__exit__(type(error), error, None)
+        raise
+    service.__exit__(None, None, None)
 
 
 def _key(province: str) -> str:
