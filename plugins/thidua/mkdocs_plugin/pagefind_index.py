@@ -212,7 +212,11 @@ class Index:
         self.spools: dict[str, TextIO] = {}
         self.spool_dir = tempfile.TemporaryDirectory(prefix="thidua-search-") if split else None
         self.service: _Service | None = _Service().__enter__()
-        self.index = self.service.new_index()
+        try:
+            self.index = self.service.new_index()
+        except BaseException:
+            self.abandon()
+            raise
 
     def add(self, doc: Doc) -> None:
         assert self.service is not None
