@@ -15,6 +15,7 @@ import yaml
 from conftest import ROOT, build
 
 from thidua.graph import LinkGraph
+from thidua.mkdocs_plugin import incremental
 from thidua.pages import Settings, build_site, inputs
 from thidua.publish import publishable
 from thidua.validate import validate
@@ -272,6 +273,78 @@ def test_a_page_changed_in_the_site_by_hand_is_written_again(history):
     assert written(result.stderr)[0] == 1 and rendered(result.stderr) == 1
 
 
+def test_a_rebuild_without_a_change_writes_no_open_data_file_but_the_large_ones(history):
+    _root, _data, steps, _facts = history
+    found = re.search(r"open data written in [\d.]+ s \((\d+) files written, (\d+) unchanged linked", steps["same"].stderr)
+    assert found and int(found.group(1)) == 0 and int(found.group(2)) > 0, steps["same"].stderr
+
+
+# --- Keyed files: made only when their inputs changed
+
+
+def keyed_site(root: Path, previous: incremental.Manifest, files: dict[str, tuple[str, bytes]]):
+    """Write `files` (path -> (key, bytes)) through a Writer into `root`; the paths made."""
+    writer = incremental.Writer(root, previous.site, previous)
+    made = []
+
+    def maker(path, data):
+        def make():
+            made.append(path)
+            return data
+        return make
+
+    for path, (key, data) in files.items():
+        assert writer.keyed(path, key, maker(path, data)) == len(data)
+    return writer, made
+
+
+def test_a_keyed_file_is_made_only_when_its_key_changed(tmp_path):
+    old, new, newer = tmp_path / "old", tmp_path / "new", tmp_path / "newer"
+    files = {"a/one.ics": ("k1", b"one"), "a/two.ics": ("k2", b"two"), "three.xml": ("k3", b"three")}
+    first, made = keyed_site(old, incremental.Manifest(old, {}), files)
+    assert sorted(made) == sorted(files) and first.written == 3
+    # same keys: linked from the previous site, never made
+    again, made = keyed_site(new, incremental.Manifest(old, first.entries), files)
+    assert made == [] and again.written == 0
+    for path in files:
+        assert (new / path).stat().st_ino == (old / path).stat().st_ino
+        assert again.entries[path] == first.entries[path]
+    # another key: made, even though the bytes it gives are those listed (then linked)
+    changed = dict(files, **{"a/one.ics": ("k1b", b"one"), "a/two.ics": ("k2b", b"TWO")})
+    third, made = keyed_site(newer, incremental.Manifest(new, again.entries), changed)
+    assert sorted(made) == ["a/one.ics", "a/two.ics"] and third.written == 1
+    assert (newer / "a/two.ics").read_bytes() == b"TWO" and (new / "a/two.ics").read_bytes() == b"two"
+    assert (newer / "a/one.ics").stat().st_ino == (new / "a/one.ics").stat().st_ino
+    assert third.entries["a/one.ics"][4] != again.entries["a/one.ics"][4]
+
+
+def test_a_keyed_file_changed_since_or_listed_by_other_code_is_made_again(tmp_path, monkeypatch):
+    old = tmp_path / "old"
+    files = {"one.ics": ("k1", b"one"), "two.ics": ("k2", b"two")}
+    first, _ = keyed_site(old, incremental.Manifest(old, {}), files)
+    (old / "one.ics").unlink()
+    (old / "one.ics").write_bytes(b"tampered")  # by hand: its identity no longer matches
+    again, made = keyed_site(tmp_path / "new", incremental.Manifest(old, first.entries), files)
+    assert made == ["one.ics"] and (tmp_path / "new" / "one.ics").read_bytes() == b"one"
+    # the same key under other code (the package's files, the installed packages): made again
+    monkeypatch.setattr(incremental, "code_stamp", lambda: "other code")
+    third, made = keyed_site(tmp_path / "newer", incremental.Manifest(tmp_path / "new", again.entries), files)
+    assert sorted(made) == sorted(files)
+
+
+def test_a_manifest_of_another_version_is_not_read(tmp_path):
+    old, cache = tmp_path / "old", tmp_path / "cache"
+    first, _ = keyed_site(old, incremental.Manifest(old, {}), {"one.ics": ("k1", b"one")})
+    incremental.Manifest(old, first.entries).write(cache)
+    assert incremental.Manifest.read(cache, old).pages == first.entries
+    listed = json.loads((cache / incremental.NAME).read_text(encoding="utf-8"))
+    listed["version"] = incremental.VERSION - 1
+    (cache / incremental.NAME).write_text(json.dumps(listed), encoding="utf-8")
+    assert incremental.Manifest.read(cache, old).pages == {}
+    _, made = keyed_site(tmp_path / "new", incremental.Manifest.read(cache, old), {"one.ics": ("k1", b"one")})
+    assert made == ["one.ics"]
+
+
 # --- The fingerprints themselves, in one process
 
 
@@ -306,6 +379,29 @@ def test_fingerprints_are_the_same_for_the_same_data_and_differ_with_a_record(sm
     differ = {p.url for p in site.pages if other.page(p) != first[p.url]}
     assert f"khen-thuong/{decision}/" in differ  # its own page, and pages listing it or its lines
     assert len(differ) < len(site.pages) / 4
+
+
+def test_a_recipient_lines_digest_covers_each_of_its_fields(small_site):
+    """Lines are digested straight from their fields (Fingerprinter.line), not pickled."""
+    import dataclasses
+
+    repo, digests, site = small_site
+    assert inputs.LINE_COVERED, "Line has a field Fingerprinter.line does not cover: cover it"
+    graph = inputs.renderer_of(site.pages[0]).graph
+    line = next(line for lines in graph.lines_of_decision.values() for line in lines)
+    fp = inputs.Fingerprinter(repo, digests)
+    first = fp.line(line)
+    assert first is not None and first == inputs.Fingerprinter(repo, digests).line(line)
+    other = next(r for r in line.decision.recipients if r is not line.recipient)
+    variants = [dataclasses.replace(line, anchor=line.anchor + "x"), dataclasses.replace(line, number=line.number + 1),
+                dataclasses.replace(line, identity=line.identity + ("x",)), dataclasses.replace(line, recipient=other)]
+    assert first not in {fp.line(v) for v in variants}
+    changed = {kind: dict(ids) for kind, ids in digests.items()}
+    changed["decisions"][line.decision.id] = "another"
+    assert inputs.Fingerprinter(repo, changed).line(line) != first
+    # a field it cannot digest so: pickled as any object
+    assert fp.line(dataclasses.replace(line, identity=(1.5,))) is None
+    assert fp.digest([dataclasses.replace(line, identity=(1.5,))]) != fp.digest([line])
 
 
 def test_what_cannot_be_fingerprinted_is_untracked(small_site):

@@ -232,6 +232,17 @@ class Folder:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
 
+    def keyed(self, path: str, key: str, make) -> int:
+        data = make()
+        self.write(path, data)
+        return len(data)
+
+    def reuse(self, path: str, key: str) -> int | None:
+        return None
+
+    def placed(self, path: str, key: str) -> None:
+        pass
+
 
 def written(data: Path, root: Path, site_url: str = SITE_URL, sink=None) -> tuple[exports.Export, dict[str, bytes]]:
     """The exports of `data` written into `root` (made here), and every file there by path."""

@@ -5,7 +5,8 @@ well-kept library (tests read each back with another).
 into the site folder as it is made (`paths.py` says where each lives): one JSON file per record
 beside its page, one per kind, CSV per table, the SQLite database, `datapackage.json`, a ZIP of
 them all, Atom feeds, iCalendar calendars and `robots.txt`. Small files go through the caller's
-sink (which may reuse an unchanged file of the previous build); the large ones (bulk JSON, CSV,
+sink (which may reuse an unchanged file of the previous build; a calendar or feed whose inputs
+are unchanged, by their key, is not even made: `_Writing.keyed`); the large ones (bulk JSON, CSV,
 the database, the ZIP, the site's calendar) are made in a scratch folder inside the site folder
 and moved into place whole, so none is ever held in memory or seen half-written.
 
@@ -14,6 +15,7 @@ export holds; and no build clock, so the same data gives the same bytes.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import tempfile
@@ -22,6 +24,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
@@ -44,9 +47,20 @@ OWN_FOLDERS = tuple(p.rpartition("/")[0] + "/" for p in (paths.bulk_json("x"), p
 
 
 class Sink(Protocol):
-    """Where small files go: `write` puts `data` at `path` under the site folder."""
+    """Where small files go: `write` puts `data` at `path` under the site folder.
+
+    A keyed file's bytes are made only if needed: `key` is a digest of every input of them
+    but the code (the sink accounts for that), so a sink may take the previous build's file
+    for `path` if it had the same key (`incremental.Writer`). `keyed` gives the file's size;
+    `reuse` is `keyed` for a file written by the caller (None: write it, then call `placed`)."""
 
     def write(self, path: str, data: bytes) -> None: ...
+
+    def keyed(self, path: str, key: str, make: Callable[[], bytes]) -> int: ...
+
+    def reuse(self, path: str, key: str) -> int | None: ...
+
+    def placed(self, path: str, key: str) -> None: ...
 
 
 @dataclass
@@ -104,6 +118,17 @@ class _Writing:
         if path.startswith(paths.SECTION) or path == paths.ROBOTS:
             self.export.sizes[path] = len(data)
 
+    def keyed(self, path: str, inputs: object, make: Callable[[], bytes]) -> None:
+        """A small file made by `make` from `inputs` alone (with the site's name and URL and the
+        code): its repr, deterministic, is its key."""
+        size = self.sink.keyed(path, self.key(inputs), make)
+        if path.startswith(paths.SECTION):
+            self.export.sizes[path] = size
+
+    def key(self, inputs: object) -> str:
+        text = repr((self.export.site_name, self.export.site_url, inputs))
+        return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
     @contextmanager
     def large(self, path: str) -> Iterator[BinaryIO]:
         """A file written into the scratch folder, moved to `path` once complete."""
@@ -146,7 +171,7 @@ class _Writing:
         with ThreadPoolExecutor(1, thread_name_prefix="thidua-zip") as pool:
             zipped = pool.submit(self.archive, sorted(p for p in export.sizes if _in_archive(p)))
             self.calendar_files(found, everything, page_url)
-            _feeds(self.small, export.repo, graph, records, export.site_name, export.site_url, urls)
+            _feeds(self.keyed, export.repo, graph, records, export.site_name, export.site_url, urls)
             self.small(paths.ROBOTS, robots(export.site_url))
             zipped.result()
 
@@ -205,18 +230,29 @@ class _Writing:
         titles = KINDS["documents"].title
         writer = calendars.Writer(export.site_name, export.site_url, page_url, titles)
         count = 0
+        # icalendar's text is the cost: a calendar whose events are unchanged is not made (writer.inputs)
         for ident, events in found.items():
             if events:
-                self.small(paths.calendar("document", ident), writer.calendar(titles(export.repo.documents[ident]), events))
+                name = titles(export.repo.documents[ident])
+                self.keyed(paths.calendar("document", ident), writer.inputs(name, events),
+                           partial(writer.calendar, name, events))
                 count += 1
         for authority in export.records["authorities"]:
             events = [e for d in graph.documents_of_authority.get(authority.id, []) for e in found.get(d.id, [])]
             if events:
-                self.small(paths.calendar("authority", authority.id), writer.calendar(authority.name, events))
+                self.keyed(paths.calendar("authority", authority.id), writer.inputs(authority.name, events),
+                           partial(writer.calendar, authority.name, events))
                 count += 1
-        with self.large(paths.calendar()) as out:
-            for chunk in writer.chunks("Thời hạn và mốc thời gian của mọi kế hoạch", everything):
-                out.write(chunk)
+        name, path = "Thời hạn và mốc thời gian của mọi kế hoạch", paths.calendar()
+        key = self.key(writer.inputs(name, everything))
+        size = self.sink.reuse(path, key)
+        if size is None:
+            with self.large(path) as out:
+                for chunk in writer.chunks(name, everything):
+                    out.write(chunk)
+            self.sink.placed(path, key)
+        else:
+            export.sizes[path] = size
         export.calendars = count + 1
 
 
@@ -224,7 +260,7 @@ def _in_archive(path: str) -> bool:
     return path.startswith(paths.SECTION) and not path.startswith((f"{paths.SECTION}atom/", f"{paths.SECTION}lich/"))
 
 
-def _feeds(write: Callable[[str, bytes], None], repo: Repository, graph: LinkGraph, records: dict[str, list],
+def _feeds(keyed: Callable[[str, object, Callable[[], bytes]], None], repo: Repository, graph: LinkGraph, records: dict[str, list],
            site_name: str, site_url: str, urls: Urls) -> None:
     writer = feeds.Writer(site_name, site_url, urls)
     authorities = repo.authorities
@@ -254,7 +290,8 @@ def _feeds(write: Callable[[str, bytes], None], repo: Repository, graph: LinkGra
             for province in dict.fromkeys(p.id for p in (graph.province_of(o) for o in owners) if p):
                 by_province.setdefault(province, []).append(item)
     def put(path: str, title: str, subtitle: str, page: str, entries: list[feeds.Item]) -> None:
-        write(path, writer.feed(path, title, subtitle, page, entries))
+        keyed(path, (path, title, subtitle, page, [feeds.inputs(i) for i in entries]),
+              partial(writer.feed, path, title, subtitle, page, entries))
 
     def newest(entries: list[feeds.Item]) -> list[feeds.Item]:
         return sorted(entries, key=lambda i: i.key)[:feeds.LATEST]

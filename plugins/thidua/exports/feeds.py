@@ -49,6 +49,13 @@ def dated(record) -> _dt.datetime:
     return _dt.datetime(first.year, first.month, first.day, tzinfo=ZONE)
 
 
+def inputs(item: Item) -> tuple:
+    """What `Writer.feed` reads of an item, as plain data (the key of a feed's file). Keep in step.
+    The time as text: its offset too, which the time zone database gives."""
+    return (item.kind, item.record.id, getattr(item.record, "sample", False), item.title, item.summary,
+            item.authority, item.updated.isoformat())
+
+
 class Writer:
     def __init__(self, site_name: str, site_url: str, absolute: Callable[[str], str]):
         self.site_name = site_name

@@ -3,7 +3,8 @@
 Each build lists, in `.cache/thidua/pages.json` (outside the site):
 
 - every file it wrote through a `Writer`: its URL path, a hash of its bytes and the identity of
-  the file (size, modification time, inode);
+  the file (size, modification time, inode), and for a keyed file (`Writer.keyed`) the digest of
+  its inputs;
 - a stamp of everything every page depends on: the code (this package, the theme override,
   the installed packages), the MkDocs configuration, the build date, and the chrome of each
   folder as Material rendered it (`stamp`);
@@ -20,6 +21,10 @@ rather than written. The staging folder so holds a complete site whether the bui
 (it is swapped in) or fails (it is dropped and the old site, whose files a link never changes,
 stays as it was).
 
+An open-data file made through `Writer.keyed` is linked from the previous site without being
+made when the digest of its inputs (the caller's key, with the code: `code_stamp`) is the one
+listed and its file is still the one listed.
+
 A missing, damaged or foreign manifest, another stamp, or a file changed since, only means
 rendering and writing: the manifest is never trusted beyond what it can be checked against.
 """
@@ -30,6 +35,7 @@ import json
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,7 +43,8 @@ from ..pages import inputs
 from ..pages.inputs import Key
 
 NAME = "pages.json"
-VERSION = 2
+VERSION = 3  # 3: a file's entry may end with the key of its inputs (Writer.keyed)
+PACKAGE = Path(__file__).resolve().parent.parent
 
 
 def digest(data: bytes) -> str:
@@ -59,6 +66,12 @@ def stamp(folders: list[Path], *parts: object) -> str:
     for part in parts:
         hashed.update(b"\0" + repr(part).encode("utf-8", "surrogatepass"))
     return hashed.hexdigest()
+
+
+def code_stamp() -> str:
+    """What every keyed file depends on beyond its caller's key: this package's files, the
+    installed packages (their versions) and Python. Computed per writer: cheap (milliseconds)."""
+    return stamp([PACKAGE])
 
 
 def _installed() -> list[str]:
@@ -92,7 +105,7 @@ _last_read: list = [None, None]  # [(folder, site, size, mtime, inode), Manifest
 @dataclass
 class Manifest:
     site: Path  # the site folder the listed files are in
-    pages: dict[str, list]  # site path -> [digest, size, mtime_ns, inode]
+    pages: dict[str, list]  # site path -> [digest, size, mtime_ns, inode] (+ [key] for a keyed file)
     stamp: str = ""
     inputs: dict[str, tuple[str, list[Key]]] = field(default_factory=dict)  # path -> (fingerprint, lookups)
     lookups: dict[Key, str] = field(default_factory=dict)  # lookup -> digest
@@ -122,9 +135,7 @@ class Manifest:
             data = json.loads((folder / NAME).read_text(encoding="utf-8"))
             if data.get("version") != VERSION or data.get("site") != str(site) or not isinstance(data.get("pages"), dict):
                 return empty
-            pages = {path: entry for path, entry in data["pages"].items()
-                     if isinstance(entry, list) and len(entry) == 4 and isinstance(entry[0], str)
-                     and all(type(n) is int for n in entry[1:])}
+            pages = {path: entry for path, entry in data["pages"].items() if _valid_entry(entry)}
             manifest = cls(site, pages)
             try:
                 manifest._read_inputs(data)
@@ -168,6 +179,11 @@ class Manifest:
             pass  # the next build renders and writes every page: slower, not wrong
 
 
+def _valid_entry(entry: object) -> bool:
+    return (isinstance(entry, list) and len(entry) in (4, 5) and isinstance(entry[0], str)
+            and all(type(n) is int for n in entry[1:4]) and all(isinstance(k, str) for k in entry[4:]))
+
+
 class Writer:
     """Writes pages into `site_dir`, reusing the unchanged files of the site `final` (the same
     folder in a dirty build: an unchanged file is then left alone)."""
@@ -176,10 +192,18 @@ class Writer:
         self.site_dir, self.final, self.previous = site_dir, final, previous
         self.entries: dict[str, list] = {}
         self.written = 0
+        self._code: str | None = None
+        self._made: set[Path] = set()  # folders this writer made or found: one mkdir each, not one per file
+
+    def _folder(self, target: Path) -> None:
+        folder = target.parent
+        if folder not in self._made:
+            folder.mkdir(parents=True, exist_ok=True)
+            self._made.add(folder)
 
     def write(self, path: str, data: bytes) -> None:
         target = self.site_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
+        self._folder(target)
         hashed = digest(data)
         listed = self.previous.pages.get(path)
         if not (listed and listed[0] == hashed and self._link(path, listed, target)):
@@ -190,6 +214,42 @@ class Writer:
         st = os.stat(target)
         self.entries[path] = [hashed, st.st_size, st.st_mtime_ns, st.st_ino]
 
+    def keyed(self, path: str, key: str, make: Callable[[], bytes]) -> int:
+        """Write `make()` at `path`, unless the previous build listed the same `key` (a digest of
+        every input of the bytes, the code aside: it is added here) for a file still as listed:
+        that file is then linked, and `make` not called. The file's size."""
+        size = self.reuse(path, key)
+        if size is not None:
+            return size
+        data = make()
+        self.write(path, data)
+        self.entries[path].append(self._key(key))
+        return len(data)
+
+    def reuse(self, path: str, key: str) -> int | None:
+        """`keyed` for a file the caller writes itself (too large to hold): the previous file's
+        size if it was linked; else None, and the caller writes it then calls `placed`."""
+        listed = self.previous.pages.get(path)
+        if listed is not None and listed[4:] == [self._key(key)] and self.keep(path):
+            return listed[1]
+        return None
+
+    def placed(self, path: str, key: str) -> None:
+        """List the file the caller wrote at `path` (after `reuse` gave None) with its `key`."""
+        target = self.site_dir / path
+        hashed = hashlib.blake2b(digest_size=16)
+        with open(target, "rb") as src:
+            while chunk := src.read(1 << 20):
+                hashed.update(chunk)
+        st = os.stat(target)
+        self.entries[path] = [hashed.hexdigest(), st.st_size, st.st_mtime_ns, st.st_ino, self._key(key)]
+        self.written += 1
+
+    def _key(self, key: str) -> str:
+        if self._code is None:
+            self._code = code_stamp()
+        return digest(f"{self._code}\0{key}".encode())
+
     def keep(self, path: str) -> bool:
         """Take the previous site's file for `path` as it is, unread; False if it is not there
         as listed (then the page must be rendered and written)."""
@@ -197,7 +257,7 @@ class Writer:
         if not listed:
             return False
         target = self.site_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
+        self._folder(target)
         if not self._link(path, listed, target):
             return False
         self.entries[path] = list(listed)
@@ -207,7 +267,7 @@ class Writer:
         old = self.final / path
         try:
             st = os.stat(old, follow_symlinks=False)
-            if [st.st_size, st.st_mtime_ns, st.st_ino] != listed[1:]:
+            if [st.st_size, st.st_mtime_ns, st.st_ino] != listed[1:4]:
                 return False  # changed since it was written (by hand, by another tool)
             if old != target:
                 os.link(old, target)
@@ -244,7 +304,9 @@ class Reuse:
         old = self.previous.get(path)
         if fingerprint is not None and old is not None and old[0] == fingerprint and self._same(old[1]) \
                 and self.writer.keep(path):
-            self._record(path, fingerprint, old[1])
+            # the digests _same found equal to those listed
+            self.done.inputs[path] = old
+            self.done.lookups.update((key, self.old_lookups[key]) for key in old[1])
             return
         if fingerprint is None or self.tracker is None:
             self.writer.write(path, render())

@@ -199,7 +199,8 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         exports.write(writer, site_dir)
         self.export_entries = writer.entries
         log.info(f"thidua: open data written in {time.perf_counter() - started:.1f} s ({writer.written} files "
-                 f"written, {len(writer.entries) - writer.written} unchanged linked; the large ones written whole)")
+                 f"written, {len(writer.entries) - writer.written} unchanged linked, calendars and feeds among them "
+                 f"not even made; the database, bulk JSON, CSV and ZIP made whole)")
 
     def on_env(self, env, *, config, files):
         if self.config.enabled:

@@ -27,6 +27,7 @@ pickles in an order that changes from run to run: it costs renders, never a stal
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import io
@@ -39,7 +40,7 @@ from typing import Any, TypeAlias
 
 from markupsafe import Markup
 
-from ..graph import LinkGraph
+from ..graph import Line, LinkGraph
 from ..kinds import KINDS
 from ..repository import Repository
 
@@ -81,6 +82,8 @@ def _ambient(name: str) -> None:
     """Stands for the renderer and modules: code (in the build's stamp), not data."""
 
 
+# The fields `Fingerprinter.line` covers: a Line with any other is pickled as any object
+LINE_COVERED = tuple(f.name for f in dataclasses.fields(Line)) == ("decision", "recipient", "anchor", "number", "identity")
 _OPAQUE = (Repository, LinkGraph)  # reached from a context, they would hide every lookup
 # Pickled as they are, not memoised: small, or not our objects
 _PLAIN = frozenset({types.FunctionType, types.BuiltinFunctionType, types.MethodType, type, functools.partial, Markup})
@@ -110,6 +113,9 @@ class _Pickler(pickle.Pickler):
             file = fp.files.get(id(source))
             if file is not None:
                 return _part, (file, getattr(obj, "_path", None))
+        if cls is Line and LINE_COVERED and (line := fp.line(obj)) is not None:
+            fp.memo[id(obj)] = (obj, line)
+            return _seen, (line,)
         origin = fp.derived.get(id(obj))
         if origin is not None:
             return _derived, (cls.__qualname__, origin)
@@ -141,6 +147,7 @@ class Fingerprinter:
     def __init__(self, repo: Repository, digests: dict[str, dict[str, str]], renderer: Any = None):
         self.digests = digests
         self.kinds = {kind.record: kind.name for kind in KINDS.values()}
+        self._decision = KINDS["decisions"].record
         # A record's parts are read from its file and never changed after: its digest covers them.
         self.files = {id(record._file): self.record(kind.name, record.id) for kind, record in repo.all()
                       if getattr(record, "_file", None) is not None}
@@ -156,6 +163,20 @@ class Fingerprinter:
         out = io.BytesIO()
         _Pickler(out, self, top).dump(value)
         return _hash(out.getbuffer())
+
+    def line(self, line: Line) -> str | None:
+        """A recipient line's digest, made straight from its fields: there are tens of thousands
+        at province scale, and a pickler each was most of the cost of the `lines_of_decision`
+        lookups. None if a field is not one this covers (then it is pickled as any object)."""
+        decision, recipient, identity = line.decision, line.recipient, line.identity
+        file = self.files.get(id(getattr(recipient, "_file", None)))
+        path = getattr(recipient, "_path", None)
+        if (type(decision) is not self._decision or file is None or type(path) is not str
+                or type(line.anchor) is not str or type(line.number) is not int
+                or type(identity) is not tuple or any(type(part) is not str for part in identity)):
+            return None
+        return _hash(repr(("Line", decision.id, self.record("decisions", decision.id), file, path,
+                           line.anchor, line.number, identity)).encode("utf-8", "surrogatepass"))
 
     def page(self, page) -> str | None:
         """The fingerprint of a page (site.Page), or None when it cannot be tracked."""
@@ -375,4 +396,4 @@ def to_json(key: Key) -> list:
 
 def from_json(value) -> Key:
     """A key read back from JSON: lists become tuples again (relations are keyed by tuples)."""
-    return tuple(from_json(part) if type(part) is list else part for part in value)
+    return tuple([from_json(part) if type(part) is list else part for part in value])  # a list: quicker than a generator
