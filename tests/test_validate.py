@@ -839,6 +839,7 @@ def test_parent_loop_prints_the_loop_from_the_record(tmp_path):
             [sys.executable, "-m", "thidua.cli", "validate", str(data), "--format", "json"],
             capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": seed}, cwd=tmp_path,
         )
+        assert result.returncode == 1  # the command's process ends at once (os._exit), its code and output whole
         loops = {p["file"]: p["found"] for p in json.loads(result.stdout) if p["rule"] == "parent-cycle"}
         assert loops == {
             "data/authorities/ubnd-a.yml": "ubnd-a → ubnd-b → ubnd-a",
