@@ -500,6 +500,25 @@ def test_reference_to_an_id_that_does_not_exist(tmp_path):
     )
 
 
+def test_references_are_checked_again_when_their_target_goes_though_the_naming_file_is_unchanged(tmp_path):
+    """What a record names is kept in the check memo by its file's bytes; whether each target
+    exists is asked again on every run: a deleted or renamed campaign is a dangling reference
+    from an unchanged plan, and restoring it clears the problem."""
+    data = make_data(tmp_path)
+    cache = tmp_path / "cache"
+    references = lambda: sorted((p.file, p.found) for p in validate(data, cache=cache)[1].problems  # noqa: E731
+                                if p.rule == "reference")
+    assert references() == [] and references() == []  # cold, then from the memo
+    campaign = data / "campaigns" / "vi-nguoi-ngheo-2021-2025.yml"
+    text = campaign.read_text(encoding="utf-8")
+    campaign.unlink()
+    gone = references()
+    assert (f"data/{KH2}", '"vi-nguoi-ngheo-2021-2025"') in gone
+    assert gone == sorted((p.file, p.found) for p in validate(data)[1].problems if p.rule == "reference")
+    campaign.write_text(text, encoding="utf-8")
+    assert references() == []
+
+
 def test_reference_far_from_every_id_gets_no_suggestion(tmp_path):
     plan = BASE[KH2].replace("- document: qd-1-ubnd-a-2021", "- document: nghi-dinh-xyz")
     data = make_data(tmp_path, {KH2: plan})

@@ -17,9 +17,21 @@ from .base import Context, add, location, references
 
 def dangling_references(ctx: Context) -> None:
     repo = ctx.repo
+    memo = ctx.memo
+    stores = {kind: repo.of_kind(kind) for kind in KINDS}
     for _kind, record in repo.all():
+        # what a record names depends on its file alone: kept in the check memo, so a rerun walks
+        # only the records whose bytes changed, or that name something missing (for the message)
+        memo_key = memo.key("references", record) if memo is not None else None
+        named = memo.get(memo_key) if memo_key is not None else None
+        if named is None:
+            named = tuple(dict.fromkeys((target, ident) for _o, _k, target, ident in references(record)))
+            if memo_key is not None:
+                memo.put(memo_key, named)
+        if all(ident in stores[target] for target, ident in named):
+            continue
         for owner, key, target_kind, ident in references(record):
-            store = repo.of_kind(target_kind)
+            store = stores[target_kind]
             if ident in store:
                 continue
             # a record whose own id is invalid is reported at its file, never offered as a fix
