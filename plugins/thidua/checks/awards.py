@@ -22,7 +22,6 @@ from ..repository import Repository
 from .base import Context, location
 from .plans import (
     authority_name,
-    award_rules_of,
     form_name,
     form_source,
     kinds_label,
@@ -34,7 +33,7 @@ from .plans import (
 
 def award_level(ctx: Context) -> None:
     repo = ctx.repo
-    cache: dict = {}
+    cache = ctx.rules
     for decision in repo.decisions.values():
         form = repo.award_forms.get(decision.form)
         authority = repo.authorities.get(decision.authority)
@@ -66,7 +65,7 @@ def award_level(ctx: Context) -> None:
 
 def award_subject(ctx: Context) -> None:
     repo = ctx.repo
-    cache: dict = {}
+    cache = ctx.rules
     for decision in repo.decisions.values():
         form = repo.award_forms.get(decision.form)
         if form is None:
@@ -92,17 +91,17 @@ def award_subject(ctx: Context) -> None:
 def award_occasion(ctx: Context) -> None:
     """award-occasion, and award-in-plan when the plan does not mention the form at all."""
     repo = ctx.repo
-    cache: dict = {}
+    cache = ctx.rules
     for decision in repo.decisions.values():
         plan = repo.documents.get(decision.plan) if decision.plan else None
         if plan is None or decision.form not in repo.award_forms:
             continue
         rules = rules_for(repo, decision, cache)
         if not rules:
-            if award_rules_of(plan):  # a plan that sets out no award at all says nothing either way
+            if cache[plan.id]:  # a plan that sets out no award at all says nothing either way
                 ctx.problem("award-in-plan", decision, "form",
                             f"the plan it applies does not mention the {form_name(repo, decision.form)}",
-                            "a form the plan sets out: " + ", ".join(sorted({f for r in award_rules_of(plan)
+                            "a form the plan sets out: " + ", ".join(sorted({f for r in cache[plan.id]
                                                                              for f in r.award.forms})),
                             decision.form, plan_label(repo, plan))
             continue

@@ -32,6 +32,8 @@ class Context:
     report: Report
     severity: Mapping[str, str]
     memo: typing.Any = None  # a memo.CheckMemo when validating through the parse cache
+    # plan id -> the award rules it sets out (plans.rules_for): worked out once for every check
+    rules: dict = dataclasses.field(default_factory=dict)
 
     def problem(self, name: str, obj, field: str | None, message: str, expected: str = "",
                 found: str = "", source: str = "") -> None:

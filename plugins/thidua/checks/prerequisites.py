@@ -44,7 +44,7 @@ def _same_place_of(a: model.Recipient, b: model.Recipient) -> bool:
 
 def prerequisites(ctx: Context) -> None:
     repo = ctx.repo
-    cache: dict = {}
+    cache = ctx.rules
     # (form, kind, name key) -> [(decision, recipient)]: the earlier awards to look among
     held: dict[tuple, list[tuple[model.AwardDecision, model.Recipient]]] = defaultdict(list)
     keys: dict[str, str] = {}  # name -> name_key, once per distinct name (more than name_key's cache holds)
