@@ -97,8 +97,10 @@ def serve(site: Path):
 
 def kind_of(path: str) -> str:
     """What a search file is: the engine (JS, wasm), the page index (pf_meta, entry), filter lists,
-    index chunks or fragments (a result's text)."""
+    index chunks, fragments (a result's words and anchors) or texts (its original text)."""
     name = path.rsplit("/", 1)[-1]
+    if "/t/" in f"/{path}" and name.endswith(".json.gz"):  # a page's original text, for a shown result
+        return "text"
     if name.endswith(".pf_meta") or name == "pagefind-entry.json":
         return "meta"
     for suffix, kind in ((".pf_filter", "filter"), (".pf_index", "index"), (".pf_fragment", "fragment")):

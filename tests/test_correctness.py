@@ -263,7 +263,7 @@ def search_entries(site: Path) -> dict[str, dict]:
 
     out = {}
     for url, fragment in fragments(site).items():
-        blocks = json.loads(fragment["meta"]["o"])
+        blocks = fragment["text"]
         text = " ".join(b if isinstance(b, str) else " ".join(x for x in b if x) for b in blocks[1:])
         out[url.lstrip("/")] = {"title": fragment["meta"]["title"], "text": text,
                                 "sample": fragment["meta"].get("s") == "1"}

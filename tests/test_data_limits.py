@@ -148,6 +148,10 @@ def test_search_index_holds_the_largest_records_whole(stressed):
         fragment = json.loads(text[text.index("{"):])
         pages[fragment["url"]] = fragment
         assert not [n for n in HIDDEN if n in text or fold(n) in text.replace("z ", " ")]
+    for path in (site / "pagefind" / "t").glob("*.json.gz"):  # each page's text as results show it
+        text = gzip.decompress(path.read_bytes()).decode("utf-8")
+        assert not [n for n in HIDDEN if n in text]
+    assert list((site / "pagefind" / "t").glob("*.json.gz"))
     decision = pages[f"/{KINDS['decisions'].section}/{DECISION}/"]
     assert len(decision["anchors"]) == 5000
     assert f"/{KINDS['documents'].section}/{PLAN}/" in pages

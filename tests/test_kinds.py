@@ -2,6 +2,7 @@
 is loaded, validated, published with its pages, redirects and search entries."""
 from __future__ import annotations
 
+import json
 import types
 from dataclasses import dataclass
 from pathlib import Path
@@ -103,7 +104,8 @@ def test_a_toy_kind_gets_pages_redirects_and_search_entries(tmp_path, medals):
     assert "../huy-chuong-vang/" in redirect
     from test_search_index import fragments  # the search index (Pagefind's): what a result shows
     entry = fragments(site)["/huy-chuong/huy-chuong-vang/"]
-    assert "dân vận" in entry["meta"]["o"] and "UBND xã Thử" in entry["meta"]["o"]
+    text = json.dumps(entry["text"], ensure_ascii=False)
+    assert "dân vận" in text and "UBND xã Thử" in text
     assert entry["meta"]["b"] == "2"
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert "huy-chuong/huy-chuong-vang/" in sitemap

@@ -247,13 +247,12 @@ def test_on_a_phone(page, search_url):
 
 def pagefind_text(site) -> str:
     """Everything the Pagefind index holds, decompressed (its files are gzip after a signature),
-    its hidden text shown (pagefind_index.hidden)."""
+    and the results' original text (pagefind/t/, gzip JSON)."""
     import gzip
-    from thidua.mkdocs_plugin.pagefind_index import shown
     out = []
-    for path in (site / "pagefind").rglob("*.pf_*"):
+    for path in [*(site / "pagefind").rglob("*.pf_*"), *(site / "pagefind").rglob("t/*.json.gz")]:
         data = gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
-        out.append(re.sub("[\ue000-\uf8ff]+", lambda m: shown(m.group(0)), data))
+        out.append(data)
     return "".join(out)
 
 
@@ -452,8 +451,9 @@ def split_url(tmp_path_factory):
 
 
 def bundles_fetched(log: list[str]) -> set[str]:
-    """The bundles (pagefind/<bundle>/...) whose files a page fetched."""
-    return {m.group(1) for address in log if (m := re.search(r"/pagefind/([^/]+)/", address))}
+    """The bundles (pagefind/<bundle>/...) whose files a page fetched; pagefind/t/, the results'
+    text files, is every bundle's."""
+    return {m.group(1) for address in log if (m := re.search(r"/pagefind/(?!t/)([^/]+)/", address))}
 
 
 def test_split_index_loads_only_the_bundles_a_query_needs(page, split_url):

@@ -1,8 +1,8 @@
 """The search index: Pagefind's, written by `mkdocs build` from the core's documents (docs/SEARCH.md).
 
-What it holds (every section, folded and closed words, the original text for results, hidden
-from Pagefind's own word index), that the browser worker reads words at the positions Pagefind
-gives and the text as it was, how a large site's index is split into bundles (a national one of
+What it holds (every section, folded and closed words; the original text for results in text
+files beside the bundles, out of Pagefind's sight), that the browser worker reads words at the
+positions Pagefind gives and the text as it was, how a large site's index is split into bundles (a national one of
 heads, one per province in full), and what a query downloads: at demo scale always, at the
 benchmark's province scale in `test_province_downloads_within_budget` (generates ~300 plans,
 ~1,000 decisions and ~19,000 honor-roll lines and builds them: about a minute).
@@ -20,8 +20,8 @@ import pytest
 from conftest import ROOT, build
 import test_portal
 from thidua.mkdocs_plugin import pagefind_index
-from thidua.mkdocs_plugin.pagefind_index import hidden, page_html, shown
-from thidua.mkdocs_plugin.pagefind_order import MAGIC
+from thidua.mkdocs_plugin.pagefind_index import page_html, text_file
+from thidua.mkdocs_plugin.pagefind_order import MAGIC, gzipped
 from thidua.search import Doc, Section, index_words
 
 frozen_site = test_portal.frozen_site  # the frozen data's site, built once per session
@@ -31,13 +31,13 @@ SECOND_BUDGET = 300 * 1024  # and a second query on the same page
 
 def fragments(site: Path, bundle: str = "") -> dict[str, dict]:
     """Every page a Pagefind bundle holds (its fragment files, gzip after a signature), by URL,
-    with its original text (`o`, written hidden: pagefind_index.hidden) shown as it was."""
+    with its original text (`text`: the blocks of the text file its metadata `t` names)."""
     out = {}
     for path in (site / "pagefind" / bundle / "fragment").glob("*.pf_fragment"):
         data = gzip.decompress(path.read_bytes()).decode("utf-8")
         fragment = json.loads(data[data.index("{"):])
-        if "o" in fragment["meta"]:
-            fragment["meta"]["o"] = shown(fragment["meta"]["o"])
+        text = site / "pagefind" / "t" / f"{fragment['meta']['t']}.json.gz"
+        fragment["text"] = json.loads(gzip.decompress(text.read_bytes()).decode("utf-8"))
         out[fragment["url"]] = fragment
     return out
 
@@ -49,7 +49,7 @@ def test_every_page_and_section_is_indexed(frozen_site):
     assert "lez vanz dinhz" in plan["content"]
     anchors = {a["id"] for a in plan["anchors"]}
     assert len(anchors) > 20 and "noi-dung" in anchors
-    blocks = json.loads(plan["meta"]["o"])
+    blocks = plan["text"]
     assert blocks[0] == plan["meta"]["title"] and "Lê Văn Định" in blocks[1]
     # a decision: one section per public line, with the award form and the issuer for results
     decision = pages["/khen-thuong/qd-2987-ubnd-binh-thuan-2024/"]
@@ -67,19 +67,24 @@ def test_every_page_and_section_is_indexed(frozen_site):
 
 def test_words_are_folded_and_closed():
     """Pagefind sees each word folded and closed, in the order a reader reads them; the original
-    text goes along as metadata, so that word n there is word n here."""
+    text goes in a text file the metadata names, so that word n there is word n here."""
     doc = Doc("van-ban/x/", "Kế hoạch số 12/KH-UBND", "Đồng Hòa · Lê Văn Định", [
         Section("1-muc-dich", "1. Mục đích", "Giúp hộ nghèo"), Section("b", "", "Hỗ trợ <vay> vốn & "),
         Section("", "", "Thủy")], kind="Kế hoạch", sample=True, provinces=["tỉnh Cao Bằng"])
-    html = page_html(doc)
+    name, text = text_file(doc)
+    html = page_html(doc, name)
     assert "<h1 data-pagefind-weight=\"10\">kez hoachz soz 12z khz ubndz</h1>" in html
     assert "dongz hoaz lez vanz dinhz" in html
     assert '<h6 id="1-muc-dich" data-pagefind-weight="3">1z mucz dichz</h6><p>giupz hoz ngheoz</p>' in html
     assert '<h6 id="b" data-pagefind-weight="1">hoz troz vayz vonz</h6>' in html  # untitled: its text anchors it
     assert 'data-pagefind-filter="tinh:tỉnh Cao Bằng"' in html and 'data-pagefind-meta="s:1"' in html
-    assert "<vay>" not in html  # the original text, hidden, is in the metadata whole
-    hidden_text = html.split('data-pagefind-meta="o:', 1)[1].split('"', 1)[0]
-    assert json.loads(shown(hidden_text))[3] == ["b", "", "Hỗ trợ <vay> vốn & "]
+    # the original text is not the page's (Pagefind would index it as words): its file is named
+    assert "<vay>" not in html and "Hỗ trợ" not in html and f'data-pagefind-meta="t:{name}"' in html
+    assert json.loads(text) == [doc.title, doc.head, ["1-muc-dich", "1. Mục đích", "Giúp hộ nghèo"],
+                                ["b", "", "Hỗ trợ <vay> vốn & "], ["", "", "Thủy"]]
+    # named by its content: the same text, the same name; another text, another
+    assert text_file(Doc("other/", doc.title, doc.head, doc.sections, kind="Khác")) == (name, text)
+    assert text_file(Doc("van-ban/x/", doc.title + ".", doc.head, doc.sections))[0] != name
 
 
 def indexed_words(bundle: Path) -> set[str]:
@@ -94,14 +99,6 @@ def indexed_words(bundle: Path) -> set[str]:
 
 TRICKY = ["Đồng Hòa, 2451/KH-UBND", "S'tiêng ½ Ⅻ 𝐀 日本 ﬁ", "“Vì người nghèo” – năm 2024…", unicodedata.normalize("NFD", "Thuý"),
           "Quyết định số 12/QĐ-UBND\u00a0ngày\t1", "\U0001F600 \uE000\uF7F0\uF8FF"]
-
-
-def test_hidden_text_has_no_words_and_comes_back_whole():
-    """The original text goes to Pagefind as metadata, which Pagefind 1.5 would index as words too
-    (doubling the index): written hidden, it has no letter, digit or space, and comes back whole."""
-    for text in TRICKY:
-        assert shown(hidden(text)) == text
-        assert not any(c.isalnum() or c.isspace() for c in hidden(text)), text
 
 
 DOCS = [  # two provinces, one merged away (then, today); an authority; a page of no province
@@ -125,11 +122,13 @@ def test_a_small_site_is_one_bundle(tmp_path):
     assert counts["pages"] == 4 and counts["bundles"] == 1
     assert json.loads((out / "bundles.json").read_text(encoding="utf-8")) == {"default": [], "tinh": {}}
     assert sorted(fragments(tmp_path)) == URLS
-    # the original text is in the fragments, hidden (shown back by `fragments`)
+    # the original text is not in the fragments but in the text file each names, one a page
     raw = "".join(gzip.decompress(path.read_bytes()).decode("utf-8") for path in (out / "fragment").iterdir())
-    assert "Trồng rừng" not in raw and "Trồng rừng" in fragments(tmp_path)["/van-ban/kh-a/"]["meta"]["o"]
+    assert "Trồng rừng" not in raw and "Trồng rừng" in json.dumps(fragments(tmp_path)["/van-ban/kh-a/"]["text"],
+                                                                   ensure_ascii=False)
+    assert sorted(p.name for p in (out / "t").iterdir()) == sorted(f"{text_file(d)[0]}.json.gz" for d in DOCS)
     words = indexed_words(out)
-    # the words of every section, folded and closed; none of the hidden text's own words
+    # the words of every section, folded and closed; none of the original text's own words
     assert {"xoaz", "trongz", "rungz", "lapz", "doiz"} <= words
     assert not words & {"trong", "rung", "lap", "thanh", "tich"}
 
@@ -144,7 +143,7 @@ def test_a_large_site_is_split_by_province(tmp_path):
     bundles = json.loads((out / "bundles.json").read_text(encoding="utf-8"))
     assert bundles == {"default": ["ca-nuoc"], "tinh": {"tỉnh Alpha": ["tinh-alpha"], "tỉnh Beta": ["tinh-beta"],
                                                         "tỉnh Gamma": ["tinh-beta"]}}
-    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["ca-nuoc", "tinh-alpha", "tinh-beta"]
+    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["ca-nuoc", "t", "tinh-alpha", "tinh-beta"]
     # the engine once, beside an index of no pages that bundles are merged into
     assert (out / "pagefind.js").is_file() and len(list(out.glob("wasm.*"))) == 1
     assert not [p for p in out.glob("*/*") if p.name.startswith(("pagefind.js", "wasm.", "pagefind-worker"))]
@@ -158,7 +157,10 @@ def test_a_large_site_is_split_by_province(tmp_path):
     alpha, beta = fragments(tmp_path, "tinh-alpha"), fragments(tmp_path, "tinh-beta")
     assert sorted(alpha) == ["/co-quan/ubnd-xa-c/", "/van-ban/kh-a/"] and list(beta) == ["/khen-thuong/qd-b/"]
     assert [a["id"] for a in alpha["/van-ban/kh-a/"]["anchors"]] == ["1-muc-dich"]
-    assert json.loads(alpha["/van-ban/kh-a/"]["meta"]["o"])[:2] == [DOCS[0].title, DOCS[0].head]
+    assert alpha["/van-ban/kh-a/"]["text"][:2] == [DOCS[0].title, DOCS[0].head]
+    # the text files: one folder for every bundle, one file for a page in two bundles (the authority)
+    assert national["/co-quan/ubnd-xa-c/"]["meta"]["t"] == alpha["/co-quan/ubnd-xa-c/"]["meta"]["t"]
+    assert len(list((out / "t").iterdir())) == len(DOCS) and not list(out.glob("*/t"))
     assert sorted(beta["/khen-thuong/qd-b/"]["filters"]["tinh"]) == ["tỉnh Beta", "tỉnh Gamma"]
     assert {"dinhz", "rungz", "suoiz"} <= indexed_words(out / "tinh-alpha")
     # the same documents give the same files
@@ -233,18 +235,24 @@ def test_the_worker_reads_the_words_pagefind_counts(page, frozen_site):
     assert found == [index_words(t) for t in texts]
 
 
-def test_the_worker_shows_hidden_text_as_it_was(page, frozen_site):
-    """The worker reads the original text back from its hidden form (`shown`) as Python wrote it."""
+def test_the_worker_reads_text_files_as_written(page, frozen_site):
+    """The worker reads a text file (gzip, or sent decompressed by a server that marks .gz files
+    Content-Encoding: gzip) back as Python wrote it; a result's file is served beside the index."""
     from conftest import serve
     server, url = serve(frozen_site)
+    name, data = text_file(Doc("x/", TRICKY[0], TRICKY[1], [Section("a", t, t) for t in TRICKY[2:]]))
     try:
         page.goto(url + "gioi-thieu/")
         source = (frozen_site / "assets" / "javascripts" / "search-worker.js").read_text(encoding="utf-8")
-        shown_js = source[source.index("  function shown(text)"):source.index("  // --- Folding")]
-        found = page.evaluate("(texts) => { " + shown_js + " return texts.map(shown); }", [hidden(t) for t in TRICKY])
+        unpack = source[source.index("  function unpack(buffer)"):source.index("  // --- Folding")]
+        found = page.evaluate("(files) => { " + unpack + " return Promise.all(files.map("
+                              "f => unpack(new Uint8Array(f).buffer))); }", [list(gzipped(data, 6)), list(data)])
+        served = page.evaluate("(name) => fetch('/pagefind/t/' + name + '.json.gz').then(r => r.ok)",
+                               next(iter(fragments(frozen_site).values()))["meta"]["t"])
     finally:
         server.shutdown()
-    assert found == TRICKY
+    assert found == [json.loads(data)] * 2 and found[0][:2] == TRICKY[:2]
+    assert found[0][2:] == [["a", t, t] for t in TRICKY[2:]] and served
 
 
 def test_province_downloads_within_budget(tmp_path, browser):

@@ -11,12 +11,12 @@ the real pages are not parsed again), in which every word is written **folded** 
 d: `search.index_words`) and **closed** with `z` ("hộ" -> `hoz`). So a reader's "ho" matches
 hộ, hồ, họ (`hoz`) and never hòa or hội (`hoaz`, `hoiz`): the browser worker (search-worker.js)
 sends whole words closed and only the word being typed open, which Pagefind matches as a
-prefix. What a result shows comes from the page's metadata, in the original spelling: its
-title, kind, number, issuer, year, and the blocks of text the words came from (`o`, JSON), word
-for word, so the worker maps Pagefind's word positions back onto the original text to highlight
-it and to rank exact diacritics and phrases first. Pagefind 1.5 indexes every metadata value as
-words too; `o` is written `hidden` (moved into the Private Use Area, which holds no letters) so
-that the text is not indexed a second time.
+prefix. What a result shows comes from the page's metadata, in the original spelling (its
+title, kind, number, issuer, year), and from its text file, `pagefind/t/<name>.json.gz` (the
+metadata `t` names it): the blocks of text the words came from, word for word, so the worker
+maps Pagefind's word positions back onto the original text to highlight it and to rank exact
+diacritics and phrases first. The text is not metadata because Pagefind 1.5 indexes every
+metadata value as words too: a third of its indexing time at province scale went to it.
 
 **Bundles.** Up to `SPLIT_ABOVE` generated pages (the benchmark's province scale and below) the index is
 one Pagefind bundle, `pagefind/`. Above it one bundle would not do: a query for a common word
@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import base64
 import gzip
+import hashlib
 import html
 import json
 import logging
@@ -49,7 +50,7 @@ from typing import TextIO
 from mkdocs.exceptions import PluginError
 
 from ..search import Doc, Section, index_words
-from .pagefind_order import META_DIGITS, read_data, reorder, write_data
+from .pagefind_order import META_DIGITS, gzipped, read_data, reorder, write_data
 
 log = logging.getLogger("mkdocs.plugins.thidua")
 
@@ -69,42 +70,9 @@ BUNDLES = "bundles.json"  # {"default": bundles searched with no province chosen
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 ENGINE = ("pagefind.js", "pagefind-worker.js")  # and the wasm file: one copy, in pagefind/
-
-
-class _Hide(dict):
-    """str.translate table for `hidden`: each character to one in the Private Use Area (U+E000-U+F8FF)."""
-
-    def __missing__(self, code: int) -> str:
-        if code < 0x17F0:
-            value = chr(0xE000 + code)
-        elif 0x1E00 <= code < 0x1F00:  # Latin Extended Additional: ạ ả ấ ầ ... the letters with a tone mark
-            value = chr(0xF800 + code - 0x1E00)
-        else:  # anything else: a mark and the code point in two characters
-            value = "\uF7F0" + chr(0xE000 + (code >> 10)) + chr(0xE000 + (code & 0x3FF))
-        self[code] = value
-        return value
-
-
-_HIDE = _Hide()
-
-
-def hidden(text: str) -> str:
-    """`text` in characters that are neither letters, digits nor spaces, so Pagefind takes no word
-    from it; `shown` (and search-worker.js's) gives it back."""
-    return text.translate(_HIDE)
-
-
-def shown(text: str) -> str:
-    out, i = [], 0
-    while i < len(text):
-        code = ord(text[i])
-        if code == 0xF7F0:
-            out.append(chr(((ord(text[i + 1]) - 0xE000) << 10) | (ord(text[i + 2]) - 0xE000)))
-            i += 3
-            continue
-        out.append(chr(code - 0xF800 + 0x1E00) if code >= 0xF800 else chr(code - 0xE000))
-        i += 1
-    return "".join(out)
+# pagefind/t/<name>.json.gz: each page's original text, fetched by the worker for the results it
+# shows; one folder for every bundle (`text_file`)
+TEXTS = "t"
 
 
 def closed(text: str) -> str:
@@ -119,14 +87,22 @@ def _filter(key: str, value: str) -> str:
     return f'<span data-pagefind-filter="{key}:{html.escape(value)}"></span>'
 
 
-def page_html(doc: Doc) -> str:
+def text_file(doc: Doc) -> tuple[str, bytes]:
+    """The page's original text for the worker, block by block (title, head, then [anchor, heading,
+    text] per section; JSON), and its name: 16 hex digits of the JSON's BLAKE2b, so the same text
+    is one file however many pages or bundles hold it."""
+    blocks: list = [doc.title, doc.head] + [[s.anchor, s.heading, s.text] for s in doc.sections]
+    data = json.dumps(blocks, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return hashlib.blake2b(data, digest_size=8).hexdigest(), data
+
+
+def page_html(doc: Doc, text_name: str) -> str:
     """The page as Pagefind sees it: folded words, weighted by where they stand, a heading with
-    the section's id wherever a result may link; metadata and filters in the original spelling."""
-    blocks: list = [doc.title, doc.head]
+    the section's id wherever a result may link; metadata and filters in the original spelling;
+    `text_name` names its text file (`text_file`)."""
     body = [f'<h1 data-pagefind-weight="{TITLE_WEIGHT}">{closed(doc.title)}</h1>',
             f'<p data-pagefind-weight="{HEAD_WEIGHT}">{closed(doc.head)}</p>']
     for section in doc.sections:
-        blocks.append([section.anchor, section.heading, section.text])
         heading, text = closed(section.heading), closed(section.text)
         if section.anchor and heading:
             body.append(f'<h6 id="{html.escape(section.anchor)}" data-pagefind-weight="{HEADING_WEIGHT}">{heading}</h6>'
@@ -135,7 +111,7 @@ def page_html(doc: Doc) -> str:
             body.append(f'<h6 id="{html.escape(section.anchor)}" data-pagefind-weight="1">{text}</h6>')
         else:
             body.append(f"<p>{heading} {text}</p>")
-    meta = [_meta("title", doc.title), _meta("k", doc.kind), _meta("o", hidden(json.dumps(blocks, ensure_ascii=False)))]
+    meta = [_meta("title", doc.title), _meta("k", doc.kind), _meta("t", text_name)]
     meta += [_meta(key, value) for key, value in (("n", doc.number), ("a", doc.authority), ("y", doc.year),
                                                               ("f", doc.award)) if value]
     if doc.sample:
@@ -208,6 +184,7 @@ class Index:
         shutil.rmtree(self.out, ignore_errors=True)
         self.split = split
         self.pages = 0
+        self.texts: set[str] = set()  # text files written
         self.tinh: dict[str, set[str]] = {}
         self.spools: dict[str, TextIO] = {}
         self.spool_dir = tempfile.TemporaryDirectory(prefix="thidua-search-") if split else None
@@ -221,7 +198,13 @@ class Index:
     def add(self, doc: Doc) -> None:
         assert self.service is not None
         self.pages += 1
-        page = page_html(doc)
+        name, text = text_file(doc)
+        if name not in self.texts:  # the same text (a page in two bundles, a twin page): one file
+            if not self.texts:
+                (self.out / TEXTS).mkdir(parents=True, exist_ok=True)
+            self.texts.add(name)
+            (self.out / TEXTS / f"{name}.json.gz").write_bytes(gzipped(text, 6))
+        page = page_html(doc, name)
         if not self.split or not doc.provinces or not doc.sections:
             self.service.add(self.index, "/" + doc.url, page)
         if not self.split or not doc.provinces:
@@ -289,7 +272,8 @@ class Index:
         size = sum(p.stat().st_size for p in self.out.rglob("*") if p.is_file())
         split = len({NATIONAL, *self.spools}) if self.split else 1
         log.info(f"thidua: search index (Pagefind) of {self.pages} pages in {split} bundle(s) written "
-                 f"({size / 1e6:.1f} MB), {now - self.started:.1f} s after it began beside the build, "
+                 f"({size / 1e6:.1f} MB with {len(self.texts)} text files), "
+                 f"{now - self.started:.1f} s after it began beside the build, "
                  f"{now - waited:.1f} s of it waited for at the end")
         return {"pages": self.pages, "bundles": split, "seconds": round(now - self.started, 2), "bytes": size}
 

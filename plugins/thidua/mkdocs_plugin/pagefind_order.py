@@ -40,15 +40,15 @@ def write_data(folder: Path, prefix: str, language: str, digits: int, suffix: st
         digits += 1
     name = f"{language}_{full[:digits]}"
     taken.add(name)
-    (folder / f"{prefix}{name}{suffix}").write_bytes(_gzip(MAGIC + encoded))
+    (folder / f"{prefix}{name}{suffix}").write_bytes(gzipped(MAGIC + encoded))
     return name
 
 
-def _gzip(data: bytes) -> bytes:
+def gzipped(data: bytes, level: int = 9) -> bytes:
     """Gzip with no file name, time 0 and the "unknown" system byte, as Pagefind writes (gzip.compress
-    would put the system Python runs on)."""
+    would put the system Python runs on): the same data, the same bytes."""
     buffer = io.BytesIO()
-    with gzip.GzipFile(filename="", mode="wb", compresslevel=9, fileobj=buffer, mtime=0) as file:
+    with gzip.GzipFile(filename="", mode="wb", compresslevel=level, fileobj=buffer, mtime=0) as file:
         file.write(data)
     return buffer.getvalue()
 

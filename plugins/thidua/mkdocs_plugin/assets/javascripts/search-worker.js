@@ -15,7 +15,9 @@
  * - Ranking. Pagefind returns the pages holding every word, ranked by its score (weights: title,
  *   then number, issuer and signer, then headings, then text). The first LOADED are re-ranked
  *   here on their text: every word in one section, a phrase typed in order, words typed with
- *   diacritics matching exactly (tone-mark placement aside), and the kind's boost.
+ *   diacritics matching exactly (tone-mark placement aside), and the kind's boost. A result's
+ *   text, in its original spelling, is a file of its own (pagefind/t/, named in its metadata),
+ *   fetched for the LOADED results only.
  * - Bundles. A large site's index is split (pagefind_index.py): with no province chosen the
  *   national bundle is searched (the pages of no province, and authorities), with a province
  *   chosen in the filters the bundle of that province (its pages). Each scope is one Pagefind
@@ -91,19 +93,24 @@
     return scopes[key].then(function (pagefind) { return { pagefind: pagefind, national: national }; });
   }
 
-  /** Text written hidden by pagefind_index.hidden (Private Use Area), as it was. */
-  function shown(text) {
-    var out = "", i = 0;
-    while (i < text.length) {
-      var c = text.charCodeAt(i++);
-      if (c === 0xF7F0) {
-        out += String.fromCodePoint(((text.charCodeAt(i) - 0xE000) << 10) | (text.charCodeAt(i + 1) - 0xE000));
-        i += 2;
-      } else {
-        out += String.fromCharCode(c >= 0xF800 ? c - 0xF800 + 0x1E00 : c - 0xE000);
-      }
-    }
-    return out;
+  /** A result's original text, block by block: the text file its metadata `t` names
+   * (pagefind_index.text_file; one folder beside every bundle). */
+  function original(data) {
+    if (!data.meta.t) return Promise.resolve([]);
+    return fetch(base + "t/" + data.meta.t + ".json.gz").then(function (r) {
+      if (!r.ok) throw new Error("t/" + data.meta.t + ": " + r.status);
+      return r.arrayBuffer();
+    }).then(unpack);
+  }
+
+  /** A text file's blocks from its bytes: gzip, unless the server sent it decompressed already
+   * (one that marks .gz files Content-Encoding: gzip). */
+  function unpack(buffer) {
+    var bytes = new Uint8Array(buffer);
+    var plain = bytes[0] === 0x1f && bytes[1] === 0x8b
+      ? new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer()
+      : Promise.resolve(buffer);
+    return plain.then(function (raw) { return JSON.parse(new TextDecoder().decode(raw)); });
   }
 
   // --- Folding: one character at a time, as thidua.search.index_words does
@@ -189,8 +196,7 @@
 
   // --- A page's text, word for word as Pagefind counted it
 
-  function layout(data) {
-    var blocks = JSON.parse(shown(data.meta.o || "") || "[]");
+  function layout(blocks) {
     var words = [], spans = [];  // spans: {kind, anchor, text, from, to, section}
     function add(kind, text, anchor, section) {
       text = text || "";
@@ -311,7 +317,9 @@
         return { r: r, pre: (r.score / top) * (1 + (n > 1 ? 2 * (phrase - 1) / (n - 1) : 0)) - i * 1e-9 };
       }).sort(function (a, b) { return b.pre - a.pre; }).slice(0, LOADED);
       return Promise.all(first.map(function (x) {
-        return x.r.data().then(function (data) { return { r: x.r, pre: x.pre, data: data }; });
+        return x.r.data().then(function (data) {
+          return original(data).then(function (blocks) { return { r: x.r, pre: x.pre, data: data, blocks: blocks }; });
+        });
       })).then(function (loaded) {
         if (id !== seq) return null;
         return answer(id, q, loaded, found, where, chosen);
@@ -343,7 +351,7 @@
   }
 
   function item(x, q, terms) {
-    var data = x.data, meta = data.meta, page = layout(data);
+    var data = x.data, meta = data.meta, page = layout(x.blocks);
     var location = data.url.replace(/^\//, "");
     var boost = meta.b ? parseFloat(meta.b) : 1;
     var at = marks(page, q);
