@@ -31,7 +31,9 @@ def wanted(config) -> bool:
 
 
 def start(site_dir: Path, ours, split_above: int = pagefind_index.SPLIT_ABOVE) -> pagefind_index.Index:
-    """Hand the core's documents to Pagefind: one bundle, or split per province above `split_above`."""
+    """Hand the core's documents (None: none) to Pagefind: one bundle, or split per province above
+    `split_above`."""
+    ours = ours or []
     index = pagefind_index.Index(site_dir, len(ours) > split_above)
     try:
         for doc in ours:
