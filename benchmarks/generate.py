@@ -38,7 +38,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-REAL_DATA = ROOT / "data"
+# The real records every scale starts from. Tests point it at their frozen copy
+# (THIDUA_BENCH_REAL_DATA, set in tests/conftest.py): a data commit must never change what they see.
+REAL_DATA = Path(os.environ.get("THIDUA_BENCH_REAL_DATA") or ROOT / "data")
 if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 

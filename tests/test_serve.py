@@ -28,14 +28,14 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _wait_for(log: Path, pattern: str, after: int, timeout: float = 240) -> str:
-    """The log from character `after` on, once it holds `pattern`."""
+def _wait_for(server: subprocess.Popen, log: Path, pattern: str, after: int, timeout: float = 240) -> str:
+    """The log from character `after` on, once it holds `pattern`; fails at once if the server stopped."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         text = log.read_text(encoding="utf-8", errors="replace")[after:]
         if pattern in text:
             return text
-        if "Aborted" in text or "Traceback" in text:
+        if "Aborted" in text or "Traceback" in text or server.poll() is not None:
             raise AssertionError(text)
         time.sleep(0.2)
     raise AssertionError(f"no {pattern!r} within {timeout} s:\n{log.read_text(encoding='utf-8')[after:]}")
@@ -53,17 +53,18 @@ def test_a_preview_shows_a_data_edit_rendering_only_what_changed(tmp_path):
                                   cwd=tmp_path, stdout=out, stderr=subprocess.STDOUT,
                                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     try:
-        first = _wait_for(log, "Serving on", 0)
+        first = _wait_for(server, log, "Serving on", 0)
         written, total, rendered, _ = map(int, REBUILT.search(first).groups())
         assert written == rendered == total > 100  # the first preview: everything
-        assert not (cache / "thidua" / "pages.json").exists()  # serve's manifest is not written for site/
+        assert (cache / "thidua" / "records.pickle").exists()  # the cache is there (parsed records)...
+        assert not (cache / "thidua" / "pages.json").exists()  # ...but serve's manifest is not written for site/
 
         path = sorted((data / "decisions").glob("*.yml"))[0]
         record = yaml.safe_load(path.read_text(encoding="utf-8"))
         record["recipients"][0]["achievement"] = "Thành tích mới xem trước khi xuất bản"
         mark = len(log.read_text(encoding="utf-8"))
         path.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        again = _wait_for(log, "Reloading browsers", mark)
+        again = _wait_for(server, log, "Reloading browsers", mark)
 
         written, total, rendered, kept = map(int, REBUILT.search(again).groups())
         assert 0 < rendered < 40 and kept == total - rendered  # only the pages the edit reaches
@@ -75,4 +76,7 @@ def test_a_preview_shows_a_data_edit_rendering_only_what_changed(tmp_path):
         assert not (cache / "thidua" / "pages.json").exists()
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()

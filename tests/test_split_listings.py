@@ -222,9 +222,12 @@ def reached(site: Path, top: str, pages: set[str]) -> set[str]:
 
 
 def test_every_part_is_reached_from_the_top_page(parted):
+    split = 0
     for top in tops(parted):
         pages = set(listing_pages(parted, top))
+        split += len(pages) > 1
         assert reached(parted, top, pages) == pages, top
+    assert split >= 3  # listings were split: a page alone reaches itself
 
 
 def test_split_site_links_and_breadcrumbs_work(parted):
@@ -399,9 +402,12 @@ def test_story_parts_hold_the_stories_of_their_province(stories_parted, graph):
 
 
 def test_every_story_part_is_reached_from_the_top_page(stories_parted):
+    split = 0
     for top in story_tops(stories_parted):
         pages = set(listing_pages(stories_parted, top))
+        split += len(pages) > 1
         assert reached(stories_parted, top, pages) == pages, top
+    assert split >= 2  # story listings were split: a page alone reaches itself
 
 
 def trail(page: BeautifulSoup, url: str) -> list[tuple[str | None, str]]:

@@ -45,9 +45,10 @@ def main(argv: list[str] | None = None) -> int:
         cache = None if args.no_cache else data_dir.resolve().parent / ".cache" / "thidua"
         _repo, report = validate(data_dir, display_root=Path.cwd() if _inside(data_dir, Path.cwd()) else data_dir.parent,
                                  cache=cache)
-        # the command ends here: spare the collector a last pass over millions of objects on the
-        # way out (about 20 s of a national run); they are freed, not scanned
-        gc.freeze()
+        # the process is this command's: spare the collector a last pass over millions of objects
+        # on the way out (a caller's process, given argv, keeps collecting)
+        if argv is None:
+            gc.freeze()
         output = report.render(args.format)
         if output:
             print(output)

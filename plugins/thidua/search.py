@@ -72,8 +72,8 @@ def _strip_sample(title: str, description: str) -> tuple[str, str]:
 
 
 class Documents:
-    """Every searchable page as a `Doc`, made when iterated (after the pages are written), so a
-    national build never holds every plan's text twice. `details(page)` gives a record page's
+    """Every searchable page as a `Doc`, made when iterated (one at a time, handed to the search
+    index as it comes), so a national build never holds every plan's text twice. `details(page)` gives a record page's
     sections and facets (`pages/__init__.py`)."""
 
     def __init__(self, pages, about: Callable[[Any, str], tuple[list[str | None], float | None]],

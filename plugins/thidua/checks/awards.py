@@ -28,6 +28,7 @@ from .plans import (
     plan_label,
     rule_source,
     rules_for,
+    rules_of,
 )
 
 
@@ -98,10 +99,10 @@ def award_occasion(ctx: Context) -> None:
             continue
         rules = rules_for(repo, decision, cache)
         if not rules:
-            if cache[plan.id]:  # a plan that sets out no award at all says nothing either way
+            if rules_of(plan, cache):  # a plan that sets out no award at all says nothing either way
                 ctx.problem("award-in-plan", decision, "form",
                             f"the plan it applies does not mention the {form_name(repo, decision.form)}",
-                            "a form the plan sets out: " + ", ".join(sorted({f for r in cache[plan.id]
+                            "a form the plan sets out: " + ", ".join(sorted({f for r in rules_of(plan, cache)
                                                                              for f in r.award.forms})),
                             decision.form, plan_label(repo, plan))
             continue

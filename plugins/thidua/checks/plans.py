@@ -37,14 +37,20 @@ def award_rules_of(plan: model.Document) -> list[AwardRule]:
     return found
 
 
+def rules_of(plan: model.Document, cache: dict) -> list[AwardRule]:
+    """Every award rule `plan` sets out, worked out once a run (`cache`: Context.rules)."""
+    found = cache.get(plan.id)
+    if found is None:
+        found = cache[plan.id] = award_rules_of(plan)
+    return found
+
+
 def rules_for(repo: Repository, decision: model.AwardDecision, cache: dict) -> list[AwardRule]:
-    """The award parts of the decision's plan that name its form (`cache`: plan id -> its rules)."""
+    """The award parts of the decision's plan that name its form (`cache`: Context.rules)."""
     plan = repo.documents.get(decision.plan) if decision.plan else None
     if plan is None:
         return []
-    if plan.id not in cache:
-        cache[plan.id] = award_rules_of(plan)
-    return [r for r in cache[plan.id] if decision.form in r.award.forms]
+    return [r for r in rules_of(plan, cache) if decision.form in r.award.forms]
 
 
 def sorted_decisions(repo: Repository) -> list[model.AwardDecision]:

@@ -231,11 +231,10 @@ class HiddenNames:
                 self.rank.setdefault(words, r)
 
 
-def find_names(text: str, by_first: dict[str, list[tuple[str, ...]]] | HiddenNames) -> list[tuple[int, tuple[str, ...]]]:
-    """(offset, name) of each name of `by_first` (canonical words, indexed by their first word) in
-    `text`, compared in the canonical form (`text.canonical`): diacritics, case, invisible
-    characters and look-alike letters set aside. The common case, no name, costs one pass in C."""
-    index = by_first if isinstance(by_first, HiddenNames) else HiddenNames(by_first)
+def find_names(text: str, index: HiddenNames) -> list[tuple[int, tuple[str, ...]]]:
+    """(offset, name) of each name of `index` (canonical words) in `text`, compared in the
+    canonical form (`text.canonical`): diacritics, case, invisible characters and look-alike
+    letters set aside. The common case, no name, costs one pass in C."""
     keys = canonical_words(text)
     lengths = index.lengths
     if lengths.keys().isdisjoint(keys):

@@ -7,7 +7,7 @@ from collections import defaultdict
 from .. import model
 from ..relations import acts_for
 from .base import Context
-from .plans import award_rules_of, form_name, kinds_label, rule_source, sorted_decisions
+from .plans import form_name, kinds_label, rule_source, rules_of, sorted_decisions
 
 
 def _quota_bucket(quota: model.Quota, decision: model.AwardDecision):
@@ -25,7 +25,7 @@ def quotas(ctx: Context) -> None:
         if decision.plan in repo.documents:
             by_plan[decision.plan].append(decision)
     for plan_id, decisions in by_plan.items():
-        for award_rule in award_rules_of(repo.documents[plan_id]):
+        for award_rule in rules_of(repo.documents[plan_id], ctx.rules):
             award = award_rule.award
             for quota in award.quotas:
                 if quota.max is None or quota.proposals:  # a number of nominations caps no decision

@@ -126,8 +126,13 @@ class _Writing:
             self.export.sizes[path] = size
 
     def key(self, inputs: object) -> str:
-        text = repr((self.export.site_name, self.export.site_url, inputs))
-        return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+        """The digest of the inputs' repr; of each part's in turn when they come as an iterator (the
+        site's calendar: every event of the site, never one string)."""
+        hashed = hashlib.blake2b(repr((self.export.site_name, self.export.site_url)).encode("utf-8", "surrogatepass"),
+                                 digest_size=16)
+        for part in inputs if isinstance(inputs, Iterator) else (inputs,):
+            hashed.update(b"\0" + repr(part).encode("utf-8", "surrogatepass"))
+        return hashed.hexdigest()
 
     @contextmanager
     def large(self, path: str) -> Iterator[BinaryIO]:

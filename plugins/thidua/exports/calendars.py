@@ -48,14 +48,15 @@ class Writer:
     def calendar(self, name: str, found: Iterable[Occurrence]) -> bytes:
         return b"".join(self.chunks(name, found))
 
-    def inputs(self, name: str, found: Iterable[Occurrence]) -> tuple:
+    def inputs(self, name: str, found: Iterable[Occurrence]) -> Iterator:
         """Everything the calendar `chunks(name, found)` is made of, as plain data (cheap: no
-        icalendar): what `chunks` and `event` read. Keep the three in step."""
+        icalendar), a part at a time: what `chunks` and `event` read. Keep the three in step."""
         events = sorted((((o.start, o.document.id, o.id), o.anchor, o.kind, o.what, o.when, o.end, o.until,
                           o.document.date.first if o.document.date else None, o.document.sample,
                           self.titles(o.document), self.page_url(o.document.id)) for o in found),
                         key=lambda event: event[0])  # the order of `chunks`
-        return (name, self.site_name, self.host, self.zone, events)
+        yield name, self.site_name, self.host, self.zone
+        yield from events
 
     def chunks(self, name: str, found: Iterable[Occurrence]) -> Iterator[bytes]:
         """A calendar's bytes, a piece at a time (the site's holds every event: written as it goes)."""

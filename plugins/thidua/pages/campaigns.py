@@ -70,10 +70,6 @@ def cut_tree(nodes: list[Node], key: split.Key) -> list[Node]:
     return entries
 
 
-def _authority(record) -> str:
-    return record.authority
-
-
 def _node_authority(node: Node) -> str:
     return node.document.authority
 
@@ -91,11 +87,12 @@ def build(renderer: Renderer, site: Site) -> None:
         authorities = {d.authority for d in members}
         decisions = g.decisions_of_campaign.get(campaign.id, [])
         stories = g.stories_of_campaign.get(campaign.id, [])
+        line_count = sum(len(g.lines_of_decision.get(d.id, [])) for d in decisions)
         tree = plan_tree(g, g.campaign_roots(campaign.id))
         listing = split.listing(renderer, site, url, {
             "tree": split.Section(tree, _node_authority, _node_size, cut=partial(cut_tree, tree)),
-            "decisions": split.Section(decisions, _authority),
-            "documents": split.Section(members, _authority, split.document_row),
+            "decisions": split.Section(decisions, split.by_authority),
+            "documents": split.Section(members, split.by_authority, split.document_row),
         })
         description = campaign.description or f"Phong trào thi đua “{campaign.name}” {campaign.period.vi()}."
         for part in listing.parts:
@@ -122,7 +119,7 @@ def build(renderer: Renderer, site: Site) -> None:
                 campaign=campaign, members=part.items["documents"], roots=part.items["tree"],
                 levels=sorted(levels.items()), authority_count=len(authorities), member_count=len(members),
                 decisions=part.items["decisions"], decision_total=len(decisions), stories=stories,
-                line_count=sum(len(g.lines_of_decision.get(d.id, [])) for d in decisions),
+                line_count=line_count,
                 honor_url=honor_url, story_list_url=story_list_url, toc=toc, documents_heading=documents_heading,
                 part=part, counted=[("documents", "văn bản"), ("decisions", "quyết định khen thưởng")],
             ), part)

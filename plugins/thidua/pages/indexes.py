@@ -24,10 +24,6 @@ def provinces_directory(renderer: Renderer, authorities: list[model.Authority] |
     return out
 
 
-def _authority(record) -> str:
-    return record.authority
-
-
 def _itself(authority: model.Authority) -> str:
     return authority.id
 
@@ -46,7 +42,7 @@ def build(renderer: Renderer, site: Site) -> None:
     repo, g = renderer.repo, renderer.graph
     documents = sorted(repo.documents.values(), key=lambda d: (-(d.date.sort_key()[0] if d.date else 0), d.id))
     listing = split.listing(renderer, site, index_url("documents"),
-                            {"documents": split.Section(documents, _authority, split.document_row)}, under="tinh/")
+                            {"documents": split.Section(documents, split.by_authority, split.document_row)}, under="tinh/")
     for part in listing.parts:
         shown = part.items["documents"]
         split.add(site, renderer.page(

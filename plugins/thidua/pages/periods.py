@@ -28,10 +28,6 @@ def by_level(renderer: Renderer, documents: list[model.Document]):
     return out
 
 
-def _authority(record) -> str:
-    return record.authority
-
-
 def _event_authority(event: timeline.Event) -> str:
     return event.document.authority
 
@@ -45,7 +41,7 @@ def build(renderer: Renderer, site: Site) -> None:
         span = f"{period.start} - {period.end}"
         campaigns = sorted((c for c in renderer.repo.campaigns.values() if c.period.id == pid), key=lambda c: c.name)
         listing = split.listing(renderer, site, record_url("periods", pid),
-                                {"documents": split.Section(documents, _authority, split.document_row)})
+                                {"documents": split.Section(documents, split.by_authority, split.document_row)})
         for part in listing.parts:
             top = part.at_top
             split.add(site, renderer.page(
@@ -61,16 +57,18 @@ def build(renderer: Renderer, site: Site) -> None:
             ), part)
     for year, (listing, documents) in years.items():
         prev, next_ = years.get(year - 1), years.get(year + 1)
+        # issued in the year: counted once for the whole listing and once per province, not per page
+        issued = {key: sum(1 for d in (documents if not key else members["documents"]) if d.date and d.date.year == year)
+                  for key, members in listing.members.items()}
         for part in listing.parts:
             top = part.at_top
             mine = listing.members[part.key]["documents"]
-            issued = [d for d in (documents if top else mine) if d.date and d.date.year == year]
             split.add(site, renderer.page(
                 "year.html", part.url, split.title(f"Năm {year}", part), kind="year",
                 description=split.description(
                     f"Kế hoạch thi đua có hiệu lực, mốc tiến độ và thời hạn trong năm {year}.", part),
                 crumbs=split.crumbs([("", "Trang chủ"), ("giai-doan/", "Giai đoạn"), (None, f"Năm {year}")], part),
-                year=year, groups=by_level(renderer, part.items["documents"]), issued=len(issued),
+                year=year, groups=by_level(renderer, part.items["documents"]), issued=issued["" if top else part.key],
                 count=len(documents) if top else len(mine), events=part.items["events"],
                 # the year before and after, in the same province's part where it has one
                 prev_year=year - 1 if prev else None, next_year=year + 1 if next_ else None,
@@ -86,7 +84,7 @@ def _year_listing(renderer: Renderer, site: Site, year: int):
     events = timeline.in_year(documents, renderer.facts, year, renderer.repo.authorities, g.issued_year)
     listing = split.listing(renderer, site, record_url("years", year), {
         "events": split.Section(events, _event_authority),
-        "documents": split.Section(documents, _authority, split.document_row),
+        "documents": split.Section(documents, split.by_authority, split.document_row),
     })
     return listing, documents
 

@@ -147,6 +147,11 @@ def province_key(renderer: Renderer) -> tuple[Key, dict[str, model.Authority], d
     return key, provinces, former
 
 
+def by_authority(record) -> str:
+    """The `authority` of a section's items that are records (documents, decisions, stories)."""
+    return record.authority
+
+
 def _place_name(province: model.Authority) -> str:
     """'tỉnh Bình Thuận' from 'Ủy ban nhân dân tỉnh Bình Thuận'."""
     return province.name.removeprefix("Ủy ban nhân dân ").removeprefix("Uỷ ban nhân dân ")
