@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import cms
 from .schema import json_schema
-from .validate import validate
+from .validate import report_of, validate
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,8 +43,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"thidua: {data_dir} is not a folder", file=sys.stderr)
             return 2
         cache = None if args.no_cache else data_dir.resolve().parent / ".cache" / "thidua"
-        _repo, report = validate(data_dir, display_root=Path.cwd() if _inside(data_dir, Path.cwd()) else data_dir.parent,
-                                 cache=cache)
+        report = report_of(data_dir, display_root=Path.cwd() if _inside(data_dir, Path.cwd()) else data_dir.parent,
+                           cache=cache)
         # the process is this command's: spare the collector a last pass over millions of objects
         # on the way out (a caller's process, given argv, keeps collecting)
         if argv is None:

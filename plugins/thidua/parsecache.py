@@ -2,25 +2,21 @@
 
 An entry is keyed by a hash of the file's bytes, its kind and its name (problems and records
 name their file), and holds what reading that file gave: the record (or None) and its problems.
-The whole cache is one pickle under `.cache/thidua/` (outside `site/`), headed by a stamp of
-the code that made it and a hash of the payload: a cache written by other code, truncated or
-otherwise damaged is reported and ignored, and every file is parsed again.
-
-The pickle is only ever read from the project's own `.cache/`, written by this module; like any
-build cache it is as trusted as the working copy holding it.
+The whole cache is one sealed pickle under `.cache/thidua/` (outside `site/`; sealed.py): a
+cache written by other code, truncated or otherwise damaged is reported and ignored, and every
+file is parsed again.
 """
 from __future__ import annotations
 
-import gc
 import hashlib
 import logging
-import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 
 import yaml
+
+from . import sealed
 
 log = logging.getLogger("mkdocs.plugins.thidua")
 
@@ -31,7 +27,7 @@ _PACKAGE = Path(__file__).resolve().parent
 
 # Every module a parsed record or its problems depend on (the reader, the model and what they
 # import), and the Python and PyYAML versions: a change to any of them makes the cache stale.
-SHAPING = ("loader.py", "parsecache.py", "schema.py", "model.py", "kinds.py", "dates.py", "text.py",
+SHAPING = ("loader.py", "parsecache.py", "sealed.py", "schema.py", "model.py", "kinds.py", "dates.py", "text.py",
            "problems.py", "repository.py")
 
 
@@ -64,23 +60,7 @@ class ParseCache:
         if self.file is None or not self.file.exists():
             return
         try:
-            blob = self.file.read_bytes()
-            stamp = code_stamp()
-            head = len(MAGIC)
-            if blob[:head] != MAGIC:
-                raise ValueError("not a thidua parse cache")
-            if blob[head:head + 32] != stamp:
-                raise ValueError("written by other code")
-            payload = memoryview(blob)[head + 64:]
-            if hashlib.sha256(payload).digest() != blob[head + 32:head + 64]:
-                raise ValueError("its checksum does not match (damaged or truncated)")
-            enabled = gc.isenabled()
-            gc.disable()  # millions of small objects: the collector would rescan them all
-            try:
-                entries = pickle.loads(payload)
-            finally:
-                if enabled:
-                    gc.enable()
+            entries = sealed.read(self.file, MAGIC, code_stamp())
             if not isinstance(entries, dict):
                 raise ValueError("unexpected content")
             self.entries = entries
@@ -95,12 +75,6 @@ class ParseCache:
         if self.file is None:
             return
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)  # type: ignore[union-attr]
-            payload = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
-            fd, tmp = tempfile.mkstemp(prefix=".records-", dir=self.folder)
-            with os.fdopen(fd, "wb") as out:
-                out.write(MAGIC + code_stamp() + hashlib.sha256(payload).digest())
-                out.write(payload)
-            os.replace(tmp, self.file)
+            sealed.write(self.file, MAGIC, code_stamp(), entries)
         except OSError as exc:  # a read-only checkout still builds, only not faster next time
             log.warning(f"thidua: the parse cache could not be written ({exc})")

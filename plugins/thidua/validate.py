@@ -4,7 +4,7 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
-from . import checks
+from . import checks, reportcache
 from .loader import load
 from .problems import Report
 from .repository import Repository
@@ -25,3 +25,18 @@ def validate(data_dir: str | Path, display_root: Path | None = None,
         if gc_was_on:
             gc.enable()
     return repo, report
+
+
+def report_of(data_dir: str | Path, display_root: Path | None = None, cache: Path | None = None) -> Report:
+    """The report alone (`thidua validate`): with a `cache` folder, the last run's report when
+    nothing it read has changed (reportcache.py), without loading a record."""
+    if cache is None:
+        return validate(data_dir, display_root)[1]
+    data_dir = Path(data_dir)
+    key = reportcache.inputs(data_dir, display_root if display_root is not None else data_dir.parent)
+    kept = reportcache.read(cache, key)
+    if kept is not None:
+        return Report(kept)
+    report = validate(data_dir, display_root, cache)[1]
+    reportcache.write(cache, key, report.problems)  # the key read before loading: an edit meanwhile is seen next time
+    return report

@@ -6,21 +6,17 @@ An entry is keyed by the check's name and the parse cache's key of the record's 
 of its bytes, kind and name: `parsecache.key`), and holds the problems the check filed for
 that record (or what it worked out from that record alone: prerequisites' name keys). The file is headed by a stamp of the code (checks/, and what the parse cache's
 stamp covers) and of the severities the settings give: other code or other severities and every
-entry is computed again. Like the parse cache it is one pickle under `.cache/thidua/`, as
-trusted as the working copy holding it.
+entry is computed again. Like the parse cache it is one sealed pickle under `.cache/thidua/`
+(sealed.py).
 """
 from __future__ import annotations
 
-import gc
 import hashlib
 import logging
-import os
-import pickle
-import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from .. import parsecache
+from .. import parsecache, sealed
 from ..repository import Repository
 
 log = logging.getLogger("mkdocs.plugins.thidua")
@@ -55,22 +51,11 @@ class CheckMemo:
         if not self.repo.digests or not self.file.exists():
             return
         try:
-            blob = self.file.read_bytes()
-            head = len(MAGIC)
-            if blob[:head] != MAGIC or blob[head:head + 32] != self.stamp:
-                return  # other code or other severities: start over
-            payload = memoryview(blob)[head + 64:]
-            if hashlib.sha256(payload).digest() != blob[head + 32:head + 64]:
-                raise ValueError("its checksum does not match (damaged or truncated)")
-            enabled = gc.isenabled()
-            gc.disable()
-            try:
-                entries = pickle.loads(payload)
-            finally:
-                if enabled:
-                    gc.enable()
+            entries = sealed.read(self.file, MAGIC, self.stamp)
             if isinstance(entries, dict):
                 self.old = entries
+        except sealed.Stale:
+            return  # other code or other severities: start over
         except Exception as exc:  # noqa: BLE001 - any damage at all: do not trust it
             log.info(f"thidua: the check cache {self.file} is not used ({exc})")
 
@@ -95,12 +80,6 @@ class CheckMemo:
         if not self.repo.digests or self.new == self.old:
             return
         try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            payload = pickle.dumps(self.new, protocol=pickle.HIGHEST_PROTOCOL)
-            fd, tmp = tempfile.mkstemp(prefix=".checks-", dir=self.file.parent)
-            with os.fdopen(fd, "wb") as out:
-                out.write(MAGIC + self.stamp + hashlib.sha256(payload).digest())
-                out.write(payload)
-            os.replace(tmp, self.file)
+            sealed.write(self.file, MAGIC, self.stamp, self.new)
         except OSError as exc:  # a read-only checkout still validates, only not faster next time
             log.warning(f"thidua: the check cache could not be written ({exc})")

@@ -1,0 +1,57 @@
+"""One pickle under `.cache/thidua/`, sealed: headed by a magic line, a stamp of the code (and
+settings) that made it and a checksum of the payload. The parse cache, the check memo and the
+report cache are each one of these. A file of other code, truncated or otherwise damaged is
+refused, never trusted; the caller then starts over.
+
+Such a file is only ever read from the project's own `.cache/`, written by this module; like any
+build cache it is as trusted as the working copy holding it.
+"""
+from __future__ import annotations
+
+import gc
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+
+class Stale(ValueError):
+    """The file was written by other code (or under other settings): expected, not damage."""
+
+
+def read(file: Path, magic: bytes, stamp: bytes) -> object:
+    """The object sealed in `file`. Raises OSError if it cannot be read, Stale if its stamp is not
+    `stamp`, ValueError if it is damaged."""
+    blob = file.read_bytes()
+    head = len(magic)
+    if blob[:head] != magic:
+        raise ValueError(f"not a {magic.decode().strip()} file")
+    if blob[head:head + 32] != stamp:
+        raise Stale("written by other code")
+    payload = memoryview(blob)[head + 64:]
+    if hashlib.sha256(payload).digest() != blob[head + 32:head + 64]:
+        raise ValueError("its checksum does not match (damaged or truncated)")
+    enabled = gc.isenabled()
+    gc.disable()  # millions of small objects: the collector would rescan them all
+    try:
+        return pickle.loads(payload)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def write(file: Path, magic: bytes, stamp: bytes, value: object) -> None:
+    """Seal `value` in `file`: written to a temporary file, then renamed, so a killed build leaves
+    the old one. Raises OSError (a read-only checkout: the caller warns and goes on)."""
+    file.parent.mkdir(parents=True, exist_ok=True)
+    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    fd, tmp = tempfile.mkstemp(prefix=f".{file.stem}-", dir=file.parent)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(magic + stamp + hashlib.sha256(payload).digest())
+            out.write(payload)
+        os.replace(tmp, file)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,84 @@
+"""`thidua validate` gives its last report again when nothing it reads has changed
+(plugins/thidua/reportcache.py), and validates in full on any change or a damaged cache."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import thidua.validate
+from test_validate import BASE, KH2, make_data
+from thidua.cli import main
+
+CACHE = Path(".cache") / "thidua" / "report.pickle"
+
+
+def run(data: Path, capsys, *extra: str) -> tuple[int, str]:
+    code = main(["validate", str(data), *extra])
+    return code, capsys.readouterr().out
+
+
+@pytest.fixture
+def loads(monkeypatch) -> list[Path]:
+    """Each full validation's data folder, in order (a kept report loads none)."""
+    seen: list[Path] = []
+    real = thidua.validate.validate
+
+    def counted(data_dir, *args, **kwargs):
+        seen.append(Path(data_dir))
+        return real(data_dir, *args, **kwargs)
+
+    monkeypatch.setattr(thidua.validate, "validate", counted)
+    return seen
+
+
+def test_an_unchanged_folder_gives_the_last_report_without_loading(tmp_path, capsys, loads):
+    data = make_data(tmp_path, {KH2: BASE[KH2] + "nonsense_field: 1\n"})
+    first = run(data, capsys)
+    assert first[0] == 1 and "nonsense_field" in first[1] and len(loads) == 1
+    assert (tmp_path / CACHE).exists()
+    assert run(data, capsys) == first and len(loads) == 1  # the same report, nothing loaded
+
+
+@pytest.mark.parametrize("change", ["edit", "add", "delete", "stray file", "rules"])
+def test_any_change_under_the_data_folder_validates_again(tmp_path, capsys, loads, change):
+    data = make_data(tmp_path)
+    assert run(data, capsys) == (0, "0 error(s), 0 warning(s)\n")
+    if change == "edit":
+        (data / KH2).write_text(BASE[KH2] + "nonsense_field: 1\n", encoding="utf-8")
+        wanted = "nonsense_field"
+    elif change == "add":
+        (data / "documents" / "kh-9.yml").write_text(BASE[KH2], encoding="utf-8")
+        wanted = "duplicate id"
+    elif change == "delete":
+        (data / "authorities" / "ubnd-tinh-a.yml").unlink()
+        wanted = "ubnd-tinh-a"
+    elif change == "stray file":
+        (data / "documents" / "notes.txt").write_text("x", encoding="utf-8")
+        wanted = "only YAML records belong in a kind folder"
+    else:
+        (data / "rules.yml").write_text("nonsense: [\n", encoding="utf-8")
+        wanted = "rules.yml"
+    code, out = run(data, capsys)
+    assert len(loads) == 2, "a change must be validated, never answered from the cache"
+    assert code == 1 and wanted in out, out
+    assert run(data, capsys) == (code, out) and len(loads) == 2  # and that report is kept in turn
+
+
+def test_a_damaged_report_cache_is_not_trusted(tmp_path, capsys, loads):
+    data = make_data(tmp_path, {KH2: BASE[KH2] + "nonsense_field: 1\n"})
+    first = run(data, capsys)
+    kept = tmp_path / CACHE
+    blob = bytearray(kept.read_bytes())
+    blob[-5] ^= 0xFF  # one flipped byte of the payload: the checksum no longer matches
+    kept.write_bytes(bytes(blob))
+    assert run(data, capsys) == first and len(loads) == 2
+    kept.write_bytes(b"not a cache at all")
+    assert run(data, capsys) == first and len(loads) == 3
+
+
+def test_no_cache_validates_every_time_and_keeps_nothing(tmp_path, capsys, loads):
+    data = make_data(tmp_path)
+    run(data, capsys, "--no-cache")
+    run(data, capsys, "--no-cache")
+    assert len(loads) == 2 and not (tmp_path / ".cache").exists()
