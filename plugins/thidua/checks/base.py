@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..kinds import KINDS
+from ..model import recipient_anchors
 from ..problems import ERROR, Problem, Report
 from ..repository import Repository
 from ..schema import fields_of, location, per_class
@@ -34,6 +35,21 @@ class Context:
     memo: typing.Any = None  # a memo.CheckMemo when validating through the parse cache
     # plan id -> the award rules it sets out (plans.rules_for): worked out once for every check
     rules: dict = dataclasses.field(default_factory=dict)
+    # decision id -> its lines' anchors (model.recipient_anchors): worked out once for every check
+    anchors_of: dict = dataclasses.field(default_factory=dict)
+
+    def anchors(self, decision) -> list[str]:
+        """The anchor of each recipient line of `decision`, worked out once a run, and kept in the
+        memo for the next run while the decision's file is unchanged."""
+        found = self.anchors_of.get(decision.id)
+        if found is None:
+            key = self.memo.key("anchors", decision) if self.memo is not None else None
+            kept = self.memo.get(key) if key is not None else None
+            found = list(kept) if kept is not None else recipient_anchors(decision)
+            if key is not None and kept is None:
+                self.memo.put(key, found)
+            self.anchors_of[decision.id] = found
+        return found
 
     def problem(self, name: str, obj, field: str | None, message: str, expected: str = "",
                 found: str = "", source: str = "") -> None:

@@ -294,7 +294,7 @@ def private_recipients(ctx: Context) -> None:
         decision = repo.decisions.get(subject.decision) if subject and subject.decision else None
         if decision is not None and subject.recipient:
             if decision.id not in lines_of:
-                lines_of[decision.id] = dict(zip(model.recipient_anchors(decision), decision.recipients))
+                lines_of[decision.id] = dict(zip(ctx.anchors(decision), decision.recipients))
             recipient = lines_of[decision.id].get(subject.recipient)
             if recipient is not None and not recipient.public:
                 ctx.problem("private-recipient", subject, "recipient",

@@ -11,14 +11,12 @@ import difflib
 import re
 from collections.abc import Iterator
 
-from .. import model
 from ..photos import SCHEME_RE, photo_path_problem
 from ..loader import ID_RE
 from .base import Context
 
 
 def story_subjects(ctx: Context) -> None:
-    anchors_of: dict[str, list[str]] = {}
     for story in ctx.repo.stories.values():
         subject = story.subject
         if subject is None:
@@ -35,9 +33,7 @@ def story_subjects(ctx: Context) -> None:
         decision = ctx.repo.decisions.get(subject.decision) if subject.decision else None
         if decision is None or not subject.recipient:
             continue  # a dangling decision is reported by the reference rule
-        if decision.id not in anchors_of:  # many stories may cite one long decision: once each
-            anchors_of[decision.id] = model.recipient_anchors(decision)
-        anchors = anchors_of[decision.id]
+        anchors = ctx.anchors(decision)  # many stories may cite one long decision: once each
         if subject.recipient not in anchors:
             # an invalid recipient id is reported at its line, never offered as a fix
             public = [a for a, r in zip(anchors, decision.recipients) if r.public and ID_RE.match(a)]
