@@ -16,6 +16,7 @@ import re
 import sys
 from collections import Counter
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
@@ -26,7 +27,7 @@ from conftest import ROOT, serve, write_config
 from test_portal import broken_links
 from thidua.graph import LinkGraph
 from thidua.loader import load
-from thidua.pages import Page, Settings, build_site, split
+from thidua.pages import Page, Settings, build_site, campaigns, split
 from thidua.pages.render import Renderer
 from thidua.pages.site import Site
 from thidua.pages.stories import story_place
@@ -252,15 +253,42 @@ def test_split_site_links_and_breadcrumbs_work(parted):
 
 
 def test_pages_stay_within_the_bound(parted):
+    continued = 0
     for top in tops(parted):
         for url in listing_pages(parted, top):
             found = items(parted, url)
             lines = weight(found)
-            entries = len(article(soup(parted, url)).select(".td-tree > li"))
-            # a plan's subtree is not cut: one heavier than the bound is a page of its own
-            assert lines <= BOUND or (entries == 1 and lines == len(found["tree"])), (url, lines)
+            # a plan's subtree heavier than the bound is drawn in pieces, each on a page
+            assert lines <= BOUND, (url, lines)
+            continued += len(article(soup(parted, url)).select(".td-tree .td-node--continued"))
+    assert continued > 0  # a campaign's tree had a subtree heavier than the bound
     # the top page keeps what belongs to no province and a line per province
     assert weight(items(parted, "nam/2025/")) <= BOUND
+
+
+def _drawn(node: campaigns.Node) -> list[str]:
+    return [node.document.id] + [d for k in node.children for d in _drawn(k)]
+
+
+def test_a_subtree_heavier_than_the_bound_is_drawn_in_pieces():
+    """A province's plan with 5 departments' plans under it, each with 4 communes' and one in another
+    province: at any bound every piece fits (the tree is 3 deep), and each plan is drawn once but for
+    the plans atop pieces, drawn again ("continued") above the rest of their children."""
+    doc = lambda ident, authority="x": SimpleNamespace(id=ident, authority=authority)  # noqa: E731
+    tree = [campaigns.Node(doc("p"), [campaigns.Node(doc(f"d{i}"), [campaigns.Node(doc(f"c{i}{j}"), [], 1)
+                                                                       for j in range(4)], 5) for i in range(5)]
+                           + [campaigns.Node(doc("y", "y"), [], 1)], 27)]
+    for bound in range(3, 30):
+        entries = campaigns.cut_tree(tree, lambda authority: authority, bound)
+        assert [e.document.id for e in entries if e.document.id == "y"] == ["y"]
+        mine = [e for e in entries if e.document.id != "y"]
+        assert all(piece.size <= bound and piece.size == len(_drawn(piece)) + len(piece.elsewhere) for piece in mine)
+        drawn = [d for piece in mine for d in _drawn(piece)]
+        assert sorted(set(drawn)) == sorted(["p"] + [f"d{i}" for i in range(5)] +
+                                            [f"c{i}{j}" for i in range(5) for j in range(4)]), bound
+        assert [d for d in drawn if d.startswith("c")] == [f"c{i}{j}" for i in range(5) for j in range(4)], bound
+        assert mine[0].elsewhere == {"y": 1} and not mine[0].continued and all(p.continued for p in mine[1:])
+        assert (len(mine) == 1) == (bound >= 27)
 
 
 def test_a_part_would_not_take_a_records_url(data, graph):

@@ -46,6 +46,7 @@ CHECKS: list[Check] = [
     dates.document_dates,
     references.authority_changes,
     references.aliases_unique,
+    references.list_page_ids,
     references.transcribed_documents_have_body,
     awards.award_level,
     awards.award_subject,

@@ -7,6 +7,7 @@ an empty body, a warning.
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any
 
 from ..kinds import KINDS
@@ -151,6 +152,25 @@ def aliases_unique(ctx: Context) -> None:
                     add(ctx.report, record, "aliases", f'the former id "{alias}" is already taken',
                         "an id no other record uses", f"used by {other.id}", rule_name="alias")
                 owners[alias] = record
+
+
+# The pages of a long list after its first (pages/split.py): `<list>/trang-2/`, `trang-3/` ... A section's
+# index is such a list (van-ban/trang-2/), and a list's parts by province are named by the province's id
+# (nam/2025/<province id>/): a record's id or former id of this form would take one of its pages.
+LIST_PAGE = re.compile(r"^trang-[0-9]+$")
+
+
+def list_page_ids(ctx: Context) -> None:
+    """No id or former id is the name of a list's page ("trang-2"): the build would have two pages
+    at one URL."""
+    for kind in KINDS:
+        for record in ctx.repo.of_kind(kind).values():
+            named = [("id", record.id)] + [(f"aliases[{i}]", a) for i, a in enumerate(getattr(record, "aliases", ()))]
+            for field, ident in named:
+                if LIST_PAGE.match(ident):
+                    add(ctx.report, record, field, f'the id "{ident}" would take the place of a list\'s page',
+                        "an id other than trang-<number> (the pages of a long list)", f'"{ident}"',
+                        rule_name="id")
 
 
 def transcribed_documents_have_body(ctx: Context) -> None:

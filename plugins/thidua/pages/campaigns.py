@@ -22,10 +22,13 @@ class Node:
 
     document: model.Document
     children: list[Node]
-    size: int  # documents drawn in this subtree, itself included: the lines it takes
+    # the lines this subtree takes: the documents drawn in it, itself included (on a split page, and
+    # the boxes of `elsewhere` in it)
+    size: int
     # On a split page: the province ids (the top's "") of the parts that draw some of its children, and
     # how many each draws
     elsewhere: dict[str, int] = field(default_factory=dict)
+    continued: bool = False  # on a split page: drawn again, with the children an earlier piece could not hold
 
 
 def plan_tree(graph: LinkGraph, roots: list[model.Document]) -> list[Node]:
@@ -38,10 +41,11 @@ def plan_tree(graph: LinkGraph, roots: list[model.Document]) -> list[Node]:
     return [walk(root, ()) for root in roots]
 
 
-def cut_tree(nodes: list[Node], key: split.Key) -> list[Node]:
+def cut_tree(nodes: list[Node], key: split.Key, bound: int | None = None) -> list[Node]:
     """The tree cut where the province changes: each subtree drawn within one province, topped by a
     document whose parent is in another (or by a root). Each knows where its other children are
-    drawn. A subtree drawn under several parents is kept once per province."""
+    drawn. A subtree drawn under several parents is kept once per province. With a `bound`, a subtree
+    heavier than it is drawn in pieces (`pieces`)."""
     entries: list[Node] = []
     started: set[tuple[str, str]] = set()
 
@@ -63,11 +67,32 @@ def cut_tree(nodes: list[Node], key: split.Key) -> list[Node]:
             else:
                 elsewhere[other] = elsewhere.get(other, 0) + 1
                 start(child, other)
-        return Node(node.document, kids, 1 + sum(k.size for k in kids), elsewhere)
+        return Node(node.document, kids, 1 + len(elsewhere) + sum(k.size for k in kids), elsewhere)
 
     for root in nodes:
         start(root, key(root.document.authority))
-    return entries
+    return entries if bound is None else [piece for entry in entries for piece in pieces(entry, bound)]
+
+
+def pieces(node: Node, bound: int) -> list[Node]:
+    """A subtree in pieces of at most `bound` lines where it is heavier: its document with its first
+    children, then its document again ("continued") with the next, and so on; a child heavier than
+    a piece can hold is cut the same way. Only what cannot be cut passes the bound: a line for each
+    document above (at most the tree's depth), and its boxes of `elsewhere` (one per province), which
+    the first piece draws."""
+    if node.size <= bound:
+        return [node]
+    groups: list[list[Node]] = [[]]
+    load = 1 + len(node.elsewhere)
+    for child in node.children:
+        for piece in pieces(child, max(bound - 1, 1)):
+            if load > 1 and load + piece.size > bound:  # the piece holds more than its document's line
+                groups.append([])
+                load = 1
+            groups[-1].append(piece)
+            load += piece.size
+    return [Node(node.document, kids, 1 + sum(k.size for k in kids) + (0 if i else len(node.elsewhere)),
+                 {} if i else node.elsewhere, continued=i > 0) for i, kids in enumerate(groups)]
 
 
 def _node_authority(node: Node) -> str:

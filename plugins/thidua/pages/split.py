@@ -19,8 +19,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from .. import model
+from ..graph import LinkGraph
 from ..text import fold
 from .honor import province_label
 from .render import Renderer
@@ -54,8 +56,9 @@ class Section:
     authority: Callable[[Any], str | None]
     weight: Callable[[Any], int] = _one
     # Items that are not whole by province (a plan tree): when the listing is split, the items to
-    # share out instead, made with the province key (`Key`); their weights add up to the same.
-    cut: Callable[[Key], list] | None = None
+    # share out instead, made with the province key (`Key`), none heavier than the bound it is given
+    # (but by what cannot be cut: a plan tree's depth, a box per province).
+    cut: Callable[[Key, int], list] | None = None
 
 
 @dataclass
@@ -77,15 +80,32 @@ class Part:
     top: str  # the listing's top page
     split: bool  # the listing has more than this page
     key: str  # its province's id; "" on the top page and its continuation pages
-    label: str  # "Tỉnh Đắk Lắk"; "" for the top page
-    name: str  # as a sentence says whose it is: "tỉnh Đắk Lắk", "các cơ quan trung ương"; "" on the top page
+    place: Place  # its province's part (the top's on the top page and its continuation pages)
     number: int  # its page number within its province's part
     pages: list[str]  # every page of its province's part, for the pager
     items: dict[str, list]
     offsets: dict[str, int]  # how many items of each section the part's earlier pages hold
-    counts: dict[str, int]  # items of each section in its province's whole part
-    former: list[str]
     places: dict[str, Place]  # every part by province id ("" the top): the top page lists them
+
+    @property
+    def label(self) -> str:
+        """'Tỉnh Đắk Lắk'; "" on the top page and its continuation pages."""
+        return self.place.label if self.key else ""
+
+    @property
+    def name(self) -> str:
+        """As a sentence says whose the page is: 'tỉnh Đắk Lắk', 'các cơ quan trung ương'; "" on the top page."""
+        return self.place.name if self.key or self.number > 1 else ""
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Items of each section in its province's whole part."""
+        return self.place.counts
+
+    @property
+    def former(self) -> list[str]:
+        """The provinces merged into its province: ['tỉnh Bình Thuận']."""
+        return self.place.former
 
     @property
     def at_top(self) -> bool:
@@ -122,26 +142,63 @@ class Listing:
         return place.url if place is not None else None
 
 
+# An authority's province then and today: (today's id or "", today's province, the province it was in)
+Province = tuple[str, model.Authority | None, model.Authority | None]
+
+
+@dataclass
+class _Build:
+    """What every listing of one build shares (`_shared`), so that a listing's work is that of its own
+    pages however many the site has: each authority's province, worked out once, and the URLs of the
+    site's pages, added to as pages are (a listing only ever appends to `site.pages`)."""
+
+    provinces: dict[str | None, Province] = field(default_factory=dict)
+    pages: list[Page] | None = None  # the `site.pages` that `urls` holds the first `counted` of
+    urls: set[str] = field(default_factory=set)
+    counted: int = 0
+
+    def province(self, graph: LinkGraph, authority_id: str | None) -> Province:
+        found = self.provinces.get(authority_id)
+        if found is None:
+            was = graph.province_of(authority_id) if authority_id else None
+            now = graph.current_successor(was.id) if was is not None else None
+            today = now if now is not None and now.level == model.Level.PROVINCE else was
+            found = self.provinces[authority_id] = (today.id if today is not None else "", today, was)
+        return found
+
+    def taken(self, site: Site) -> set[str]:
+        """The URLs of the pages `site` has now."""
+        if self.pages is not site.pages or self.counted > len(site.pages):
+            self.pages, self.urls, self.counted = site.pages, set(), 0
+        self.urls.update(page.url for page in site.pages[self.counted:])
+        self.counted = len(site.pages)
+        return self.urls
+
+
+_builds: WeakKeyDictionary[Renderer, _Build] = WeakKeyDictionary()  # a build has one renderer
+
+
+def _shared(renderer: Renderer) -> _Build:
+    found = _builds.get(renderer)
+    if found is None:
+        found = _builds[renderer] = _Build()
+    return found
+
+
 def province_key(renderer: Renderer) -> tuple[Key, dict[str, model.Authority], dict[str, dict[str, model.Authority]]]:
     """The province each authority belongs to today: its province (`graph.province_of`), or the one
-    that province merged into. Returns the key function, the provinces met by id, and for each the
-    former provinces merged into it."""
-    g = renderer.graph
-    cache: dict[str | None, str] = {}
+    that province merged into. Returns the key function, the provinces it meets by id, and for each the
+    former provinces merged into it that it meets. Each authority's is worked out once per build."""
+    g, build = renderer.graph, _shared(renderer)
     provinces: dict[str, model.Authority] = {}
     former: dict[str, dict[str, model.Authority]] = {}
 
     def key(authority_id: str | None) -> str:
-        found = cache.get(authority_id)
-        if found is None:
-            was = g.province_of(authority_id) if authority_id else None
-            now = g.current_successor(was.id) if was is not None else None
-            today = now if now is not None and now.level == model.Level.PROVINCE else was
-            found = cache[authority_id] = today.id if today is not None else ""
-            if today is not None:
-                provinces[today.id] = today
-                if was is not None and was.id != today.id:
-                    former.setdefault(today.id, {})[was.id] = was
+        found, today, was = build.province(g, authority_id)
+        if today is not None:
+            provinces[found] = today
+            if was is not None and was.id != found:
+                former.setdefault(found, {})[was.id] = was
         return found
 
     return key, provinces, former
@@ -180,21 +237,22 @@ def listing(renderer: Renderer, site: Site, url: str, sections: dict[str, Sectio
             under: str = "", bound: int | None = None) -> Listing:
     """The pages of a listing at `url`: one while it shows at most BOUND lines, else split by
     province (parts at `<url><under><province id>/`) and paginated. Raises ValueError when a part
-    would take the URL of a page already built (a record whose id is a province's)."""
+    would take the URL of a page already built or of another part (a record or province whose id is
+    "trang-2"), which validation rejects."""
     bound = BOUND if bound is None else bound
     weights = {name: s.weight for name, s in sections.items()}
     total = sum(s.weight(item) for s in sections.values() for item in s.items)
     if total <= bound:
         items = {name: s.items for name, s in sections.items()}
         counts = {name: len(s.items) for name, s in sections.items()}
-        only = Part(url=url, top=url, split=False, key="", label="", name="", number=1, pages=[url], items=items,
-                    offsets={name: 0 for name in sections}, counts=counts, former=[], places={})
+        only = Part(url=url, top=url, split=False, key="", place=Place("", "", url, counts), number=1, pages=[url],
+                    items=items, offsets={name: 0 for name in sections}, places={})
         return Listing([only], {"": items})
 
     key, provinces, former = province_key(renderer)
     members: dict[str, dict[str, list]] = {"": {name: [] for name in sections}}
     for name, s in sections.items():
-        for item in (s.cut(key) if s.cut is not None else s.items):
+        for item in (s.cut(key, bound) if s.cut is not None else s.items):
             members.setdefault(key(s.authority(item)), {n: [] for n in sections})[name].append(item)
     labels = {k: province_label(renderer, provinces[k]) for k in members if k}
     keys = [""] + sorted((k for k in members if k), key=lambda k: (fold(labels[k]), k))
@@ -211,13 +269,14 @@ def listing(renderer: Renderer, site: Site, url: str, sections: dict[str, Sectio
         place = places[k]
         pages = [place.url] + [f"{place.url}trang-{n}/" for n in range(2, len(paged[k]) + 1)]
         for number, (items, offsets) in enumerate(paged[k], start=1):
-            parts.append(Part(url=pages[number - 1], top=url, split=True, key=k, label=place.label if k else "",
-                              name=place.name if k or number > 1 else "", number=number, pages=pages,
-                              items=items, offsets=offsets, counts=place.counts, former=place.former, places=places))
-    taken = {page.url for page in site.pages}
-    clash = [part.url for part in parts[1:] if part.url in taken]
-    if clash:
-        raise ValueError(f"thidua: {clash[0]} is both a record's page and a part of the listing {url}")
+            parts.append(Part(url=pages[number - 1], top=url, split=True, key=k, place=place, number=number,
+                              pages=pages, items=items, offsets=offsets, places=places))
+    # never once the data validates: no id is a page's name ("trang-2", checks.references.list_page_ids)
+    taken, mine = _shared(renderer).taken(site), {url}
+    for part in parts[1:]:
+        if part.url in taken or part.url in mine:
+            raise ValueError(f"thidua: {part.url} is both another page and a part of the listing {url}")
+        mine.add(part.url)
     return Listing(parts, members)
 
 
