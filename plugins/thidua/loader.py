@@ -19,7 +19,7 @@ from . import parallel, parsecache
 from .kinds import KINDS
 from .problems import Problem, Report
 from .repository import Repository
-from .schema import MAX_FILE_BYTES, LimitError, Reader, SourceFile, colon_hint, compose_data, location
+from .schema import MAX_FILE_BYTES, LimitError, Reader, SourceFile, colon_hint, compose_data, forget_texts, location
 
 log = logging.getLogger("mkdocs.plugins.thidua")
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -131,10 +131,13 @@ def load(data_dir: Path, report: Report, display_root: Path | None = None, worke
     for kind in KINDS:
         for path in _kind_files(data_dir / kind, shown, report):
             files.append((kind, path, SourceFile(_rel(path, shown), path)))
-    if cache is None:
-        results, keys = _read_all(files, workers), [None] * len(files)
-    else:
-        results, keys = _read_cached(files, workers, cache)
+    try:
+        if cache is None:
+            results, keys = _read_all(files, workers), [None] * len(files)
+        else:
+            results, keys = _read_cached(files, workers, cache)
+    finally:
+        forget_texts()
     for (kind, path, _rel_path), (record, problems), key in zip(files, results, keys):
         report.problems.extend(problems)
         if record is None:
