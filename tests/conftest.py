@@ -1,6 +1,7 @@
 """Shared fixtures: build the real site once into a temp dir, serve it, drive it in Chromium."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -35,9 +37,29 @@ def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
     return root
 
 
+def load_yaml(path: Path):
+    """A YAML file (a record, mkdocs.yml) as Python data."""
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def save_yaml(path: Path, data) -> Path:
+    """Write `data` as YAML the way the records are kept: Unicode as is, keys in their order."""
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def parse_html(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def soup(site: Path, url: str) -> BeautifulSoup:
+    """The page at `url` of a built site ('van-ban/x/' -> its index.html, or a file 'x.html')."""
+    return parse_html(site / url if url.endswith(".html") else site / url / "index.html")
+
+
 def write_config(dest: Path, data_dir: Path = DATA, **plugin_options) -> Path:
     """A copy of mkdocs.yml pointing at `data_dir`, with absolute paths so it can live anywhere."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = load_yaml(ROOT / "mkdocs.yml")
     config["docs_dir"] = str(ROOT / "content")
     config["theme"]["custom_dir"] = str(ROOT / "theme")
     config["site_dir"] = str(dest / "site")
@@ -48,9 +70,7 @@ def write_config(dest: Path, data_dir: Path = DATA, **plugin_options) -> Path:
             entry = {"thidua": options}
         plugins.append(entry)
     config["plugins"] = plugins
-    path = dest / "mkdocs.yml"
-    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return path
+    return save_yaml(dest / "mkdocs.yml", config)
 
 
 def build(dest: Path, data_dir: Path = DATA, check: bool = True, **plugin_options) -> subprocess.CompletedProcess:
@@ -61,11 +81,10 @@ def build(dest: Path, data_dir: Path = DATA, check: bool = True, **plugin_option
 
 def edit_config(config: Path, **changes) -> Path:
     """Set top-level keys of a written mkdocs.yml (`theme` is merged key by key)."""
-    data = yaml.safe_load(config.read_text(encoding="utf-8"))
+    data = load_yaml(config)
     for key, value in changes.items():
         data[key] = {**data[key], **value} if key == "theme" else value
-    config.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return config
+    return save_yaml(config, data)
 
 
 def run_mkdocs(config: Path, check: bool = True) -> subprocess.CompletedProcess:
@@ -92,9 +111,8 @@ def frozen_site_dir(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def frozen_url(frozen_site_dir):
-    server, url = serve(frozen_site_dir)
-    yield url
-    server.shutdown()
+    with served(frozen_site_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -118,11 +136,31 @@ def serve(directory: Path):
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
+def stop(process: subprocess.Popen, timeout: float = 30) -> None:
+    """End a server the test started: asked to stop, killed if it has not within `timeout` s."""
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+@contextlib.contextmanager
+def served(directory: Path):
+    """`directory` served on 127.0.0.1 (on a port the system picks) while in the block: its URL."""
+    server, url = serve(directory)
+    try:
+        yield url
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture(scope="session")
 def site_url(site_dir):
-    server, url = serve(site_dir)
-    yield url
-    server.shutdown()
+    with served(site_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
-from conftest import ROOT, edit_config, run_mkdocs, write_config
+from conftest import ROOT, edit_config, run_mkdocs, soup, write_config
 from thidua.mkdocs_plugin import chrome, plugin
 
 PLAN = "kh-ubnd-tinh-binh-thuan-vi-nguoi-ngheo-2021-2025"
@@ -32,10 +32,6 @@ def configured(dest: Path, *, features=(), plugin: dict | None = None, **changes
     if features:
         changes["theme"] = {**changes.get("theme", {}), "features": BASE_FEATURES + list(features)}
     return edit_config(config, **changes)
-
-
-def soup(site: Path, url: str) -> BeautifulSoup:
-    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
 @pytest.fixture(scope="module")

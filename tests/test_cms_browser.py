@@ -1,41 +1,45 @@
 """The web forms at /admin/ driven in Chromium: Decap CMS against its local backend.
 
-`decap-server` (npm, installed by `npm ci` from package.json) runs on a free port with a copy of
-data/ as its repository; the page asks for the backend at Decap's usual address
+`decap-server` (npm, installed by `npm ci` from package.json) runs on a port the system picks, with a
+copy of data/ as its repository; the page asks for the backend at Decap's usual address
 (http://localhost:8081/api/v1, from `local_backend: true`), which the test routes to that port,
 so a developer's own decap-server on 8081 is never touched. What the forms save is then read
 by the validator and built into pages, as CI would do with a pull request from the CMS.
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
-import socket
 import struct
 import subprocess
 import time
 import unicodedata
-import urllib.error
 import urllib.request
 import zlib
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
 
-from conftest import ROOT, build, serve
+from conftest import ROOT, build, load_yaml, served, stop
 from thidua.validate import validate
 
 DECAP_SERVER = ROOT / "node_modules" / ".bin" / "decap-server"
 LOCAL_BACKEND = "http://localhost:8081/api/v1"  # Decap's default for `local_backend: true`
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+# Loaded into decap-server (node --require): says which port its server got. decap-server is given
+# port 0, so the system picks a free one as it binds, and no other process can take it first;
+# decap-server itself would only repeat the 0 it was given.
+SAY_PORT = """
+const net = require("net");
+const listen = net.Server.prototype.listen;
+net.Server.prototype.listen = function (...args) {
+  this.once("listening", () => process.stderr.write(`thidua-test listening on port ${this.address().port}\\n`));
+  return listen.apply(this, args);
+};
+"""
+LISTENING = re.compile(r"thidua-test listening on port (\d+)\n")
 
 
 def _png(width: int = 4, height: int = 3) -> bytes:
@@ -52,9 +56,8 @@ def cms_site(tmp_path_factory):
     """The real site (content/admin included) built once and served on 127.0.0.1."""
     dest = tmp_path_factory.mktemp("cms-site")
     build(dest)
-    server, url = serve(dest / "site")
-    yield url
-    server.shutdown()
+    with served(dest / "site") as url:
+        yield url
 
 
 @pytest.fixture
@@ -64,25 +67,27 @@ def backend(tmp_path):
         pytest.fail("decap-server is not installed: run `npm ci` at the repository root (.ci/run does)")
     repo = tmp_path / "repo"
     shutil.copytree(ROOT / "tests" / "fixtures" / "data", repo / "data")  # frozen: data commits never break these
-    port = _free_port()
-    env = {**os.environ, "GIT_REPO_DIRECTORY": str(repo), "PORT": str(port), "BIND_HOST": "127.0.0.1",
-           "MODE": "fs", "LOG_LEVEL": "error"}
-    process = subprocess.Popen([str(DECAP_SERVER)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}/api/v1"
-    deadline = time.monotonic() + 15
-    while True:
-        try:
-            request = urllib.request.Request(url, data=b'{"action":"info"}', headers={"Content-Type": "application/json"})
-            urllib.request.urlopen(request, timeout=1).read()
-            break
-        except (urllib.error.URLError, ConnectionError):
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                raise AssertionError("decap-server did not start: " + process.stderr.read().decode()[-2000:]) from None
-            time.sleep(0.1)
-    yield repo, url
-    process.terminate()
-    process.wait(timeout=10)
+    (tmp_path / "say-port.js").write_text(SAY_PORT, encoding="utf-8")
+    node_options = f"{os.environ.get('NODE_OPTIONS', '')} --require \"{tmp_path / 'say-port.js'}\"".strip()
+    env = {**os.environ, "GIT_REPO_DIRECTORY": str(repo), "PORT": "0", "BIND_HOST": "127.0.0.1",
+           "MODE": "fs", "LOG_LEVEL": "error", "NODE_OPTIONS": node_options}
+    log = tmp_path / "decap-server.log"
+    with open(log, "w", encoding="utf-8") as err:
+        process = subprocess.Popen([str(DECAP_SERVER)], env=env, stdout=subprocess.DEVNULL, stderr=err)
+    deadline = time.monotonic() + 30
+    while not (listening := LISTENING.search(log.read_text(encoding="utf-8", errors="replace"))):
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            process.wait()
+            raise AssertionError("decap-server did not start: " + log.read_text(encoding="utf-8")[-2000:])
+        time.sleep(0.1)
+    url = f"http://127.0.0.1:{listening.group(1)}/api/v1"
+    try:  # it answers: its routes are set before it listens
+        request = urllib.request.Request(url, data=b'{"action":"info"}', headers={"Content-Type": "application/json"})
+        assert json.loads(urllib.request.urlopen(request, timeout=30).read())["type"] == "local_fs"
+        yield repo, url
+    finally:
+        stop(process, timeout=10)
 
 
 def _open_cms(page, site: str, backend_url: str) -> list[str]:
@@ -154,7 +159,7 @@ def _publish(page, file: Path) -> dict:
             raise AssertionError(f"{file.name} was not written; the form says: {errors}")
         page.wait_for_timeout(100)
     page.get_by_text("Thay đổi đã được lưu").wait_for()
-    return yaml.safe_load(file.read_text(encoding="utf-8"))
+    return load_yaml(file)
 
 
 def test_story_with_photo_through_the_form(page, cms_site, backend, tmp_path):
@@ -289,7 +294,7 @@ def test_saving_a_plan_keeps_what_the_form_does_not_show(page, cms_site, backend
     plan_id = "kh-so-gtvt-cao-bang-vi-nguoi-ngheo-2021-2025"  # a body, a basis, a signer, a comment
     file = repo / "data" / "documents" / f"{plan_id}.yml"
     before_text = _written(file)
-    before = yaml.safe_load(before_text)
+    before = load_yaml(file)
     assert before["body"] and before["basis"] and before["signer"] and "# the text prints no date" in before_text
     _open_cms(page, cms_site, backend_url)
     _open_entry(page, cms_site, "documents", plan_id)
@@ -301,7 +306,7 @@ def test_saving_a_plan_keeps_what_the_form_does_not_show(page, cms_site, backend
     page.get_by_text("Công bố ngay").click()
     page.get_by_text("Thay đổi đã được lưu").wait_for()
     assert file.stat().st_mtime_ns != mtime
-    after = yaml.safe_load(_written(file))
+    after = load_yaml(file)
     assert after["summary"] == "Kế hoạch của Sở Giao thông vận tải Cao Bằng: tóm tắt sửa trong biểu mẫu."
     assert {k: v for k, v in after.items() if k != "summary"} == {k: v for k, v in before.items() if k != "summary"}
     assert "# the text prints no date" in _written(file)  # the comment beside date_source is kept

@@ -14,9 +14,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build, write_tree
-
-FROZEN = ROOT / "tests" / "fixtures" / "data"
+from conftest import FROZEN, build, parse_html, soup, write_tree
 
 
 # A plan showing what the model records beyond the seeds: a date and signer from the signature
@@ -80,11 +78,6 @@ SEED_LINKS = [
     (MT_PLAN, "kh-103-ubnd-phu-cu-2022", "Thực hiện"),
     (MT_PLAN, "kh-102-ubnd-phu-cu-2022", "Viện dẫn"),
 ]
-
-
-def soup(site: Path, url: str) -> BeautifulSoup:
-    path = site / url / "index.html" if not url.endswith(".html") else site / url
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def section_links(page: BeautifulSoup, heading_id: str) -> list[tuple[str, str]]:
@@ -275,7 +268,7 @@ def test_records_are_not_in_the_navigation(frozen_site):
 
 def test_accessibility_basics(site_dir):
     for html in site_dir.rglob("index.html"):
-        page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        page = parse_html(html)
         if page.find("meta", attrs={"http-equiv": "refresh"}) or html.parent.name == "admin":
             continue  # redirect stubs; the CMS's own app shell (content/admin/)
         assert page.html.get("lang") == "vi", html
@@ -294,14 +287,13 @@ def broken_links(site_dir: Path) -> tuple[int, list[str]]:
 
     def ids(path: Path) -> set[str]:
         if path not in ids_cache:
-            ids_cache[path] = {t["id"] for t in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-                               .find_all(id=True)}
+            ids_cache[path] = {t["id"] for t in parse_html(path).find_all(id=True)}
         return ids_cache[path]
 
     broken = []
     checked = 0
     for html in sorted(site_dir.rglob("*.html")):
-        page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        page = parse_html(html)
         for tag in page.find_all(["a", "link"], href=True):
             href = tag["href"]
             if href.startswith(("http:", "https:", "mailto:", "javascript:", "data:")):

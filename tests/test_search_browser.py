@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import re
 import shutil
+import time
 import unicodedata
 from urllib.parse import quote_plus
 
 import pytest
-import yaml
 
-from conftest import ROOT, build, serve
+from conftest import ROOT, build, save_yaml, served
 
 expect = pytest.importorskip("playwright.sync_api").expect
 
@@ -47,11 +47,11 @@ PRIVATE = "Lương Thị Kín Đáo"
 
 def write_fixture(data):
     for ident, place in AUTHORITIES.items():
-        (data / "authorities" / f"{ident}.yml").write_text(yaml.safe_dump({
+        save_yaml(data / "authorities" / f"{ident}.yml", {
             "id": ident, "name": f"Ủy ban nhân dân xã {place}", "short_name": f"UBND xã {place}",
             "level": "commune", "parent": "ubnd-huyen-phu-cu",
-        }, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    (data / "decisions" / f"{DECISION}.yml").write_text(yaml.safe_dump({
+        })
+    save_yaml(data / "decisions" / f"{DECISION}.yml", {
         "id": DECISION,
         "number": "201/QĐ-UBND-MẪU",
         "date": "2024-12-27",
@@ -67,23 +67,23 @@ def write_fixture(data):
                         "achievement": ACHIEVEMENT + "." if name == "Trần Thị Hoa" else "Vận động hộ nghèo vay vốn chăn nuôi."}
                        for name, unit in RECIPIENTS]
                       + [{"kind": "individual", "name": PRIVATE, "unit": "thôn Tam Đa", "public": False}],
-    }, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    })
     plan = {"type": "ke-hoach", "authority": "ubnd-xa-minh-tien", "date": "2024-03", "sample": True}
-    (data / "documents" / f"{PLAN}.yml").write_text(yaml.safe_dump({
+    save_yaml(data / "documents" / f"{PLAN}.yml", {
         "id": PLAN, **plan, "title": "Kiểm thử tìm kiếm: phát triển kinh tế rừng",
         "body": [{"label": "1.", "title": "Mục đích", "text": "Nâng cao thu nhập cho người dân vùng cao."},
                  {"label": "2.", "title": "Trồng rừng",
                   "text": f"Vận động các hộ {SENTENCE} để giữ đất và tăng thu nhập."}],
-    }, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    (data / "documents" / f"{SCATTERED}.yml").write_text(yaml.safe_dump({
+    })
+    save_yaml(data / "documents" / f"{SCATTERED}.yml", {
         "id": SCATTERED, **plan, "title": "Kiểm thử tìm kiếm: các từ rải rác",
         "body": [{"label": "1.", "title": "Rừng và gỗ",
                   "text": "Suối Nậm chảy qua ven làng; người dân trồng cây lớn, bảo vệ rừng và không khai thác gỗ."}],
-    }, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    (data / "stories" / f"{STORY}.yml").write_text(yaml.safe_dump({
+    })
+    save_yaml(data / "stories" / f"{STORY}.yml", {
         "id": STORY, "title": "Tổ hòa giải giúp người nghèo", "date": "2024-05-02", "sample": True,
         "body": "Tổ hòa giải của xã họp mỗi tháng; hội viên giúp người nghèo làm giấy tờ.",
-    }, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    })
 
 
 @pytest.fixture(scope="module")
@@ -98,9 +98,8 @@ def search_site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def search_url(search_site):
-    server, url = serve(search_site)
-    yield url
-    server.shutdown()
+    with served(search_site) as url:
+        yield url
 
 
 def search(page, url: str, query: str, keys: bool = False):
@@ -445,9 +444,46 @@ def split_url(tmp_path_factory):
     shutil.copytree(ROOT / "tests" / "fixtures" / "data", data)
     write_fixture(data)
     build(root, data, search_split_above=0)
-    server, url = serve(root / "site")
-    yield url
-    server.shutdown()
+    with served(root / "site") as url:
+        yield url
+
+
+class Requests:
+    """The addresses a page (its search worker included) requests, each logged as it is sent.
+
+    A worker's requests come to the test on a channel of their own, so one can arrive after the
+    page has shown the answer it was for: `take()` first waits until every request sent has
+    finished and none has come for QUIET seconds, then returns what was sent since the last
+    `take()`. So a step's requests are all in what it takes, and none comes late into the next."""
+
+    QUIET = 0.5
+
+    def __init__(self, page):
+        self.page = page
+        self.sent: list[str] = []
+        self.open: set = set()
+        self.last = time.monotonic()
+        page.on("request", self._sent)
+        page.on("requestfinished", self._ended)
+        page.on("requestfailed", self._ended)
+
+    def _sent(self, request) -> None:
+        self.sent.append(request.url)
+        self.open.add(request)
+        self.last = time.monotonic()
+
+    def _ended(self, request) -> None:
+        self.open.discard(request)
+        self.last = time.monotonic()
+
+    def take(self) -> list[str]:
+        deadline = time.monotonic() + TIMEOUT / 1000
+        while self.open or time.monotonic() - self.last < self.QUIET:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"requests still open after {TIMEOUT} ms: {[r.url for r in self.open]}")
+            self.page.wait_for_timeout(100)  # Playwright delivers the page's events meanwhile
+        taken, self.sent = self.sent, []
+        return taken
 
 
 def bundles_fetched(log: list[str]) -> set[str]:
@@ -460,32 +496,30 @@ def test_split_index_loads_only_the_bundles_a_query_needs(page, split_url):
     """With no province chosen, a query searches the national bundle (authorities, and the pages of
     no province) and fetches no province's; choosing a province searches that province's records
     in full, from its bundle only."""
-    log: list[str] = []
-    page.on("requestfinished", lambda request: log.append(request.url))
+    requests = Requests(page)
     # an authority is found from anywhere
     ask(page, split_url, "Dong Nai", "pasted")
     assert {"co-quan/ubnd-tinh-dong-nai/", "co-quan/so-gddt-dong-nai/"} <= set(items(page)[:3]), items(page)
-    assert bundles_fetched(log) == {"ca-nuoc"}
+    assert bundles_fetched(requests.take()) == {"ca-nuoc"}
     bar = page.locator(".td-search-filters")
     expect(bar.locator(".td-search-scope")).to_contain_text("Chọn một tỉnh, thành phố để tìm kế hoạch")
     # a province's plan is not in the national bundle ...
-    log.clear()
+    requests.take()
     ask(page, split_url, "Le Van Dinh", "pasted")
     assert "van-ban/kh-so-gtvt-cao-bang-vi-nguoi-ngheo-2021-2025/" not in items(page)
-    assert bundles_fetched(log) <= {"ca-nuoc"}
+    assert bundles_fetched(requests.take()) <= {"ca-nuoc"}
     # ... but in its province's: every province is offered, even with no result there
-    log.clear()
     bar.locator('button[data-filter="tinh"][data-value="tỉnh Cao Bằng"]').click()
     expect(bar.locator('button[aria-pressed="true"]')).to_have_text(re.compile(r"^tỉnh Cao Bằng"), timeout=TIMEOUT)
     plan = result(page, "van-ban/kh-so-gtvt-cao-bang-vi-nguoi-ngheo-2021-2025/").first
     expect(plan).to_be_visible(timeout=TIMEOUT)
     assert items(page)[0] == "van-ban/kh-so-gtvt-cao-bang-vi-nguoi-ngheo-2021-2025/", items(page)
-    assert bundles_fetched(log) == {"tinh-cao-bang"}
+    assert bundles_fetched(requests.take()) == {"tinh-cao-bang"}
     expect(bar.locator(".td-search-scope")).to_have_count(0)
     # another province: six words of a plan's body, then a recipient's line, in full
     bar.locator('button[aria-pressed="true"]').click()
     expect(bar.locator(".td-search-scope")).to_have_count(1, timeout=TIMEOUT)
-    log.clear()
+    requests.take()  # the national search again, with no province chosen
     bar.locator('button[data-filter="tinh"][data-value="tỉnh Hưng Yên"]').click()
     expect(bar.locator('button[aria-pressed="true"]')).to_have_text(re.compile(r"^tỉnh Hưng Yên"), timeout=TIMEOUT)
     ask(page, split_url, SENTENCE, "pasted")
@@ -494,4 +528,4 @@ def test_split_index_loads_only_the_bundles_a_query_needs(page, split_url):
     ask(page, split_url, ACHIEVEMENT.lower(), "pasted")
     assert items(page)[0] == f"khen-thuong/{DECISION}/", items(page)
     assert first_section(page) == f"khen-thuong/{DECISION}/#tran-thi-hoa-2"
-    assert bundles_fetched(log) == {"tinh-hung-yen"}
+    assert bundles_fetched(requests.take()) == {"tinh-hung-yen"}
