@@ -40,7 +40,9 @@ class Repository:
         kind = name.replace("_", "-")
         if kind not in KINDS:
             raise AttributeError(f"Repository has no kind {kind!r}")
-        return self.of_kind(kind)
+        store = self.of_kind(kind)
+        setattr(self, name, store)  # the next lookup finds it at once: the checks make millions
+        return store
 
     def all(self) -> Iterator[tuple[Kind, Any]]:
         """Every record with its kind, kinds in declaration order, records in load order."""

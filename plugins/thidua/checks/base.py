@@ -33,7 +33,8 @@ class Context:
     report: Report
     severity: Mapping[str, str]
     memo: typing.Any = None  # a memo.CheckMemo when validating through the parse cache
-    # plan id -> the award rules it sets out (plans.rules_for): worked out once for every check
+    # plan id -> the award rules it sets out (plans.rules_of), (plan id, form) -> those naming the form
+    # (plans.rules_for): worked out once for every check
     rules: dict = dataclasses.field(default_factory=dict)
     # decision id -> its lines' anchors (model.recipient_anchors): worked out once for every check
     anchors_of: dict = dataclasses.field(default_factory=dict)

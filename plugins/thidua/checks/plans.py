@@ -46,11 +46,14 @@ def rules_of(plan: model.Document, cache: dict) -> list[AwardRule]:
 
 
 def rules_for(repo: Repository, decision: model.AwardDecision, cache: dict) -> list[AwardRule]:
-    """The award parts of the decision's plan that name its form (`cache`: Context.rules)."""
-    plan = repo.documents.get(decision.plan) if decision.plan else None
-    if plan is None:
-        return []
-    return [r for r in rules_of(plan, cache) if decision.form in r.award.forms]
+    """The award parts of the decision's plan that name its form, worked out once a run for each
+    plan and form (`cache`: Context.rules; five checks ask for each of tens of thousands of decisions)."""
+    key = (decision.plan, decision.form)
+    found = cache.get(key)
+    if found is None:
+        plan = repo.documents.get(decision.plan) if decision.plan else None
+        found = cache[key] = [r for r in rules_of(plan, cache) if decision.form in r.award.forms] if plan else []
+    return found
 
 
 def sorted_decisions(repo: Repository) -> list[model.AwardDecision]:

@@ -49,7 +49,13 @@ def prerequisites(ctx: Context) -> None:
     held: dict[tuple, list[tuple[model.AwardDecision, model.Recipient]]] = defaultdict(list)
     keys: dict[str, str] = {}  # name -> name_key, once per distinct name (more than name_key's cache holds)
     memo = ctx.memo
+    # only awards of a form some plan requires first can satisfy a prerequisite: the others (most
+    # lines, at national scale) are never looked among
+    required = {alt.form for decision in repo.decisions.values() for award_rule in rules_for(repo, decision, cache)
+                for prereq in award_rule.award.prerequisites for alt in prereq.any_of}
     for decision in repo.decisions.values():
+        if decision.form not in required:
+            continue
         memo_key = memo.key("name-keys", decision) if memo is not None else None
         kept = memo.get(memo_key) if memo_key is not None else None  # the same bytes' keys, last time
         if kept is not None and len(kept) == len(decision.recipients):
@@ -72,7 +78,9 @@ def prerequisites(ctx: Context) -> None:
                 if not prereq.any_of:
                     continue
                 for recipient in decision.recipients:
-                    key = keys[recipient.name]
+                    key = keys.get(recipient.name)
+                    if key is None:
+                        key = keys[recipient.name] = name_key(recipient.name)
                     found_all: list = []
                     satisfied = False
                     for alt in prereq.any_of:
