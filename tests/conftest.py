@@ -6,9 +6,11 @@ import functools
 import http.server
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -184,3 +186,91 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+# --- Servers and request logs watched without races: a port is only ours once the server says it
+# listens, and a log is read when everything it records has happened (appended below the shared
+# helpers above, hence the late imports).
+
+
+
+def free_port() -> int:
+    """A port free now: only a hint, another process may take it before mkdocs binds it."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(server: subprocess.Popen, log: Path, pattern: str, after: int = 0, timeout: float = 240) -> str:
+    """The log from character `after` on, once it holds `pattern`; fails at once if the server stopped."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        text = log.read_text(encoding="utf-8", errors="replace")[after:]
+        if pattern in text:
+            return text
+        if "Aborted" in text or "Traceback" in text or server.poll() is not None:
+            raise AssertionError(text)
+        time.sleep(0.2)
+    raise AssertionError(f"no {pattern!r} within {timeout} s:\n{log.read_text(encoding='utf-8')[after:]}")
+
+
+def mkdocs_serve(config: Path, log: Path, *options: str, attempts: int = 3) -> tuple[subprocess.Popen, int, str]:
+    """`mkdocs serve -f config [options]` as an office runs it: the server, its port and its log up
+    to "Serving on". Its output goes to the file `log`, never to a pipe nobody reads while it runs.
+    mkdocs binds the port only after its first build, and cannot be given port 0 and say which one
+    it got (its pages would link to :0): so the port is one free a moment before, and when another
+    process has taken it meanwhile ("Address already in use"), it starts again on another."""
+    for attempt in range(1, attempts + 1):
+        port = free_port()
+        with open(log, "w", encoding="utf-8") as out:
+            server = subprocess.Popen([str(MKDOCS), "serve", "-f", str(config), "-a", f"127.0.0.1:{port}", *options],
+                                      cwd=config.parent, stdout=out, stderr=subprocess.STDOUT,
+                                      env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        try:
+            return server, port, wait_for(server, log, "Serving on")
+        except AssertionError:
+            stop(server)
+            if attempt == attempts or "Address already in use" not in log.read_text(encoding="utf-8"):
+                raise
+    raise AssertionError("unreachable")
+
+
+class Requests:
+    """The addresses a page (its workers included) requests, each logged as it is sent.
+
+    A worker's requests come to the test on a channel of their own, so one can arrive after the
+    page has shown the answer it was for: `take()` first waits until every request sent has
+    finished and none has come for QUIET seconds (counted from the call at the earliest, so a
+    step that has sent nothing yet is waited for too), then returns what was sent since the last
+    `take()`. So a step's requests are all in what it takes, and none comes late into the next."""
+
+    QUIET = 0.5
+
+    def __init__(self, page, timeout: float = 20):
+        self.page = page
+        self.timeout = timeout  # seconds that requests may stay open before `take()` fails
+        self.sent: list[str] = []
+        self.open: set = set()
+        self.last = time.monotonic()
+        page.on("request", self._sent)
+        page.on("requestfinished", self._ended)
+        page.on("requestfailed", self._ended)
+
+    def _sent(self, request) -> None:
+        self.sent.append(request.url)
+        self.open.add(request)
+        self.last = time.monotonic()
+
+    def _ended(self, request) -> None:
+        self.open.discard(request)
+        self.last = time.monotonic()
+
+    def take(self) -> list[str]:
+        deadline = time.monotonic() + self.timeout
+        self.last = time.monotonic()  # quiet from now on too: a step that sent nothing yet may still send
+        while self.open or time.monotonic() - self.last < self.QUIET:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"requests still open after {self.timeout} s: {[r.url for r in self.open]}")
+            self.page.wait_for_timeout(100)  # Playwright delivers the page's events meanwhile
+        taken, self.sent = self.sent, []
+        return taken

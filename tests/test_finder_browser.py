@@ -8,7 +8,7 @@ import pytest
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
-from conftest import build, serve, write_config
+from conftest import Requests, build, serve, write_config
 from test_honor_pages import SAMPLE_NAME, bulk, honor_data
 from thidua.pages import honor
 from thidua.text import fold
@@ -191,18 +191,18 @@ def test_js_folds_like_python(page, honor_url):
 
 
 def test_a_name_query_fetches_only_a_few_small_shards(page, bulk_url):
-    requests: list[str] = []
-    page.on("request", lambda req: requests.append(req.url) if "/du-lieu/" in req.url else None)
+    requests = Requests(page)  # each step's requests, once all of them have finished
     open_finder(page, bulk_url)
     settle(page)
-    assert [u for u in requests if "/du-lieu/p/" in u] == []  # nothing but the index before a query
+    assert [u for u in requests.take() if "/du-lieu/p/" in u] == []  # nothing but the index before a query
     index = page.evaluate("fetch('du-lieu/index.json').then(r => r.json())")
     directories = len(index["t"])
     assert index["n"] == 615 and directories >= 7
-    requests.clear()
+    requests.take()  # the index fetched just now is not the query's
     type_name(page, "Nguyen Thi Thuy")
-    shards = [u for u in requests if "/du-lieu/p/" in u]
-    dirs = [u for u in requests if "/du-lieu/m/" in u]
+    fetched = requests.take()
+    shards = [u for u in fetched if "/du-lieu/p/" in u]
+    dirs = [u for u in fetched if "/du-lieu/m/" in u]
     assert 1 <= len(shards) <= 4 and 1 <= len(dirs) <= 2, (shards, dirs)
     assert "Nguyễn Thị Thuý" in names(page)
     assert all({"nguyen", "thi"} <= set(fold(name).split()) and any(w.startswith("thuy") for w in fold(name).split())
@@ -210,17 +210,17 @@ def test_a_name_query_fetches_only_a_few_small_shards(page, bulk_url):
 
 
 def test_filter_only_queries_page_results_newest_first(page, bulk_url):
-    requests: list[str] = []
-    page.on("request", lambda req: requests.append(req.url) if "/du-lieu/p/" in req.url else None)
+    requests = Requests(page)
     open_finder(page, bulk_url)
     page.select_option("select[name=nam]", "2022")  # the 600 bulk lines
     settle(page)
     assert len(results(page)) == 50
-    first = len(requests)
+    assert [u for u in requests.take() if "/du-lieu/p/" in u] != []  # the year's shards, all finished
     assert page.is_visible(".td-finder__more")
     page.click(".td-finder__more")
     settle(page)
-    assert len(results(page)) == 100 and len(requests) == first  # the next page is already sorted in memory
+    assert len(results(page)) == 100
+    assert [u for u in requests.take() if "/du-lieu/p/" in u] == []  # the next page is already sorted in memory
     page.select_option("select[name=nam]", "")
     type_name(page, "nguyen")
     years = [int(link.split("/khen-thuong/")[1].split("/")[0].rsplit("-", 1)[1]) for _, link in results(page)]

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import re
 import shutil
-import time
 import unicodedata
 from urllib.parse import quote_plus
 
 import pytest
 
-from conftest import ROOT, build, save_yaml, served
+from conftest import ROOT, Requests, build, save_yaml, served
 
 expect = pytest.importorskip("playwright.sync_api").expect
 
@@ -446,44 +445,6 @@ def split_url(tmp_path_factory):
     build(root, data, search_split_above=0)
     with served(root / "site") as url:
         yield url
-
-
-class Requests:
-    """The addresses a page (its search worker included) requests, each logged as it is sent.
-
-    A worker's requests come to the test on a channel of their own, so one can arrive after the
-    page has shown the answer it was for: `take()` first waits until every request sent has
-    finished and none has come for QUIET seconds, then returns what was sent since the last
-    `take()`. So a step's requests are all in what it takes, and none comes late into the next."""
-
-    QUIET = 0.5
-
-    def __init__(self, page):
-        self.page = page
-        self.sent: list[str] = []
-        self.open: set = set()
-        self.last = time.monotonic()
-        page.on("request", self._sent)
-        page.on("requestfinished", self._ended)
-        page.on("requestfailed", self._ended)
-
-    def _sent(self, request) -> None:
-        self.sent.append(request.url)
-        self.open.add(request)
-        self.last = time.monotonic()
-
-    def _ended(self, request) -> None:
-        self.open.discard(request)
-        self.last = time.monotonic()
-
-    def take(self) -> list[str]:
-        deadline = time.monotonic() + TIMEOUT / 1000
-        while self.open or time.monotonic() - self.last < self.QUIET:
-            if time.monotonic() > deadline:
-                raise AssertionError(f"requests still open after {TIMEOUT} ms: {[r.url for r in self.open]}")
-            self.page.wait_for_timeout(100)  # Playwright delivers the page's events meanwhile
-        taken, self.sent = self.sent, []
-        return taken
 
 
 def bundles_fetched(log: list[str]) -> set[str]:
