@@ -262,11 +262,15 @@ def compose_data(text: str) -> yaml.Node | None:
         if isinstance(node, yaml.ScalarNode):
             continue
         if depth > MAX_DEPTH:
-            raise LimitError(node.start_mark, "the data is nested too deeply",
-                             f"at most {MAX_DEPTH} levels of lists and mappings", f"more than {MAX_DEPTH}")
+            raise _too_deep(node)
         children = node.value if isinstance(node, yaml.SequenceNode) else [n for pair in node.value for n in pair]
         stack.extend((child, depth + 1) for child in reversed(children))
     return root
+
+
+def _too_deep(node: yaml.Node) -> LimitError:
+    return LimitError(node.start_mark, "the data is nested too deeply",
+                      f"at most {MAX_DEPTH} levels of lists and mappings", f"more than {MAX_DEPTH}")
 
 
 def _check_depth(root: yaml.Node) -> None:
@@ -279,8 +283,7 @@ def _check_depth(root: yaml.Node) -> None:
     while stack:
         node, depth = stack.pop()
         if depth > MAX_DEPTH:
-            raise LimitError(node.start_mark, "the data is nested too deeply",
-                             f"at most {MAX_DEPTH} levels of lists and mappings", f"more than {MAX_DEPTH}")
+            raise _too_deep(node)
         if node.__class__ is yaml.SequenceNode:
             children = [child for child in node.value if child.__class__ is not scalar]
         else:
