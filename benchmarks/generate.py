@@ -8,6 +8,7 @@ Scales:
     small     1 province: ~20 plans, ~40 award decisions, ~400 honor-roll lines, ~10 stories (CI)
     province  1 province with its ~20 departments and ~100 communes: ~300 plans, ~1,000 decisions,
               ~20,000 lines, ~300 stories
+    region    10 provinces of Đắk Lắk's size at the province's rates: ten times the province's data
     national  34 provinces and 3,321 communes: ~12,000 plans, ~40,000 decisions, ~800,000 lines,
               ~10,000 stories
 
@@ -114,6 +115,11 @@ SCALES: dict[str, Scale | None] = {
     ),
     "national": Scale(provinces=ALL_PROVINCES),
 }
+# Ten provinces of about Đắk Lắk's size (95-104 communes, 998 against its 102) at the province
+# scale's rates: ten times its data, to see whether a build grows faster than the data (issue 16).
+SCALES["region"] = dataclasses.replace(SCALES["province"], provinces=[  # type: ignore[type-var]
+    "dak-lak", "dong-thap", "an-giang", "can-tho", "hung-yen", "lao-cai", "bac-ninh", "tay-ninh",
+    "quang-ngai", "dong-nai"])
 
 
 # --------------------------------------------------------------------------- small helpers
