@@ -206,6 +206,34 @@ def test_pages_sent_ahead_of_their_answers_give_the_same_index_and_a_failed_buil
     assert not list((tmp_path / "failed").rglob("pagefind-entry.json"))
 
 
+def test_text_files_the_previous_build_wrote_are_linked_not_made_again(tmp_path):
+    from thidua.mkdocs_plugin import incremental
+
+    def texts(site: Path, previous: incremental.Manifest) -> incremental.Writer:
+        writer = incremental.Writer(site, previous.site, previous)
+        index = pagefind_index.Index(site, split=False, sink=writer)
+        for doc in DOCS:
+            index.add(doc)
+        index.abandon()  # the text files are written as the documents come; the bundle is not wanted
+        return writer
+
+    first = texts(tmp_path / "a", incremental.Manifest(tmp_path / "a", {}))
+    names = sorted(f"{text_file(d)[0]}.json.gz" for d in DOCS)
+    assert first.written == len(DOCS) and sorted(p.name for p in (tmp_path / "a" / "pagefind" / "t").iterdir()) == names
+    changed = Doc("van-ban/kh-moi/", "Kế hoạch mới", "", [Section("", "", "Một văn bản mới")])
+    DOCS.append(changed)
+    try:
+        second = texts(tmp_path / "b", incremental.Manifest(tmp_path / "a", first.entries))
+    finally:
+        DOCS.remove(changed)
+    assert second.written == 1  # the new page's text; the others linked
+    for name in names:
+        old, new = tmp_path / "a" / "pagefind" / "t" / name, tmp_path / "b" / "pagefind" / "t" / name
+        assert old.stat().st_ino == new.stat().st_ino
+    new_text = tmp_path / "b" / "pagefind" / "t" / f"{text_file(changed)[0]}.json.gz"
+    assert new_text.read_bytes() == gzipped(text_file(changed)[1], 6)
+
+
 @pytest.mark.parametrize("text, words", [
     ("Đồng Hòa, 2451/KH-UBND", ["dong", "hoa", "2451", "kh", "ubnd"]),
     (unicodedata.normalize("NFC", "Nguyễn Thị Thuý"), ["nguyen", "thi", "thuy"]),

@@ -44,8 +44,11 @@ import shutil
 import subprocess
 import tempfile
 import time
+import zlib
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import TextIO
+from typing import Protocol, TextIO
 
 from mkdocs.exceptions import PluginError
 
@@ -71,12 +74,20 @@ UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefi
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 ENGINE = ("pagefind.js", "pagefind-worker.js")  # and the wasm file: one copy, in pagefind/
 # pagefind/t/<name>.json.gz: each page's original text, fetched by the worker for the results it
-# shows; one folder for every bundle (`text_file`)
+# shows; one folder for every bundle (`text_file`); in a rebuild, linked from the previous site
+# when the previous build wrote the same name (`Index`'s sink)
 TEXTS = "t"
 
 
+class Sink(Protocol):
+    """Writes a file at a site path unless the previous build's, of the same key, can be linked."""
+
+    def keyed(self, path: str, key: str, make: Callable[[], bytes]) -> int: ...
+
+
 def closed(text: str) -> str:
-    return " ".join(word + CLOSE for word in index_words(text))
+    words = index_words(text)
+    return f"{CLOSE} ".join(words) + CLOSE if words else ""  # "ho da" -> "hoz daz"
 
 
 def _meta(key: str, value: str) -> str:
@@ -176,13 +187,17 @@ class Index:
     it is written (about 200 bytes a word: one index of the national scale does not fit in 23 GB),
     so the national bundle is indexed as the documents come and each province's pages wait in a
     spool file for their turn in `close`: `PARALLEL` bundles in memory at a time, the documents
-    made once."""
+    made once.
 
-    def __init__(self, site_dir: Path, split: bool):
+    `sink` (`incremental.Writer`), if given, writes the text files: one the previous build wrote
+    with the same name (the digest of its text) is then linked from the previous site, not made."""
+
+    def __init__(self, site_dir: Path, split: bool, sink: Sink | None = None):
         self.started = time.perf_counter()
         self.out = Path(site_dir) / OUTPUT
         shutil.rmtree(self.out, ignore_errors=True)
         self.split = split
+        self.sink = sink
         self.pages = 0
         self.texts: set[str] = set()  # text files written
         self.tinh: dict[str, set[str]] = {}
@@ -200,10 +215,14 @@ class Index:
         self.pages += 1
         name, text = text_file(doc)
         if name not in self.texts:  # the same text (a page in two bundles, a twin page): one file
-            if not self.texts:
-                (self.out / TEXTS).mkdir(parents=True, exist_ok=True)
+            if self.sink is not None:  # keyed by the name, and zlib's version, which makes the bytes
+                self.sink.keyed(f"{OUTPUT}/{TEXTS}/{name}.json.gz", f"{name}\0{zlib.ZLIB_RUNTIME_VERSION}",
+                                partial(gzipped, text, 6))
+            else:
+                if not self.texts:
+                    (self.out / TEXTS).mkdir(parents=True, exist_ok=True)
+                (self.out / TEXTS / f"{name}.json.gz").write_bytes(gzipped(text, 6))
             self.texts.add(name)
-            (self.out / TEXTS / f"{name}.json.gz").write_bytes(gzipped(text, 6))
         page = page_html(doc, name)
         if not self.split or not doc.provinces or not doc.sections:
             self.service.add(self.index, "/" + doc.url, page)

@@ -18,10 +18,11 @@ on_post_build remove the placeholders; write each record page as its folder's ch
 
 `mkdocs build` writes into a temporary folder beside site_dir (on_config points site_dir there),
 which replaces the previous site only once the build succeeded: a failed, killed or `--strict`
-build with warnings leaves the previous site as it was (`staging.py`). `mkdocs serve` stages
-each preview the same way, in its own temporary folder, so a preview after a data edit reuses
-the pages of the previous one (incremental.py) as a rebuild does; it keeps that manifest in
-memory, leaving the one on disk to `mkdocs build`'s site.
+build with warnings leaves the previous site as it was (`staging.py`); the replaced site is moved
+into the cache folder and removed there by a process the build does not wait for. `mkdocs serve`
+stages each preview the same way, in its own temporary folder, so a preview after a data edit
+reuses the pages of the previous one (incremental.py) as a rebuild does; it keeps that manifest
+in memory, leaving the one on disk to `mkdocs build`'s site.
 
 Material renders one placeholder per folder rather than one page per record: the theme's
 full render and its search plugin's HTML parsing cost more than everything else per page.
@@ -67,6 +68,7 @@ ASSETS = {
 }
 EXTRA_CSS = ["assets/stylesheets/thidua.css"]
 EXTRA_JAVASCRIPT = ["assets/javascripts/thidua.js"]
+TRASH = "trash"  # in the cache folder: replaced sites being removed in the background (staging.py)
 # Forking pays off only with enough pages per worker.
 FORK_MIN_PAGES_PER_WORKER = 100
 
@@ -81,6 +83,7 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         self.files = Files([])
         self.stage: staging.Stage | None = None
         self.search: pagefind_index.Index | None = None
+        self.texts: incremental.Writer | None = None  # writes the search results' text files
         self.served: incremental.Manifest | None = None  # `mkdocs serve`: the last preview's manifest
 
     def on_startup(self, *, command, dirty):
@@ -120,6 +123,8 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
 
     def _plan(self, config, root: Path, data_dir: Path, started: float) -> None:
         self.cache_dir = (root / self.config.cache_dir).resolve() if self.config.cache_dir else None
+        if self.stage is not None and self.cache_dir is not None:
+            self.stage.trash = self.cache_dir / TRASH  # the replaced site is removed from there, not waited for
         repo, report = validate(data_dir, display_root=root, cache=self.cache_dir)
         log.info(f"thidua: data loaded and validated in {time.perf_counter() - started:.1f} s")
         for problem in report.sorted():
@@ -177,8 +182,12 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         for path, source in ASSETS.items():
             if files.get_file_from_path(path) is None:  # a site's own copy (docs_dir, custom_dir) wins
                 files.append(File.generated(config, path, abs_src_path=str(source)))
+        self.texts = None
         if search_index.wanted(config):  # Pagefind indexes beside the rest of the build, in its own process
-            self.search = search_index.start(Path(config.site_dir), self.site.search, self.config.search_split_above)
+            site_dir = Path(config.site_dir)
+            final = self.stage.final if self.stage is not None else site_dir
+            self.texts = incremental.Writer(site_dir, final, self._previous(final))  # unchanged text files: linked
+            self.search = search_index.start(site_dir, self.site.search, self.config.search_split_above, self.texts)
         self.export_entries: dict[str, list] = {}
         if self.site.exports is not None:
             self._write_exports(Path(config.site_dir), files)
@@ -344,6 +353,8 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         started = time.perf_counter()
         self.write_pages(site_dir, config)
         self.manifest.pages.update(self.export_entries)  # the open data's files, written in on_files
+        if self.texts is not None:  # the search results' text files (pagefind/t/)
+            self.manifest.pages.update(self.texts.entries)
         log.info(f"thidua: record pages written in {time.perf_counter() - started:.1f} s")
         mkdocs_pages = [file.url.removeprefix("./") for file in self.files.documentation_pages() if file.src_uri not in self.shells]
         sitemap.write(site_dir, self.env, config, mkdocs_pages + [p.url for p in self.site.pages],

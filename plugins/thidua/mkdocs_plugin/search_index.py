@@ -30,11 +30,12 @@ def wanted(config) -> bool:
     return any(name.rpartition("/")[2] == "search" for name in config.plugins)
 
 
-def start(site_dir: Path, ours, split_above: int = pagefind_index.SPLIT_ABOVE) -> pagefind_index.Index:
+def start(site_dir: Path, ours, split_above: int = pagefind_index.SPLIT_ABOVE,
+          sink: pagefind_index.Sink | None = None) -> pagefind_index.Index:
     """Hand the core's documents (None: none) to Pagefind: one bundle, or split per province above
-    `split_above`."""
+    `split_above`. `sink`: writes the pages' text files (`pagefind_index.Index`)."""
     ours = ours or []
-    index = pagefind_index.Index(site_dir, len(ours) > split_above)
+    index = pagefind_index.Index(site_dir, len(ours) > split_above, sink)
     try:
         for doc in ours:
             index.add(doc)

@@ -7,6 +7,11 @@ beside it (same file system, so the swap is a rename) and swaps it in at the end
 The swap is two renames (site -> .site.old-*, new -> site); where Linux offers renameat2's
 RENAME_EXCHANGE the two folders trade places atomically instead, so no reader ever sees no site.
 A build killed midway leaves its `.site.building-<pid>-*` folder, removed by the next build.
+
+The replaced site is not removed while the build waits: removing its thousands of folders waits on
+the disk (seconds when others write to it). With a trash folder (the plugin's cache folder, on the
+same file system) it is moved there, out of the site's folder, and removed by an `rm` process of its
+own, which the build does not wait for; otherwise, or if that cannot be, it is removed here.
 """
 from __future__ import annotations
 
@@ -15,7 +20,9 @@ import ctypes.util
 import logging
 import os
 import shutil
+import subprocess
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +35,7 @@ log = logging.getLogger("mkdocs.plugins.thidua")
 class Stage:
     final: Path  # the site_dir the user asked for
     temp: Path  # where this build writes
+    trash: Path | None = None  # where the replaced site is removed in the background (`_discard`)
 
     @classmethod
     def begin(cls, final: Path) -> Stage:
@@ -44,17 +52,44 @@ class Stage:
             os.rename(self.temp, self.final)
             return
         if _exchange(self.temp, self.final):
-            shutil.rmtree(self.temp, ignore_errors=True)  # now holds the old site
+            _discard(self.temp, self.trash)  # now holds the old site
             return
         old = Path(tempfile.mkdtemp(prefix=f".{self.final.name}.old-", dir=self.final.parent))
         os.rmdir(old)
         os.rename(self.final, old)
         os.rename(self.temp, self.final)
-        shutil.rmtree(old, ignore_errors=True)
+        _discard(old, self.trash)
 
     def abandon(self) -> None:
         shutil.rmtree(self.temp, ignore_errors=True)
         log.warning(f"thidua: the build did not succeed; {self.final} is left as it was")
+
+
+_removing: list[subprocess.Popen] = []  # the removals this process started (polled, so none is left a zombie)
+
+
+def _discard(folder: Path, trash: Path | None) -> None:
+    """Remove `folder`: moved into `trash` and removed there, with whatever an earlier removal left,
+    by an `rm` the build does not wait for; here, when there is no trash or no `rm`, or it fails."""
+    rm = shutil.which("rm") if trash is not None else None
+    if trash is not None and rm is not None:
+        try:
+            trash.mkdir(parents=True, exist_ok=True)
+            moved = trash / f"site-{os.getpid()}-{time.time_ns()}"
+            os.rename(folder, moved)  # another file system: refused, removed here below
+        except OSError:
+            moved = None
+        if moved is not None:
+            folder = moved
+            _removing[:] = [p for p in _removing if p.poll() is None]
+            try:
+                _removing.append(subprocess.Popen(
+                    [rm, "-rf", "--", *sorted(str(p) for p in trash.iterdir())], stdin=subprocess.DEVNULL,
+                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True))
+                return
+            except OSError:
+                pass
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def strict_warnings() -> bool:
