@@ -10,10 +10,12 @@ listing in the second, on the part of its authority's province as it is today.
 """
 from __future__ import annotations
 
+import gc
 import importlib.util
 import posixpath
 import re
 import sys
+import weakref
 from collections import Counter
 from pathlib import Path
 from types import SimpleNamespace
@@ -312,6 +314,21 @@ def test_the_campaigns_index_and_its_central_pages(data, monkeypatch):
     assert second.title == "Phong trào thi đua (trang 2)" and not second.search
     assert "Phần của các cơ quan trung ương (tiếp theo)." in second.body
     assert pages["phong-trao/"].search
+
+
+def test_a_build_is_freed_once_done_however_its_listings_split(data, monkeypatch):
+    """What a build's listings share is the build's: `mkdocs serve` rebuilds on every edit, and a
+    build kept alive would hold its records, graph and pages for the life of the process."""
+    monkeypatch.setattr(split, "BOUND", 2)
+    repo = load(data, Report())
+    publishable(repo)
+    site = build_site(repo, LinkGraph.build(repo), Settings())
+    assert "phong-trao/trang-2/" in {p.url for p in site.pages}  # split: the shared memo was made
+    renderer = weakref.ref(site.pages[0].render.func.__self__)  # each page's render: partial(renderer.render, ...)
+    assert isinstance(renderer(), Renderer)
+    del site
+    gc.collect()
+    assert renderer() is None
 
 
 @pytest.fixture(scope="module")

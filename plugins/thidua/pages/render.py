@@ -47,6 +47,7 @@ class Renderer:
         self.settings = settings
         self._facts: dict[str, Facts] = {}
         self._calendars: dict[str, list] = {}
+        self.listings: object = None  # what this build's long listings share (split.py's `_Build`)
         # id of a value worked out from one record alone -> that record: a page fingerprint
         # (inputs.py) takes the record's digest for it
         self.derived: dict[int, object] = {}

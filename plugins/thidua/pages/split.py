@@ -19,7 +19,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
-from weakref import WeakKeyDictionary
 
 from .. import model
 from ..graph import LinkGraph
@@ -175,14 +174,11 @@ class _Build:
         return self.urls
 
 
-_builds: WeakKeyDictionary[Renderer, _Build] = WeakKeyDictionary()  # a build has one renderer
-
-
 def _shared(renderer: Renderer) -> _Build:
-    found = _builds.get(renderer)
-    if found is None:
-        found = _builds[renderer] = _Build()
-    return found
+    """The build's `_Build`, kept on its renderer (a build has one): gone with the build."""
+    if not isinstance(renderer.listings, _Build):
+        renderer.listings = _Build()
+    return renderer.listings
 
 
 def province_key(renderer: Renderer) -> tuple[Key, dict[str, model.Authority], dict[str, dict[str, model.Authority]]]:
