@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+import thidua.reportcache
 import thidua.validate
 from test_validate import BASE, KH2, make_data
 from thidua.cli import main
@@ -82,3 +83,42 @@ def test_no_cache_validates_every_time_and_keeps_nothing(tmp_path, capsys, loads
     run(data, capsys, "--no-cache")
     run(data, capsys, "--no-cache")
     assert len(loads) == 2 and not (tmp_path / ".cache").exists()
+
+
+def test_a_linked_file_counts_by_its_content_wherever_it_is(tmp_path, capsys, loads):
+    """data/rules.yml may be a link to a file outside data/: validation reads what it points to."""
+    data = make_data(tmp_path)
+    outside = tmp_path / "shared-rules.yml"
+    outside.write_text("{}\n", encoding="utf-8")
+    (data / "rules.yml").symlink_to(outside)
+    assert run(data, capsys)[0] == 0
+    outside.write_text("nonsense: [\n", encoding="utf-8")  # the link is unchanged, what it points to is not
+    code, out = run(data, capsys)
+    assert len(loads) == 2 and code == 1 and "rules.yml" in out, out
+
+
+def test_other_code_validates_again(tmp_path, capsys, loads, monkeypatch):
+    data = make_data(tmp_path)
+    run(data, capsys)
+    monkeypatch.setattr(thidua.reportcache, "code_stamp", lambda: b"\0" * 32)  # as after a checkout
+    run(data, capsys)
+    assert len(loads) == 2
+
+
+def test_a_report_is_not_kept_for_data_that_changed_while_it_was_made(tmp_path, capsys, loads, monkeypatch):
+    """The key is read before loading: a file saved after it, and read by the validation, would
+    give the key of the old data the report of the new; once the file is as it was, that report
+    would be given for it."""
+    data = make_data(tmp_path)
+    real = thidua.validate.validate
+
+    def edited_meanwhile(data_dir, *args, **kwargs):
+        if not loads:  # an office saves a file just after the key was read
+            (data / KH2).write_text(BASE[KH2] + "nonsense_field: 1\n", encoding="utf-8")
+        return real(data_dir, *args, **kwargs)
+
+    monkeypatch.setattr(thidua.validate, "validate", edited_meanwhile)
+    code, out = run(data, capsys)
+    assert code == 1 and "nonsense_field" in out  # the data as validation read it
+    (data / KH2).write_text(BASE[KH2], encoding="utf-8")  # and back as it was when the key was read
+    assert run(data, capsys) == (0, "0 error(s), 0 warning(s)\n") and len(loads) == 2

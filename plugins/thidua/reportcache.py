@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import stat
 from pathlib import Path
 
 from . import parsecache, sealed
@@ -34,47 +35,80 @@ def code_stamp() -> bytes:
     return digest.digest()
 
 
-def inputs(data_dir: Path, shown: Path) -> bytes:
-    """The key: a digest of what validating `data_dir`, naming files from `shown`, reads."""
-    digest = hashlib.blake2b(digest_size=32)
-    digest.update(os.fsencode(f"{data_dir}\0{data_dir.resolve()}\0{shown}\0"))
-    _walk(data_dir, b".", digest)
-    return digest.digest()
+def inputs(data_dir: Path, shown: Path) -> tuple[bytes, bytes]:
+    """(the key: a digest of what validating `data_dir`, naming files from `shown`, reads; a digest
+    of its entries' sizes, times and inodes, which `settled` makes again after validating)."""
+    content, stats = hashlib.blake2b(digest_size=32), hashlib.blake2b(digest_size=32)
+    content.update(os.fsencode(f"{data_dir}\0{data_dir.resolve()}\0{shown}\0"))
+    _walk(data_dir, b".", stats, content)
+    return content.digest(), stats.digest()
 
 
-def _walk(folder: Path, rel: bytes, digest) -> None:
-    """Each entry under `folder` in name order; links are not followed (nor are they by the
-    loader), a FIFO or socket is never opened."""
+def settled(data_dir: Path) -> bytes:
+    """The digest of the entries' sizes, times and inodes (no file read): the same as `inputs` gave
+    before validating means nothing changed meanwhile, and the report is that of the key's data."""
+    stats = hashlib.blake2b(digest_size=32)
+    _walk(data_dir, b".", stats, None)
+    return stats.digest()
+
+
+def _walk(folder: Path, rel: bytes, stats, content) -> None:
+    """Each entry under `folder` in name order. Links are not followed into folders (nor are they
+    by the loader), but a link to a file counts that file (a photo, data/rules.yml may be one); a
+    FIFO or socket is never opened."""
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
-        digest.update(b"?" + rel + os.fsencode(f"\0{exc.errno}\0"))
+        _update(stats, content, b"?" + rel + os.fsencode(f"\0{exc.errno}\0"))
         return
     for entry in entries:
         name = rel + b"/" + os.fsencode(entry.name)
         try:
             if entry.is_symlink():
-                digest.update(b"L" + name + b"\0" + os.fsencode(os.readlink(entry.path)) + b"\0")
+                _update(stats, content, b"L" + name + b"\0" + os.fsencode(os.readlink(entry.path)) + b"\0")
+                _file(entry.path, name, stats, content, follow=True)
             elif entry.is_dir(follow_symlinks=False):
-                digest.update(b"D" + name + b"\0")
-                _walk(Path(entry.path), name, digest)
+                _update(stats, content, b"D" + name + b"\0")
+                _walk(Path(entry.path), name, stats, content)
             elif entry.is_file(follow_symlinks=False):
-                with open(entry.path, "rb") as handle:
-                    content = hashlib.file_digest(handle, "blake2b").digest()
-                digest.update(b"F" + name + b"\0" + content)
+                _file(entry.path, name, stats, content, follow=False)
             else:
-                digest.update(b"O" + name + b"\0")
+                _update(stats, content, b"O" + name + b"\0")
         except OSError as exc:  # unreadable: validation reports it, and says so again next time
-            digest.update(b"?" + name + os.fsencode(f"\0{exc.errno}\0"))
+            _update(stats, content, b"?" + name + os.fsencode(f"\0{exc.errno}\0"))
 
 
-def read(folder: Path, key: bytes) -> list[Problem] | None:
-    """The problems of the last run if it had the key `key`; None if there is no such run."""
+def _update(stats, content, data: bytes) -> None:
+    stats.update(data)
+    if content is not None:
+        content.update(data)
+
+
+def _file(path: str, name: bytes, stats, content, follow: bool) -> None:
+    """A regular file's size, time and inode, and with `content` its bytes' digest; opened without
+    blocking (a FIFO put in its place meanwhile) and only if it is a regular file when open."""
+    if content is None:
+        info = os.stat(path, follow_symlinks=follow)
+        if stat.S_ISREG(info.st_mode):
+            stats.update(b"F" + name + f"\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}\0".encode())
+        return
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | (0 if follow else os.O_NOFOLLOW))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return  # a link to a folder or a FIFO: its name and target are counted
+        stats.update(b"F" + name + f"\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}\0".encode())
+        content.update(b"F" + name + b"\0" + hashlib.file_digest(handle, "blake2b").digest())
+
+
+def read(folder: Path, key: bytes, stamp: bytes) -> list[Problem] | None:
+    """The problems of the last run if it had the key `key` under the code stamped `stamp`; None if
+    there is no such run."""
     file = folder / NAME
     if not file.exists():
         return None
     try:
-        kept = sealed.read(file, MAGIC, code_stamp())
+        kept = sealed.read(file, MAGIC, stamp)
     except sealed.Stale:
         return None
     except Exception as exc:  # noqa: BLE001 - any damage at all: do not trust it
@@ -85,8 +119,8 @@ def read(folder: Path, key: bytes) -> list[Problem] | None:
     return kept[1]
 
 
-def write(folder: Path, key: bytes, problems: list[Problem]) -> None:
+def write(folder: Path, key: bytes, stamp: bytes, problems: list[Problem]) -> None:
     try:
-        sealed.write(folder / NAME, MAGIC, code_stamp(), (key, problems))
+        sealed.write(folder / NAME, MAGIC, stamp, (key, problems))
     except OSError as exc:  # a read-only checkout still validates, only not faster next time
         log.warning(f"thidua: the report cache could not be written ({exc})")

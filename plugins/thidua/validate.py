@@ -33,10 +33,13 @@ def report_of(data_dir: str | Path, display_root: Path | None = None, cache: Pat
     if cache is None:
         return validate(data_dir, display_root)[1]
     data_dir = Path(data_dir)
-    key = reportcache.inputs(data_dir, display_root if display_root is not None else data_dir.parent)
-    kept = reportcache.read(cache, key)
+    stamp = reportcache.code_stamp()  # the code as it is now, imported at the start of the process
+    key, stats = reportcache.inputs(data_dir, display_root if display_root is not None else data_dir.parent)
+    kept = reportcache.read(cache, key, stamp)
     if kept is not None:
         return Report(kept)
     report = validate(data_dir, display_root, cache)[1]
-    reportcache.write(cache, key, report.problems)  # the key read before loading: an edit meanwhile is seen next time
+    # kept only if nothing changed while validating (the data, or the code: a checkout meanwhile)
+    if reportcache.settled(data_dir) == stats and reportcache.code_stamp() == stamp:
+        reportcache.write(cache, key, stamp, report.problems)
     return report
