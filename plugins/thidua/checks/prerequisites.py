@@ -53,34 +53,40 @@ def prerequisites(ctx: Context) -> None:
     # lines, at national scale) are never looked among
     required = {alt.form for decision in repo.decisions.values() for award_rule in rules_for(repo, decision, cache)
                 for prereq in award_rule.award.prerequisites for alt in prereq.any_of}
-    for decision in repo.decisions.values():
-        if decision.form not in required:
-            continue
+
+    def keys_of(decision: model.AwardDecision) -> list[str]:
+        """Each line's name key: kept in the memo with the decision's file, once per distinct name."""
         memo_key = memo.key("name-keys", decision) if memo is not None else None
         kept = memo.get(memo_key) if memo_key is not None else None  # the same bytes' keys, last time
         if kept is not None and len(kept) == len(decision.recipients):
             keys.update(zip((r.name for r in decision.recipients), kept))
-        else:
-            kept = None
+            return list(kept)
+        found = []
         for recipient in decision.recipients:
             key = keys.get(recipient.name)
             if key is None:
                 key = keys[recipient.name] = name_key(recipient.name)
-            held[(decision.form, recipient.kind, key)].append((decision, recipient))
-        if memo_key is not None and kept is None:
-            memo.put(memo_key, [keys[r.name] for r in decision.recipients])
+            found.append(key)
+        if memo_key is not None:
+            memo.put(memo_key, found)
+        return found
+
+    for decision in repo.decisions.values():
+        if decision.form in required:
+            for recipient, key in zip(decision.recipients, keys_of(decision)):
+                held[(decision.form, recipient.kind, key)].append((decision, recipient))
     for decision in sorted_decisions(repo):
         campaign = campaign_of_decision(repo, decision)
+        line_keys: list[str] | None = None
         for award_rule in rules_for(repo, decision, cache):
             for prereq in award_rule.award.prerequisites:
                 if prereq.occasion is not None and prereq.occasion != decision.occasion:
                     continue
                 if not prereq.any_of:
                     continue
-                for recipient in decision.recipients:
-                    key = keys.get(recipient.name)
-                    if key is None:
-                        key = keys[recipient.name] = name_key(recipient.name)
+                if line_keys is None:
+                    line_keys = keys_of(decision) if decision.form not in required else [keys[r.name] for r in decision.recipients]
+                for recipient, key in zip(decision.recipients, line_keys):
                     found_all: list = []
                     satisfied = False
                     for alt in prereq.any_of:
