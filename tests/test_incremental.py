@@ -290,6 +290,39 @@ def test_a_rebuild_lists_the_search_texts_and_removes_the_replaced_site(history)
     assert not any((cache / "trash").iterdir())
 
 
+def test_a_rebuild_links_the_search_bundles_of_the_provinces_an_edit_left_alone(tmp_path):
+    """A site whose search index is split per province (search_split_above): after an edit of one
+    province's plan, a rebuild indexes that province's bundle again and links every other
+    province's from the previous site (pagefind_index.Index, the manifest lists their files)."""
+    import gzip
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "data", data)
+    site = tmp_path / "site"
+
+    def bundles() -> dict[str, dict[str, int]]:
+        return {folder.name: {p.relative_to(folder).as_posix(): p.stat().st_ino for p in folder.rglob("*") if p.is_file()}
+                for folder in (site / "pagefind").iterdir() if folder.name.startswith("tinh-")}
+
+    build(tmp_path, data, search_split_above=0)
+    before = bundles()
+    assert len(before) > 3 and "tinh-cao-bang" in before
+    listed = json.loads((tmp_path / ".cache" / "thidua" / "pages.json").read_text(encoding="utf-8"))["pages"]
+    assert all(len(listed[f"pagefind/{key}/{name}"]) == 5 for key, files in before.items() for name in files)
+    plan = data / "documents" / "kh-so-gtvt-cao-bang-vi-nguoi-ngheo-2021-2025.yml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("Sở Giao thông vận tải ban hành",
+                                                             "Sở Giao thông vận tải (Quokkaxyz) ban hành"), encoding="utf-8")
+    build(tmp_path, data, search_split_above=0)
+    after = bundles()
+    assert after.keys() == before.keys()
+    assert not set(after["tinh-cao-bang"].values()) & set(before["tinh-cao-bang"].values())  # indexed again
+    assert {key for key in after if after[key] == before[key]} == set(before) - {"tinh-cao-bang"}  # linked
+    fragments = [gzip.decompress(p.read_bytes()).decode("utf-8")
+                 for p in (site / "pagefind" / "tinh-cao-bang" / "fragment").iterdir()]
+    assert any("quokkaxyzz" in fragment for fragment in fragments)
+
+
 def test_a_rebuild_without_a_change_writes_no_open_data_file_but_the_large_ones(history):
     _root, _data, steps, _facts = history
     found = re.search(r"open data written in [\d.]+ s \((\d+) files written, (\d+) unchanged linked", steps["same"].stderr)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import sys
 import unicodedata
 from pathlib import Path
@@ -232,6 +233,66 @@ def test_text_files_the_previous_build_wrote_are_linked_not_made_again(tmp_path)
         assert old.stat().st_ino == new.stat().st_ino
     new_text = tmp_path / "b" / "pagefind" / "t" / f"{text_file(changed)[0]}.json.gz"
     assert new_text.read_bytes() == gzipped(text_file(changed)[1], 6)
+
+
+def test_a_rebuild_links_the_province_bundles_whose_pages_are_unchanged(tmp_path):
+    """Split: a province's bundle is linked from the previous site when its pages (as sent to
+    Pagefind, in order) are those of the previous build, and each of its files is still as listed;
+    else it is indexed again, whole: never half linked."""
+    from thidua.mkdocs_plugin import incremental
+
+    def build(site: Path, docs: list[Doc], previous: incremental.Manifest) -> incremental.Manifest:
+        writer = incremental.Writer(site, previous.site, previous)
+        index = pagefind_index.Index(site, split=True, sink=writer)
+        for doc in docs:
+            index.add(doc)
+        index.finish()
+        index.close()
+        return incremental.Manifest(site, writer.entries)
+
+    def inodes(site: Path, bundle: str) -> dict[str, int]:
+        folder = site / "pagefind" / bundle
+        return {p.relative_to(folder).as_posix(): p.stat().st_ino for p in folder.rglob("*") if p.is_file()}
+
+    first = build(tmp_path / "a", DOCS, incremental.Manifest(tmp_path / "a", {}))
+    listed = [path for path in first.pages if path.startswith(("pagefind/tinh-alpha/", "pagefind/tinh-beta/"))]
+    assert sorted(listed) == sorted(f"pagefind/{b}/{f}" for b in ("tinh-alpha", "tinh-beta") for f in inodes(tmp_path / "a", b))
+    assert all(len(first.pages[path]) == 5 for path in listed)  # keyed with the digest of the bundle's pages
+    edited = Doc(DOCS[0].url, DOCS[0].title, DOCS[0].head, [Section("1-muc-dich", "1. Mục đích", "Nuôi ong lấy mật")],
+                 kind=DOCS[0].kind, year=DOCS[0].year, provinces=DOCS[0].provinces)
+    docs = [edited, *DOCS[1:]]
+    second = build(tmp_path / "b", docs, first)
+    a, b = tmp_path / "a", tmp_path / "b"
+    assert inodes(b, "tinh-beta") == inodes(a, "tinh-beta")  # linked, not indexed
+    old, new = inodes(a, "tinh-alpha"), inodes(b, "tinh-alpha")
+    assert new and not set(old.values()) & set(new.values())  # the edited province's: indexed again
+    assert {"ongz", "matz"} <= indexed_words(b / "pagefind" / "tinh-alpha")
+    assert not {"ongz", "rungz"} & indexed_words(b / "pagefind" / "tinh-beta")
+    assert fragments(b, "tinh-alpha")["/van-ban/kh-a/"]["text"][2] == ["1-muc-dich", "1. Mục đích", "Nuôi ong lấy mật"]
+    assert sorted(fragments(b, "tinh-beta")) == ["/khen-thuong/qd-b/"]
+    # what a full build of the same pages gives, file for file
+    full = tmp_path / "full"
+    pagefind_index.write(full, iter(docs), len(docs), split_above=3)
+    files = sorted(p.relative_to(full).as_posix() for p in (full / "pagefind").rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(b).as_posix() for p in (b / "pagefind").rglob("*") if p.is_file())
+
+    # one file of a bundle changed since it was listed: that bundle is indexed again, whole
+    damaged = next(p for p in sorted((b / "pagefind" / "tinh-beta").rglob("*")) if p.is_file() and p.suffix == ".pf_fragment")
+    os.utime(damaged, ns=(damaged.stat().st_atime_ns, damaged.stat().st_mtime_ns + 10**9))
+    third = build(tmp_path / "c", docs, second)
+    c = tmp_path / "c"
+    assert inodes(c, "tinh-alpha") == inodes(b, "tinh-alpha")
+    assert inodes(c, "tinh-beta").keys() == inodes(b, "tinh-beta").keys()
+    assert not set(inodes(c, "tinh-beta").values()) & set(inodes(b, "tinh-beta").values())
+    assert sorted(fragments(c, "tinh-beta")) == ["/khen-thuong/qd-b/"]
+    assert all(len(third.pages[f"pagefind/tinh-beta/{f}"]) == 5 for f in inodes(c, "tinh-beta"))
+    # a file gone: the same
+    (c / "pagefind" / "tinh-alpha" / "pagefind-entry.json").unlink()
+    build(tmp_path / "d", docs, third)
+    d = tmp_path / "d"
+    assert not set(inodes(d, "tinh-alpha").values()) & set(inodes(c, "tinh-alpha").values())
+    assert inodes(d, "tinh-alpha").keys() == inodes(b, "tinh-alpha").keys()
+    assert inodes(d, "tinh-beta") == inodes(c, "tinh-beta")
 
 
 @pytest.mark.parametrize("text, words", [

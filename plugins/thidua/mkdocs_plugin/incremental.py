@@ -30,7 +30,9 @@ rendering and writing: the manifest is never trusted beyond what it can be check
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
+import itertools
 import json
 import os
 import sys
@@ -194,6 +196,7 @@ class Writer:
         self.written = 0
         self._code: str | None = None
         self._made: set[Path] = set()  # folders this writer made or found: one mkdir each, not one per file
+        self._paths: list[str] | None = None  # the previous build's paths, sorted (`reuse_folder`)
 
     def _folder(self, target: Path) -> None:
         folder = target.parent
@@ -233,6 +236,25 @@ class Writer:
         if listed is not None and listed[4:] == [self._key(key)] and self.keep(path):
             return listed[1]
         return None
+
+    def reuse_folder(self, prefix: str, key: str) -> bool:
+        """`reuse` for every file the previous build listed under `prefix` (a folder written
+        whole, as a search bundle): True if all were linked, each keyed with `key`; else none is
+        kept (those linked are removed) and the caller writes the folder anew, then `placed`."""
+        if self._paths is None:
+            self._paths = sorted(self.previous.pages)
+        start = bisect.bisect_left(self._paths, prefix)
+        paths = list(itertools.takewhile(lambda path: path.startswith(prefix),
+                                         itertools.islice(self._paths, start, None)))
+        done: list[str] = []
+        for path in paths:
+            if self.reuse(path, key) is None:
+                for linked in done:
+                    del self.entries[linked]
+                    (self.site_dir / linked).unlink(missing_ok=True)
+                return False
+            done.append(path)
+        return bool(paths)
 
     def placed(self, path: str, key: str) -> None:
         """List the file the caller wrote at `path` (after `reuse` gave None) with its `key`."""

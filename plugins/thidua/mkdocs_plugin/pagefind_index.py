@@ -84,6 +84,10 @@ class Sink(Protocol):
 
     def keyed(self, path: str, key: str, make: Callable[[], bytes]) -> int: ...
 
+    def reuse_folder(self, prefix: str, key: str) -> bool: ...
+
+    def placed(self, path: str, key: str) -> None: ...
+
 
 def closed(text: str) -> str:
     words = index_words(text)
@@ -190,7 +194,9 @@ class Index:
     made once.
 
     `sink` (`incremental.Writer`), if given, writes the text files: one the previous build wrote
-    with the same name (the digest of its text) is then linked from the previous site, not made."""
+    with the same name (the digest of its text) is then linked from the previous site, not made;
+    and, when split, each province's bundle: one whose pages (as spooled, in order) are those of
+    the previous build is linked whole from the previous site, not indexed (`Writer.reuse_folder`)."""
 
     def __init__(self, site_dir: Path, split: bool, sink: Sink | None = None):
         self.started = time.perf_counter()
@@ -202,6 +208,7 @@ class Index:
         self.texts: set[str] = set()  # text files written
         self.tinh: dict[str, set[str]] = {}
         self.spools: dict[str, TextIO] = {}
+        self.digests: dict[str, hashlib.blake2b] = {}  # per province: the digest of what its spool holds
         self.spool_dir = tempfile.TemporaryDirectory(prefix="thidua-search-") if split else None
         self.service: _Service | None = _Service().__enter__()
         try:
@@ -236,7 +243,10 @@ class Index:
             assert self.spool_dir is not None
             spool = self.spools[key] = gzip.open(Path(self.spool_dir.name) / key, "wt", encoding="utf-8",
                                                  compresslevel=1)
-        spool.write(json.dumps(["/" + doc.url, page], ensure_ascii=False) + "\n")
+            self.digests[key] = hashlib.blake2b(digest_size=16)
+        line = json.dumps(["/" + doc.url, page], ensure_ascii=False) + "\n"
+        spool.write(line)
+        self.digests[key].update(line.encode("utf-8"))
 
     def finish(self) -> None:
         """Every document is in: Pagefind writes the (national) bundle while the build goes on."""
@@ -259,9 +269,13 @@ class Index:
         # PARALLEL are: Pagefind indexes a bundle on one core
         running: list[tuple[Path, _Service]] = [(self.out / NATIONAL if self.split else self.out, self.service)]
         self.service = None
+        indexed: list[str] = []  # the provinces indexed now; the others' bundles are the previous build's
         try:
             for key in sorted(self.spools):
                 self.spools[key].close()
+                if self.sink is not None and self.sink.reuse_folder(f"{OUTPUT}/{key}/", self._bundle_key(key)):
+                    continue  # the same pages in the same order as the previous build: its bundle, linked
+                indexed.append(key)
                 if len(running) >= PARALLEL:
                     _finished(*running.pop(0))
                 assert self.spool_dir is not None
@@ -283,18 +297,29 @@ class Index:
         if self.split:
             assert self.spool_dir is not None
             self.spool_dir.cleanup()
-            _engine(self.out, [self.out / key for key in sorted(self.spools)])
+            _engine(self.out, [self.out / key for key in indexed])
+            if self.sink is not None:  # listed with their input's digest: the next build may link them
+                for key in indexed:
+                    for path in sorted(p for p in (self.out / key).rglob("*") if p.is_file()):
+                        self.sink.placed(path.relative_to(self.out.parent).as_posix(), self._bundle_key(key))
             bundles = {"default": [NATIONAL], "tinh": {p: sorted(keys) for p, keys in sorted(self.tinh.items())}}
         (self.out / BUNDLES).write_text(json.dumps(bundles, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
                                         encoding="utf-8")
         now = time.perf_counter()
         size = sum(p.stat().st_size for p in self.out.rglob("*") if p.is_file())
         split = len({NATIONAL, *self.spools}) if self.split else 1
+        linked = len(self.spools) - len(indexed)
         log.info(f"thidua: search index (Pagefind) of {self.pages} pages in {split} bundle(s) written "
+                 f"({linked} of them unchanged, linked from the previous build) "
                  f"({size / 1e6:.1f} MB with {len(self.texts)} text files), "
                  f"{now - self.started:.1f} s after it began beside the build, "
                  f"{now - waited:.1f} s of it waited for at the end")
         return {"pages": self.pages, "bundles": split, "seconds": round(now - self.started, 2), "bytes": size}
+
+    def _bundle_key(self, key: str) -> str:
+        """What a province's bundle is made from: its pages as spooled, in order (Pagefind and this
+        code aside: the sink adds them)."""
+        return f"bundle\0{key}\0{self.digests[key].hexdigest()}"
 
     def abandon(self) -> None:
         """A failed build: stop Pagefind, drop the spool files."""

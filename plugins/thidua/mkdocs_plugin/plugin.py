@@ -353,8 +353,6 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         started = time.perf_counter()
         self.write_pages(site_dir, config)
         self.manifest.pages.update(self.export_entries)  # the open data's files, written in on_files
-        if self.texts is not None:  # the search results' text files (pagefind/t/)
-            self.manifest.pages.update(self.texts.entries)
         log.info(f"thidua: record pages written in {time.perf_counter() - started:.1f} s")
         mkdocs_pages = [file.url.removeprefix("./") for file in self.files.documentation_pages() if file.src_uri not in self.shells]
         sitemap.write(site_dir, self.env, config, mkdocs_pages + [p.url for p in self.site.pages],
@@ -362,6 +360,8 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         if self.search is not None:
             search, self.search = self.search, None
             search.close()
+        if self.texts is not None:  # the search results' text files (pagefind/t/), the province bundles once closed
+            self.manifest.pages.update(self.texts.entries)
         if self.stage is not None:
             stage, self.stage = self.stage, None
             if config.strict and staging.strict_warnings():  # MkDocs raises right after this event: keep the old site
