@@ -2,6 +2,7 @@
 (plugins/thidua/reportcache.py), and validates in full on any change or a damaged cache."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -122,3 +123,29 @@ def test_a_report_is_not_kept_for_data_that_changed_while_it_was_made(tmp_path, 
     assert code == 1 and "nonsense_field" in out  # the data as validation read it
     (data / KH2).write_text(BASE[KH2], encoding="utf-8")  # and back as it was when the key was read
     assert run(data, capsys) == (0, "0 error(s), 0 warning(s)\n") and len(loads) == 2
+
+
+def test_a_file_too_large_to_be_read_counts_by_its_size_and_is_not_read(tmp_path, capsys, loads, monkeypatch):
+    """A record or photo past the limits is refused by its size alone: the key takes its size, and a
+    huge file dropped into data/ is not read whole on every run."""
+    data = make_data(tmp_path)
+    huge = data / "media" / "video.mp4"
+    huge.parent.mkdir()
+    with open(huge, "wb") as out:
+        out.truncate(thidua.reportcache.LARGEST + 1)  # sparse: takes no room
+    read: list[int] = []
+    real = thidua.reportcache.hashlib.file_digest
+
+    def counted(handle, name):
+        read.append(os.fstat(handle.fileno()).st_size)
+        return real(handle, name)
+
+    monkeypatch.setattr(thidua.reportcache.hashlib, "file_digest", counted)
+    run(data, capsys)
+    assert read and max(read) <= thidua.reportcache.LARGEST
+    run(data, capsys)
+    assert len(loads) == 1
+    with open(huge, "ab") as out:
+        out.truncate(thidua.reportcache.LARGEST + 2)
+    run(data, capsys)
+    assert len(loads) == 2  # another size: validated again

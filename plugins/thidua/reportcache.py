@@ -17,6 +17,8 @@ import stat
 from pathlib import Path
 
 from . import parsecache, sealed
+from .photos import MAX_PHOTO_BYTES
+from .schema import MAX_FILE_BYTES
 from .problems import Problem
 
 log = logging.getLogger("mkdocs.plugins.thidua")
@@ -24,6 +26,8 @@ log = logging.getLogger("mkdocs.plugins.thidua")
 MAGIC = b"thidua-report-cache\n"
 NAME = "report.pickle"
 _PACKAGE = Path(__file__).resolve().parent
+# Past this size a file is refused by its size alone (a record, a photo), so only its size counts
+LARGEST = max(MAX_FILE_BYTES, MAX_PHOTO_BYTES)
 
 
 def code_stamp() -> bytes:
@@ -98,6 +102,9 @@ def _file(path: str, name: bytes, stats, content, follow: bool) -> None:
         if not stat.S_ISREG(info.st_mode):
             return  # a link to a folder or a FIFO: its name and target are counted
         stats.update(b"F" + name + f"\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}\0".encode())
+        if info.st_size > LARGEST:  # refused by its size alone, whatever it holds: never read whole
+            content.update(b"F" + name + f"\0{info.st_size}\0".encode())
+            return
         content.update(b"F" + name + b"\0" + hashlib.file_digest(handle, "blake2b").digest())
 
 
