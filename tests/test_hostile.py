@@ -83,6 +83,24 @@ def rules(problems) -> list[str]:
     return [p.rule for p in problems]
 
 
+# --- Folders nested a thousand deep (1 case)
+
+def test_folders_nested_a_thousand_deep_are_walked_without_a_traceback(tmp_path):
+    """The loader's and the report cache's walks are iterative: nesting (path length allows about
+    two thousand levels) cannot exhaust Python's stack. The record at the bottom is read as any."""
+    data = make_data(tmp_path)
+    deep = data / "documents"
+    deep.mkdir(exist_ok=True)
+    for _ in range(1100):  # one level at a time: pathlib's mkdir(parents=True) recurses too
+        deep = deep / "a"
+        os.mkdir(deep)
+    (deep / "kh-sau.yml").write_text("id: kh-sau\n", encoding="utf-8")
+    cli = limited("import sys; from thidua.cli import main; sys.exit(main(['validate', sys.argv[1]]))", str(data))
+    assert cli.returncode == 1 and "Traceback" not in cli.stderr, cli.stderr[-3000:]
+    assert "data/documents/" + "a/" * 1100 + "kh-sau.yml" in cli.stdout  # its problems name it
+    assert any(p["file"].endswith("/kh-sau.yml") for p in validate_limited(data))
+
+
 # --- YAML: aliases, nesting, sizes, keys (10 cases)
 
 ALIAS_BOMB = """\

@@ -366,3 +366,11 @@ def test_province_downloads_within_budget(tmp_path, browser):
         assert m["second_bytes"] <= SECOND_BUDGET, (query, m)
     # the plan its signer is searched for comes first even among ~1,000 decisions
     assert measured["Le Van Dinh"]["results"][0] == "van-ban/kh-so-gtvt-cao-bang-vi-nguoi-ngheo-2021-2025/"
+
+
+@pytest.mark.parametrize("province", ["T", "cả nước"])
+def test_a_province_bundle_never_takes_the_texts_or_the_national_folder(province):
+    from thidua.mkdocs_plugin.pagefind_index import NATIONAL, TEXTS, _key
+
+    assert _key(province) not in (TEXTS, NATIONAL)
+    assert _key("tỉnh Đồng Nai") == "tinh-dong-nai"

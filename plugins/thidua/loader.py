@@ -172,15 +172,34 @@ def _is_yaml_name(name: str) -> bool:
 
 
 def _walk(folder: Path):
-    """Every entry under `folder`, without following symbolic links to folders (os.walk's default)."""
-    for top, dirs, names in os.walk(folder):
+    """Every entry under `folder`, in os.walk's order, without following symbolic links to folders
+    (os.walk's default). Iterative: folders nested a thousand deep must not exhaust the stack."""
+    stack = [folder]
+    while stack:
+        base = stack.pop()
+        try:
+            with os.scandir(base) as listing:
+                entries = list(listing)
+        except OSError:
+            continue  # as os.walk: a folder that cannot be listed
+        dirs: list[str] = []
+        names: list[str] = []
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            (dirs if is_dir else names).append(entry.name)
         dirs.sort()
-        base = Path(top)
+        inner = []
         for name in dirs:
             if (base / name).is_symlink():
                 yield base / name  # reported by the caller; never entered
+            else:
+                inner.append(base / name)
         for name in sorted(names):
             yield base / name
+        stack.extend(reversed(inner))
 
 
 def _kind_files(folder: Path, shown: Path, report: Report) -> list[Path]:

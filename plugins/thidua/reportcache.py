@@ -44,7 +44,7 @@ def inputs(data_dir: Path, shown: Path) -> tuple[bytes, bytes]:
     of its entries' sizes, times and inodes, which `settled` makes again after validating)."""
     content, stats = hashlib.blake2b(digest_size=32), hashlib.blake2b(digest_size=32)
     content.update(os.fsencode(f"{data_dir}\0{data_dir.resolve()}\0{shown}\0"))
-    _walk(data_dir, b".", stats, content)
+    _walk(data_dir, stats, content)
     return content.digest(), stats.digest()
 
 
@@ -52,34 +52,39 @@ def settled(data_dir: Path) -> bytes:
     """The digest of the entries' sizes, times and inodes (no file read): the same as `inputs` gave
     before validating means nothing changed meanwhile, and the report is that of the key's data."""
     stats = hashlib.blake2b(digest_size=32)
-    _walk(data_dir, b".", stats, None)
+    _walk(data_dir, stats, None)
     return stats.digest()
 
 
-def _walk(folder: Path, rel: bytes, stats, content) -> None:
-    """Each entry under `folder` in name order. Links are not followed into folders (nor are they
-    by the loader), but a link to a file counts that file (a photo, data/rules.yml may be one); a
-    FIFO or socket is never opened."""
-    try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except OSError as exc:
-        _update(stats, content, b"?" + rel + os.fsencode(f"\0{exc.errno}\0"))
-        return
-    for entry in entries:
-        name = rel + b"/" + os.fsencode(entry.name)
+def _walk(top: Path, stats, content) -> None:
+    """Each entry under `top`, each folder's in name order. Links are not followed into folders
+    (nor are they by the loader), but a link to a file counts that file (a photo, data/rules.yml
+    may be one); a FIFO or socket is never opened. Iterative: nesting cannot exhaust the stack."""
+    stack = [(top, b".")]
+    while stack:
+        folder, rel = stack.pop()
         try:
-            if entry.is_symlink():
-                _update(stats, content, b"L" + name + b"\0" + os.fsencode(os.readlink(entry.path)) + b"\0")
-                _file(entry.path, name, stats, content, follow=True)
-            elif entry.is_dir(follow_symlinks=False):
-                _update(stats, content, b"D" + name + b"\0")
-                _walk(Path(entry.path), name, stats, content)
-            elif entry.is_file(follow_symlinks=False):
-                _file(entry.path, name, stats, content, follow=False)
-            else:
-                _update(stats, content, b"O" + name + b"\0")
-        except OSError as exc:  # unreadable: validation reports it, and says so again next time
-            _update(stats, content, b"?" + name + os.fsencode(f"\0{exc.errno}\0"))
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            _update(stats, content, b"?" + rel + os.fsencode(f"\0{exc.errno}\0"))
+            continue
+        inner = []
+        for entry in entries:
+            name = rel + b"/" + os.fsencode(entry.name)
+            try:
+                if entry.is_symlink():
+                    _update(stats, content, b"L" + name + b"\0" + os.fsencode(os.readlink(entry.path)) + b"\0")
+                    _file(entry.path, name, stats, content, follow=True)
+                elif entry.is_dir(follow_symlinks=False):
+                    _update(stats, content, b"D" + name + b"\0")
+                    inner.append((Path(entry.path), name))
+                elif entry.is_file(follow_symlinks=False):
+                    _file(entry.path, name, stats, content, follow=False)
+                else:
+                    _update(stats, content, b"O" + name + b"\0")
+            except OSError as exc:  # unreadable: validation reports it, and says so again next time
+                _update(stats, content, b"?" + name + os.fsencode(f"\0{exc.errno}\0"))
+        stack.extend(reversed(inner))
 
 
 def _update(stats, content, data: bytes) -> None:

@@ -344,7 +344,8 @@ def _finished(out: Path, service: _Service) -> None:
 
 def _key(province: str) -> str:
     """A province's bundle folder: 'tỉnh Đồng Nai' -> tinh-dong-nai."""
-    return "-".join(index_words(province)) or "khac"
+    key = "-".join(index_words(province)) or "khac"
+    return key if key not in (TEXTS, NATIONAL) else f"{key}-tinh"  # never the folder of the texts or the national bundle
 
 
 def _engine(out: Path, provinces: list[Path]) -> None:
