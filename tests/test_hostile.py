@@ -89,16 +89,21 @@ def test_folders_nested_a_thousand_deep_are_walked_without_a_traceback(tmp_path)
     """The loader's and the report cache's walks are iterative: nesting (path length allows about
     two thousand levels) cannot exhaust Python's stack. The record at the bottom is read as any."""
     data = make_data(tmp_path)
-    deep = data / "documents"
-    deep.mkdir(exist_ok=True)
-    for _ in range(1100):  # one level at a time: pathlib's mkdir(parents=True) recurses too
-        deep = deep / "a"
-        os.mkdir(deep)
-    (deep / "kh-sau.yml").write_text("id: kh-sau\n", encoding="utf-8")
-    cli = limited("import sys; from thidua.cli import main; sys.exit(main(['validate', sys.argv[1]]))", str(data))
-    assert cli.returncode == 1 and "Traceback" not in cli.stderr, cli.stderr[-3000:]
-    assert "data/documents/" + "a/" * 1100 + "kh-sau.yml" in cli.stdout  # its problems name it
-    assert any(p["file"].endswith("/kh-sau.yml") for p in validate_limited(data))
+    levels = [data / "documents"]
+    levels[0].mkdir(exist_ok=True)
+    try:
+        for _ in range(1100):  # one level at a time: pathlib's mkdir(parents=True) recurses too
+            levels.append(levels[-1] / "a")
+            os.mkdir(levels[-1])
+        (levels[-1] / "kh-sau.yml").write_text("id: kh-sau\n", encoding="utf-8")
+        cli = limited("import sys; from thidua.cli import main; sys.exit(main(['validate', sys.argv[1]]))", str(data))
+        assert cli.returncode == 1 and "Traceback" not in cli.stderr, cli.stderr[-3000:]
+        assert "data/documents/" + "a/" * 1100 + "kh-sau.yml" in cli.stdout  # its problems name it
+        assert any(p["file"].endswith("/kh-sau.yml") for p in validate_limited(data))
+    finally:  # removed here, level by level: pytest's clean-up (shutil.rmtree) recurses and would fail
+        (levels[-1] / "kh-sau.yml").unlink(missing_ok=True)
+        for level in reversed(levels[1:]):
+            os.rmdir(level)
 
 
 # --- YAML: aliases, nesting, sizes, keys (10 cases)
