@@ -11,16 +11,18 @@ from .repository import Repository
 
 
 def validate(data_dir: str | Path, display_root: Path | None = None,
-             cache: Path | None = None) -> tuple[Repository, Report]:
-    """`cache`: a folder for the parse cache (parsecache.py); None parses every file."""
+             cache: Path | None = None, workers: int = 0) -> tuple[Repository, Report]:
+    """`cache`: a folder for the parse cache (parsecache.py); None parses every file.
+    `workers`: processes reading files and checking records (0: one per core; 1: this one
+    alone, as a process running threads must)."""
     report = Report()
     # Loading and checking make millions of objects and almost no cycles: the collector would
     # rescan them again and again for nothing (minutes at national scale). Off meanwhile.
     gc_was_on = gc.isenabled()
     gc.disable()
     try:
-        repo = load(Path(data_dir), report, display_root, cache=cache)
-        checks.check(repo, report, cache)
+        repo = load(Path(data_dir), report, display_root, workers=workers, cache=cache)
+        checks.check(repo, report, cache, workers)
     finally:
         if gc_was_on:
             gc.enable()

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from .. import parallel
 from ..problems import Report
 from ..repository import Repository
 from . import (
@@ -68,13 +69,14 @@ CHECKS: list[Check] = [
 ]
 
 
-def check(repo: Repository, report: Report, cache: Path | None = None) -> None:
+def check(repo: Repository, report: Report, cache: Path | None = None, workers: int = 0) -> None:
     """Run every check on `repo`; problems go to `report` (data/rules.yml's own ones first).
     `cache`: the parse cache's folder, where checks of one record at a time keep their problems
-    (memo.py), for the records `repo` was just loaded with through that cache."""
+    (memo.py), for the records `repo` was just loaded with through that cache. `workers`:
+    processes those checks may use (0: one per core, 1: this one alone)."""
     severity = read_settings(repo, report)
     memo = CheckMemo(cache, severity, repo) if cache is not None else None
-    ctx = Context(repo, report, severity, memo)
+    ctx = Context(repo, report, severity, memo, workers=workers or parallel.cpu_count())
     for fn in CHECKS:
         fn(ctx)
     if memo is not None:

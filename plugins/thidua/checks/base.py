@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import dataclasses
 import typing
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..kinds import KINDS
+from .. import parallel
+from ..kinds import KINDS, Kind
 from ..model import recipient_anchors
 from ..problems import ERROR, Problem, Report
 from ..repository import Repository
 from ..schema import fields_of, location, per_class
 
 __all__ = ["Context", "add", "display_path", "location", "references", "source_file"]
+
+# Records a check of one record at a time must have left to work on before it is split over
+# processes: below this, forking costs more than it saves.
+PARALLEL_FROM = 1000
 
 
 def add(report: Report, obj, field: str | None, message: str, expected="", found="",
@@ -38,6 +43,39 @@ class Context:
     rules: dict = dataclasses.field(default_factory=dict)
     # decision id -> its lines' anchors (model.recipient_anchors): worked out once for every check
     anchors_of: dict = dataclasses.field(default_factory=dict)
+    # processes `each_record` may split its work over (1: this one alone; never fork under threads)
+    workers: int = 1
+
+    def each_record(self, check: str, work: Callable[[Context, Kind, typing.Any], None]) -> None:
+        """Run `work(ctx, kind, record)`, a check's work on one record that reads nothing else,
+        on every record. A record whose file's bytes are those of the memo's last run gets the
+        problems `work` filed then (the memo keys them by `check`); the others are worked on in
+        forked processes when there are many: the largest share of a national validation."""
+        memo = self.memo
+        records = list(self.repo.all())
+        keys = [memo.key(check, record) for _, record in records] if memo is not None else [None] * len(records)
+        found: list[tuple | None] = [memo.get(key) for key in keys] if memo is not None else [None] * len(records)
+        todo = [i for i, kept in enumerate(found) if kept is None]
+        workers = self.workers if len(todo) >= PARALLEL_FROM and parallel.can_fork() else 1
+
+        def share(w: int) -> list[tuple]:
+            ctx = dataclasses.replace(self, report=Report())  # the problems of this share alone
+            filed = ctx.report.problems
+            out = []
+            for i in todo[w::workers]:
+                before = len(filed)
+                work(ctx, *records[i])
+                out.append(tuple(filed[before:]))
+            return out
+
+        parts = parallel.fork_map(share, workers) if workers > 1 else [share(0)]
+        for w, part in enumerate(parts):
+            for i, problems in zip(todo[w::workers], part):
+                found[i] = problems
+                if memo is not None:
+                    memo.put(keys[i], problems)
+        for problems in found:
+            self.report.problems.extend(problems or ())
 
     def anchors(self, decision) -> list[str]:
         """The anchor of each recipient line of `decision`, worked out once a run, and kept in the

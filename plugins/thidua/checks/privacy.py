@@ -164,18 +164,7 @@ def personal_data(ctx: Context) -> None:
     """Every text of every record, whatever its kind: public or not, the YAML itself sits in a
     public repository. The same walk looks for text disguised by invisible or look-alike letters."""
     seen: dict[str, tuple[tuple, tuple]] = {}  # texts repeat: each distinct one is scanned once
-    memo, problems = ctx.memo, ctx.report.problems
-    for kind, record in ctx.repo.all():
-        key = memo.key("personal-data", record) if memo is not None else None
-        if key is not None:
-            kept = memo.get(key)  # what this check found in the same bytes last time
-            if kept is not None:
-                problems.extend(kept)
-                continue
-            before = len(problems)
-        _personal_data_of(ctx, kind, record, seen)
-        if key is not None:
-            memo.put(key, problems[before:])
+    ctx.each_record("personal-data", lambda ctx, kind, record: _personal_data_of(ctx, kind, record, seen))
 
 
 def _personal_data_of(ctx: Context, kind, record, seen: dict[str, tuple[tuple, tuple]]) -> None:
@@ -305,23 +294,13 @@ def private_recipients(ctx: Context) -> None:
         return
     names = HiddenNames(by_first)
     seen: dict[str, list[tuple[int, tuple[str, ...]]]] = {}  # texts repeat: each distinct one is looked at once
-    memo, problems = ctx.memo, ctx.report.problems
     # a record's problems here depend on its bytes and on the names looked for (with the decision
     # each is reported under, in the order they are looked for): the memo is keyed by both
     check = "private-recipient " + hashlib.sha256(repr(
         [(first, [(words, hidden[words][0][0].id) for words in by_first[first]]) for first in sorted(by_first)]
-    ).encode()).hexdigest() if memo is not None else ""
-    for kind, record in repo.all():
-        key = memo.key(check, record) if memo is not None else None
-        if key is not None:
-            kept = memo.get(key)  # what this check found in the same bytes, for the same names, last time
-            if kept is not None:
-                problems.extend(kept)
-                continue
-            before = len(problems)
-        _names_in_record(ctx, kind, record, names, hidden, hidden_lines, seen)
-        if key is not None:
-            memo.put(key, problems[before:])
+    ).encode()).hexdigest() if ctx.memo is not None else ""
+    ctx.each_record(check, lambda ctx, kind, record: _names_in_record(ctx, kind, record, names, hidden,
+                                                                       hidden_lines, seen))
 
 
 def _names_in_record(ctx: Context, kind, record, names: HiddenNames, hidden: dict, hidden_lines: set[int],

@@ -15,7 +15,8 @@ class ThiduaConfig(Config):
     # A fixed date makes builds reproducible; by default the build date is today
     # (or SOURCE_DATE_EPOCH, the reproducible-builds convention).
     build_date = c.Optional(c.Type(str))
-    # Processes that write record pages; 0 means one per CPU core, 1 writes in the build process.
+    # Processes that read data files, check records and write record pages; 0 means one per CPU
+    # core, 1 does all in the build process.
     workers = c.Type(int, default=0)
     # Parsed records are kept here (relative to mkdocs.yml's folder) so a rebuild parses only
     # the files that changed, and the pages written are listed so a rebuild writes only changed

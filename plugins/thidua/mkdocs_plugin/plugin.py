@@ -125,7 +125,9 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         self.cache_dir = (root / self.config.cache_dir).resolve() if self.config.cache_dir else None
         if self.stage is not None and self.cache_dir is not None:
             self.stage.trash = self.cache_dir / TRASH  # the replaced site is removed from there, not waited for
-        repo, report = validate(data_dir, display_root=root, cache=self.cache_dir)
+        # `mkdocs serve` runs threads (the preview server): forking beside them is not safe
+        workers = 1 if self.command == "serve" else self.config.workers
+        repo, report = validate(data_dir, display_root=root, cache=self.cache_dir, workers=workers)
         log.info(f"thidua: data loaded and validated in {time.perf_counter() - started:.1f} s")
         for problem in report.sorted():
             (log.error if problem.severity == "error" else log.warning)(problem.text())
