@@ -566,3 +566,43 @@ def test_pages_whose_inputs_are_unchanged_render_the_same(tmp_path):
         assert 0 < render < len(pages) / 2, step
     # the first edit did what it meant to: the decision's page shows the story about that person
     assert f"dien-hinh/{story}/" in pages[f"khen-thuong/{other}/"][2]
+
+
+def test_templates_compiled_once_are_read_back_and_a_damaged_one_compiled_again(tmp_path, monkeypatch):
+    """Ours and the theme's compiled templates are kept in the cache folder: a second build
+    compiles none; a damaged one is compiled again, into the same site."""
+    import jinja2
+    from conftest import write_config
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    compiled: list[str] = []
+    real_compile = jinja2.Environment.compile
+
+    def counting(self, source, name=None, filename=None, *args, **kwargs):
+        # a template file (not a string MkDocs renders) in an environment keeping them (not the
+        # throwaway one Material's search plugin makes for its translations)
+        if name is not None and self.bytecode_cache is not None:
+            compiled.append(name)
+        return real_compile(self, source, name, filename, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    config = write_config(tmp_path, workers=1)
+    mkdocs_build(load_config(str(config)))
+    folder = tmp_path / ".cache" / "thidua" / "templates"
+    first = sorted(compiled)
+    assert "base.html" in first and any(name.startswith("partials/") for name in first)  # the theme's
+    assert {"decision.html", "_macros.html"} <= set(first)  # ours
+    assert len(list(folder.iterdir())) >= len(set(first))
+    site = tmp_path / "site"
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*.html")}
+
+    compiled.clear()
+    mkdocs_build(load_config(str(config)))
+    assert compiled == []
+
+    for cached in folder.iterdir():
+        cached.write_bytes(cached.read_bytes()[:40])  # cut short: not code Jinja can read
+    mkdocs_build(load_config(str(config)))
+    assert sorted(compiled) == first
+    assert {p.relative_to(site): p.read_bytes() for p in site.rglob("*.html")} == before

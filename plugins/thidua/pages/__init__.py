@@ -11,6 +11,8 @@ from __future__ import annotations
 import importlib
 from functools import partial
 
+from jinja2 import BytecodeCache
+
 from .. import search
 from ..graph import LinkGraph
 from ..kinds import KINDS
@@ -27,9 +29,10 @@ FAMILIES = ("thidua.pages.periods", "thidua.pages.honor", "thidua.pages.indexes"
             "thidua.pages.open_data", "thidua.pages.statistics")
 
 
-def build_site(repo: Repository, graph: LinkGraph, settings: Settings) -> Site:
-    """Build every generated page. Relations are all in `graph` already."""
-    renderer = Renderer(repo, graph, settings)
+def build_site(repo: Repository, graph: LinkGraph, settings: Settings, templates: BytecodeCache | None = None) -> Site:
+    """Build every generated page. Relations are all in `graph` already. `templates`: a cache
+    of compiled templates (Jinja's), kept between builds."""
+    renderer = Renderer(repo, graph, settings, templates)
     renderer.compile_all()
     site = Site()
     for module in [kind.module() for kind in KINDS.values()] + [importlib.import_module(f) for f in FAMILIES]:
