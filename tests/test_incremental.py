@@ -220,11 +220,13 @@ def test_a_rebuild_parses_only_what_changed(history):
 
 def test_a_damaged_cache_or_manifest_falls_back_to_a_full_build(history):
     root, data, *_ = history
-    cache = root / "inc" / ".cache" / "thidua" / "records.pickle"
+    parts = sorted((root / "inc" / ".cache" / "thidua" / "records").glob("*.pickle"))
+    assert len(parts) > 1  # the parse cache, in parts
     manifest = root / "inc" / ".cache" / "thidua" / "pages.json"
-    blob = bytearray(cache.read_bytes())
-    blob[len(blob) // 2] ^= 0xFF  # one flipped byte: the checksum no longer matches
-    cache.write_bytes(bytes(blob))
+    for part in parts:
+        blob = bytearray(part.read_bytes())
+        blob[len(blob) // 2] ^= 0xFF  # one flipped byte: the checksum no longer matches
+        part.write_bytes(bytes(blob))
     manifest.write_text('{"version": 2, "site": "', encoding="utf-8")  # cut short
     result = build(root / "inc", data)
     assert "not used" in result.stderr and "0 reused from the parse cache" in result.stderr
@@ -232,7 +234,8 @@ def test_a_damaged_cache_or_manifest_falls_back_to_a_full_build(history):
     assert rendered(result.stderr) == total
     assert_same_site(root / "inc" / "site", root / "full" / "site")
 
-    cache.write_bytes(b"garbage")  # not even a cache
+    for part in parts:
+        part.write_bytes(b"garbage")  # not even a cache
     listed = json.loads(manifest.read_text(encoding="utf-8"))
     listed["stamp"] = "0" * 32  # as if written by other code: nothing it says about inputs holds
     listed["lookups"][0][0] = {"not": "a lookup"}
@@ -240,6 +243,50 @@ def test_a_damaged_cache_or_manifest_falls_back_to_a_full_build(history):
     result = build(root / "inc", data)
     assert "not used" in result.stderr and rendered(result.stderr) == total
     assert_same_site(root / "inc" / "site", root / "full" / "site")
+
+
+def test_the_parse_cache_is_kept_in_parts_and_only_changed_parts_are_written(tmp_path, caplog):
+    """An edit writes again the parts holding the old and the new parse; a damaged part costs
+    the parses it held, not the whole cache."""
+    import logging
+
+    from thidua import parsecache, sealed
+
+    data = tmp_path / "data"
+    generate("small", data, seed=3)
+    cache = tmp_path / "cache"
+    validate(data, cache=cache)
+    folder = cache / parsecache.FOLDER
+
+    def identities() -> dict[str, tuple[int, int]]:
+        return {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in folder.glob("*.pickle")}
+
+    def parsed() -> int:
+        found = [re.search(r"thidua: (\d+) of \d+ data files parsed", r.getMessage()) for r in caplog.records]
+        return int([m for m in found if m][-1].group(1))
+
+    before = identities()
+    assert len(before) > parsecache.SHARDS // 2  # spread over the parts (an empty one is not written)
+    path = sorted((data / "decisions").glob("*.yml"))[0]
+    record = load(path)
+    record["recipients"][0]["achievement"] = "Thành tích đã sửa"
+    save(path, record)
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.thidua"):
+        validate(data, cache=cache)
+        assert parsed() == 1
+        after = identities()
+        assert 1 <= sum(before[name] != after[name] for name in before) <= 2
+
+        damaged = sorted(folder.glob("*.pickle"))[3]
+        held = len(sealed.read(damaged, parsecache.MAGIC, parsecache.code_stamp()))
+        damaged.write_bytes(damaged.read_bytes()[:100])  # cut short
+        caplog.clear()
+        _repo, report = validate(data, cache=cache)
+        assert parsed() == held > 0 and report.errors == []
+        assert any("not used in part" in r.getMessage() for r in caplog.records)
+        caplog.clear()
+        validate(data, cache=cache)  # the part written again whole
+        assert parsed() == 0
 
 
 def test_a_manifest_with_damaged_inputs_only_means_rendering(history):

