@@ -149,3 +149,27 @@ def test_a_file_too_large_to_be_read_counts_by_its_size_and_is_not_read(tmp_path
         out.truncate(thidua.reportcache.LARGEST + 2)
     run(data, capsys)
     assert len(loads) == 2  # another size: validated again
+
+
+def test_the_loader_reads_only_the_files_the_report_cache_walk_did_not_find_as_they_are(tmp_path, capsys, monkeypatch):
+    """The walk that keys the report reads and digests every file: after an edit, the loader
+    keys the unchanged files by those digests, reading only the edited one to parse it."""
+    import thidua.loader
+
+    data = make_data(tmp_path)
+    assert run(data, capsys) == (0, "0 error(s), 0 warning(s)\n")
+    read: list[str] = []
+    real = thidua.loader.read_data_file
+
+    def counted(path, rel, report):
+        read.append(Path(path).name)
+        return real(path, rel, report)
+
+    monkeypatch.setattr(thidua.loader, "read_data_file", counted)
+    (data / KH2).write_text(BASE[KH2] + "nonsense_field: 1\n", encoding="utf-8")
+    code, out = run(data, capsys)
+    assert code == 1 and "nonsense_field" in out
+    assert read == [Path(KH2).name]
+    read.clear()
+    assert run(data, capsys, "--no-cache") == (code, out)  # the same report, every file read
+    assert sorted(read) == sorted(p.name for p in data.rglob("*.yml"))

@@ -11,6 +11,7 @@ import os
 import re
 import stat
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 import yaml
@@ -117,13 +118,14 @@ def parse_bytes(raw: bytes, kind: str, rel: str, report: Report):
 
 
 def load(data_dir: Path, report: Report, display_root: Path | None = None, workers: int = 0,
-         cache: Path | None = None) -> Repository:
+         cache: Path | None = None, known: Mapping[str, tuple[int, int, int, bytes]] | None = None) -> Repository:
     """Read every record under `data_dir`; problems go to `report`.
 
     Files are read in worker processes when there are many (`workers`: 0 = one per core,
     1 = in this process); records and problems come back in file order, so the result is the
     same either way. With a `cache` folder, files whose bytes were parsed before are not
-    parsed again (parsecache.py)."""
+    parsed again (parsecache.py); a file `known` (path -> size, time, inode, digest of its
+    bytes: read by `reportcache.inputs` moments ago) and as it was then is not even read."""
     data_dir = Path(data_dir)
     shown = display_root if display_root is not None else data_dir.parent
     repo = Repository(root=data_dir)
@@ -135,7 +137,7 @@ def load(data_dir: Path, report: Report, display_root: Path | None = None, worke
         if cache is None:
             results, keys = _read_all(files, workers), [None] * len(files)
         else:
-            results, keys = _read_cached(files, workers, cache)
+            results, keys = _read_cached(files, workers, cache, known or {})
     finally:
         forget_texts()
     for (kind, path, _rel_path), (record, problems), key in zip(files, results, keys):
@@ -249,7 +251,8 @@ def _read_all(files: list, workers: int, keyed: bool = False) -> list:
     return _read_slice((0, len(files)), files, keyed)
 
 
-def _read_cached(files: list, workers: int, folder: Path) -> tuple[list, list]:
+def _read_cached(files: list, workers: int, folder: Path,
+                 known: Mapping[str, tuple[int, int, int, bytes]]) -> tuple[list, list]:
     """As _read_all, reusing the parse of every file whose bytes are in the cache: only the
     others are parsed (in workers when there are many), and the cache is rewritten to hold
     exactly this load's files. Returns the results and each file's key (None: unreadable)."""
@@ -260,6 +263,15 @@ def _read_cached(files: list, workers: int, folder: Path) -> tuple[list, list]:
     keys: list = [None] * len(files)
     todo = []
     for i, (kind, path, rel) in enumerate(files):
+        digest = _unchanged(known, path) if known else None
+        if digest is not None:  # its bytes' digest at hand: no need to read it to key it
+            keys[i] = parsecache.key_of(kind, rel, path, digest)
+            hit = cache.entries.get(keys[i])
+            if hit is None:
+                todo.append(i)
+            else:
+                results[i] = hit
+            continue
         report = Report()
         raw = read_data_file(path, rel, report)
         if raw is None:
@@ -283,6 +295,21 @@ def _read_cached(files: list, workers: int, folder: Path) -> tuple[list, list]:
              f"the parse cache{f' (not used: {cache.fell_back})' if cache.fell_back else ''}, "
              f"in {time.perf_counter() - started:.1f} s")
     return results, keys
+
+
+def _unchanged(known: Mapping[str, tuple[int, int, int, bytes]], path: Path) -> bytes | None:
+    """The digest `known` holds for `path` if the file is still that one (same size, time and
+    inode: a regular file the loader would read) and not too large to read; else None."""
+    entry = known.get(str(path))
+    if entry is None:
+        return None
+    try:
+        info = os.stat(path, follow_symlinks=False)
+    except OSError:
+        return None
+    if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
+        return None
+    return entry[3] if (info.st_size, info.st_mtime_ns, info.st_ino) == entry[:3] else None
 
 
 def _read_slice(bounds: tuple[int, int], files: list, keyed: bool = False) -> list:

@@ -41,10 +41,21 @@ def code_stamp() -> bytes:
     return digest.digest()
 
 
+def content_digest(raw: bytes) -> bytes:
+    """A file's bytes as keys take them: the digest `thidua validate` makes of every file for its
+    report cache (reportcache.py), so the loader need not read a file again to key it."""
+    return hashlib.blake2b(raw).digest()
+
+
 def key(kind: str, rel: str, path: Path, raw: bytes) -> bytes:
-    digest = hashlib.blake2b(raw, digest_size=20)
-    digest.update(f"\0{kind}\0{rel}\0{path}".encode())
-    return digest.digest()
+    return key_of(kind, rel, path, content_digest(raw))
+
+
+def key_of(kind: str, rel: str, path: Path, digest: bytes) -> bytes:
+    """The key of a file's parse, from its bytes' `content_digest`, its kind and its name."""
+    hashed = hashlib.blake2b(digest, digest_size=20)
+    hashed.update(f"\0{kind}\0{rel}\0{path}".encode())
+    return hashed.digest()
 
 
 def shard(key: bytes) -> int:

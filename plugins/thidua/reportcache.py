@@ -39,24 +39,30 @@ def code_stamp() -> bytes:
     return digest.digest()
 
 
-def inputs(data_dir: Path, shown: Path) -> tuple[bytes, bytes]:
+# A regular file's path -> (size, modification time, inode, `parsecache.content_digest` of its bytes)
+Known = dict[str, tuple[int, int, int, bytes]]
+
+
+def inputs(data_dir: Path, shown: Path) -> tuple[bytes, bytes, Known]:
     """(the key: a digest of what validating `data_dir`, naming files from `shown`, reads; a digest
-    of its entries' sizes, times and inodes, which `settled` makes again after validating)."""
+    of its entries' sizes, times and inodes, which `settled` makes again after validating; what
+    was read of each regular file, which the loader takes rather than reading it again)."""
     content, stats = hashlib.blake2b(digest_size=32), hashlib.blake2b(digest_size=32)
     content.update(os.fsencode(f"{data_dir}\0{data_dir.resolve()}\0{shown}\0"))
-    _walk(data_dir, stats, content)
-    return content.digest(), stats.digest()
+    known: Known = {}
+    _walk(data_dir, stats, content, known)
+    return content.digest(), stats.digest(), known
 
 
 def settled(data_dir: Path) -> bytes:
     """The digest of the entries' sizes, times and inodes (no file read): the same as `inputs` gave
     before validating means nothing changed meanwhile, and the report is that of the key's data."""
     stats = hashlib.blake2b(digest_size=32)
-    _walk(data_dir, stats, None)
+    _walk(data_dir, stats, None, {})
     return stats.digest()
 
 
-def _walk(top: Path, stats, content) -> None:
+def _walk(top: Path, stats, content, known: Known) -> None:
     """Each entry under `top`, each folder's in name order. Links are not followed into folders
     (nor are they by the loader), but a link to a file counts that file (a photo, data/rules.yml
     may be one); a FIFO or socket is never opened. Iterative: nesting cannot exhaust the stack."""
@@ -74,12 +80,12 @@ def _walk(top: Path, stats, content) -> None:
             try:
                 if entry.is_symlink():
                     _update(stats, content, b"L" + name + b"\0" + os.fsencode(os.readlink(entry.path)) + b"\0")
-                    _file(entry.path, name, stats, content, follow=True)
+                    _file(entry.path, name, stats, content, follow=True, known=None)  # the loader refuses it
                 elif entry.is_dir(follow_symlinks=False):
                     _update(stats, content, b"D" + name + b"\0")
                     inner.append((Path(entry.path), name))
                 elif entry.is_file(follow_symlinks=False):
-                    _file(entry.path, name, stats, content, follow=False)
+                    _file(entry.path, name, stats, content, follow=False, known=known)
                 else:
                     _update(stats, content, b"O" + name + b"\0")
             except OSError as exc:  # unreadable: validation reports it, and says so again next time
@@ -93,9 +99,10 @@ def _update(stats, content, data: bytes) -> None:
         content.update(data)
 
 
-def _file(path: str, name: bytes, stats, content, follow: bool) -> None:
-    """A regular file's size, time and inode, and with `content` its bytes' digest; opened without
-    blocking (a FIFO put in its place meanwhile) and only if it is a regular file when open."""
+def _file(path: str, name: bytes, stats, content, follow: bool, known: Known | None) -> None:
+    """A regular file's size, time and inode, and with `content` its bytes' digest (noted in
+    `known`); opened without blocking (a FIFO put in its place meanwhile) and only if it is a
+    regular file when open."""
     if content is None:
         info = os.stat(path, follow_symlinks=follow)
         if stat.S_ISREG(info.st_mode):
@@ -110,7 +117,10 @@ def _file(path: str, name: bytes, stats, content, follow: bool) -> None:
         if info.st_size > LARGEST:  # refused by its size alone, whatever it holds: never read whole
             content.update(b"F" + name + f"\0{info.st_size}\0".encode())
             return
-        content.update(b"F" + name + b"\0" + hashlib.file_digest(handle, "blake2b").digest())
+        digest = hashlib.file_digest(handle, "blake2b").digest()  # = parsecache.content_digest
+        content.update(b"F" + name + b"\0" + digest)
+        if known is not None:
+            known[path] = (info.st_size, info.st_mtime_ns, info.st_ino, digest)
 
 
 def read(folder: Path, key: bytes, stamp: bytes) -> list[Problem] | None:

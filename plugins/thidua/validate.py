@@ -11,17 +11,18 @@ from .repository import Repository
 
 
 def validate(data_dir: str | Path, display_root: Path | None = None,
-             cache: Path | None = None, workers: int = 0) -> tuple[Repository, Report]:
+             cache: Path | None = None, workers: int = 0,
+             known: reportcache.Known | None = None) -> tuple[Repository, Report]:
     """`cache`: a folder for the parse cache (parsecache.py); None parses every file.
     `workers`: processes reading files and checking records (0: one per core; 1: this one
-    alone, as a process running threads must)."""
+    alone, as a process running threads must). `known`: files read already (reportcache.inputs)."""
     report = Report()
     # Loading and checking make millions of objects and almost no cycles: the collector would
     # rescan them again and again for nothing (minutes at national scale). Off meanwhile.
     gc_was_on = gc.isenabled()
     gc.disable()
     try:
-        repo = load(Path(data_dir), report, display_root, workers=workers, cache=cache)
+        repo = load(Path(data_dir), report, display_root, workers=workers, cache=cache, known=known)
         checks.check(repo, report, cache, workers)
     finally:
         if gc_was_on:
@@ -36,11 +37,11 @@ def report_of(data_dir: str | Path, display_root: Path | None = None, cache: Pat
         return validate(data_dir, display_root)[1]
     data_dir = Path(data_dir)
     stamp = reportcache.code_stamp()  # the code as it is now, imported at the start of the process
-    key, stats = reportcache.inputs(data_dir, display_root if display_root is not None else data_dir.parent)
+    key, stats, known = reportcache.inputs(data_dir, display_root if display_root is not None else data_dir.parent)
     kept = reportcache.read(cache, key, stamp)
     if kept is not None:
         return Report(kept)
-    report = validate(data_dir, display_root, cache)[1]
+    report = validate(data_dir, display_root, cache, known=known)[1]
     # kept only if nothing changed while validating (the data, or the code: a checkout meanwhile)
     if reportcache.settled(data_dir) == stats and reportcache.code_stamp() == stamp:
         reportcache.write(cache, key, stamp, report.problems)
