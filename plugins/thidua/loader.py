@@ -264,20 +264,14 @@ def _read_cached(files: list, workers: int, folder: Path,
     todo = []
     for i, (kind, path, rel) in enumerate(files):
         digest = _unchanged(known, path) if known else None
-        if digest is not None:  # its bytes' digest at hand: no need to read it to key it
-            keys[i] = parsecache.key_of(kind, rel, path, digest)
-            hit = cache.entries.get(keys[i])
-            if hit is None:
-                todo.append(i)
-            else:
-                results[i] = hit
-            continue
-        report = Report()
-        raw = read_data_file(path, rel, report)
-        if raw is None:
-            results[i] = (None, report.problems)
-            continue
-        keys[i] = parsecache.key(kind, rel, path, raw)
+        if digest is None:  # not at hand: the file is read to key it
+            report = Report()
+            raw = read_data_file(path, rel, report)
+            if raw is None:
+                results[i] = (None, report.problems)
+                continue
+            digest = parsecache.content_digest(raw)
+        keys[i] = parsecache.key_of(kind, rel, path, digest)
         hit = cache.entries.get(keys[i])
         if hit is None:
             todo.append(i)
