@@ -232,6 +232,22 @@ def test_a_file_where_a_kind_folder_should_be_is_an_error(tmp_path):
     only(problems_of(data), file="data/stories", rule="layout", message="a file stands where the kind folder stories/ should be")
 
 
+@pytest.mark.parametrize("folder", ["campaigns/2021", "cu/old"])
+def test_a_folder_that_cannot_be_listed_is_an_error_not_left_out(tmp_path, monkeypatch, folder):
+    """Permissions cannot stop root (CI): the listing is refused by hand, as a chmod 0 would."""
+    data = make_data(tmp_path, {f"{folder}/pt-x.yml": "id: pt-x\nname: X\nperiod: 2021-2025\n"})
+    real = os.scandir
+
+    def refusing(path="."):
+        if Path(path) == data / folder:
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    only(problems_of(data), file=f"data/{folder}", rule="layout",
+         message="the folder cannot be read: its records would be left out", found="Permission denied")
+
+
 def test_a_named_pipe_as_a_record_does_not_block(tmp_path):
     data = make_data(tmp_path)
     os.mkfifo(data / "campaigns" / "pt-ong.yml")

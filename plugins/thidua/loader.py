@@ -11,7 +11,8 @@ import os
 import re
 import stat
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import partial
 from pathlib import Path
 
 import yaml
@@ -156,7 +157,7 @@ def load(data_dir: Path, report: Report, display_root: Path | None = None, worke
                            f"a file directly in {data_dir.name}/", rule="layout"))
     for folder in sorted(p for p in data_dir.iterdir()
                          if p.is_dir() and not p.is_symlink() and p.name not in KINDS):
-        for path in sorted(p for p in _walk(folder) if _is_yaml_name(p.name)):
+        for path in sorted(p for p in _walk(folder, partial(_unlisted, report, shown)) if _is_yaml_name(p.name)):
             close = difflib.get_close_matches(folder.name, list(KINDS), n=1)
             hint = f' — did you mean "{close[0]}/"?' if close else ""
             report.add(Problem(_rel(path, shown), 1, 1, "", f"records belong in a kind folder{hint}",
@@ -173,17 +174,19 @@ def _is_yaml_name(name: str) -> bool:
     return name.lower().endswith(YAML_SUFFIXES)
 
 
-def _walk(folder: Path):
+def _walk(folder: Path, unlisted: Callable[[Path, OSError], None]):
     """Every entry under `folder`, in os.walk's order, without following symbolic links to folders
-    (os.walk's default). Iterative: folders nested a thousand deep must not exhaust the stack."""
+    (os.walk's default); a folder that cannot be listed goes to `unlisted`, never silently left
+    out. Iterative: folders nested a thousand deep must not exhaust the stack."""
     stack = [folder]
     while stack:
         base = stack.pop()
         try:
             with os.scandir(base) as listing:
                 entries = list(listing)
-        except OSError:
-            continue  # as os.walk: a folder that cannot be listed
+        except OSError as exc:
+            unlisted(base, exc)
+            continue
         dirs: list[str] = []
         names: list[str] = []
         for entry in entries:
@@ -204,6 +207,13 @@ def _walk(folder: Path):
         stack.extend(reversed(inner))
 
 
+def _unlisted(report: Report, shown: Path, folder: Path, exc: OSError) -> None:
+    """A folder under data/ that cannot be listed: whatever it holds would be left out unseen."""
+    report.add(Problem(_rel(folder, shown), 1, 1, "", "the folder cannot be read: its records would be left out",
+                       "a folder the build can list (check its permissions)", str(exc.strerror or exc),
+                       rule="layout"))
+
+
 def _kind_files(folder: Path, shown: Path, report: Report) -> list[Path]:
     """The record files of one kind folder. Nothing is silently left out: a link, a file where the
     folder should be, "X.YML" or any other file is an error naming it (never showing its content)."""
@@ -221,7 +231,7 @@ def _kind_files(folder: Path, shown: Path, report: Report) -> list[Path]:
             "a file")
         return []
     out = []
-    for path in _walk(folder):
+    for path in _walk(folder, partial(_unlisted, report, shown)):
         if path.is_symlink():
             bad(path, "symbolic links are not read: copy the file into data/", "a regular file inside the data folder",
                 "a symbolic link")
