@@ -26,13 +26,14 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import BinaryIO, Protocol
+from typing import BinaryIO
 
 from .. import model, timeline
 from ..graph import LinkGraph
 from ..kinds import KINDS
 from ..repository import Repository
 from ..schema import json_schema
+from ..sink import Sink
 from . import calendars, feeds, paths
 from .database import Database
 from .records import (Links, Table, Urls, basis_rows, dumps, envelope, exported, kind_columns, kind_row,
@@ -44,23 +45,6 @@ CHUNK = 1 << 20  # bytes read at a time into the ZIP
 OWN_FILES = frozenset({paths.SCHEMA, paths.RECORD_SCHEMA, paths.DATABASE, paths.PACKAGE, paths.ARCHIVE, paths.ROBOTS})
 # the folders of the bulk JSON, the CSV, the feeds and the calendars
 OWN_FOLDERS = tuple(p.rpartition("/")[0] + "/" for p in (paths.bulk_json("x"), paths.csv_file("x"), paths.feed(), paths.calendar()))
-
-
-class Sink(Protocol):
-    """Where small files go: `write` puts `data` at `path` under the site folder.
-
-    A keyed file's bytes are made only if needed: `key` is a digest of every input of them
-    but the code (the sink accounts for that), so a sink may take the previous build's file
-    for `path` if it had the same key (`incremental.Writer`). `keyed` gives the file's size;
-    `reuse` is `keyed` for a file written by the caller (None: write it, then call `placed`)."""
-
-    def write(self, path: str, data: bytes) -> None: ...
-
-    def keyed(self, path: str, key: str, make: Callable[[], bytes]) -> int: ...
-
-    def reuse(self, path: str, key: str) -> int | None: ...
-
-    def placed(self, path: str, key: str) -> None: ...
 
 
 @dataclass

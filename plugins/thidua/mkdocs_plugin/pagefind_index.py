@@ -45,14 +45,14 @@ import subprocess
 import tempfile
 import time
 import zlib
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Protocol, TextIO
+from typing import TextIO
 
 from mkdocs.exceptions import PluginError
 
 from ..search import Doc, Section, index_words
+from ..sink import Sink
 from .pagefind_order import META_DIGITS, gzipped, read_data, reorder, write_data
 
 log = logging.getLogger("mkdocs.plugins.thidua")
@@ -77,16 +77,6 @@ ENGINE = ("pagefind.js", "pagefind-worker.js")  # and the wasm file: one copy, i
 # shows; one folder for every bundle (`text_file`); in a rebuild, linked from the previous site
 # when the previous build wrote the same name (`Index`'s sink)
 TEXTS = "t"
-
-
-class Sink(Protocol):
-    """Writes a file at a site path unless the previous build's, of the same key, can be linked."""
-
-    def keyed(self, path: str, key: str, make: Callable[[], bytes]) -> int: ...
-
-    def reuse_folder(self, prefix: str, key: str) -> bool: ...
-
-    def placed(self, path: str, key: str) -> None: ...
 
 
 def closed(text: str) -> str:

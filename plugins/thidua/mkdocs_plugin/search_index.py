@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ..sink import Sink
 from . import pagefind_index
 
 INDEX = "search/search_index.json"
@@ -31,7 +32,7 @@ def wanted(config) -> bool:
 
 
 def start(site_dir: Path, ours, split_above: int = pagefind_index.SPLIT_ABOVE,
-          sink: pagefind_index.Sink | None = None) -> pagefind_index.Index:
+          sink: Sink | None = None) -> pagefind_index.Index:
     """Hand the core's documents (None: none) to Pagefind: one bundle, or split per province above
     `split_above`. `sink`: writes the pages' text files (`pagefind_index.Index`)."""
     ours = ours or []
