@@ -4,7 +4,7 @@ Each build lists, in `.cache/thidua/pages.json` (outside the site):
 
 - every file it wrote through a `Writer`: its URL path, a hash of its bytes and the identity of
   the file (size, modification time, inode), and for a keyed file (`Writer.keyed`) the digest of
-  its inputs;
+  its inputs (which stands for the hash of a file the caller wrote itself: `Writer.placed`);
 - a stamp of everything every page depends on: the code (this package, the theme override,
   the installed packages), the MkDocs configuration, the build date, and the chrome of each
   folder as Material rendered it (`stamp`);
@@ -257,14 +257,13 @@ class Writer:
         return bool(paths)
 
     def placed(self, path: str, key: str) -> None:
-        """List the file the caller wrote at `path` (after `reuse` gave None) with its `key`."""
-        target = self.site_dir / path
-        hashed = hashlib.blake2b(digest_size=16)
-        with open(target, "rb") as src:
-            while chunk := src.read(1 << 20):
-                hashed.update(chunk)
-        st = os.stat(target)
-        self.entries[path] = [hashed.hexdigest(), st.st_size, st.st_mtime_ns, st.st_ino, self._key(key)]
+        """List the file the caller wrote at `path` (after `reuse` gave None) with its `key`. It is
+        only ever taken again by its key (`reuse`), never by its bytes, so it is not read back to
+        hash them: the key's digest stands in their place (a `write` of the path compares it with
+        the hash of its bytes, which it does not match, and writes them)."""
+        st = os.stat(self.site_dir / path)
+        keyed = self._key(key)
+        self.entries[path] = [keyed, st.st_size, st.st_mtime_ns, st.st_ino, keyed]
         self.written += 1
 
     def _key(self, key: str) -> str:
