@@ -3,6 +3,7 @@ changed, linking the others from the previous site, and gives the very bytes a f
 for an edit, an addition and a deletion of every kind; a damaged cache or manifest is not trusted."""
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import filecmp
 import json
@@ -16,6 +17,7 @@ import yaml
 from conftest import ROOT, build
 
 from thidua.graph import LinkGraph
+from thidua.kinds import KINDS
 from thidua.mkdocs_plugin import incremental
 from thidua.pages import Settings, build_site, inputs
 from thidua.publish import publishable
@@ -653,3 +655,56 @@ def test_templates_compiled_once_are_read_back_and_a_damaged_one_compiled_again(
     mkdocs_build(load_config(str(config)))
     assert sorted(compiled) == first
     assert {p.relative_to(site): p.read_bytes() for p in site.rglob("*.html")} == before
+
+
+class Spy:
+    """Stands for a model object and notes each attribute read of it, by path ('document.date.first'),
+    nested objects and properties included: what a maker of bytes reads, and what its key reads."""
+
+    def __init__(self, obj, reads: set[str], path: str = ""):
+        object.__setattr__(self, "_spied", (obj, reads, path))
+
+    def __getattr__(self, name: str):
+        obj, reads, path = object.__getattribute__(self, "_spied")
+        where = f"{path}.{name}" if path else name
+        prop = getattr(type(obj), name, None)
+        if isinstance(prop, property):  # evaluated on the spy: its reads are noted one by one
+            return prop.fget(self)
+        value = getattr(obj, name)  # AttributeError as the object itself (getattr with a default)
+        reads.add(where)
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            return Spy(value, reads, where)
+        return value
+
+
+def test_a_keyed_calendar_or_feeds_key_reads_all_that_its_bytes_read():
+    """`calendars.Writer.inputs` and `feeds.inputs` are written by hand beside what they key: a field
+    the bytes come to read and the key does not would leave a stale file linked on a rebuild."""
+    from conftest import FROZEN
+
+    from thidua import timeline
+    from thidua.exports import calendars, feeds
+    from thidua.facts import gather
+
+    repo, report = validate(FROZEN)
+    assert not report.errors
+    found = [o for d in repo.documents.values() if d.body
+             for o in timeline.occurrences(d, gather(d.body), repo)]
+    assert len(found) > 5
+    writer = calendars.Writer("Cổng", "https://thidua.example/", lambda ident: f"van-ban/{ident}/",
+                              KINDS["documents"].title)
+    made: set[str] = set()
+    b"".join(writer.chunks("Lịch", [Spy(o, made) for o in found]))
+    keyed: set[str] = set()
+    list(writer.inputs("Lịch", [Spy(o, keyed) for o in found]))
+    assert made and made <= keyed, made - keyed
+
+    items = [feeds.Item(kind, record, KINDS[kind].title(record), feeds.summary(kind, record, 3), "UBND",
+                        feeds.dated(record))
+             for kind in ("documents", "decisions", "stories") for record in repo.of_kind(kind).values()]
+    feed = feeds.Writer("Cổng", "https://thidua.example/", lambda path: "https://thidua.example/" + path)
+    made, keyed = set(), set()
+    feed.feed("feed.xml", "Tin", "Mới", "index.html", [Spy(item, made) for item in items])
+    for item in items:
+        feeds.inputs(Spy(item, keyed))
+    assert made and made <= keyed, made - keyed
