@@ -82,3 +82,26 @@ def test_a_listing_never_takes_a_url_twice(tmp_path, monkeypatch):
     urls = [page.url for page in build_site(repo, LinkGraph.build(repo), Settings()).pages]
     assert len(urls) == len(set(urls)) and "van-ban/trang-2/" in urls and "van-ban/tinh/ubnd-tinh-a/" in urls
 
+
+
+def test_a_part_never_takes_the_url_of_another_part_of_its_listing(tmp_path):
+    """A province "trang-3" (which validation rejects) beside three central items at a bound of one
+    line: its part, <list>trang-3/, would be the central part's third page. The listing refuses
+    it, with no other page in the site to clash with: the check between its own parts."""
+    from thidua.pages.render import Renderer
+    from thidua.pages.site import Site
+
+    data = make_data(tmp_path, {
+        "authorities/trang-3.yml": "id: trang-3\nname: Ủy ban nhân dân tỉnh C\nlevel: province\n",
+        **{f"documents/qd-tt-{day}.yml": CENTRAL.format(id=f"qd-tt-{day}", day=day) for day in (1, 2, 3)},
+    })
+    repo = load(data, Report())
+    publishable(repo)
+    renderer = Renderer(repo, LinkGraph.build(repo), Settings())
+    items = ["thu-tuong", "thu-tuong", "thu-tuong", "trang-3"]  # each item stands as its authority's id
+    section = {"lines": split.Section(items, lambda authority: authority)}
+    with pytest.raises(ValueError, match="nam/2022/trang-3/ is both another page and a part of the listing nam/2022/"):
+        split.listing(renderer, Site(), "nam/2022/", section, bound=1)
+    # with the province under its own folder, every part has a URL of its own
+    urls = [part.url for part in split.listing(renderer, Site(), "nam/2023/", section, under="tinh/", bound=1).parts]
+    assert urls == ["nam/2023/", "nam/2023/trang-2/", "nam/2023/trang-3/", "nam/2023/tinh/trang-3/"]
