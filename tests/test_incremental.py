@@ -371,6 +371,17 @@ def test_a_rebuild_links_the_search_bundles_of_the_provinces_an_edit_left_alone(
     fragments = [gzip.decompress(p.read_bytes()).decode("utf-8")
                  for p in (site / "pagefind" / "tinh-cao-bang" / "fragment").iterdir()]
     assert any("quokkaxyzz" in fragment for fragment in fragments)
+    # the index so put together is the one a full build of the edited data makes, byte for byte
+    (tmp_path / "full").mkdir()
+    build(tmp_path / "full", data, search_split_above=0, cache_dir="")
+    assert_same_tree(site / "pagefind", tmp_path / "full" / "site" / "pagefind")
+
+
+def assert_same_tree(a: Path, b: Path) -> None:
+    names = sorted(p.relative_to(a).as_posix() for p in a.rglob("*") if p.is_file())
+    assert names == sorted(p.relative_to(b).as_posix() for p in b.rglob("*") if p.is_file())
+    _match, mismatch, errors = filecmp.cmpfiles(a, b, names, shallow=False)
+    assert mismatch == [] and errors == []
 
 
 def test_a_rebuild_without_a_change_writes_no_open_data_file_but_the_large_ones(history):
