@@ -1,0 +1,45 @@
+"""The staging of a build (plugins/thidua/mkdocs_plugin/staging.py): the replaced site is removed
+by a process the build does not wait for, from the trash folder; without one, by the build."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from thidua.mkdocs_plugin import staging
+
+
+def site_with_files(folder: Path, count: int = 50) -> Path:
+    for i in range(count):
+        (folder / f"d{i}").mkdir(parents=True)
+        (folder / f"d{i}" / "index.html").write_text("x", encoding="utf-8")
+    return folder
+
+
+def test_a_replaced_site_is_moved_to_the_trash_and_removed_by_a_process_not_waited_for(tmp_path, monkeypatch):
+    trash = tmp_path / "cache" / "trash"
+    leftover = site_with_files(trash / "site-1-2", 3)  # what an earlier removal left: removed too
+    removed = site_with_files(tmp_path / "old")
+    started: list = []
+    real_popen = staging.subprocess.Popen
+
+    def watched(*args, **kwargs):
+        process = real_popen(*args, **kwargs)
+        started.append(process)
+        return process
+
+    monkeypatch.setattr(staging.subprocess, "Popen", watched)
+    staging._discard(removed, trash)
+    assert not removed.exists()  # gone from the site's folder at once
+    assert len(started) == 1 and started[0].args[:3] == [shutil.which("rm"), "-rf", "--"]
+    assert str(leftover) in started[0].args and len(started[0].args) == 5  # the leftover and the site moved
+    assert started[0].wait(timeout=60) == 0
+    assert list(trash.iterdir()) == []
+
+
+def test_without_rm_or_a_trash_the_build_removes_the_site_itself(tmp_path, monkeypatch):
+    started: list = []
+    monkeypatch.setattr(staging.subprocess, "Popen", lambda *a, **k: started.append(a))
+    staging._discard(site_with_files(tmp_path / "a"), None)
+    monkeypatch.setattr(staging.shutil, "which", lambda name: None)
+    staging._discard(site_with_files(tmp_path / "b"), tmp_path / "trash")
+    assert started == [] and not (tmp_path / "a").exists() and not (tmp_path / "b").exists()
