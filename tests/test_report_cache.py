@@ -106,6 +106,21 @@ def test_other_code_validates_again(tmp_path, capsys, loads, monkeypatch):
     assert len(loads) == 2
 
 
+def test_the_code_stamp_changes_with_any_module_of_the_package(tmp_path, monkeypatch):
+    """What the stamp above stands for: any module, however deep, not a list kept by hand."""
+    import shutil
+
+    copy = tmp_path / "thidua"
+    shutil.copytree(thidua.reportcache._PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(thidua.reportcache, "_PACKAGE", copy)
+    stamps = {thidua.reportcache.code_stamp()}
+    for module in ("checks/privacy.py", "pages/render.py", "mkdocs_plugin/plugin.py", "cli.py"):
+        with open(copy / module, "a", encoding="utf-8") as out:
+            out.write("\n# changed\n")
+        stamps.add(thidua.reportcache.code_stamp())
+    assert len(stamps) == 5
+
+
 def test_a_report_is_not_kept_for_data_that_changed_while_it_was_made(tmp_path, capsys, loads, monkeypatch):
     """The key is read before loading: a file saved after it, and read by the validation, would
     give the key of the old data the report of the new; once the file is as it was, that report
