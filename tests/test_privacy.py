@@ -312,9 +312,11 @@ def test_privacy_problems_are_the_same_when_the_records_are_split_over_processes
         **decision("qd-1", date="2023-12-01", recipients=HIDDEN + person("Lê Văn Công", extra="  achievement: gọi 0912 345 678\n")),
         **story("s-1", body="Mở đầu.\n\nChị NGUYỄN THỊ THUÝ cũng góp sức, SN 1985, cùng anh Lê Văn Công.\n"),
         **story("s-2", body="Chị Ng\u200buyễn Thị Lan.\n"),
+        **story("s-3", body="Đoạn một.\n\n<script>alert(1)</script>\n"),
     })
     one = sorted(repr(p) for p in validate(data, workers=1)[1].problems)
-    assert {"personal-data", "private-recipient", "invisible-character"} <= {p.split("rule='")[1].split("'")[0] for p in one}
+    assert {"personal-data", "private-recipient", "invisible-character", "story-markup"} <= {
+        p.split("rule='")[1].split("'")[0] for p in one}
     forks: list[int] = []
     real_fork_map = parallel.fork_map
 
@@ -325,8 +327,8 @@ def test_privacy_problems_are_the_same_when_the_records_are_split_over_processes
     monkeypatch.setattr(base, "PARALLEL_FROM", 1)  # a handful of records: split them all the same
     monkeypatch.setattr(parallel, "fork_map", counting)
     assert sorted(repr(p) for p in validate(data, workers=2)[1].problems) == one
-    assert forks == [2, 2]  # personal data, then the names of lines not public
+    assert forks == [2, 2, 2]  # stories' markup, personal data, then the names of lines not public
     cache = tmp_path / "cache"
     assert sorted(repr(p) for p in validate(data, cache=cache, workers=2)[1].problems) == one  # the memo filled
     assert sorted(repr(p) for p in validate(data, cache=cache, workers=2)[1].problems) == one  # and read back
-    assert forks == [2, 2, 2, 2]  # the second run found every record in the memo: nothing to split
+    assert forks == [2] * 6  # the second run found every record in the memo: nothing to split

@@ -46,13 +46,15 @@ class Context:
     # processes `each_record` may split its work over (1: this one alone; never fork under threads)
     workers: int = 1
 
-    def each_record(self, check: str, work: Callable[[Context, Kind, typing.Any], None]) -> None:
+    def each_record(self, check: str, work: Callable[[Context, Kind, typing.Any], None],
+                    kinds: tuple[str, ...] | None = None) -> None:
         """Run `work(ctx, kind, record)`, a check's work on one record that reads nothing else,
-        on every record. A record whose file's bytes are those of the memo's last run gets the
-        problems `work` filed then (the memo keys them by `check`); the others are worked on in
-        forked processes when there are many: the largest share of a national validation."""
+        on every record (of `kinds`, if given). A record whose file's bytes are those of the memo's
+        last run gets the problems `work` filed then (the memo keys them by `check`); the others
+        are worked on in forked processes when there are many: the largest share of a national
+        validation."""
         memo = self.memo
-        records = list(self.repo.all())
+        records = [(kind, record) for kind, record in self.repo.all() if kinds is None or kind.name in kinds]
         keys = [memo.key(check, record) for _, record in records] if memo is not None else [None] * len(records)
         found: list[tuple | None] = [memo.get(key) for key in keys] if memo is not None else [None] * len(records)
         todo = [i for i, kept in enumerate(found) if kept is None]
