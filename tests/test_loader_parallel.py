@@ -71,3 +71,29 @@ def test_positions_come_from_the_records_own_file_when_two_folders_are_loaded(tm
     repo_b, _ = validate(second)  # same path as shown in messages: data/authorities/ubnd-x.yml
     assert location(repo_a.authorities["ubnd-x"], "name")[1:3] == (2, 7)
     assert location(repo_b.authorities["ubnd-x"], "name")[1:3] == (5, 7)
+
+
+def test_no_fork_beside_other_threads(tmp_path, monkeypatch):
+    """A lock another thread holds at a fork stays held in the child for ever (`mkdocs serve`'s
+    server runs threads): then files are read, and records checked, in this process alone."""
+    import threading
+
+    from thidua import parallel
+    from thidua.checks import base
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    monkeypatch.setattr(loader, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(base, "PARALLEL_FROM", 1)
+    forks: list[int] = []
+    monkeypatch.setattr(parallel, "fork_map", lambda task, slices: forks.append(slices) or [])
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait, daemon=True)
+    other.start()
+    try:
+        assert not parallel.can_fork()
+        _repo, report = validate(data, workers=2)
+    finally:
+        stop.set()
+        other.join()
+    assert forks == [] and not report.errors

@@ -208,7 +208,10 @@ def _walk(folder: Path, unlisted: Callable[[Path, OSError], None]):
 
 
 def _unlisted(report: Report, shown: Path, folder: Path, exc: OSError) -> None:
-    """A folder under data/ that cannot be listed: whatever it holds would be left out unseen."""
+    """A folder under data/ that cannot be listed: whatever it holds would be left out unseen.
+    (One removed since its parent was listed held nothing left out: an editor's scratch folder.)"""
+    if isinstance(exc, FileNotFoundError):
+        return
     report.add(Problem(_rel(folder, shown), 1, 1, "", "the folder cannot be read: its records would be left out",
                        "a folder the build can list (check its permissions)", str(exc.strerror or exc),
                        rule="layout"))

@@ -1,5 +1,5 @@
-"""Work split over forked processes, for the two steps that grow with the data: reading
-files and writing pages.
+"""Work split over forked processes, for the steps that grow with the data: reading files,
+the checks of one record at a time, and writing pages.
 
 Workers are forked, so they inherit everything already built and only slice numbers and
 results cross between processes. A worker that dies makes the build fail rather than
@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -30,7 +31,10 @@ def cpu_count() -> int:
 
 
 def can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
+    """Whether work may be forked now: where the platform forks, and never beside other threads
+    (`mkdocs serve`'s server, a plugin's pool): a lock one of them holds at the fork would stay
+    held in the child for ever."""
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
 def fork_map(task: Callable[[int], object], slices: int) -> list:
@@ -43,7 +47,6 @@ def fork_map(task: Callable[[int], object], slices: int) -> list:
     try:
         with ProcessPoolExecutor(max(slices - 1, 1), mp_context=multiprocessing.get_context("fork")) as pool:
             futures = [pool.submit(_run, i) for i in range(1, slices)]  # forks the workers now
-            _TASK = None  # the workers have their copy
             first = task(0)
             outcomes = [future.result() for future in futures]
     except BrokenProcessPool as exc:

@@ -1,6 +1,6 @@
 """One pickle under `.cache/thidua/`, sealed: headed by a magic line, a stamp of the code (and
-settings) that made it and a checksum of the payload. The parse cache, the check memo and the
-report cache are each one of these. A file of other code, truncated or otherwise damaged is
+settings) that made it and a checksum of the payload. Each part of the parse cache, the check
+memo and the report cache is one of these. A file of other code, truncated or otherwise damaged is
 refused, never trusted; the caller then starts over.
 
 Such a file is only ever read from the project's own `.cache/`, written by this module; like any

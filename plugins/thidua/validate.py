@@ -15,7 +15,8 @@ def validate(data_dir: str | Path, display_root: Path | None = None,
              known: reportcache.Known | None = None) -> tuple[Repository, Report]:
     """`cache`: a folder for the parse cache (parsecache.py); None parses every file.
     `workers`: processes reading files and checking records (0: one per core; 1: this one
-    alone, as a process running threads must). `known`: files read already (reportcache.inputs)."""
+    alone; never forked beside other threads: `parallel.can_fork`). `known`: files read already
+    (reportcache.inputs)."""
     report = Report()
     # Loading and checking make millions of objects and almost no cycles: the collector would
     # rescan them again and again for nothing (minutes at national scale). Off meanwhile.

@@ -43,7 +43,7 @@ class Context:
     rules: dict = dataclasses.field(default_factory=dict)
     # decision id -> its lines' anchors (model.recipient_anchors): worked out once for every check
     anchors_of: dict = dataclasses.field(default_factory=dict)
-    # processes `each_record` may split its work over (1: this one alone; never fork under threads)
+    # processes `each_record` may split its work over (1: this one alone)
     workers: int = 1
 
     def each_record(self, check: str, work: Callable[[Context, Kind, typing.Any], None],

@@ -6,8 +6,7 @@ An entry is keyed by the check's name and the parse cache's key of the record's 
 of its bytes, kind and name: `parsecache.key`), and holds the problems the check filed for
 that record (or what it worked out from that record alone: prerequisites' name keys). The file is headed by a stamp of the code (checks/, and what the parse cache's
 stamp covers) and of the severities the settings give: other code or other severities and every
-entry is computed again. Like the parse cache it is one sealed pickle under `.cache/thidua/`
-(sealed.py).
+entry is computed again. It is one sealed pickle under `.cache/thidua/` (sealed.py).
 """
 from __future__ import annotations
 

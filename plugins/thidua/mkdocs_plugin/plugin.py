@@ -52,6 +52,7 @@ from ..publish import drop_samples, publishable
 from ..redirects import redirect_html
 from ..validate import validate
 from ..pages import render
+from ..pages.template_cache import TemplateCache, template_cache
 from . import chrome, incremental, pagefind_index, search_index, sitemap, staging
 from .config import ThiduaConfig
 
@@ -126,9 +127,7 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         self.cache_dir = (root / self.config.cache_dir).resolve() if self.config.cache_dir else None
         if self.stage is not None and self.cache_dir is not None:
             self.stage.trash = self.cache_dir / TRASH  # the replaced site is removed from there, not waited for
-        # `mkdocs serve` runs threads (the preview server): forking beside them is not safe
-        workers = 1 if self.command == "serve" else self.config.workers
-        repo, report = validate(data_dir, display_root=root, cache=self.cache_dir, workers=workers)
+        repo, report = validate(data_dir, display_root=root, cache=self.cache_dir, workers=self.config.workers)
         log.info(f"thidua: data loaded and validated in {time.perf_counter() - started:.1f} s")
         for problem in report.sorted():
             (log.error if problem.severity == "error" else log.warning)(problem.text())
@@ -214,11 +213,9 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
                  f"written, {len(writer.entries) - writer.written} unchanged linked, calendars and feeds among them "
                  f"not even made; the database, bulk JSON, CSV and ZIP made whole)")
 
-    def _templates(self) -> render.TemplateCache | None:
-        """Compiled templates kept in the cache folder (ours and the theme's): compiling them
-        took about 0.6 s of every build. Jinja keys each by the template's source and its own
-        version, and compiles again what it cannot read back."""
-        return render.template_cache(self.cache_dir / TEMPLATES) if self.cache_dir is not None else None
+    def _templates(self) -> TemplateCache | None:
+        """Compiled templates kept in the cache folder, ours and the theme's (template_cache.py)."""
+        return template_cache(self.cache_dir / TEMPLATES) if self.cache_dir is not None else None
 
     def on_env(self, env, *, config, files):
         if self.config.enabled:
@@ -286,8 +283,6 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         complete site, the old one is untouched."""
         jobs = [(folder, page) for folder in sorted(self.folders) for page in self.folders[folder]]
         workers = self.config.workers or parallel.cpu_count()
-        if self.command == "serve":
-            workers = 1  # `mkdocs serve` runs threads; forking beside them is not safe
         final = self.stage.final if self.stage is not None else site_dir
         previous = self._previous(final)
         writer = incremental.Writer(site_dir, final, previous)

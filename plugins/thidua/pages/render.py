@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 
-from jinja2 import BytecodeCache, ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from jinja2 import BytecodeCache, ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from .. import model, timeline
@@ -38,27 +38,6 @@ def json_ld(data: dict) -> Markup:
     # No "<" may reach a script element's text: "</script" would end it, "<!--" confuse it.
     text = text.replace("<", "\\u003c")
     return Markup(f'<script type="application/ld+json">{text}</script>')
-
-
-class TemplateCache(FileSystemBytecodeCache):
-    """Compiled templates kept in a folder between builds. Jinja compiles again a file of another
-    version or source, but not one cut short (a build killed while writing it, a full disk): that
-    one is compiled again too, rather than failing the build."""
-
-    def load_bytecode(self, bucket) -> None:
-        try:
-            super().load_bytecode(bucket)
-        except Exception:  # noqa: BLE001 - whatever the damage, the source is at hand
-            bucket.reset()
-
-
-def template_cache(folder: Path) -> TemplateCache | None:
-    """A TemplateCache in `folder` (made if missing); None where it cannot be made (read-only)."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return TemplateCache(str(folder))
 
 
 class Renderer:
