@@ -420,18 +420,25 @@ class Reader:
                              f"one of the fields of {_kind_word(cls)}: " + ", ".join(specs), _found(key_node))
                 continue
             key = nfc(key_node.value)
-            where = f"{path}.{_short(key)}" if path else _short(key)
             spec = specs.get(key)
             if spec is None:
+                where = f"{path}.{_short(key)}" if path else _short(key)
                 close = difflib.get_close_matches(key, list(specs), n=1, cutoff=0.6) if len(key) < 100 else []
                 hint = f' — did you mean "{close[0]}"?' if close else ""
                 self.problem(key_node, where, f'unknown field "{_short(key)}"{hint}',
                              f"one of the fields of {_kind_word(cls)}: " + ", ".join(specs), f'"{_short(key)}"')
                 continue
             if key in given:
+                where = f"{path}.{_short(key)}" if path else _short(key)
                 self.problem(key_node, where, f'field "{key}" is given twice', "each field once", f'"{key}" again')
                 continue
             given.add(key)
+            if (spec.type is str and value_node.__class__ is yaml.ScalarNode and value_node.tag == _STR_TAG
+                    and len(value_node.value) <= MAX_TEXT_CHARS):
+                text = nfc(value_node.value)  # most fields: `read`'s common case, without making a path
+                values[key] = _texts.setdefault(text, text)
+                continue
+            where = f"{path}.{_short(key)}" if path else _short(key)
             if spec.ref and typing.get_origin(spec.type) is list and not _is_null(value_node):
                 # a list of references: remember where each kept item stands, for later messages
                 items = self.read_items(value_node, typing.get_args(spec.type)[0], where)
@@ -486,7 +493,9 @@ class YamlLoader(_BaseLoader):
     expressions in Python for every scalar, which dominated load time on large data."""
 
     def resolve(self, kind, value, implicit):
-        if kind is yaml.ScalarNode and implicit[0]:
+        if kind is yaml.ScalarNode and not implicit[0]:
+            return _STR_TAG  # quoted (or tagged "!"): text, as the stock resolver gives it, in one step
+        if kind is yaml.ScalarNode:
             tag = _PLAIN_TAGS.get(value)
             if tag:
                 return tag
