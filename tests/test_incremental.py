@@ -633,7 +633,7 @@ def test_templates_compiled_once_are_read_back_and_a_damaged_one_compiled_again(
     """Ours and the theme's compiled templates are kept in the cache folder: a second build
     compiles none; a damaged one is compiled again, into the same site."""
     import jinja2
-    from conftest import write_config
+    from conftest import FROZEN, write_config
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
@@ -648,7 +648,7 @@ def test_templates_compiled_once_are_read_back_and_a_damaged_one_compiled_again(
         return real_compile(self, source, name, filename, *args, **kwargs)
 
     monkeypatch.setattr(jinja2.Environment, "compile", counting)
-    config = write_config(tmp_path, workers=1)
+    config = write_config(tmp_path, FROZEN, workers=1)  # the frozen sample data, not data/
     mkdocs_build(load_config(str(config)))
     folder = tmp_path / ".cache" / "thidua" / "templates"
     first = sorted(compiled)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import shutil
 
-from conftest import DATA
+from conftest import DATA, FROZEN
 
 from thidua import loader
 from thidua.validate import validate
@@ -82,7 +82,7 @@ def test_no_fork_beside_other_threads(tmp_path, monkeypatch):
     from thidua.checks import base
 
     data = tmp_path / "data"
-    shutil.copytree(DATA, data)
+    shutil.copytree(FROZEN, data)  # the frozen sample data, not data/
     monkeypatch.setattr(loader, "PARALLEL_FROM", 1)
     monkeypatch.setattr(base, "PARALLEL_FROM", 1)
     forks: list[int] = []

@@ -11,7 +11,7 @@ import os
 import re
 import stat
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -119,7 +119,7 @@ def parse_bytes(raw: bytes, kind: str, rel: str, report: Report):
 
 
 def load(data_dir: Path, report: Report, display_root: Path | None = None, workers: int = 0,
-         cache: Path | None = None, known: Mapping[str, tuple[int, int, int, bytes]] | None = None) -> Repository:
+         cache: Path | None = None, known: parsecache.Known | None = None) -> Repository:
     """Read every record under `data_dir`; problems go to `report`.
 
     Files are read in worker processes when there are many (`workers`: 0 = one per core,
@@ -265,7 +265,7 @@ def _read_all(files: list, workers: int, keyed: bool = False) -> list:
 
 
 def _read_cached(files: list, workers: int, folder: Path,
-                 known: Mapping[str, tuple[int, int, int, bytes]]) -> tuple[list, list]:
+                 known: parsecache.Known) -> tuple[list, list]:
     """As _read_all, reusing the parse of every file whose bytes are in the cache: only the
     others are parsed (in workers when there are many), and the cache is rewritten to hold
     exactly this load's files. Returns the results and each file's key (None: unreadable)."""
@@ -304,7 +304,7 @@ def _read_cached(files: list, workers: int, folder: Path,
     return results, keys
 
 
-def _unchanged(known: Mapping[str, tuple[int, int, int, bytes]], path: Path) -> bytes | None:
+def _unchanged(known: parsecache.Known, path: Path) -> bytes | None:
     """The digest `known` holds for `path` if the file is still that one (same size, time and
     inode: a regular file the loader would read) and not too large to read; else None."""
     entry = known.get(str(path))

@@ -10,6 +10,7 @@ truncated or otherwise damaged is reported and ignored, and the files it held ar
 from __future__ import annotations
 
 import hashlib
+import io
 import logging
 import pickle
 import sys
@@ -41,10 +42,19 @@ def code_stamp() -> bytes:
     return digest.digest()
 
 
+# A regular file's path -> (size, modification time, inode, `content_digest` of its bytes): files
+# read already (reportcache.inputs), which the loader keys without reading them again
+Known = dict[str, tuple[int, int, int, bytes]]
+
+
 def content_digest(raw: bytes) -> bytes:
-    """A file's bytes as keys take them: the digest `thidua validate` makes of every file for its
-    report cache (reportcache.py), so the loader need not read a file again to key it."""
+    """A file's bytes as keys take them; `file_digest` makes the same of an open file."""
     return hashlib.blake2b(raw).digest()
+
+
+def file_digest(handle: io.BufferedReader) -> bytes:
+    """`content_digest` of what `handle` holds, read in chunks (reportcache.py digests every file)."""
+    return hashlib.file_digest(handle, "blake2b").digest()
 
 
 def key(kind: str, rel: str, path: Path, raw: bytes) -> bytes:

@@ -39,17 +39,13 @@ def code_stamp() -> bytes:
     return digest.digest()
 
 
-# A regular file's path -> (size, modification time, inode, `parsecache.content_digest` of its bytes)
-Known = dict[str, tuple[int, int, int, bytes]]
-
-
-def inputs(data_dir: Path, shown: Path) -> tuple[bytes, bytes, Known]:
+def inputs(data_dir: Path, shown: Path) -> tuple[bytes, bytes, parsecache.Known]:
     """(the key: a digest of what validating `data_dir`, naming files from `shown`, reads; a digest
     of its entries' sizes, times and inodes, which `settled` makes again after validating; what
     was read of each regular file, which the loader takes rather than reading it again)."""
     content, stats = hashlib.blake2b(digest_size=32), hashlib.blake2b(digest_size=32)
     content.update(os.fsencode(f"{data_dir}\0{data_dir.resolve()}\0{shown}\0"))
-    known: Known = {}
+    known: parsecache.Known = {}
     _walk(data_dir, stats, content, known)
     return content.digest(), stats.digest(), known
 
@@ -62,7 +58,7 @@ def settled(data_dir: Path) -> bytes:
     return stats.digest()
 
 
-def _walk(top: Path, stats, content, known: Known) -> None:
+def _walk(top: Path, stats, content, known: parsecache.Known) -> None:
     """Each entry under `top`, each folder's in name order. Links are not followed into folders
     (nor are they by the loader), but a link to a file counts that file (a photo, data/rules.yml
     may be one); a FIFO or socket is never opened. Iterative: nesting cannot exhaust the stack."""
@@ -99,7 +95,7 @@ def _update(stats, content, data: bytes) -> None:
         content.update(data)
 
 
-def _file(path: str, name: bytes, stats, content, follow: bool, known: Known | None) -> None:
+def _file(path: str, name: bytes, stats, content, follow: bool, known: parsecache.Known | None) -> None:
     """A regular file's size, time and inode, and with `content` its bytes' digest (noted in
     `known`); opened without blocking (a FIFO put in its place meanwhile) and only if it is a
     regular file when open."""
@@ -117,7 +113,7 @@ def _file(path: str, name: bytes, stats, content, follow: bool, known: Known | N
         if info.st_size > LARGEST:  # refused by its size alone, whatever it holds: never read whole
             content.update(b"F" + name + f"\0{info.st_size}\0".encode())
             return
-        digest = hashlib.file_digest(handle, "blake2b").digest()  # = parsecache.content_digest
+        digest = parsecache.file_digest(handle)
         content.update(b"F" + name + b"\0" + digest)
         if known is not None:
             known[path] = (info.st_size, info.st_mtime_ns, info.st_ino, digest)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
-from . import checks, reportcache
+from . import checks, parsecache, reportcache
 from .loader import load
 from .problems import Report
 from .repository import Repository
@@ -12,7 +12,7 @@ from .repository import Repository
 
 def validate(data_dir: str | Path, display_root: Path | None = None,
              cache: Path | None = None, workers: int = 0,
-             known: reportcache.Known | None = None) -> tuple[Repository, Report]:
+             known: parsecache.Known | None = None) -> tuple[Repository, Report]:
     """`cache`: a folder for the parse cache (parsecache.py); None parses every file.
     `workers`: processes reading files and checking records (0: one per core; 1: this one
     alone; never forked beside other threads: `parallel.can_fork`). `known`: files read already
