@@ -189,9 +189,7 @@ def page(browser):
 
 
 # --- Servers and request logs watched without races: a port is only ours once the server says it
-# listens, and a log is read when everything it records has happened (appended below the shared
-# helpers above, hence the late imports).
-
+# listens, and a log is read when everything it records has happened.
 
 
 def free_port() -> int:

@@ -188,3 +188,21 @@ def test_the_loader_reads_only_the_files_the_report_cache_walk_did_not_find_as_t
     read.clear()
     assert run(data, capsys, "--no-cache") == (code, out)  # the same report, every file read
     assert sorted(read) == sorted(p.name for p in data.rglob("*.yml"))
+
+
+def test_a_file_that_cannot_be_opened_still_lets_the_report_be_kept(tmp_path, capsys, loads, monkeypatch):
+    """Root opens anything (CI): the refusal is made by hand, as a file of mode 000 would give. The
+    walk that keys the report and the one that checks nothing changed meanwhile must agree on it."""
+    data = make_data(tmp_path)
+    refused = data / KH2
+    real_open = os.open
+
+    def opening(path, *args, **kwargs):
+        if Path(path) == refused:
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", opening)
+    first = run(data, capsys)
+    assert first[0] == 1 and "cannot be read" in first[1] and len(loads) == 1
+    assert run(data, capsys) == first and len(loads) == 1  # kept: nothing loaded the second time

@@ -96,27 +96,34 @@ def _update(stats, content, data: bytes) -> None:
 
 
 def _file(path: str, name: bytes, stats, content, follow: bool, known: parsecache.Known | None) -> None:
-    """A regular file's size, time and inode, and with `content` its bytes' digest (noted in
-    `known`); opened without blocking (a FIFO put in its place meanwhile) and only if it is a
-    regular file when open."""
+    """A regular file's size, time and inode (the same whether or not its bytes are read, so
+    `settled` agrees with `inputs` even for a file that cannot be opened), and with `content` its
+    bytes' digest (noted in `known`); opened without blocking (a FIFO put in its place meanwhile)
+    and read only if it is still that regular file once open."""
+    info = os.stat(path, follow_symlinks=follow)
+    if not stat.S_ISREG(info.st_mode):
+        return  # a link to a folder or a FIFO: its name and target are counted
+    identity = (info.st_size, info.st_mtime_ns, info.st_ino)
+    stats.update(b"F" + name + "\0{}\0{}\0{}\0".format(*identity).encode())
     if content is None:
-        info = os.stat(path, follow_symlinks=follow)
-        if stat.S_ISREG(info.st_mode):
-            stats.update(b"F" + name + f"\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}\0".encode())
         return
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | (0 if follow else os.O_NOFOLLOW))
+    if info.st_size > LARGEST:  # refused by its size alone, whatever it holds: never read whole
+        content.update(b"F" + name + f"\0{info.st_size}\0".encode())
+        return
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | (0 if follow else os.O_NOFOLLOW))
+    except OSError as exc:  # unreadable: validation reports it, and says so again next time
+        content.update(b"?" + name + os.fsencode(f"\0{exc.errno}\0"))
+        return
     with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            return  # a link to a folder or a FIFO: its name and target are counted
-        stats.update(b"F" + name + f"\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}\0".encode())
-        if info.st_size > LARGEST:  # refused by its size alone, whatever it holds: never read whole
-            content.update(b"F" + name + f"\0{info.st_size}\0".encode())
+        opened = os.fstat(fd)
+        if not stat.S_ISREG(opened.st_mode) or (opened.st_size, opened.st_mtime_ns, opened.st_ino) != identity:
+            content.update(b"~" + name + b"\0")  # replaced meanwhile: `settled` will differ, nothing kept
             return
         digest = parsecache.file_digest(handle)
-        content.update(b"F" + name + b"\0" + digest)
-        if known is not None:
-            known[path] = (info.st_size, info.st_mtime_ns, info.st_ino, digest)
+    content.update(b"F" + name + b"\0" + digest)
+    if known is not None:
+        known[path] = (*identity, digest)
 
 
 def read(folder: Path, key: bytes, stamp: bytes) -> list[Problem] | None:

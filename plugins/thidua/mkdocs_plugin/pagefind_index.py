@@ -212,9 +212,10 @@ class Index:
         self.pages += 1
         name, text = text_file(doc)
         if name not in self.texts:  # the same text (a page in two bundles, a twin page): one file
-            if self.sink is not None:  # keyed by the name, and zlib's version, which makes the bytes
-                self.sink.keyed(f"{OUTPUT}/{TEXTS}/{name}.json.gz", f"{name}\0{zlib.ZLIB_RUNTIME_VERSION}",
-                                partial(gzipped, text, 6))
+            if self.sink is not None:  # keyed by the whole text's digest (the name's 64 bits could be
+                # forced to collide, and link a previous text) and zlib's version, which makes the bytes
+                key = f"{hashlib.blake2b(text).hexdigest()}\0{zlib.ZLIB_RUNTIME_VERSION}"
+                self.sink.keyed(f"{OUTPUT}/{TEXTS}/{name}.json.gz", key, partial(gzipped, text, 6))
             else:
                 if not self.texts:
                     (self.out / TEXTS).mkdir(parents=True, exist_ok=True)

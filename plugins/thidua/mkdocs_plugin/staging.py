@@ -65,6 +65,7 @@ class Stage:
         log.warning(f"thidua: the build did not succeed; {self.final} is left as it was")
 
 
+TRASHED = "site-"  # the names of the replaced sites moved into the trash folder
 _removing: list[subprocess.Popen] = []  # the removals this process started (polled, so none is left a zombie)
 
 
@@ -75,7 +76,7 @@ def _discard(folder: Path, trash: Path | None) -> None:
     if trash is not None and rm is not None:
         try:
             trash.mkdir(parents=True, exist_ok=True)
-            moved = trash / f"site-{os.getpid()}-{time.time_ns()}"
+            moved = trash / f"{TRASHED}{os.getpid()}-{time.time_ns()}"
             os.rename(folder, moved)  # another file system: refused, removed here below
         except OSError:
             moved = None
@@ -84,7 +85,9 @@ def _discard(folder: Path, trash: Path | None) -> None:
             _removing[:] = [p for p in _removing if p.poll() is None]
             try:
                 _removing.append(subprocess.Popen(
-                    [rm, "-rf", "--", *sorted(str(p) for p in trash.iterdir())], stdin=subprocess.DEVNULL,
+                    # its own folders only: whatever else a misplaced cache_dir puts there is not ours
+                    [rm, "-rf", "--", *sorted(str(p) for p in trash.iterdir() if p.name.startswith(TRASHED))],
+                    stdin=subprocess.DEVNULL,
                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True))
                 return
             except OSError:
