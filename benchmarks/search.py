@@ -134,7 +134,7 @@ def ours(page, url: str, site: Path, query: str, log: list[str], province: str |
     page.keyboard.insert_text(query)
     page.keyboard.press("End")
     # the page's script marks the list with the query and province it shows, once rendered
-    # (theme/partials/search.html)
+    # (assets/javascripts/search-hook.js)
     shows = ("([q, p]) => { const r = document.querySelector('.md-search-result');"
              " return r && r.getAttribute('data-td-query') === q && (p === null || r.getAttribute('data-td-scope') === p) }")
     page.wait_for_function(shows, arg=[query, None], timeout=120_000)

@@ -193,4 +193,23 @@ def test_disabled_plugin_does_nothing(tmp_path):
     site = tmp_path / "site"
     assert (site / "gioi-thieu" / "index.html").is_file()
     assert not (site / "van-ban").exists() and not (site / "assets" / "javascripts" / "finder.js").exists()
-    assert "search-worker.js" not in (site / "gioi-thieu" / "index.html").read_text(encoding="utf-8")
+    assert "search-hook.js" not in (site / "gioi-thieu" / "index.html").read_text(encoding="utf-8")
+    assert not (site / "assets" / "javascripts" / "search-hook.js").exists()
+
+
+def test_the_chrome_is_squeezed_where_whitespace_does_not_matter():
+    """Material's indentation goes (a fifth of every record page); text keeps its word breaks, and
+    preformatted text, form fields, scripts and styles are kept byte for byte."""
+    kept = ('<pre>  a\n    b</pre>', '<textarea>\n  x\n</textarea>', '<script>\n  var a = "x\n   y";\n</script>',
+            '<style>\n  p { }\n</style>')
+    html = "<div>\n    <p>\n      one\n\n      two  three\n    </p>\n" + "\n  ".join(kept) + "\n</div>\n"
+    out = chrome.squeeze(html)
+    assert out.startswith("<div>\n<p>\none\ntwo  three\n</p>\n") and all(block in out for block in kept)
+    assert chrome.squeeze(out) == out
+
+
+def test_record_pages_carry_no_indentation_outside_their_body(featured):
+    html = (featured / "van-ban" / PLAN / "index.html").read_text(encoding="utf-8")
+    outside = re.sub(r"<article\b.*?</article>|<script\b.*?</script>", "", html, flags=re.S)
+    assert not re.search(r"\n[ \t]", outside)
+    assert '<script src="../../assets/javascripts/search-hook.js"></script>' in html

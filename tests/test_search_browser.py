@@ -302,9 +302,9 @@ def answered(page, url: str, query: str):
 
 
 def without_our_worker(route):
-    """The page as it is without theme/partials/search.html's hook: Material's worker, unwrapped."""
+    """The page as it is without the hook (assets/javascripts/search-hook.js): Material's worker, unwrapped."""
     response = route.fetch()
-    html = re.sub(r"<script>\s*\(function \(Native, ours\).*?</script>", "", response.text(), flags=re.S)
+    html = re.sub(r'<script src="[^"]*search-hook\.js"></script>', "", response.text())
     assert html != response.text()
     route.fulfill(response=response, body=html)
 

@@ -74,7 +74,7 @@ class Chrome:
         `integrated_toc` (Material's `toc.integrate`): the TOC goes into the primary navigation,
         under the page's own entry; generated pages have none (they are not in the nav), so
         Material prints no TOC for them, and neither do we."""
-        html = _HEAD_TAG.sub(HEAD, html.replace(NO_H1, "", 1))
+        html = _HEAD_TAG.sub(HEAD, squeeze(html.replace(NO_H1, "", 1)))
         _expect_in(html, TITLE, r"<title>[^<]*", r"[^<]*</title>", where, "the title", "<title>")
         _expect_in(html, DESCRIPTION, r'<meta name="?description"? content="?', r'"?\s*/?>', where,
                    "the description", '<meta name="description">')
@@ -133,6 +133,24 @@ class Chrome:
             out.append(f'"{values[slot]}"' if quoted else values[slot])
             out.append(piece)
         return "".join(out)
+
+
+# Whitespace a browser shows as one space wherever it stands between tags or words; kept as is in
+# what may hold significant whitespace (preformatted text, form fields, scripts, styles).
+_VERBATIM = re.compile(r"<(pre|textarea|script|style)\b.*?</\1\s*>", re.S | re.I)
+_INDENT = re.compile(r"[ \t\r]*\n\s*")
+
+
+def squeeze(html: str) -> str:
+    """Material's indentation and blank lines dropped: a fifth of the chrome, written once per page.
+    Every run of whitespace with a line break in it becomes one line break, which renders the same."""
+    out, at = [], 0
+    for match in _VERBATIM.finditer(html):
+        out.append(_INDENT.sub("\n", html[at:match.start()]))
+        out.append(match.group(0))
+        at = match.end()
+    out.append(_INDENT.sub("\n", html[at:]))
+    return "".join(out)
 
 
 def _expect_once(html: str, marker: str, where: str, what: str) -> None:

@@ -65,6 +65,7 @@ ASSETS = {
     "assets/javascripts/finder.js": PACKAGE / "assets" / "javascripts" / "finder.js",
     "assets/javascripts/thidua.js": PACKAGE / "assets" / "javascripts" / "thidua.js",
     "assets/javascripts/search-worker.js": PACKAGE / "mkdocs_plugin" / "assets" / "javascripts" / "search-worker.js",
+    "assets/javascripts/search-hook.js": PACKAGE / "mkdocs_plugin" / "assets" / "javascripts" / "search-hook.js",
     "assets/stylesheets/thidua.css": PACKAGE / "mkdocs_plugin" / "assets" / "stylesheets" / "thidua.css",
 }
 EXTRA_CSS = ["assets/stylesheets/thidua.css"]
@@ -333,8 +334,8 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         default_description = config.site_description or ""
 
         def render(folder: str, ours: Page) -> bytes:
-            toc = "".join(self.toc_item.render(toc_item=item, config=config)
-                          for item in get_toc(_toc_tokens(ours)))
+            toc = chrome.squeeze("".join(self.toc_item.render(toc_item=item, config=config)
+                                         for item in get_toc(_toc_tokens(ours))))
             html = self.frames[folder].fill(
                 title=ours.title, description=ours.description or default_description, head=ours.head,
                 body=ours.body, toc=toc, first=ours.toc[0].id if ours.toc else None,

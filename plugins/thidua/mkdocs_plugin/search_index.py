@@ -3,7 +3,7 @@
 Material's search plugin writes `search/search_index.json` from every page's HTML, and Material's
 search box fetches it on every page load. Search now runs on Pagefind (`pagefind_index.py`; the
 browser side is assets/javascripts/search-worker.js, started in Material's place by
-theme/partials/search.html). The index is made beside the build, in three steps:
+assets/javascripts/search-hook.js). The index is made beside the build, in three steps:
 
 - `start` (in `on_files`, once the pages are planned): the core's documents go to Pagefind, which
   indexes them in its own process while MkDocs and the plugin write the site;
