@@ -18,6 +18,7 @@ from thidua.checks.prerequisites import same_place
 from thidua.checks.settings import DEFAULT_SEVERITY, RULE_INFO
 from thidua.checks.stories import markup_problems
 from thidua.problems import Problem
+from thidua.schema import MAX_FILE_BYTES
 from thidua.text import name_key
 from thidua.validate import validate
 from conftest import write_tree
@@ -696,21 +697,19 @@ def test_markup_problems_finds_comments_images_and_reference_links():
 
 
 # --- The severity setting: data/rules.yml
-# (The loader reports YAML files directly in data/ as misplaced records; until it leaves
-# data/rules.yml alone, these tests set its "layout" problem aside.)
 
 
 def test_rule_settings_raise_a_warning_to_an_error(tmp_path):
     data = make_data(tmp_path, {"rules.yml": "severity:\n  prerequisite: error\n  award-occasion: warning\n",
                                 **final_bk(person("Trần A"))})
-    problems = [p for p in problems_of(data) if p.rule != "layout"]
+    problems = problems_of(data)
     assert [(p.rule, p.severity) for p in problems] == [("prerequisite", "error")], show(problems)
 
 
 def test_rule_settings_lower_an_error_to_a_warning(tmp_path):
     data = make_data(tmp_path, {"rules.yml": "severity:\n  award-level: warning\n",
                                 **decision("qd-1", date="2023-11-01", form="giay-khen-so")})
-    problems = [p for p in problems_of(data) if p.rule != "layout"]
+    problems = problems_of(data)
     assert [(p.rule, p.severity) for p in problems] == [("award-level", "warning")], show(problems)
 
 
@@ -730,3 +729,24 @@ def test_rule_settings_fail_unknown_setting(tmp_path):
     data = make_data(tmp_path, {"rules.yml": "severities:\n  quota: error\n"})
     problems = [p for p in problems_of(data) if p.rule == "rule-settings"]
     assert [(p.line, p.message) for p in problems] == [(1, 'unknown setting "severities"')], show(problems)
+
+
+def test_rule_settings_are_read_within_a_record_file_s_limits(tmp_path):
+    """data/rules.yml within the limits of a record file: no alias bomb, nothing past the size
+    cap (the report cache keys larger files by their size alone), nothing but a regular file."""
+    bomb = 'a: &a ["x", "x"]\nb: &b [*a, *a]\nseverity:\n  quota: error\n'
+    data = make_data(tmp_path / "bomb", {"rules.yml": bomb})
+    problems = [p for p in problems_of(data) if p.rule == "rule-settings"]
+    assert [(p.file, p.line, p.message) for p in problems] == [
+        ("data/rules.yml", 2, "YAML aliases (*name) are not allowed in data: write the value out in full")], show(problems)
+
+    large = "severity:\n  quota: error\n" + "#" * MAX_FILE_BYTES + "\n"
+    data = make_data(tmp_path / "large", {"rules.yml": large})
+    problems = [p for p in problems_of(data) if p.file == "data/rules.yml"]
+    assert [(p.rule, p.message.split(":")[0], p.found) for p in problems] == [
+        ("rule-settings", "the rule settings cannot be read", f"{len(large):,} bytes")], show(problems)
+
+    data = make_data(tmp_path / "fifo")
+    os.mkfifo(data / "rules.yml")  # read, it would wait for a writer forever
+    problems = [p for p in problems_of(data) if p.file == "data/rules.yml"]
+    assert [p.found for p in problems] == ["not a regular file"], show(problems)

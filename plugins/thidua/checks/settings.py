@@ -11,6 +11,8 @@ read the same file. docs/RULES.md describes every rule.
 from __future__ import annotations
 
 import difflib
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +21,7 @@ import yaml
 from ..loader import SETTINGS_FILE  # in the data folder: data/rules.yml
 from ..problems import ERROR, WARNING, Problem, Report
 from ..repository import Repository
+from ..schema import MAX_FILE_BYTES, LimitError, compose_data
 from .base import display_path
 
 
@@ -61,21 +64,31 @@ def read_settings(repo: Repository, report: Report | None) -> dict[str, str]:
     """Read data/rules.yml (if any) into a rule -> severity mapping, reporting its problems."""
     settings = dict(DEFAULT_SEVERITY)
     path = Path(repo.root) / SETTINGS_FILE
-    if not path.is_file():
+    if not os.path.lexists(path):  # a link, even a broken one, is reported below, never followed
         return settings
     shown = display_path(repo, path)
 
-    def bad(node, message, expected="", found=""):
+    def bad(node, message, expected="", found="", mark=None):
         if report is not None:
-            line, col = (node.start_mark.line + 1, node.start_mark.column + 1) if node is not None else (1, 1)
+            mark = node.start_mark if node is not None else mark
+            line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
             report.add(Problem(shown, line, col, "severity" if node is not None else "", message, expected, found,
                                ERROR, "rule-settings", "docs/RULES.md"))
 
+    # within a record file's limits: its size (the report cache keys larger files by their size
+    # alone), aliases and depth; it may be a link to a file shared by several data folders
+    raw, why = _read(path)
+    if raw is None:
+        bad(None, f"the rule settings cannot be read: {why}", f"a file of at most {MAX_FILE_BYTES:,} bytes", why)
+        return settings
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
+        root = compose_data(raw.decode("utf-8-sig"))
+    except LimitError as exc:
+        bad(None, exc.message, exc.expected, exc.found, mark=exc.mark)
+        return settings
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         bad(None, f"the rule settings cannot be read: {str(exc).splitlines()[0]}",
-            "valid YAML: severity: {rule-name: error or warning}")
+            "valid YAML: severity: {rule-name: error or warning}", mark=getattr(exc, "problem_mark", None))
         return settings
     if root is None:
         return settings
@@ -107,3 +120,18 @@ def read_settings(repo: Repository, report: Report | None) -> dict[str, str]:
             else:
                 settings[name] = level
     return settings
+
+
+def _read(path: Path) -> tuple[bytes | None, str]:
+    """The file's bytes, or None and why: not a regular file (never waits on a pipe), past the size cap."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        return None, str(exc.strerror)
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            return None, "not a regular file"
+        if info.st_size > MAX_FILE_BYTES:
+            return None, f"{info.st_size:,} bytes"
+        return handle.read(MAX_FILE_BYTES + 1), ""
