@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate  # noqa: E402
-from run import BIN, load, pages_in, run, size_of, thidua_config  # noqa: E402
+from run import BIN, load, pages_in, run, size_of, stats, thidua_config  # noqa: E402
 
 
 def build(work: Path, config: Path) -> dict:
@@ -56,7 +56,7 @@ def main(argv=None) -> int:
         ratios.append(got[args.large]["s"] / got[args.small]["s"])
         print(i + 1, got, flush=True)
     for scale, values in times.items():
-        print(f"{scale}: min {min(values):.1f} s, median {statistics.median(values):.1f} s")
+        print(f"{scale}: min {stats(values)['min']:.1f} s, median {stats(values)['median']:.1f} s")
     files = data_size[args.large][0] / data_size[args.small][0]
     size = data_size[args.large][1] / data_size[args.small][1]
     print(f"data: {files:.2f}x the files, {size:.2f}x the bytes; time: median of paired ratios "

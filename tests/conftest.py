@@ -7,6 +7,7 @@ import http.server
 import os
 import shutil
 import socket
+import signal
 import subprocess
 import sys
 import threading
@@ -138,9 +139,10 @@ def serve(directory: Path):
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-def stop(process: subprocess.Popen, timeout: float = 30) -> None:
-    """End a server the test started: asked to stop, killed if it has not within `timeout` s."""
-    process.terminate()
+def stop(process: subprocess.Popen, timeout: float = 30, how: int = signal.SIGTERM) -> None:
+    """End a server the test started: asked to stop (`how`: SIGINT as an office's Ctrl+C), killed
+    if it has not within `timeout` s."""
+    process.send_signal(how)
     try:
         process.wait(timeout=timeout)
     except subprocess.TimeoutExpired:

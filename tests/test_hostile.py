@@ -618,9 +618,5 @@ def test_mkdocs_serve_still_builds_into_its_own_folder(tmp_path):
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/phong-trao/vi-nguoi-ngheo/", timeout=30) as r:
             assert r.status == 200 and "Vì người nghèo" in r.read().decode()
     finally:
-        server.send_signal(signal.SIGINT)  # as an office stops it: mkdocs removes its own folder
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            stop(server)
+        stop(server, how=signal.SIGINT)  # as an office stops it: mkdocs removes its own folder
     assert not (tmp_path / "site").exists() and leftovers(tmp_path) == []

@@ -98,8 +98,9 @@ def history(tmp_path_factory):
     data = root / "data"
     generate("small", data, seed=3)
     steps = {"first": build(root / "inc", data)}
+    facts: dict = {"texts": _inodes(root / "inc" / "site" / "pagefind" / "t")}
     steps["same"] = build(root / "inc", data)
-    facts: dict = {}
+    facts["texts, rebuilt"] = _inodes(root / "inc" / "site" / "pagefind" / "t")
 
     # --- an edit of every kind
     documents = sorted((data / "documents").glob("*.yml"))
@@ -326,8 +327,14 @@ def test_a_page_changed_in_the_site_by_hand_is_written_again(history):
     assert written(result.stderr)[0] == 1 and rendered(result.stderr) == 1
 
 
+def _inodes(folder: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_ino for p in folder.iterdir()}
+
+
 def test_a_rebuild_lists_the_search_texts_and_removes_the_replaced_site(history):
-    root, *_ = history
+    root, _data, _steps, facts = history
+    # a rebuild of the same data links every text file from the previous site, none written again
+    assert facts["texts"] and facts["texts, rebuilt"] == facts["texts"]
     cache = root / "inc" / ".cache" / "thidua"
     listed = json.loads((cache / "pages.json").read_text(encoding="utf-8"))["pages"]
     texts = sorted(p.relative_to(root / "inc" / "site").as_posix()
