@@ -736,17 +736,32 @@ def test_rule_settings_are_read_within_a_record_file_s_limits(tmp_path):
     cap (the report cache keys larger files by their size alone), nothing but a regular file."""
     bomb = 'a: &a ["x", "x"]\nb: &b [*a, *a]\nseverity:\n  quota: error\n'
     data = make_data(tmp_path / "bomb", {"rules.yml": bomb})
-    problems = [p for p in problems_of(data) if p.rule == "rule-settings"]
-    assert [(p.file, p.line, p.message) for p in problems] == [
-        ("data/rules.yml", 2, "YAML aliases (*name) are not allowed in data: write the value out in full")], show(problems)
+    problems = [p for p in problems_of(data) if p.file == "data/rules.yml"]
+    assert [(p.line, p.rule, p.message) for p in problems] == [
+        (2, "yaml", "YAML aliases (*name) are not allowed in data: write the value out in full")], show(problems)
 
     large = "severity:\n  quota: error\n" + "#" * MAX_FILE_BYTES + "\n"
     data = make_data(tmp_path / "large", {"rules.yml": large})
     problems = [p for p in problems_of(data) if p.file == "data/rules.yml"]
-    assert [(p.rule, p.message.split(":")[0], p.found) for p in problems] == [
-        ("rule-settings", "the rule settings cannot be read", f"{len(large):,} bytes")], show(problems)
+    assert [(p.rule, p.message, p.found) for p in problems] == [
+        ("rule-settings", f"the rule settings cannot be read ({len(large):,} bytes)", f"{len(large):,} bytes")], \
+        show(problems)
 
     data = make_data(tmp_path / "fifo")
     os.mkfifo(data / "rules.yml")  # read, it would wait for a writer forever
     problems = [p for p in problems_of(data) if p.file == "data/rules.yml"]
     assert [p.found for p in problems] == ["not a regular file"], show(problems)
+
+    data = make_data(tmp_path / "folder")
+    (data / "rules.yml").mkdir()
+    problems = [p for p in problems_of(data) if p.file == "data/rules.yml"]
+    assert [p.found for p in problems] == ["not a regular file"], show(problems)
+
+    # the same messages as a record file's: where the bad byte or the syntax error is, and what it is
+    data = make_data(tmp_path / "encoding", {"rules.yml": b"severity:\n  quota: err\xffor\n"})
+    problems = [p for p in problems_of(data) if p.file == "data/rules.yml"]
+    assert [(p.line, p.column, p.rule, p.found) for p in problems] == [(2, 13, "encoding", "byte 0xff")], show(problems)
+    data = make_data(tmp_path / "syntax", {"rules.yml": "severity: [quota, error\n"})
+    problems = [p for p in problems_of(data) if p.file == "data/rules.yml"]
+    assert [(p.line, p.rule) for p in problems] == [(2, "yaml")] and "expected ',' or ']'" in problems[0].message, \
+        show(problems)

@@ -206,6 +206,7 @@ def test_the_chrome_is_squeezed_where_whitespace_does_not_matter():
     out = chrome.squeeze(html)
     assert out.startswith("<div>\n<p>\none\ntwo  three\n</p>\n") and all(block in out for block in kept)
     assert chrome.squeeze(out) == out
+    assert chrome.squeeze("<a>x\n\u00a0y</a>") == "<a>x\n\u00a0y</a>"  # a no-break space is text, not indentation
 
 
 def test_record_pages_carry_no_indentation_outside_their_body(featured):

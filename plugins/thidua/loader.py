@@ -28,11 +28,12 @@ ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SETTINGS_FILE = "rules.yml"  # data/rules.yml: severities of the rules (checks/settings.py)
 
 
-def compose(text: str, file: str, reader: Reader) -> yaml.Node | None:
+def compose(text: str, file: str, report: Report) -> yaml.Node | None:
+    """`text` composed (schema.compose_data's limits), or None: empty, or its problems reported."""
     try:
         return compose_data(text)
     except LimitError as exc:
-        reader.report.add(Problem(file, exc.mark.line + 1, exc.mark.column + 1, "", exc.message, exc.expected,
+        report.add(Problem(file, exc.mark.line + 1, exc.mark.column + 1, "", exc.message, exc.expected,
                                   exc.found, rule="yaml"))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -40,7 +41,7 @@ def compose(text: str, file: str, reader: Reader) -> yaml.Node | None:
         what = (exc.problem or "invalid YAML").strip()
         quoted = colon_hint(text, line)  # text holding ": " that YAML took for a key: say to quote it
         hint = ' — text holding ": " must be put in double quotes' if quoted else ""
-        reader.report.add(Problem(file, line, col, "", f"YAML syntax error: {what}{hint}",
+        report.add(Problem(file, line, col, "", f"YAML syntax error: {what}{hint}",
                                   quoted or "valid YAML (check indentation, colons and quotes)",
                                   (exc.context or what).strip(), rule="yaml"))
     except yaml.reader.ReaderError as exc:
@@ -48,10 +49,10 @@ def compose(text: str, file: str, reader: Reader) -> yaml.Node | None:
         before = text[: exc.position]
         line, col = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
         char = exc.character if isinstance(exc.character, str) else chr(exc.character)
-        reader.report.add(Problem(file, line, col, "", "control characters are not allowed in YAML text",
+        report.add(Problem(file, line, col, "", "control characters are not allowed in YAML text",
                                   "printable text", f"the character U+{ord(char):04X}", rule="yaml"))
     except yaml.YAMLError as exc:
-        reader.report.add(Problem(file, 1, 1, "", f"YAML error: {str(exc).splitlines()[0][:200]}", rule="yaml"))
+        report.add(Problem(file, 1, 1, "", f"YAML error: {str(exc).splitlines()[0][:200]}", rule="yaml"))
     return None
 
 
@@ -109,7 +110,7 @@ def parse_bytes(raw: bytes, kind: str, rel: str, report: Report):
         return None
     reader = Reader(rel, report)
     before = len(report.problems)
-    node = compose(text, rel, reader)
+    node = compose(text, rel, reader.report)
     if node is None:
         if len(report.problems) == before:  # nothing but blank lines and comments
             report.add(Problem(rel, 1, 1, "", "the file is empty", f"one {KINDS[kind].record.__name__} record",

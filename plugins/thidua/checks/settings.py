@@ -18,10 +18,10 @@ from pathlib import Path
 
 import yaml
 
-from ..loader import SETTINGS_FILE  # in the data folder: data/rules.yml
+from ..loader import SETTINGS_FILE, compose, decode  # in the data folder: data/rules.yml
 from ..problems import ERROR, WARNING, Problem, Report
 from ..repository import Repository
-from ..schema import MAX_FILE_BYTES, LimitError, compose_data
+from ..schema import MAX_FILE_BYTES
 from .base import display_path
 
 
@@ -64,32 +64,26 @@ def read_settings(repo: Repository, report: Report | None) -> dict[str, str]:
     """Read data/rules.yml (if any) into a rule -> severity mapping, reporting its problems."""
     settings = dict(DEFAULT_SEVERITY)
     path = Path(repo.root) / SETTINGS_FILE
-    if not os.path.lexists(path):  # a link, even a broken one, is reported below, never followed
+    if not os.path.lexists(path):  # absent; a broken link is reported below
         return settings
     shown = display_path(repo, path)
+    problems = report if report is not None else Report()
 
-    def bad(node, message, expected="", found="", mark=None):
-        if report is not None:
-            mark = node.start_mark if node is not None else mark
-            line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-            report.add(Problem(shown, line, col, "severity" if node is not None else "", message, expected, found,
-                               ERROR, "rule-settings", "docs/RULES.md"))
+    def bad(node, message, expected="", found=""):
+        line, col = (node.start_mark.line + 1, node.start_mark.column + 1) if node is not None else (1, 1)
+        problems.add(Problem(shown, line, col, "severity" if node is not None else "", message, expected, found,
+                             ERROR, "rule-settings", "docs/RULES.md"))
 
-    # within a record file's limits: its size (the report cache keys larger files by their size
-    # alone), aliases and depth; it may be a link to a file shared by several data folders
+    # Read as a record file is (the same size cap: the report cache keys larger files by their size
+    # alone; the same encoding, syntax, alias and depth checks, with the same messages), except that
+    # it may be a link to a file shared by several data folders.
     raw, why = _read(path)
     if raw is None:
-        bad(None, f"the rule settings cannot be read: {why}", f"a file of at most {MAX_FILE_BYTES:,} bytes", why)
+        bad(None, f"the rule settings cannot be read ({why})",
+            f"a regular file, or a link to one, of at most {MAX_FILE_BYTES // (1024 * 1024)} MB", why)
         return settings
-    try:
-        root = compose_data(raw.decode("utf-8-sig"))
-    except LimitError as exc:
-        bad(None, exc.message, exc.expected, exc.found, mark=exc.mark)
-        return settings
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        bad(None, f"the rule settings cannot be read: {str(exc).splitlines()[0]}",
-            "valid YAML: severity: {rule-name: error or warning}", mark=getattr(exc, "problem_mark", None))
-        return settings
+    text = decode(raw, shown, problems)
+    root = compose(text, shown, problems) if text is not None else None
     if root is None:
         return settings
     if not isinstance(root, yaml.MappingNode):
@@ -128,10 +122,18 @@ def _read(path: Path) -> tuple[bytes | None, str]:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         return None, str(exc.strerror)
-    with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(handle.fileno())
+    try:
+        info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             return None, "not a regular file"
         if info.st_size > MAX_FILE_BYTES:
             return None, f"{info.st_size:,} bytes"
-        return handle.read(MAX_FILE_BYTES + 1), ""
+        chunks, left = [], MAX_FILE_BYTES + 1
+        while left > 0 and (chunk := os.read(fd, min(left, 1 << 20))):
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks), ""
+    except OSError as exc:
+        return None, str(exc.strerror)
+    finally:
+        os.close(fd)

@@ -138,12 +138,13 @@ class Chrome:
 # Whitespace a browser shows as one space wherever it stands between tags or words; kept as is in
 # what may hold significant whitespace (preformatted text, form fields, scripts, styles).
 _VERBATIM = re.compile(r"<(pre|textarea|script|style)\b.*?</\1\s*>", re.S | re.I)
-_INDENT = re.compile(r"[ \t\r]*\n\s*")
+_INDENT = re.compile(r"[ \t\r\f]*\n[ \t\n\r\f]*")  # HTML's whitespace only: a no-break space is text
 
 
 def squeeze(html: str) -> str:
     """Material's indentation and blank lines dropped: a fifth of the chrome, written once per page.
-    Every run of whitespace with a line break in it becomes one line break, which renders the same."""
+    Every run of whitespace with a line break in it becomes one line break, which renders the same.
+    (A script whose text holds "<!--<script" would be cut short by the pattern; Material's hold none.)"""
     out, at = [], 0
     for match in _VERBATIM.finditer(html):
         out.append(_INDENT.sub("\n", html[at:match.start()]))
