@@ -6,7 +6,8 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import filecmp
-import json
+import hashlib
+import pickle
 import re
 import sys
 import time
@@ -16,6 +17,7 @@ import pytest
 import yaml
 from conftest import ROOT, build
 
+from thidua import sealed
 from thidua.graph import LinkGraph
 from thidua.kinds import KINDS
 from thidua.mkdocs_plugin import incremental
@@ -225,12 +227,12 @@ def test_a_damaged_cache_or_manifest_falls_back_to_a_full_build(history):
     root, data, *_ = history
     parts = sorted((root / "inc" / ".cache" / "thidua" / "records").glob("*.pickle"))
     assert len(parts) > 1  # the parse cache, in parts
-    manifest = root / "inc" / ".cache" / "thidua" / "pages.json"
+    manifest = root / "inc" / ".cache" / "thidua" / incremental.NAME
     for part in parts:
         blob = bytearray(part.read_bytes())
         blob[len(blob) // 2] ^= 0xFF  # one flipped byte: the checksum no longer matches
         part.write_bytes(bytes(blob))
-    manifest.write_text('{"version": 2, "site": "', encoding="utf-8")  # cut short
+    manifest.write_bytes(manifest.read_bytes()[:-100])  # cut short
     result = build(root / "inc", data)
     assert "not used" in result.stderr and "0 reused from the parse cache" in result.stderr
     _done, total = written(result.stderr)
@@ -239,10 +241,10 @@ def test_a_damaged_cache_or_manifest_falls_back_to_a_full_build(history):
 
     for part in parts:
         part.write_bytes(b"garbage")  # not even a cache
-    listed = json.loads(manifest.read_text(encoding="utf-8"))
+    listed = read_manifest(manifest.parent)
     listed["stamp"] = "0" * 32  # as if written by other code: nothing it says about inputs holds
-    listed["lookups"][0][0] = {"not": "a lookup"}
-    manifest.write_text(json.dumps(listed), encoding="utf-8")
+    listed["lookups"][0] = ({"not": "a lookup"}, listed["lookups"][0][1])
+    write_manifest(manifest.parent, listed)
     result = build(root / "inc", data)
     assert "not used" in result.stderr and rendered(result.stderr) == total
     assert_same_site(root / "inc" / "site", root / "full" / "site")
@@ -295,19 +297,19 @@ def test_the_parse_cache_is_kept_in_parts_and_only_changed_parts_are_written(tmp
 
 def test_a_manifest_with_damaged_inputs_only_means_rendering(history):
     root, data, *_ = history
-    manifest = root / "inc" / ".cache" / "thidua" / "pages.json"
-    listed = json.loads(manifest.read_text(encoding="utf-8"))
+    cache = root / "inc" / ".cache" / "thidua"
+    listed = read_manifest(cache)
     paths = sorted(listed["inputs"])
-    listed["inputs"][paths[0]][0] = "0" * 32  # another fingerprint
+    listed["inputs"][paths[0]] = ("0" * 32, listed["inputs"][paths[0]][1])  # another fingerprint
     users: dict[int, int] = {}
     for _fingerprint, used in listed["inputs"].values():
         for index in used:
             users[index] = users.get(index, 0) + 1
     rare = min(users, key=lambda i: (users[i], i))
-    listed["lookups"][rare][1] = "not the digest"  # a lookup that now seems to give another value
-    listed["lookups"].append([["m", "__class__", []], "-"])  # never evaluated: not a template's lookup
+    listed["lookups"][rare] = (listed["lookups"][rare][0], "not the digest")  # seems to give another value now
+    listed["lookups"].append((("m", "__class__", ()), "-"))  # never evaluated: not a template's lookup
     listed["inputs"][paths[1]][1].append(len(listed["lookups"]) - 1)
-    manifest.write_text(json.dumps(listed), encoding="utf-8")
+    write_manifest(cache, listed)
     result = build(root / "inc", data)
     assert written(result.stderr)[0] == 0
     expected = {paths[0], paths[1]} | {p for p, (_f, used) in listed["inputs"].items() if rare in used}
@@ -327,6 +329,14 @@ def test_a_page_changed_in_the_site_by_hand_is_written_again(history):
     assert written(result.stderr)[0] == 1 and rendered(result.stderr) == 1
 
 
+def read_manifest(cache: Path) -> dict:
+    return sealed.read(cache / incremental.NAME, incremental.MAGIC, incremental.FORMAT)
+
+
+def write_manifest(cache: Path, listed: dict) -> None:
+    sealed.write(cache / incremental.NAME, incremental.MAGIC, incremental.FORMAT, listed)
+
+
 def _inodes(folder: Path) -> dict[str, int]:
     return {p.name: p.stat().st_ino for p in folder.iterdir()}
 
@@ -336,7 +346,7 @@ def test_a_rebuild_lists_the_search_texts_and_removes_the_replaced_site(history)
     # a rebuild of the same data links every text file from the previous site, none written again
     assert facts["texts"] and facts["texts, rebuilt"] == facts["texts"]
     cache = root / "inc" / ".cache" / "thidua"
-    listed = json.loads((cache / "pages.json").read_text(encoding="utf-8"))["pages"]
+    listed = read_manifest(cache)["pages"]
     texts = sorted(p.relative_to(root / "inc" / "site").as_posix()
                    for p in (root / "inc" / "site" / "pagefind" / "t").iterdir())
     assert texts and all(len(listed[path]) == 5 for path in texts)  # keyed: linked when unchanged
@@ -365,7 +375,7 @@ def test_a_rebuild_links_the_search_bundles_of_the_provinces_an_edit_left_alone(
     build(tmp_path, data, search_split_above=0)
     before = bundles()
     assert len(before) > 3 and "tinh-cao-bang" in before
-    listed = json.loads((tmp_path / ".cache" / "thidua" / "pages.json").read_text(encoding="utf-8"))["pages"]
+    listed = read_manifest(tmp_path / ".cache" / "thidua")["pages"]
     assert all(len(listed[f"pagefind/{key}/{name}"]) == 5 for key, files in before.items() for name in files)
     plan = data / "documents" / "kh-so-gtvt-cao-bang-vi-nguoi-ngheo-2021-2025.yml"
     edited = plan.read_text(encoding="utf-8").replace("Sở Giao thông vận tải ban hành", "Sở Giao thông vận tải (Quokkaxyz) ban hành")
@@ -454,11 +464,14 @@ def test_a_keyed_file_changed_since_or_listed_by_other_code_is_made_again(tmp_pa
 def test_a_manifest_of_another_version_is_not_read(tmp_path):
     old, cache = tmp_path / "old", tmp_path / "cache"
     first, _ = keyed_site(old, incremental.Manifest(old, {}), {"one.ics": ("k1", b"one")})
+    cache.mkdir()
+    (cache / "pages.json").write_text("{}", encoding="utf-8")  # version 3's manifest: removed
     incremental.Manifest(old, first.entries).write(cache)
+    assert sorted(p.name for p in cache.iterdir()) == [incremental.NAME]
     assert incremental.Manifest.read(cache, old).pages == first.entries
-    listed = json.loads((cache / incremental.NAME).read_text(encoding="utf-8"))
-    listed["version"] = incremental.VERSION - 1
-    (cache / incremental.NAME).write_text(json.dumps(listed), encoding="utf-8")
+    listed = read_manifest(cache)
+    other = hashlib.sha256(f"thidua pages manifest {incremental.VERSION - 1}".encode()).digest()
+    sealed.write(cache / incremental.NAME, incremental.MAGIC, other, listed)  # as another version sealed it
     assert incremental.Manifest.read(cache, old).pages == {}
     _, made = keyed_site(tmp_path / "new", incremental.Manifest.read(cache, old), {"one.ics": ("k1", b"one")})
     assert made == ["one.ics"]
@@ -550,8 +563,7 @@ def test_lookups_are_noted_and_evaluated_again_the_same_way(small_site):
     assert tracked == plain and not tracker.untracked
     assert any(key[0] == "r" for key in seen) and any(key[0] in "dm" for key in seen)
     again = inputs.Tracker(repo, renderer.graph, fp)
-    assert all(again.digest(inputs.from_json(json.loads(json.dumps(inputs.to_json(key))))) == tracker.digest(key)
-               for key in seen)
+    assert all(again.digest(pickle.loads(pickle.dumps(key))) == tracker.digest(key) for key in seen)
     assert again.digest(("m", "__class__", ())) is None and again.digest(("x",)) is None
 
 

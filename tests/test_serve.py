@@ -13,6 +13,8 @@ from conftest import ROOT, load_yaml, mkdocs_serve, save_yaml, stop, wait_for, w
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import generate  # noqa: E402
 
+from thidua.mkdocs_plugin import incremental  # noqa: E402
+
 REBUILT = re.compile(r"thidua: (\d+) of (\d+) record pages written, .*\((\d+) rendered, (\d+) with unchanged inputs")
 
 
@@ -27,7 +29,7 @@ def test_a_preview_shows_a_data_edit_rendering_only_what_changed(tmp_path):
         written, total, rendered, _ = map(int, REBUILT.search(first).groups())
         assert written == rendered == total > 100  # the first preview: everything
         assert list((cache / "thidua" / "records").glob("*.pickle"))  # the cache is there (parsed records)...
-        assert not (cache / "thidua" / "pages.json").exists()  # ...but serve's manifest is not written for site/
+        assert not (cache / "thidua" / incremental.NAME).exists()  # ...but serve's manifest is not written for site/
 
         path = sorted((data / "decisions").glob("*.yml"))[0]
         record = load_yaml(path)
@@ -44,6 +46,6 @@ def test_a_preview_shows_a_data_edit_rendering_only_what_changed(tmp_path):
         assert "Thành tích mới xem trước khi xuất bản" in page.decode("utf-8")
         home = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=30).read()
         assert b"<html" in home  # the preview swapped in whole
-        assert not (cache / "thidua" / "pages.json").exists()
+        assert not (cache / "thidua" / incremental.NAME).exists()
     finally:
         stop(server)

@@ -45,7 +45,7 @@ from ..kinds import KINDS
 from ..repository import Repository
 
 ABSENT = "-"  # the digest of a lookup that found nothing
-Key: TypeAlias = tuple  # a lookup, JSON-able once tuples are lists: see `Tracker`
+Key: TypeAlias = tuple  # a lookup of plain values (str, int, tuples of them): see `Tracker`
 
 
 class Untracked(Exception):
@@ -389,11 +389,3 @@ class GraphView:
         tracker.note(("g", name))
         return value
 
-
-def to_json(key: Key) -> list:
-    return [to_json(part) if type(part) is tuple else part for part in key]
-
-
-def from_json(value) -> Key:
-    """A key read back from JSON: lists become tuples again (relations are keyed by tuples)."""
-    return tuple([from_json(part) if type(part) is list else part for part in value])  # a list: quicker than a generator
