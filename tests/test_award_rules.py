@@ -765,3 +765,18 @@ def test_rule_settings_are_read_within_a_record_file_s_limits(tmp_path):
     problems = [p for p in problems_of(data) if p.file == "data/rules.yml"]
     assert [(p.line, p.rule) for p in problems] == [(2, "yaml")] and "expected ',' or ']'" in problems[0].message, \
         show(problems)
+
+
+def test_rule_settings_say_what_a_node_is_never_all_it_holds_and_refuse_repeats(tmp_path):
+    """A mapping or list where a name belongs is named as such (a hostile key could hold
+    megabytes); a long name is shortened; a rule or the setting given twice is an error, as a
+    field given twice in a record is."""
+    huge_key = "{" + ", ".join(f"k{i}: v" for i in range(2000)) + "}"
+    text = (f"severity:\n  ? {huge_key}\n  : error\n  {'q' * 500}: error\n"
+            "  quota: warning\n  quota: error\nseverity:\n  quota: error\n")
+    data = make_data(tmp_path, {"rules.yml": text})
+    problems = [p for p in problems_of(data) if p.file == "data/rules.yml"]
+    assert [(p.line, p.message[:40]) for p in problems] == [
+        (2, "unknown rule a mapping"), (4, 'unknown rule "' + "q" * 26), (6, 'the rule "quota" is given twice'),
+        (7, 'the setting "severity" is given twice')], show(problems)
+    assert all(len(p.message) < 400 and len(p.found) < 100 for p in problems), show(problems)

@@ -477,6 +477,24 @@ def test_a_manifest_of_another_version_is_not_read(tmp_path):
     assert made == ["one.ics"]
 
 
+def test_a_sealed_manifest_of_the_wrong_shape_is_not_trusted(tmp_path):
+    """The checksum says the bytes are those written, not that they make a manifest: a payload of
+    the wrong shape lists nothing, and damaged inputs alone leave the files' entries usable."""
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    first, _ = keyed_site(site, incremental.Manifest(site, {}), {"one.ics": ("k1", b"one")})
+    good = incremental.Manifest(site, first.entries, "stamp", {"one.ics": ("f" * 32, [("r", "x", "y")])},
+                                {("r", "x", "y"): "d"})
+    good.write(cache)
+    assert incremental.Manifest.read(cache, site).inputs == {"one.ics": ("f" * 32, [("r", "x", "y")])}
+    listed = read_manifest(cache)
+    for payload in (["not", "a", "dict"], {**listed, "pages": {"one.ics": tuple(first.entries["one.ics"])}}):
+        write_manifest(cache, payload)
+        assert incremental.Manifest.read(cache, site).pages == {}
+    write_manifest(cache, {**listed, "lookups": [(["r", "x", "y"], "d")]})  # a key that is not a tuple
+    damaged = incremental.Manifest.read(cache, site)
+    assert damaged.pages == first.entries and damaged.inputs == {} and damaged.stamp == ""
+
+
 # --- The fingerprints themselves, in one process
 
 

@@ -93,7 +93,13 @@ def read_data_file(path: Path, rel: str, report: Report) -> bytes | None:
                                f"at most {MAX_FILE_BYTES // (1024 * 1024)} MB per record file",
                                f"{info.st_size:,} bytes", rule="limit"))
             return None
-        return handle.read(MAX_FILE_BYTES + 1)
+        data = handle.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:  # it grew past the cap after it was measured
+        report.add(Problem(rel, 1, 1, "", "the file is too large",
+                           f"at most {MAX_FILE_BYTES // (1024 * 1024)} MB per record file",
+                           f"more than {MAX_FILE_BYTES:,} bytes", rule="limit"))
+        return None
+    return data
 
 
 def load_file(path: Path, kind: str, rel: str, report: Report):

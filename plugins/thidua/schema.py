@@ -226,7 +226,7 @@ def colon_hint(text: str, line: int) -> str | None:
     return m.group(1).strip() + " " + json.dumps(m.group(2), ensure_ascii=False)
 
 
-def _short(text: str, limit: int = 60) -> str:
+def short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit - 3] + "..."
 
 
@@ -422,14 +422,14 @@ class Reader:
             key = nfc(key_node.value)
             spec = specs.get(key)
             if spec is None:
-                where = f"{path}.{_short(key)}" if path else _short(key)
+                where = f"{path}.{short(key)}" if path else short(key)
                 close = difflib.get_close_matches(key, list(specs), n=1, cutoff=0.6) if len(key) < 100 else []
                 hint = f' — did you mean "{close[0]}"?' if close else ""
-                self.problem(key_node, where, f'unknown field "{_short(key)}"{hint}',
-                             f"one of the fields of {_kind_word(cls)}: " + ", ".join(specs), f'"{_short(key)}"')
+                self.problem(key_node, where, f'unknown field "{short(key)}"{hint}',
+                             f"one of the fields of {_kind_word(cls)}: " + ", ".join(specs), f'"{short(key)}"')
                 continue
             if key in given:
-                where = f"{path}.{_short(key)}" if path else _short(key)
+                where = f"{path}.{short(key)}" if path else short(key)
                 self.problem(key_node, where, f'field "{key}" is given twice', "each field once", f'"{key}" again')
                 continue
             given.add(key)
@@ -438,7 +438,7 @@ class Reader:
                 text = nfc(value_node.value)  # most fields: `read`'s common case, without making a path
                 values[key] = _texts.setdefault(text, text)
                 continue
-            where = f"{path}.{_short(key)}" if path else _short(key)
+            where = f"{path}.{short(key)}" if path else short(key)
             if spec.ref and typing.get_origin(spec.type) is list and not _is_null(value_node):
                 # a list of references: remember where each kept item stands, for later messages
                 items = self.read_items(value_node, typing.get_args(spec.type)[0], where)

@@ -1,7 +1,8 @@
 """One pickle under `.cache/thidua/`, sealed: headed by a magic line, a stamp of the code (and
 settings) that made it and a checksum of the payload. Each part of the parse cache, the check
-memo and the report cache is one of these. A file of other code, truncated or otherwise damaged is
-refused, never trusted; the caller then starts over.
+memo, the report cache and the pages manifest (`mkdocs_plugin/incremental.py`) is one of these.
+A file of other code, truncated or otherwise damaged is refused, never trusted; the caller then
+starts over.
 
 Such a file is only ever read from the project's own `.cache/`, written by this module; like any
 build cache it is as trusted as the working copy holding it.

@@ -21,7 +21,7 @@ import yaml
 from ..loader import SETTINGS_FILE, compose, decode  # in the data folder: data/rules.yml
 from ..problems import ERROR, WARNING, Problem, Report
 from ..repository import Repository
-from ..schema import MAX_FILE_BYTES
+from ..schema import MAX_FILE_BYTES, short
 from .base import display_path
 
 
@@ -89,36 +89,58 @@ def read_settings(repo: Repository, report: Report | None) -> dict[str, str]:
     if not isinstance(root, yaml.MappingNode):
         bad(root, "the rule settings must be a mapping", "severity: {rule-name: error or warning}")
         return settings
+    seen_settings: set[str] = set()
     for key, value in root.value:
-        if key.value != "severity":
-            bad(key, f'unknown setting "{key.value}"', "severity", f'"{key.value}"')
+        if not isinstance(key, yaml.ScalarNode) or key.value != "severity":
+            bad(key, f"unknown setting {_text(key)}", "severity", _text(key))
             continue
+        if key.value in seen_settings:
+            bad(key, 'the setting "severity" is given twice', "severity once", '"severity" again')
+            continue
+        seen_settings.add(key.value)
         if value.tag.endswith(":null"):
             continue
         if not isinstance(value, yaml.MappingNode):
             bad(value, "severity must map rule names to error or warning", "rule-name: error", "not a mapping")
             continue
+        seen: set[str] = set()
         for name_node, level_node in value.value:
-            name = str(name_node.value)
+            name = _text(name_node)
+            rule = str(name_node.value) if isinstance(name_node, yaml.ScalarNode) else ""
             level = str(level_node.value).strip().lower() if isinstance(level_node, yaml.ScalarNode) else ""
-            if name not in RULE_INFO:
-                close = difflib.get_close_matches(name, list(RULE_INFO), n=1)
+            if rule in seen:
+                bad(name_node, f"the rule {name} is given twice", "each rule once", f"{name} again")
+                continue
+            if rule:
+                seen.add(rule)
+            if rule not in RULE_INFO:
+                close = difflib.get_close_matches(rule, list(RULE_INFO), n=1) if 0 < len(rule) <= 60 else []
                 hint = f' — did you mean "{close[0]}"?' if close else ""
-                bad(name_node, f'unknown rule "{name}"{hint}', "one of: " + ", ".join(RULE_INFO), f'"{name}"')
+                bad(name_node, f"unknown rule {name}{hint}", "one of: " + ", ".join(RULE_INFO), name)
             elif level not in (ERROR, WARNING):
-                bad(level_node, f'the severity of "{name}" must be error or warning', "error or warning",
-                    f'"{getattr(level_node, "value", "")}"')
-            elif RULE_INFO[name].locked and level != RULE_INFO[name].default:
-                bad(level_node, f'"{name}" is always an {RULE_INFO[name].default}: {RULE_INFO[name].summary}',
-                    f"{RULE_INFO[name].default} (or leave it out)", level)
+                bad(level_node, f'the severity of "{rule}" must be error or warning', "error or warning",
+                    _text(level_node))
+            elif RULE_INFO[rule].locked and level != RULE_INFO[rule].default:
+                bad(level_node, f'"{rule}" is always an {RULE_INFO[rule].default}: {RULE_INFO[rule].summary}',
+                    f"{RULE_INFO[rule].default} (or leave it out)", level)
             else:
-                settings[name] = level
+                settings[rule] = level
     return settings
+
+
+def _text(node: yaml.Node) -> str:
+    """What a problem says a node holds: a scalar quoted (shortened), else what it is, never its
+    whole content (a hostile file's mapping key would print megabytes)."""
+    if isinstance(node, yaml.ScalarNode):
+        return f'"{short(str(node.value))}"'
+    return "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
 
 
 def _read(path: Path) -> tuple[bytes | None, str]:
     """The file's bytes, or None and why: not a regular file (never waits on a pipe), past the size cap."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a device is not even opened: opening some has effects
+            return None, "not a regular file"
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         return None, str(exc.strerror)
@@ -132,7 +154,8 @@ def _read(path: Path) -> tuple[bytes | None, str]:
         while left > 0 and (chunk := os.read(fd, min(left, 1 << 20))):
             chunks.append(chunk)
             left -= len(chunk)
-        return b"".join(chunks), ""
+        raw = b"".join(chunks)
+        return (raw, "") if len(raw) <= MAX_FILE_BYTES else (None, "more than the cap: it grew while read")
     except OSError as exc:
         return None, str(exc.strerror)
     finally:
