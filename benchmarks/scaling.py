@@ -56,7 +56,8 @@ def main(argv=None) -> int:
         ratios.append(got[args.large]["s"] / got[args.small]["s"])
         print(i + 1, got, flush=True)
     for scale, values in times.items():
-        print(f"{scale}: min {stats(values)['min']:.1f} s, median {stats(values)['median']:.1f} s")
+        summary = stats(values)
+        print(f"{scale}: min {summary['min']:.1f} s, median {summary['median']:.1f} s")
     files = data_size[args.large][0] / data_size[args.small][0]
     size = data_size[args.large][1] / data_size[args.small][1]
     print(f"data: {files:.2f}x the files, {size:.2f}x the bytes; time: median of paired ratios "

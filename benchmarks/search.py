@@ -133,8 +133,8 @@ def ours(page, url: str, site: Path, query: str, log: list[str], province: str |
     box.fill("")
     page.keyboard.insert_text(query)
     page.keyboard.press("End")
-    # the page's script marks the list with the query and province it shows, once rendered
-    # (assets/javascripts/search-hook.js)
+    # the page's hook (plugins/thidua/mkdocs_plugin/assets/javascripts/search-hook.js) marks the
+    # list with the query and province it shows, once rendered
     shows = ("([q, p]) => { const r = document.querySelector('.md-search-result');"
              " return r && r.getAttribute('data-td-query') === q && (p === null || r.getAttribute('data-td-scope') === p) }")
     page.wait_for_function(shows, arg=[query, None], timeout=120_000)

@@ -780,3 +780,26 @@ def test_rule_settings_say_what_a_node_is_never_all_it_holds_and_refuse_repeats(
         (2, "unknown rule a mapping"), (4, 'unknown rule "' + "q" * 26), (6, 'the rule "quota" is given twice'),
         (7, 'the setting "severity" is given twice')], show(problems)
     assert all(len(p.message) < 400 and len(p.found) < 100 for p in problems), show(problems)
+
+
+def test_a_file_that_grows_past_the_cap_while_read_is_refused(tmp_path, monkeypatch):
+    """Measured under the cap, read past it (written to meanwhile): refused, not parsed cut short,
+    whether a record file or data/rules.yml."""
+    from thidua import loader
+    from thidua.checks import settings
+
+    real = os.fstat
+
+    def measured_small(fd):
+        values = list(real(fd))
+        values[6] = 10  # st_size: as it was when measured
+        return os.stat_result(values)
+
+    data = make_data(tmp_path, {"rules.yml": "severity:\n  quota: error\n" + "#" * MAX_FILE_BYTES + "\n"})
+    record = data / "decisions" / "qd-big.yml"
+    record.write_text("id: qd-big\n" + "#" * MAX_FILE_BYTES + "\n", encoding="utf-8")
+    monkeypatch.setattr(os, "fstat", measured_small)
+    report = loader.Report()
+    assert loader.read_data_file(record, "data/decisions/qd-big.yml", report) is None
+    assert [(p.rule, p.message) for p in report.problems] == [("limit", "the file is too large")]
+    assert settings._read(data / "rules.yml") == (None, "more than the cap: it grew while read")

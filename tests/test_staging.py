@@ -1,5 +1,6 @@
 """The staging of a build (plugins/thidua/mkdocs_plugin/staging.py): the replaced site is removed
-by a process the build does not wait for, from the trash folder; without one, by the build."""
+by a process the build does not wait for, from the trash folder; without one, by the build. And
+the end of a build's process: it leaves without a last collection over what the build left."""
 from __future__ import annotations
 
 import os

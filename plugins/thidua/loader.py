@@ -34,7 +34,7 @@ def compose(text: str, file: str, report: Report) -> yaml.Node | None:
         return compose_data(text)
     except LimitError as exc:
         report.add(Problem(file, exc.mark.line + 1, exc.mark.column + 1, "", exc.message, exc.expected,
-                                  exc.found, rule="yaml"))
+                           exc.found, rule="yaml"))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -42,15 +42,15 @@ def compose(text: str, file: str, report: Report) -> yaml.Node | None:
         quoted = colon_hint(text, line)  # text holding ": " that YAML took for a key: say to quote it
         hint = ' — text holding ": " must be put in double quotes' if quoted else ""
         report.add(Problem(file, line, col, "", f"YAML syntax error: {what}{hint}",
-                                  quoted or "valid YAML (check indentation, colons and quotes)",
-                                  (exc.context or what).strip(), rule="yaml"))
+                           quoted or "valid YAML (check indentation, colons and quotes)",
+                           (exc.context or what).strip(), rule="yaml"))
     except yaml.reader.ReaderError as exc:
         # a character YAML forbids (control characters): point at it
         before = text[: exc.position]
         line, col = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
         char = exc.character if isinstance(exc.character, str) else chr(exc.character)
         report.add(Problem(file, line, col, "", "control characters are not allowed in YAML text",
-                                  "printable text", f"the character U+{ord(char):04X}", rule="yaml"))
+                           "printable text", f"the character U+{ord(char):04X}", rule="yaml"))
     except yaml.YAMLError as exc:
         report.add(Problem(file, 1, 1, "", f"YAML error: {str(exc).splitlines()[0][:200]}", rule="yaml"))
     return None
@@ -116,7 +116,7 @@ def parse_bytes(raw: bytes, kind: str, rel: str, report: Report):
         return None
     reader = Reader(rel, report)
     before = len(report.problems)
-    node = compose(text, rel, reader.report)
+    node = compose(text, rel, report)
     if node is None:
         if len(report.problems) == before:  # nothing but blank lines and comments
             report.add(Problem(rel, 1, 1, "", "the file is empty", f"one {KINDS[kind].record.__name__} record",

@@ -227,6 +227,7 @@ def colon_hint(text: str, line: int) -> str | None:
 
 
 def short(text: str, limit: int = 60) -> str:
+    """`text` cut to `limit` characters for a problem's message: a hostile key may be megabytes."""
     return text if len(text) <= limit else text[:limit - 3] + "..."
 
 

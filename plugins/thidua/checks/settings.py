@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from ..loader import SETTINGS_FILE, compose, decode  # in the data folder: data/rules.yml
+from ..loader import SETTINGS_FILE, compose, decode  # SETTINGS_FILE: data/rules.yml
 from ..problems import ERROR, WARNING, Problem, Report
 from ..repository import Repository
 from ..schema import MAX_FILE_BYTES, short
@@ -108,15 +108,12 @@ def read_settings(repo: Repository, report: Report | None) -> dict[str, str]:
             name = _text(name_node)
             rule = str(name_node.value) if isinstance(name_node, yaml.ScalarNode) else ""
             level = str(level_node.value).strip().lower() if isinstance(level_node, yaml.ScalarNode) else ""
-            if rule in seen:
-                bad(name_node, f"the rule {name} is given twice", "each rule once", f"{name} again")
-                continue
-            if rule:
-                seen.add(rule)
             if rule not in RULE_INFO:
                 close = difflib.get_close_matches(rule, list(RULE_INFO), n=1) if 0 < len(rule) <= 60 else []
                 hint = f' — did you mean "{close[0]}"?' if close else ""
                 bad(name_node, f"unknown rule {name}{hint}", "one of: " + ", ".join(RULE_INFO), name)
+            elif rule in seen:  # as a record's field given twice (an unknown one is reported as unknown)
+                bad(name_node, f"the rule {name} is given twice", "each rule once", f"{name} again")
             elif level not in (ERROR, WARNING):
                 bad(level_node, f'the severity of "{rule}" must be error or warning', "error or warning",
                     _text(level_node))
@@ -125,6 +122,7 @@ def read_settings(repo: Repository, report: Report | None) -> dict[str, str]:
                     f"{RULE_INFO[rule].default} (or leave it out)", level)
             else:
                 settings[rule] = level
+            seen.add(rule)
     return settings
 
 

@@ -388,4 +388,3 @@ class GraphView:
             return MappingView(tracker, "d", "g", name, value)
         tracker.note(("g", name))
         return value
-

@@ -2,7 +2,8 @@
  * thidua search worker: answers Material's search box from the Pagefind index (pagefind/), with
  * Vietnamese folding and a reader's ranking. See docs/SEARCH.md.
  *
- * assets/javascripts/search-hook.js (loaded by theme/main.html) makes the page start this file instead of Material's lunr worker.
+ * assets/javascripts/search-hook.js (loaded by theme/main.html) makes the page start this file
+ * instead of Material's lunr worker.
  * Material talks to it with messages {type, data}: SETUP (0), READY (1), QUERY (2) with the query
  * string, RESULT (3) with {items: [[article, ...sections]], suggest}; the page's script adds
  * {type: "thidua-filter", data: {key: [values]}} and reads RESULT's `thidua` (counts, filters).
