@@ -801,5 +801,6 @@ def test_a_file_that_grows_past_the_cap_while_read_is_refused(tmp_path, monkeypa
     monkeypatch.setattr(os, "fstat", measured_small)
     report = loader.Report()
     assert loader.read_data_file(record, "data/decisions/qd-big.yml", report) is None
-    assert [(p.rule, p.message) for p in report.problems] == [("limit", "the file is too large")]
+    assert [(p.rule, p.message, p.found) for p in report.problems] == [
+        ("limit", "the file is too large", f"more than {MAX_FILE_BYTES:,} bytes")]  # the check after reading
     assert settings._read(data / "rules.yml") == (None, "more than the cap: it grew while read")

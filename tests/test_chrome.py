@@ -16,7 +16,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 
-from conftest import ROOT, edit_config, run_mkdocs, soup, write_config
+from conftest import FROZEN, ROOT, edit_config, run_mkdocs, soup, write_config
 from thidua.mkdocs_plugin import chrome, plugin
 
 PLAN = "kh-ubnd-tinh-binh-thuan-vi-nguoi-ngheo-2021-2025"
@@ -28,7 +28,7 @@ MATERIAL = metadata.version("mkdocs-material")
 
 def configured(dest: Path, *, features=(), plugin: dict | None = None, **changes) -> Path:
     dest.mkdir(parents=True, exist_ok=True)
-    config = write_config(dest, **(plugin or {}))
+    config = write_config(dest, FROZEN, **(plugin or {}))  # records named here: the frozen copy, not data/
     if features:
         changes["theme"] = {**changes.get("theme", {}), "features": BASE_FEATURES + list(features)}
     return edit_config(config, **changes)
@@ -120,7 +120,7 @@ def placeholder(tmp_path_factory) -> str:
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(chrome.Chrome, "cut", classmethod(spy))
-        mkdocs_build(load_config(str(write_config(dest))))
+        mkdocs_build(load_config(str(write_config(dest, FROZEN))))
     return next(html for where, html in caught.items() if "van-ban/" in where)
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import shutil
 
-from conftest import DATA, FROZEN
+from conftest import FROZEN
 
 from thidua import loader
 from thidua.validate import validate
@@ -11,7 +11,7 @@ from thidua.validate import validate
 
 def test_parallel_read_matches_sequential(tmp_path, monkeypatch):
     data = tmp_path / "data"
-    shutil.copytree(DATA, data)
+    shutil.copytree(FROZEN, data)  # a record named below: the frozen copy, not data/
     # one broken file, so problems travel back from a worker too
     (data / "authorities" / "ubnd-tinh-cao-bang.yml").write_text(
         "id: ubnd-tinh-cao-bang\nname: UBND\nlevel: tinh\nnmae: x\n", encoding="utf-8")

@@ -9,16 +9,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import ROOT, write_tree
 
 from thidua.mkdocs_plugin import staging
 
 
 def site_with_files(folder: Path, count: int = 50) -> Path:
-    for i in range(count):
-        (folder / f"d{i}").mkdir(parents=True)
-        (folder / f"d{i}" / "index.html").write_text("x", encoding="utf-8")
-    return folder
+    return write_tree(folder, {f"d{i}/index.html": "x" for i in range(count)})
 
 
 def test_a_replaced_site_is_moved_to_the_trash_and_removed_by_a_process_not_waited_for(tmp_path, monkeypatch):

@@ -17,6 +17,7 @@ import stat
 from pathlib import Path
 
 from . import parsecache, sealed
+from .loader import YAML_SUFFIXES
 from .photos import MAX_PHOTO_BYTES
 from .schema import MAX_FILE_BYTES
 from .problems import Problem
@@ -122,7 +123,7 @@ def _file(path: str, name: bytes, stats, content, follow: bool, known: parsecach
             return
         digest = parsecache.file_digest(handle)
     content.update(b"F" + name + b"\0" + digest)
-    if known is not None:
+    if known is not None and path.lower().endswith(YAML_SUFFIXES):  # the loader looks up records only
         known[path] = (*identity, digest)
 
 

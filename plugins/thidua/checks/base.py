@@ -54,7 +54,8 @@ class Context:
         are worked on in forked processes when there are many: the largest share of a national
         validation."""
         memo = self.memo
-        records = [(kind, record) for kind, record in self.repo.all() if kinds is None or kind.name in kinds]
+        records = (list(self.repo.all()) if kinds is None
+                   else [(KINDS[k], record) for k in kinds for record in self.repo.of_kind(k).values()])
         keys = [memo.key(check, record) for _, record in records] if memo is not None else [None] * len(records)
         found: list[tuple | None] = [memo.get(key) for key in keys] if memo is not None else [None] * len(records)
         todo = [i for i, kept in enumerate(found) if kept is None]

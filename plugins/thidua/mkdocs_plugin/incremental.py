@@ -31,6 +31,7 @@ rendering and writing: the manifest is never trusted beyond what it can be check
 from __future__ import annotations
 
 import bisect
+import functools
 import hashlib
 import itertools
 import os
@@ -74,6 +75,7 @@ def stamp(folders: list[Path], *parts: object) -> str:
     return hashed.hexdigest()
 
 
+@functools.cache  # the code a process runs does not change under it; three writers a build ask
 def code_stamp() -> str:
     """What every keyed file depends on beyond its caller's key: this package's files, the
     installed packages (their versions) and Python. Computed per writer: cheap (milliseconds)."""

@@ -41,8 +41,15 @@ def settings_stamp(env: Environment) -> str:
 
 
 class TemplateCache(FileSystemBytecodeCache):
+    def __init__(self, directory: str):
+        super().__init__(directory)
+        self._stamps: dict[int, tuple[Environment, str]] = {}  # id -> (the environment, kept alive; its stamp)
+
     def get_bucket(self, environment: Environment, name: str, filename: str | None, source: str) -> Bucket:
-        key = f"{self.get_cache_key(name, filename)}-{settings_stamp(environment)}"
+        known = self._stamps.get(id(environment))
+        if known is None:
+            known = self._stamps[id(environment)] = (environment, settings_stamp(environment))
+        key = f"{self.get_cache_key(name, filename)}-{known[1]}"
         bucket = Bucket(environment, key, self.get_source_checksum(source))
         self.load_bytecode(bucket)
         return bucket
