@@ -744,18 +744,22 @@ def test_rule_settings_are_read_within_a_record_file_s_limits(tmp_path):
     data = make_data(tmp_path / "large", {"rules.yml": large})
     problems = [p for p in problems_of(data) if p.file == "data/rules.yml"]
     assert [(p.rule, p.message, p.found) for p in problems] == [
-        ("rule-settings", f"the rule settings cannot be read ({len(large):,} bytes)", f"{len(large):,} bytes")], \
-        show(problems)
+        ("limit", "the file is too large", f"{len(large):,} bytes")], show(problems)
 
     data = make_data(tmp_path / "fifo")
     os.mkfifo(data / "rules.yml")  # read, it would wait for a writer forever
     problems = [p for p in problems_of(data) if p.file == "data/rules.yml"]
-    assert [p.found for p in problems] == ["not a regular file"], show(problems)
+    assert [p.message for p in problems] == ["not a regular file"], show(problems)
 
     data = make_data(tmp_path / "folder")
     (data / "rules.yml").mkdir()
     problems = [p for p in problems_of(data) if p.file == "data/rules.yml"]
-    assert [p.found for p in problems] == ["not a regular file"], show(problems)
+    assert [p.message for p in problems] == ["not a regular file"], show(problems)
+
+    data = make_data(tmp_path / "broken-link")
+    (data / "rules.yml").symlink_to(tmp_path / "nowhere.yml")
+    problems = [p for p in problems_of(data) if p.file == "data/rules.yml"]
+    assert [p.message for p in problems] == ["the file cannot be read (No such file or directory)"], show(problems)
 
     # the same messages as a record file's: where the bad byte or the syntax error is, and what it is
     data = make_data(tmp_path / "encoding", {"rules.yml": b"severity:\n  quota: err\xffor\n"})
@@ -786,7 +790,6 @@ def test_a_file_that_grows_past_the_cap_while_read_is_refused(tmp_path, monkeypa
     """Measured under the cap, read past it (written to meanwhile): refused, not parsed cut short,
     whether a record file or data/rules.yml."""
     from thidua import loader
-    from thidua.checks import settings
 
     real = os.fstat
 
@@ -803,4 +806,5 @@ def test_a_file_that_grows_past_the_cap_while_read_is_refused(tmp_path, monkeypa
     assert loader.read_data_file(record, "data/decisions/qd-big.yml", report) is None
     assert [(p.rule, p.message, p.found) for p in report.problems] == [
         ("limit", "the file is too large", f"more than {MAX_FILE_BYTES:,} bytes")]  # the check after reading
-    assert settings._read(data / "rules.yml") == (None, "more than the cap: it grew while read")
+    problems = [p for p in problems_of(data) if p.file == "data/rules.yml"]  # read through the same function
+    assert [p.found for p in problems] == [f"more than {MAX_FILE_BYTES:,} bytes"], show(problems)

@@ -70,13 +70,19 @@ def decode(raw: bytes, file: str, report: Report) -> str | None:
         return None
 
 
-def read_data_file(path: Path, rel: str, report: Report) -> bytes | None:
+def read_data_file(path: Path, rel: str, report: Report, follow: bool = False) -> bytes | None:
     """The bytes of `path` if it is a regular file (not a link: O_NOFOLLOW, so a link swapped in
-    after the folder was listed is refused too) no larger than MAX_FILE_BYTES; else None, reported."""
+    after the folder was listed is refused too) no larger than MAX_FILE_BYTES; else None, reported.
+    `follow`: a link to a regular file is read (data/rules.yml may be shared so); what is not a
+    regular file is refused before it is opened (opening a device can have effects)."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        if follow and not stat.S_ISREG(os.stat(path).st_mode):
+            report.add(Problem(rel, 1, 1, "", "not a regular file", "a regular file inside the data folder",
+                               "a folder, device, pipe or socket", rule="layout"))
+            return None
+        fd = os.open(path, os.O_RDONLY | (0 if follow else getattr(os, "O_NOFOLLOW", 0)) | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
-        link = path.is_symlink()
+        link = not follow and path.is_symlink()
         report.add(Problem(rel, 1, 1, "", "symbolic links are not read: copy the file into data/" if link
                            else f"the file cannot be read ({exc.strerror})",
                            "a regular file inside the data folder", "a symbolic link" if link else str(exc.strerror),
@@ -86,7 +92,7 @@ def read_data_file(path: Path, rel: str, report: Report) -> bytes | None:
         info = os.fstat(handle.fileno())
         if not stat.S_ISREG(info.st_mode):
             report.add(Problem(rel, 1, 1, "", "not a regular file", "a regular file inside the data folder",
-                               "a device, pipe or socket", rule="layout"))
+                               "a folder, device, pipe or socket", rule="layout"))
             return None
         if info.st_size > MAX_FILE_BYTES:
             report.add(Problem(rel, 1, 1, "", "the file is too large",

@@ -12,16 +12,15 @@ from __future__ import annotations
 
 import difflib
 import os
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from ..loader import SETTINGS_FILE, compose, decode  # SETTINGS_FILE: data/rules.yml
+from ..loader import SETTINGS_FILE, compose, decode, read_data_file  # SETTINGS_FILE: data/rules.yml
 from ..problems import ERROR, WARNING, Problem, Report
 from ..repository import Repository
-from ..schema import MAX_FILE_BYTES, short
+from ..schema import short
 from .base import display_path
 
 
@@ -74,13 +73,10 @@ def read_settings(repo: Repository, report: Report | None) -> dict[str, str]:
         problems.add(Problem(shown, line, col, "severity" if node is not None else "", message, expected, found,
                              ERROR, "rule-settings", "docs/RULES.md"))
 
-    # Read as a record file is (the same size cap: the report cache keys larger files by their size
-    # alone; the same encoding, syntax, alias and depth checks, with the same messages), except that
-    # it may be a link to a file shared by several data folders.
-    raw, why = _read(path)
+    # Read as a record file is (the size cap: the report cache keys larger files by their size
+    # alone; encoding, syntax, aliases, depth), except that it may be a link to a shared file.
+    raw = read_data_file(path, shown, problems, follow=True)
     if raw is None:
-        bad(None, f"the rule settings cannot be read ({why})",
-            f"a regular file, or a link to one, of at most {MAX_FILE_BYTES // (1024 * 1024)} MB", why)
         return settings
     text = decode(raw, shown, problems)
     root = compose(text, shown, problems) if text is not None else None
@@ -133,28 +129,3 @@ def _text(node: yaml.Node) -> str:
         return f'"{short(str(node.value))}"'
     return "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
 
-
-def _read(path: Path) -> tuple[bytes | None, str]:
-    """The file's bytes, or None and why: not a regular file (never waits on a pipe), past the size cap."""
-    try:
-        if not stat.S_ISREG(os.stat(path).st_mode):  # a device is not even opened: opening some has effects
-            return None, "not a regular file"
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except OSError as exc:
-        return None, str(exc.strerror)
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            return None, "not a regular file"
-        if info.st_size > MAX_FILE_BYTES:
-            return None, f"{info.st_size:,} bytes"
-        chunks, left = [], MAX_FILE_BYTES + 1
-        while left > 0 and (chunk := os.read(fd, min(left, 1 << 20))):
-            chunks.append(chunk)
-            left -= len(chunk)
-        raw = b"".join(chunks)
-        return (raw, "") if len(raw) <= MAX_FILE_BYTES else (None, "more than the cap: it grew while read")
-    except OSError as exc:
-        return None, str(exc.strerror)
-    finally:
-        os.close(fd)
