@@ -289,6 +289,9 @@ def _read_cached(files: list, workers: int, folder: Path,
     keys: list = [None] * len(files)
     todo = []
     for i, (kind, path, rel) in enumerate(files):
+        if not cache.entries:  # nothing to reuse (a first build, other code): the workers read and key each file once
+            todo.append(i)
+            continue
         digest = _unchanged(known, path) if known else None
         if digest is None:  # not at hand: the file is read to key it
             report = Report()
