@@ -38,6 +38,22 @@ from thidua.validate import validate
 
 SITE_URL = "https://thidua.example/"  # mkdocs.yml's placeholder
 FRICTIONLESS = Path(sys.executable).parent / "frictionless"
+# A name whose 'Đ' only the fold column finds typed as 'D', and an achievement whose 'ừ' (two marks)
+# only SQLite's own folding finds typed as 'u': of an achievement, only the words with 'đ' are folded.
+DECISION_DANG = """\
+id: qd-8-snv-dong-xuan-2024
+number: 8/QĐ-SNV
+date: '2024-07-01'
+authority: so-noi-vu-dong-xuan
+form: giay-khen-so
+occasion: yearly
+campaign: vi-nguoi-ngheo-2021-2025
+recipients:
+- kind: individual
+  name: Đặng Văn Hải
+  unit: Sở Nội vụ tỉnh Đồng Xuân
+  achievement: Trồng rừng phòng hộ ven biển, đạt chuẩn.
+"""
 
 
 def open_data_set(root: Path, extra: dict[str, str] | None = None) -> Path:
@@ -66,7 +82,7 @@ def expected_ids(data: Path, include_samples: bool = True) -> dict[str, set[str]
 
 @pytest.fixture(scope="module")
 def data(tmp_path_factory) -> Path:
-    return open_data_set(tmp_path_factory.mktemp("open-data"))
+    return open_data_set(tmp_path_factory.mktemp("open-data"), {"decisions/qd-8-snv-dong-xuan-2024.yml": DECISION_DANG})
 
 
 @pytest.fixture(scope="module")
@@ -209,6 +225,62 @@ def test_sqlite_full_text_search_finds_a_name_typed_without_diacritics(sites):
     assert db.execute("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'phong trao thi dua'").fetchone()[0] >= 1
     record = db.execute("SELECT record FROM documents WHERE id = 'kh-2-dong-xuan-2022'").fetchone()[0]
     assert json.loads(record)["body"][0]["title"] == "Hình thức khen thưởng"
+
+
+def test_sqlite_folds_names_and_leaves_achievements_to_fts5(sites):
+    """'Đ' typed as 'D' is found in a name through `fold`; an achievement is not folded whole (it
+    would double the text): its words typed without diacritics are found through FTS5's own folding,
+    and those with 'đ' through `fold`."""
+    db = sqlite3.connect(sites[True] / paths.DATABASE)
+
+    def found(query: str) -> list[str]:
+        return [unicodedata.normalize("NFC", n) for (n,) in db.execute(
+            "SELECT r.name FROM recipients r JOIN recipients_fts f ON f.rowid = r.rowid WHERE recipients_fts MATCH ?",
+            (query,))]
+
+    assert found("Dang Van Hai") == found("fold : dang") == ["Đặng Văn Hải"]
+    assert found("name : dang") == [], "SQLite keeps 'đ': the fold column is what finds it"
+    assert found("Đặng") == ["Đặng Văn Hải"]
+    # 'rừng' (ừ: horn and grave), 'phòng hộ' (ộ: circumflex and dot) typed bare, found in the achievement
+    assert found("trong rung phong ho") == found("achievement : rung") == ["Đặng Văn Hải"]
+    assert found("fold : rung") == []
+    # the one letter FTS5 keeps: an achievement's words with 'đ' are in `fold`, folded, and only those
+    assert found("achievement : dat") == [] and found("dat chuan") == ["Đặng Văn Hải"]
+    assert "Đặng Văn Hải" in found("fold : dat")
+    folds = dict(db.execute("SELECT name, fold FROM recipients"))
+    assert folds["Đặng Văn Hải"] == "dang van hai so noi vu tinh dong xuan dat"
+
+
+def test_sqlite_record_column_leaves_out_what_has_a_table_of_its_own(sites):
+    """A decision's `record` has no recipients: they are the `recipients` rows with its id, and
+    hold every field of the JSON file's recipients (which keeps them); a document's basis likewise."""
+    site = sites[True]
+    db = sqlite3.connect(site / paths.DATABASE)
+    db.row_factory = sqlite3.Row
+    apart = {"decisions": "recipients", "documents": "basis"}
+    for kind in KINDS.values():
+        for ident, record in db.execute(f'SELECT id, record FROM "{kind.attr}"'):
+            stored = json.loads(record)
+            full = json.loads((site / paths.record_json(kind.name, ident)).read_text(encoding="utf-8"))["record"]
+            assert stored == {k: v for k, v in full.items() if k != apart.get(kind.name)}, (kind.name, ident)
+    decision = json.loads((site / paths.record_json("decisions", "qd-10-dong-xuan-2023")).read_text(encoding="utf-8"))
+    lines = decision["record"]["recipients"]
+    assert len(lines) == 6, "the record's JSON file keeps its recipients"
+    rows = db.execute("SELECT recipients.* FROM decisions JOIN recipients ON recipients.decision = decisions.id "
+                      "WHERE decisions.id = 'qd-10-dong-xuan-2023' ORDER BY recipients.number").fetchall()
+    assert [{k: row[k] for k in line} for line, row in zip(lines, rows)] == lines and len(rows) == len(lines)
+    bulk = json.loads((site / paths.bulk_json("decisions")).read_text(encoding="utf-8"))
+    assert next(r for r in bulk["records"] if r["id"] == "qd-10-dong-xuan-2023")["record"]["recipients"] == lines
+    plan = json.loads((site / paths.record_json("documents", "kh-2-dong-xuan-2022")).read_text(encoding="utf-8"))
+    basis = [{k: row[k] for k in ("basis", "relation", "note") if row[k] is not None} for row in db.execute(
+        "SELECT * FROM basis WHERE document = 'kh-2-dong-xuan-2022' ORDER BY basis")]
+    assert basis == [{("basis" if k == "document" else k): v for k, v in b.items()} for b in plan["record"]["basis"]]
+    assert basis and "basis" not in json.loads(db.execute(
+        "SELECT record FROM documents WHERE id = 'kh-2-dong-xuan-2022'").fetchone()[0])
+    # the open-data page says so
+    html = (site / paths.SECTION / "index.html").read_text(encoding="utf-8")
+    assert "<code>recipients</code> của bảng <code>decisions</code>" in html
+    assert "recipients.decision = decisions.id" in html
 
 
 def test_zip_holds_the_data_files_with_fixed_times(sites):

@@ -36,8 +36,8 @@ from ..schema import json_schema
 from ..sink import Sink
 from . import calendars, feeds, paths
 from .database import Database
-from .records import (Links, Table, Urls, basis_rows, dumps, envelope, exported, kind_columns, kind_row,
-                      record_data, recipient_rows, tables)
+from .records import (Links, Table, Urls, apart, basis_rows, dumps, dumps_apart, envelope, exported, kind_columns,
+                      kind_row, record_data, recipient_rows, tables)
 from .tabular import CsvWriter, datapackage
 
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a ZIP can say: no build time in the archive
@@ -166,10 +166,12 @@ class _Writing:
 
     def kind_files(self, kind, table: Table, db: Database) -> None:
         """A kind's records: one JSON file each, the kind's JSON file of the same bytes, its table
-        in CSV and in the database (with each record's JSON)."""
+        in CSV and in the database (with each record's JSON, less the fields that are tables of
+        their own: a decision's recipients are rows of `recipients`)."""
         records, graph, urls = self.export.records[kind.name], self.export.graph, self.urls
         links = Links(self.export.repo, graph, urls)
         cols = kind_columns(kind.name)
+        own_tables = apart(self.export.tables, kind.name)
         # the records' bytes spliced in where sorted keys put them: between "label" and "schema"
         head = dumps({"count": len(records), "kind": kind.name, "label": kind.label})[:-1] + b',"records":['
         tail = b"]," + dumps({"schema": urls(paths.RECORD_SCHEMA)})[1:]
@@ -179,7 +181,7 @@ class _Writing:
             rows = stack.enter_context(db.table(table, with_record=True))
             bulk.write(head)
             for i, record in enumerate(records):
-                data = dumps(record_data(graph, kind.name, record))
+                data, in_database = dumps_apart(record_data(graph, kind.name, record), own_tables)
                 blob = envelope(kind.name, record, data, links.of(kind.name, record), urls)
                 self.sink.write(paths.record_json(kind.name, record.id), blob)
                 if i:
@@ -187,7 +189,7 @@ class _Writing:
                 bulk.write(blob)
                 row = kind_row(kind.name, record, cols, urls)
                 out.add(row)
-                rows.add(row, data.decode("utf-8"))
+                rows.add(row, in_database.decode("utf-8"))
             bulk.write(tail)
             out.close()
         self.export.rows[table.name] = len(records)

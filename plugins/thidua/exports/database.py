@@ -1,5 +1,7 @@
-"""The SQLite database: every table, the records' full JSON, and full-text search tables, so
-`datasette thidua.db` serves it as is.
+"""The SQLite database: every table, each record's JSON, and full-text search tables, so
+`datasette thidua.db` serves it as is. A record's JSON (the `record` column) leaves out the lists
+that are tables of their own (`Table.part_of`): a decision's recipients are the `recipients` rows
+with `decision` = its id, as they would otherwise be in the file twice.
 
 `sqlite-utils` writes the schema (tables, keys, FTS5 tables in its naming, which Datasette reads);
 rows go in through sqlite3's `executemany`, in one transaction per table: sqlite-utils' `insert_all`
@@ -7,10 +9,11 @@ converts and checks every row in Python and commits each batch, which made the d
 slowest export. The file is a scratch copy until `VACUUM INTO` writes it compact (so no journal
 and no syncing meanwhile).
 
-Each searchable table has a `fold` column: its short texts without diacritics (`text.fold`),
-indexed with the rest, so 'nguyen thi thuy' finds 'Nguyễn Thị Thúy' (SQLite's own diacritic
-removal leaves 'đ' alone). Rows go in sorted and the file is vacuumed, so the same data gives the
-same bytes; nothing records when it was built.
+Full-text search removes diacritics itself (`TOKENIZE`), all but 'đ', which is a letter of its
+own to SQLite. So each searchable table has a `fold` column, indexed with the rest: its short
+texts without diacritics (`text.fold`), so 'dang van' finds 'Đặng Văn', and its long texts' words
+with 'đ' (`LONG`), so 'dat' finds 'đạt'. Rows go in sorted and the
+file is vacuumed, so the same data gives the same bytes; nothing records when it was built.
 """
 from __future__ import annotations
 
@@ -35,9 +38,13 @@ SEARCHED = {
     "stories": ("title", "unit", "body"),
     "recipients": ("name", "position", "unit", "achievement"),
 }
-# Long texts are searched as SQLite folds them (all but 'đ'); folding them too would double the
-# database for little: what people type without diacritics is names, units and titles.
-LONG = frozenset({"body", "description"})
+# Long texts are searched as SQLite folds them (TOKENIZE): all but 'đ', a letter of its own there.
+# Folded whole into `fold` they would double the database for that one letter: only their words
+# with 'đ' go in, folded ('đạt' -> 'dat'), so typed bare they are found as names are.
+LONG = frozenset({"body", "description", "achievement"})
+# unicode61's default (remove_diacritics 1) keeps letters with two marks, most toned Vietnamese
+# vowels ('ừ' in 'rừng', 'ộ', 'ễ'); 2 removes them all (SQLite 3.27+).
+TOKENIZE = "unicode61 remove_diacritics 2"
 BATCH = 2000  # rows per executemany: bounded memory, few calls
 
 
@@ -48,6 +55,7 @@ class Rows:
         self.conn = conn
         self.names = [c.name for c in table.columns]
         self.folded = [c for c in SEARCHED.get(table.name, ()) if c not in LONG]
+        self.long = [c for c in SEARCHED.get(table.name, ()) if c in LONG]
         extra = (["record"] if with_record else []) + (["fold"] if table.name in SEARCHED else [])
         columns = ", ".join(f"[{n}]" for n in self.names + extra)
         self.sql = f"INSERT INTO [{table.name}] ({columns}) VALUES ({', '.join('?' * (len(self.names) + len(extra)))})"
@@ -61,7 +69,11 @@ class Rows:
             values.append(record)
         if self.search:
             # each text folded apart: names and units repeat, so fold's cache answers most of them
-            values.append(" ".join(fold(str(row.get(c) or "")) for c in self.folded))
+            texts = [fold(str(v)) for v in (row.get(c) for c in self.folded) if v]
+            for v in (str(row.get(c) or "") for c in self.long):
+                if "đ" in v or "Đ" in v:
+                    texts.append(" ".join(fold(w) for w in v.split() if "đ" in w or "Đ" in w))
+            values.append(" ".join(texts))
         self.batch.append(tuple(values))
         self.count += 1
         if len(self.batch) >= BATCH:
@@ -108,7 +120,7 @@ class Database:
             self.conn.execute("ROLLBACK")
             raise
         if searched:
-            table.enable_fts([*searched, "fold"], fts_version="FTS5")
+            table.enable_fts([*searched, "fold"], fts_version="FTS5", tokenize=TOKENIZE)
 
     def finish(self, path: Path) -> None:
         """Write the database, compact, to `path` (which must not exist), and close."""

@@ -168,6 +168,30 @@ def dumps(data) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
 
 
+def dumps_apart(data: dict, apart: frozenset[str]) -> tuple[bytes, bytes]:
+    """`dumps(data)`, and the same without the keys `apart`: each part encoded once (a plan's
+    body is not written twice) and joined as `dumps` would join them, sorted keys between commas."""
+    if apart.isdisjoint(data):
+        whole = dumps(data)
+        return whole, whole
+    kept: list[bytes] = []  # the members of the record without `apart`, in runs between those keys
+    every: list[bytes] = []
+    run: dict = {}
+    for key in sorted(data):
+        if key in apart:
+            if run:
+                kept.append(dumps(run)[1:-1])
+                every.append(kept[-1])
+                run = {}
+            every.append(dumps(key) + b":" + dumps(data[key]))
+        else:
+            run[key] = data[key]
+    if run:
+        kept.append(dumps(run)[1:-1])
+        every.append(kept[-1])
+    return b"{" + b",".join(every) + b"}", b"{" + b",".join(kept) + b"}"
+
+
 # --- Flat rows: the columns derive from the model, so CSV, SQLite and datapackage.json agree.
 
 
@@ -250,6 +274,15 @@ def _split(name: str, cls: type) -> list[str]:
 
 
 @dataclass(frozen=True)
+class Part:
+    """A list field of a kind's records whose items are the rows of a table of their own."""
+
+    kind: str  # the records' kind: 'decisions'
+    field: str  # the list: 'recipients'
+    column: str  # the table's column holding the record's id: 'decision'
+
+
+@dataclass(frozen=True)
 class Table:
     """A table's shape; its rows are made while it is written (`table_rows`), never held whole."""
 
@@ -257,6 +290,14 @@ class Table:
     title: str  # what the open-data page calls it
     columns: list[Column]
     key: tuple[str, ...]
+    # The records' field this table's rows are the items of: the database's `record` column of
+    # that kind leaves the field out, so the database holds it once (the JSON files keep it).
+    part_of: Part | None = None
+
+
+def apart(tables: list[Table], kind: str) -> frozenset[str]:
+    """The fields of `kind`'s records that are tables of their own (`Table.part_of`)."""
+    return frozenset(t.part_of.field for t in tables if t.part_of and t.part_of.kind == kind)
 
 
 URL = Column("url", "string", "The page on the portal.", True)
@@ -282,7 +323,8 @@ RECIPIENT_COLUMNS = [c for c in columns_of(model.Recipient) if c.name != "id"]
 def tables() -> list[Table]:
     """Every table exported, in the order written: one per kind, recipient lines, plan bases, plan dates."""
     out = [Table(kind.attr, kind.label, kind_columns(kind.name) + [URL, SAMPLE], ("id",)) for kind in KINDS.values()]
-    line_cols = [Column("decision", "string", "The award decision.", True, ref="decisions"),
+    line_cols = [Column("decision", "string", "The award decision; the rows with its id are its recipients.", True,
+                        ref="decisions"),
                  Column("number", "integer", "The line's position among the decision's published lines.", True),
                  Column("id", "string", "The line's anchor on the decision page.", True)]
     line_cols += RECIPIENT_COLUMNS
@@ -295,12 +337,13 @@ def tables() -> list[Table]:
                   Column("campaign", "string", "The campaign.", ref="campaigns"),
                   URL, SAMPLE]
     out.append(Table("recipients", "Người, tập thể được khen thưởng (mỗi dòng của quyết định)", line_cols,
-                     ("decision", "id")))
+                     ("decision", "id"), Part("decisions", "recipients", "decision")))
     out.append(Table("basis", "Căn cứ, thực hiện: văn bản dựa trên văn bản", [
-        Column("document", "string", "The document.", True, ref="documents"),
+        Column("document", "string", "The document; the rows with its id are its basis.", True, ref="documents"),
         Column("basis", "string", "The document it implements, is based on or cites.", True, ref="documents"),
         Column("relation", "string", "implements, based-on or cites.", True, tuple(v.value for v in model.Relation)),
-        Column("note", "string", "How the text refers to it."), SAMPLE], ("document", "basis")))
+        Column("note", "string", "How the text refers to it."), SAMPLE], ("document", "basis"),
+        Part("documents", "basis", "document")))
     out.append(Table("events", "Mốc thời gian, thời hạn của kế hoạch", EVENT_COLUMNS, ("document", "id")))
     return out
 

@@ -36,6 +36,7 @@ def build(renderer: Renderer, site: Site) -> None:
         description="Tải toàn bộ kế hoạch, quyết định khen thưởng, danh sách được khen thưởng và câu chuyện "
                     "điển hình dưới dạng JSON, CSV, SQLite; theo dõi tin mới (Atom) và lịch thời hạn (iCalendar).",
         paths=paths, kinds=[(k, planned.counts[k.name]) for k in KINDS.values()], tables=planned.tables,
+        parts=[(KINDS[t.part_of.kind], t) for t in planned.tables if t.part_of],
         size=lambda p: size(planned.sizes[p]) if planned.written else UNKNOWN,
         rows=lambda table: planned.rows[table] if planned.written else UNKNOWN,
         calendars=lambda: planned.calendars if planned.written else UNKNOWN, site_url=settings.site_url,
