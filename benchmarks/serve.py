@@ -5,7 +5,9 @@ edited page served with the change, as an office previewing its record sees it.
 
 For the scale it generates the data (benchmarks/generate.py), starts `mkdocs serve`, waits for the
 first build, then edits one decision's line at a time (a different decision each time, as
-run.py's rebuilds do) and polls the decision's page until it shows the new text. With
+run.py's rebuilds do) and polls the decision's page until it shows the new text; the next edit
+comes `--pause` seconds after the rebuild ends (a preview's search index and open data catch up
+after its pages are shown, and the next rebuild waits for them: back to back, edits pay for it). With
 `--against DIR` (the `plugins/` folder of another checkout, e.g. a `git worktree` of an older
 commit) sessions of that code and of this one alternate, each first in turn: paired and
 interleaved, as the machine is shared. Reports each side's min and median, and the load.
@@ -43,7 +45,7 @@ def _get(url: str) -> str:
         return ""
 
 
-def session(config: Path, data: Path, plugins: Path | None, edits: int, start: int) -> list[float]:
+def session(config: Path, data: Path, plugins: Path | None, edits: int, start: int, pause: float) -> list[float]:
     """One `mkdocs serve`: seconds from each saved edit to the page showing it."""
     port = _free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -83,7 +85,7 @@ def session(config: Path, data: Path, plugins: Path | None, edits: int, start: i
             seconds.append(time.perf_counter() - saved)
             while builds() <= done:  # the whole rebuild over (the page may show before it ends) before the next edit
                 time.sleep(0.2)
-            time.sleep(1)
+            time.sleep(pause)  # the office reads its page (a preview's search index catches up meanwhile)
         return seconds
     finally:
         server.terminate()
@@ -101,6 +103,8 @@ def main(argv=None) -> int:
     ap.add_argument("--edits", type=int, default=3, help="edits per session (default 3)")
     ap.add_argument("--sessions", type=int, default=5, help="sessions per side (default 5)")
     ap.add_argument("--against", type=Path, help="the plugins/ folder of another checkout, to compare with")
+    ap.add_argument("--pause", type=float, default=1.0,
+                    help="seconds from a rebuild's end to the next edit (default 1: edits back to back)")
     args = ap.parse_args(argv)
     work = args.out.resolve() / f"serve-{args.scale}"
     data = work / "data"
@@ -115,7 +119,7 @@ def main(argv=None) -> int:
                 continue
             loads.append(round(os.getloadavg()[0], 1))
             sides[side] += session(config, data, args.against if side == "against" else None, args.edits,
-                                   start=100 * i + (50 if side == "against" else 0))
+                                   start=100 * i + (50 if side == "against" else 0), pause=args.pause)
     generate(args.scale, data, args.seed)  # the edits undone
     for side, values in sides.items():
         if values:

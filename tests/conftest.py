@@ -214,7 +214,8 @@ def wait_for(server: subprocess.Popen, log: Path, pattern: str, after: int = 0, 
     raise AssertionError(f"no {pattern!r} within {timeout} s:\n{log.read_text(encoding='utf-8')[after:]}")
 
 
-def mkdocs_serve(config: Path, log: Path, *options: str, attempts: int = 3) -> tuple[subprocess.Popen, int, str]:
+def mkdocs_serve(config: Path, log: Path, *options: str, attempts: int = 3,
+                 env: dict[str, str] | None = None) -> tuple[subprocess.Popen, int, str]:
     """`mkdocs serve -f config [options]` as an office runs it: the server, its port and its log up
     to "Serving on". Its output goes to the file `log`, never to a pipe nobody reads while it runs.
     mkdocs binds the port only after its first build, and cannot be given port 0 and say which one
@@ -225,7 +226,7 @@ def mkdocs_serve(config: Path, log: Path, *options: str, attempts: int = 3) -> t
         with open(log, "w", encoding="utf-8") as out:
             server = subprocess.Popen([str(MKDOCS), "serve", "-f", str(config), "-a", f"127.0.0.1:{port}", *options],
                                       cwd=config.parent, stdout=out, stderr=subprocess.STDOUT,
-                                      env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+                                      env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})})
         try:
             return server, port, wait_for(server, log, "Serving on")
         except AssertionError:

@@ -24,8 +24,9 @@ class Sink(Protocol):
         """`keyed` for a file the caller writes itself: its size if the previous build's file of
         the same key was taken; None: write it, then call `placed`."""
 
-    def placed(self, path: str, key: str) -> None:
-        """The caller wrote `path` from inputs of digest `key`."""
+    def placed(self, path: str, key: str | None = None) -> None:
+        """The caller wrote `path`: from inputs of digest `key`, or (None) made whole, as every
+        build makes it (listed all the same: a sink may account for every file it holds)."""
 
     def reuse_folder(self, prefix: str, key: str) -> bool:
         """Take every file under `prefix` from the previous build if it was made from `key`."""

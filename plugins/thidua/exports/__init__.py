@@ -65,6 +65,16 @@ class Export:
     calendars: int = 0  # calendars written
     written: bool = False
 
+    def facts(self) -> dict:
+        """What the open-data page shows of the files written: sizes, rows, calendars."""
+        return {"sizes": dict(self.sizes), "rows": dict(self.rows), "calendars": self.calendars}
+
+    def assume(self, facts: dict) -> None:
+        """Show `facts`, another write's, as this one's: its files are taken for these (a preview
+        carries the previous one's, made again after it is shown: mkdocs_plugin/catchup.py)."""
+        self.sizes, self.rows = dict(facts["sizes"]), dict(facts["rows"])
+        self.calendars, self.written = facts["calendars"], True
+
     def owns(self, path: str) -> bool:
         """Whether the site file `path` (site-root-relative) is one the exports write."""
         if path in OWN_FILES or path.startswith(OWN_FOLDERS):
@@ -74,7 +84,11 @@ class Export:
         return kind is not None and name.endswith(".json") and name.removesuffix(".json") in self.repo.of_kind(kind)
 
     def write(self, sink: Sink, root: Path) -> None:
-        """Write every export into the site folder `root`, small files through `sink`."""
+        """Write every export into the site folder `root`, small files through `sink`, every file
+        listed with it. Again, for another folder, as well: what a write found starts afresh."""
+        self.sizes.clear()
+        self.rows.clear()
+        self.calendars, self.written = 0, False
         with tempfile.TemporaryDirectory(prefix=".thidua-exports-", dir=root) as scratch:
             _Writing(self, sink, root, Path(scratch)).run()
         self.written = True
@@ -119,19 +133,22 @@ class _Writing:
         return hashed.hexdigest()
 
     @contextmanager
-    def large(self, path: str) -> Iterator[BinaryIO]:
-        """A file written into the scratch folder, moved to `path` once complete."""
+    def large(self, path: str, key: str | None = None) -> Iterator[BinaryIO]:
+        """A file written into the scratch folder, moved to `path` once complete (`place`)."""
         temp = self.scratch / path.replace("/", "_")
         with open(temp, "wb") as out:
             yield out
-        self.place(temp, path)
+        self.place(temp, path, key)
 
-    def place(self, temp: Path, path: str) -> None:
+    def place(self, temp: Path, path: str, key: str | None = None) -> None:
+        """Put a file made in the scratch folder at `path`, listed with the sink: made from inputs
+        of digest `key`, or (None) made whole, as every build makes it."""
         target = self.root / path
         target.parent.mkdir(parents=True, exist_ok=True)
         # a new file replaces the old name: never writes through a link into the previous site
         os.replace(temp, target)
         self.export.sizes[path] = target.stat().st_size
+        self.sink.placed(path, key)
 
     def run(self) -> None:
         export = self.export
@@ -238,10 +255,9 @@ class _Writing:
         key = self.key(writer.inputs(name, everything))
         size = self.sink.reuse(path, key)
         if size is None:
-            with self.large(path) as out:
+            with self.large(path, key) as out:
                 for chunk in writer.chunks(name, everything):
                     out.write(chunk)
-            self.sink.placed(path, key)
         else:
             export.sizes[path] = size
         export.calendars = count + 1

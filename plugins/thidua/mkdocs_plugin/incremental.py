@@ -4,7 +4,8 @@ Each build lists, in `.cache/thidua/pages.pickle` (outside the site; sealed, as 
 
 - every file it wrote through a `Writer`: its URL path, a hash of its bytes and the identity of
   the file (size, modification time, inode), and for a keyed file (`Writer.keyed`) the digest of
-  its inputs (which stands for the hash of a file the caller wrote itself: `Writer.placed`);
+  its inputs (which stands for the hash of a file the caller wrote itself: `Writer.placed`; an
+  empty one for a file made whole by every build, which only `Writer.keep` takes again);
 - a stamp of everything every page depends on: the code (this package, the theme override,
   the installed packages), the MkDocs configuration, the build date, and the chrome of each
   folder as Material rendered it (`stamp`);
@@ -262,14 +263,18 @@ class Writer:
             done.append(path)
         return bool(paths)
 
-    def placed(self, path: str, key: str) -> None:
+    def placed(self, path: str, key: str | None = None) -> None:
         """List the file the caller wrote at `path` (after `reuse` gave None) with its `key`. It is
         only ever taken again by its key (`reuse`), never by its bytes, so it is not read back to
         hash them: the key's digest stands in their place (a `write` of the path compares it with
-        the hash of its bytes, which it does not match, and writes them)."""
+        the hash of its bytes, which it does not match, and writes them).
+
+        Without a key (a file made whole by every build: the open data's database, bulk JSON, CSV,
+        ZIP) it is listed by its identity alone, with an empty digest that matches no bytes and no
+        key: only `keep` takes it again, as it is (a preview carries the previous one's: catchup.py)."""
         st = os.stat(self.site_dir / path)
-        keyed = self._key(key)
-        self.entries[path] = [keyed, st.st_size, st.st_mtime_ns, st.st_ino, keyed]
+        keyed = self._key(key) if key is not None else ""
+        self.entries[path] = [keyed, st.st_size, st.st_mtime_ns, st.st_ino] + ([keyed] if key is not None else [])
         self.written += 1
 
     def _key(self, key: str) -> str:

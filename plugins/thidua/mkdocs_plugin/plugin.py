@@ -22,7 +22,8 @@ build with warnings leaves the previous site as it was (`staging.py`); the repla
 into the cache folder and removed there by a process the build does not wait for. `mkdocs serve`
 stages each preview the same way, in its own temporary folder, so a preview after a data edit
 reuses the pages of the previous one (incremental.py) as a rebuild does; it keeps that manifest
-in memory, leaving the one on disk to `mkdocs build`'s site.
+in memory, leaving the one on disk to `mkdocs build`'s site. A preview after a preview carries that
+one's search index and open data, and makes them again once it is shown (catchup.py).
 
 Material renders one placeholder per folder rather than one page per record: the theme's
 full render and its search plugin's HTML parsing cost more than everything else per page.
@@ -54,7 +55,7 @@ from ..redirects import redirect_html
 from ..validate import validate
 from ..pages import render
 from ..pages.template_cache import TemplateCache, template_cache
-from . import chrome, incremental, pagefind_index, search_index, sitemap, staging
+from . import catchup, chrome, incremental, pagefind_index, search_index, sitemap, staging
 from .config import ThiduaConfig
 
 log = logging.getLogger("mkdocs.plugins.thidua")
@@ -94,12 +95,19 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         self.search: pagefind_index.Index | None = None
         self.texts: incremental.Writer | None = None  # writes the search results' text files
         self.served: incremental.Manifest | None = None  # `mkdocs serve`: the last preview's manifest
+        # `mkdocs serve`: the search index and open data made after a preview is shown (catchup.py)
+        self.catchup = catchup.Catchup()
+        self.caught_up = True  # the last catch-up did not fail: this preview may carry what it made
+        self.deferred = False  # this preview carries the previous one's search index and open data
+        self.export_paths: set[str] = set()  # the open data's files, as last written
+        self.export_facts: dict = {}  # what the open-data page shows of them (`Export.facts`)
 
     def on_startup(self, *, command, dirty):
         self.command = command
         self.dirty = dirty
 
     def on_config(self, config):
+        self.caught_up = self.catchup.wait()  # first: a catch-up writes into the site in place
         if not self.config.enabled:
             return config
         # a dirty build updates site_dir in place; any other build (`mkdocs serve`'s previews too,
@@ -192,33 +200,59 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
             if files.get_file_from_path(path) is None:  # a site's own copy (docs_dir, custom_dir) wins
                 files.append(File.generated(config, path, abs_src_path=str(source)))
         self.texts = None
+        self.export_entries: dict[str, list] = {}
+        exports = self.site.exports
+        if exports is not None:
+            taken = sorted(f.dest_uri for f in files if exports.owns(f.dest_uri))
+            if taken:
+                raise PluginError(f"thidua: {', '.join(taken[:5])} is written from data; remove the hand-written file")
+        site_dir = Path(config.site_dir)
+        final = self.stage.final if self.stage is not None else site_dir
+        self.deferred = False
+        if (self.command == "serve" and self.stage is not None and self.caught_up and self.served is not None
+                and self.served.site == final):
+            # a preview after a preview: the search index and open data catch up once it is shown
+            writer = incremental.Writer(site_dir, final, self.served)
+            if catchup.carry(writer, final, self.export_paths):
+                self.deferred, self.export_entries = True, writer.entries
+                if exports is not None:  # the open-data page lists the files it carries
+                    exports.assume(self.export_facts)
+                return files
         if search_index.wanted(config):  # Pagefind indexes beside the rest of the build, in its own process
-            site_dir = Path(config.site_dir)
-            final = self.stage.final if self.stage is not None else site_dir
             self.texts = incremental.Writer(site_dir, final, self._previous(final))  # unchanged text files: linked
             self.search = search_index.start(site_dir, self.site.search, self.config.search_split_above, self.texts)
-        self.export_entries: dict[str, list] = {}
-        if self.site.exports is not None:
-            self._write_exports(Path(config.site_dir), files)
+        if exports is not None:
+            self._write_exports(site_dir, final)
         return files
 
-    def _write_exports(self, site_dir: Path, files: Files) -> None:
+    def _write_exports(self, site_dir: Path, final: Path) -> None:
         """Write the open-data files straight into the site folder, none held in memory: here, after
         MkDocs cleaned the folder and before it renders the open-data page, which lists their sizes.
         A file unchanged since the previous build is linked from it (listed in the pages' manifest)."""
         exports = self.site.exports
         assert exports is not None
-        taken = sorted(f.dest_uri for f in files if exports.owns(f.dest_uri))
-        if taken:
-            raise PluginError(f"thidua: {', '.join(taken[:5])} is written from data; remove the hand-written file")
         started = time.perf_counter()
-        final = self.stage.final if self.stage is not None else site_dir
         writer = incremental.Writer(site_dir, final, self._previous(final))
         exports.write(writer, site_dir)
         self.export_entries = writer.entries
-        log.info(f"thidua: open data written in {time.perf_counter() - started:.1f} s ({writer.written} files "
+        self._exports_written(exports, set(writer.entries))
+        whole = sum(1 for entry in writer.entries.values() if entry[0] == "")  # listed by identity: Writer.placed
+        log.info(f"thidua: open data written in {time.perf_counter() - started:.1f} s ({writer.written - whole} files "
                  f"written, {len(writer.entries) - writer.written} unchanged linked, calendars and feeds among them "
-                 f"not even made; the database, bulk JSON, CSV and ZIP made whole)")
+                 f"not even made; the database, bulk JSON, CSV and ZIP made whole: {whole} files)")
+
+    def _exports_written(self, exports, paths: set[str]) -> None:
+        """What a preview that carries these open-data files needs of them (catchup.py)."""
+        self.export_paths = paths
+        self.export_facts = exports.facts()
+
+    def _catch_up(self, final: Path, manifest: incremental.Manifest, site, hand_written, split_above: int,
+                  trash: Path | None, stopping) -> None:
+        """The thread of `catchup.Catchup`: the search index and open data of the preview in place."""
+        paths = catchup.bring_up_to_date(stopping, final, manifest, site.exports, self.export_paths, site.search,
+                                         hand_written, split_above, trash)
+        if site.exports is not None:
+            self._exports_written(site.exports, paths)
 
     def _templates(self) -> TemplateCache | None:
         """Compiled templates kept in the cache folder, ours and the theme's (template_cache.py)."""
@@ -359,13 +393,16 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
             return
         site_dir = Path(config.site_dir)
         generated = {page.url for page in self.site.pages}
+        hand_written = None
         if self.search is not None:  # Material's index is written: the hand-written pages join ours
             search_index.finish(self.search, site_dir, generated)
+        elif self.deferred and search_index.wanted(config):  # they join ours in the catch-up
+            hand_written = search_index.take_hand_written(site_dir, generated)
         for folder in self.shells.values():
             shutil.rmtree(site_dir / folder / chrome.SLUG, ignore_errors=True)
         started = time.perf_counter()
         self.write_pages(site_dir, config)
-        self.manifest.pages.update(self.export_entries)  # the open data's files, written in on_files
+        self.manifest.pages.update(self.export_entries)  # the open data's files, written (or carried) in on_files
         log.info(f"thidua: record pages written in {time.perf_counter() - started:.1f} s")
         mkdocs_pages = [file.url.removeprefix("./") for file in self.files.documentation_pages() if file.src_uri not in self.shells]
         sitemap.write(site_dir, self.env, config, mkdocs_pages + [p.url for p in self.site.pages],
@@ -384,11 +421,17 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
                 config.site_dir = str(stage.final)  # gh-deploy reads it after the build
                 if self.command == "serve":  # kept in memory: the manifest on disk is `mkdocs build`'s
                     self.served = self.manifest
+                    if self.deferred:
+                        self.catchup.start(partial(self._catch_up, stage.final, self.manifest, self.site, hand_written,
+                                                   self.config.search_split_above, stage.trash))
                 else:
                     self.manifest.write(self.cache_dir)  # only now: it describes the site in place
         elif self.dirty and self.command == "build":
             self.manifest.write(self.cache_dir)
         gc.unfreeze()  # the build is over: what it froze may be collected (tests build many sites in one process)
+
+    def on_shutdown(self):
+        self.catchup.stop()  # before `mkdocs serve` removes the preview's folder
 
     def on_build_error(self, *, error):
         gc.unfreeze()

@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ..search import Doc
 from ..sink import Sink
 from . import pagefind_index
 
@@ -48,13 +49,20 @@ def start(site_dir: Path, ours, split_above: int = pagefind_index.SPLIT_ABOVE,
 
 def finish(index: pagefind_index.Index, site_dir: Path, generated: set[str]) -> None:
     """Add the hand-written pages from Material's index, empty that index, let Pagefind write."""
-    path = Path(site_dir) / INDEX
-    data = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-    for doc in pagefind_index.hand_written(data, generated):
+    for doc in take_hand_written(site_dir, generated):
         index.add(doc)
     index.finish()
+
+
+def take_hand_written(site_dir: Path, generated: set[str]) -> list[Doc]:
+    """The hand-written pages' entries of Material's index, which is left with its config only
+    (pointing the search box at Pagefind's index)."""
+    path = Path(site_dir) / INDEX
+    data = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    docs = pagefind_index.hand_written(data, generated)
     if path.is_file():
         config = dict(data.get("config", {}))
         config["thidua"] = {"engine": "pagefind", "path": pagefind_index.OUTPUT + "/"}
         path.write_text(json.dumps({"config": config, "docs": []}, ensure_ascii=False, separators=(",", ":")),
                         encoding="utf-8")
+    return docs
