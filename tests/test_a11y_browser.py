@@ -138,3 +138,41 @@ def test_plan_leads_with_awards_and_a_link_opens_its_folded_section(browser, fro
     target = page.evaluate("decodeURIComponent(location.hash.slice(1))")
     assert page.is_visible(f"[id='{target}']")
     context.close()
+
+
+ROW_LOOK = """row => Array.from(row.cells, c => [c.tagName, getComputedStyle(c).display,
+    getComputedStyle(c, '::before').content, getComputedStyle(c).whiteSpace])"""
+
+
+@pytest.mark.parametrize("family", ["decision", "honor roll"])
+def test_recipient_rows_are_styled_by_column(browser, frozen_url, family):
+    """A recipient row's cells carry no class or label (pages/lines.py: millions of rows): thidua.css
+    names them by column. On a phone the number hides and each other cell says what it is; on a
+    desktop the table is plain, its kind column unbroken."""
+    columns = 5 if family == "decision" else 4  # the achievement is on the decision page only
+    labels = ['"Đối tượng: "', '"Đơn vị, địa phương: "', '"Thành tích: "'][:columns - 2]
+    seen = {}
+    for width in VIEWPORTS:
+        context = browser.new_context(viewport={"width": width, "height": VIEWPORTS[width]}, locale="vi-VN")
+        page = context.new_page()
+        open_family(page, frozen_url, family)
+        seen[width] = page.eval_on_selector("table.td-lines tbody tr", ROW_LOOK)
+        context.close()
+    phone, desktop = seen[360], seen[1280]
+    assert [c[0] for c in phone] == ["TD", "TH"] + ["TD"] * (columns - 2)
+    assert phone[0][1] == "none" and [c[1] for c in phone[1:]] == ["block"] * (columns - 1)
+    assert [c[2] for c in phone[1:]] == ["none", *labels]
+    assert [c[1] for c in desktop] == ["table-cell"] * columns
+    assert [c[2] for c in desktop] == ["none"] * columns
+    assert desktop[0][3] == desktop[2][3] == "nowrap"
+
+
+def test_story_awards_keep_their_own_column_labels(browser, frozen_url):
+    """The story page's awards table looks like an honor roll (td-honor) but has other columns: the
+    recipient rows' labels by position must not land on it."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="vi-VN")
+    page = context.new_page()
+    open_family(page, frozen_url, "story")
+    cells = page.eval_on_selector("table.td-awards tbody tr", ROW_LOOK)
+    context.close()
+    assert [c[2] for c in cells] == ["none", '"Quyết định: "', '"Ngày: "', '"Cơ quan: "']

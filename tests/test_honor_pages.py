@@ -507,6 +507,46 @@ def test_achievement_is_written_on_the_decision_page_only(site):
         assert achievement not in page.body and ">Thành tích</th>" not in page.body, page.url
 
 
+HOSTILE_LINE = """\
+id: qd-11-dong-xuan-2023
+number: 11/QĐ-UBND
+date: '2023-12-21'
+authority: ubnd-tinh-dong-xuan
+form: bang-khen-tinh
+occasion: yearly
+campaign: vi-nguoi-ngheo-2021-2025
+recipients:
+- kind: individual
+  name: Ngô "Thị" <b>Ánh</b> & Cộng sự
+  unit: Thôn <i>1</i> "Đông" & xã An Phú
+  achievement: Hoàn thành <script>alert(1)</script> nhiệm vụ & "vượt" chỉ tiêu.
+"""
+
+
+def test_recipient_rows_are_bare_cells_with_data_escaped(tmp_path):
+    """Rows are written millions of times at national scale, so their cells carry no class or
+    data-label: thidua.css styles and labels them by column (test_a11y_browser checks what a phone
+    shows). The name stays a row header, the decision page's row keeps its permalink id."""
+    pages = pages_of(site_of(honor_data(tmp_path, {"decisions/qd-11-dong-xuan-2023.yml": HOSTILE_LINE})))
+    for url, columns in (("khen-thuong/qd-11-dong-xuan-2023/", 5), ("khen-thuong/qd-10-dong-xuan-2023/", 5),
+                         ("vinh-danh/nam/2023/", 4), ("vinh-danh/co-quan/ubnd-tinh-dong-xuan/", 4)):
+        body = pages[url].body
+        tables = re.findall(r'<table class="td-honor td-lines">.*?<tbody>(.*?)</tbody>', body, re.S)
+        rows = [row for table in tables for row in re.findall(r"<tr[^>]*>.*?</tr>", table, re.S)]
+        assert rows, url
+        for row in rows:
+            cells = re.findall(r"<(td|th)\b([^>]*)>", row)
+            assert cells == [("td", ""), ("th", ' scope="row"')] + [("td", "")] * (columns - 2), (url, row)
+        assert "data-label" not in "".join(tables) and "td-honor__" not in body, url
+    decision, roll = pages["khen-thuong/qd-11-dong-xuan-2023/"].body, pages["vinh-danh/nam/2023/"].body
+    assert re.search(r'<tr id="[a-z0-9-]+"><td>1</td><th scope="row">', decision)
+    for body in (decision, roll):
+        assert "Ngô &quot;Thị&quot; &lt;b&gt;Ánh&lt;/b&gt; &amp; Cộng sự" in body
+        assert "Thôn &lt;i&gt;1&lt;/i&gt; &quot;Đông&quot; &amp; xã An Phú" in body
+        assert "<b>Ánh" not in body and "<i>1" not in body and "<script>alert" not in body
+    assert "Hoàn thành &lt;script&gt;alert(1)&lt;/script&gt; nhiệm vụ &amp; &quot;vượt&quot; chỉ tiêu." in decision
+
+
 def test_honor_roll_links_story_of_recipient(site):
     pages = pages_of(site)
     for url in ("khen-thuong/qd-10-dong-xuan-2023/", "vinh-danh/nam/2023/"):

@@ -5,8 +5,10 @@ authority); at province scale that is hundreds of thousands of rows, so rows are
 plain string formatting instead of a Jinja macro call per line (about twenty times faster).
 The achievement, most of a row's bytes, is printed on the decision page only: a roll's row
 names the recipient and links to the line there, so the text is not written five times over
-(at national scale that was a gigabyte of HTML). `honor_macros.html` wraps the rows in the
-table (`lines_table`); templates call `line_rows`.
+(at national scale that was a gigabyte of HTML). Nor do cells carry a class or `data-label`:
+rows are written millions of times and those attributes were a third of a row's bytes; the columns
+are fixed, so thidua.css places them by position in `table.td-lines` (widths, a phone's labels).
+`honor_macros.html` wraps the rows in that table (`lines_table`); templates call `line_rows`.
 """
 from __future__ import annotations
 
@@ -50,13 +52,11 @@ def line_rows(renderer: Renderer, lines: list[Line], here: str, on_decision_page
                     f'{escape(authority_label(repo.authorities[r.locality]))}</a>')
         else:
             unit = "—"
-        achievement = (f'<td data-label="Thành tích">{escape(r.achievement or "")}</td>'
-                       if on_decision_page else "")
+        achievement = f'<td>{escape(r.achievement or "")}</td>' if on_decision_page else ""
+        # bare cells, in the column order thidua.css counts on (`table.td-lines td:nth-child(n)`)
         out.append(
-            f'{head[0]}<td class="td-honor__no">{line.number}</td>'
-            f'<th scope="row" class="td-honor__name">{head[1]}{stories}</th>'
-            f'<td class="td-honor__kind" data-label="Đối tượng">{escape(model.label(r.kind))}</td>'
-            f'<td data-label="Đơn vị, địa phương">{unit}</td>{achievement}</tr>\n')
+            f'{head[0]}<td>{line.number}</td><th scope="row">{head[1]}{stories}</th>'
+            f'<td>{escape(model.label(r.kind))}</td><td>{unit}</td>{achievement}</tr>\n')
     return Markup("".join(out))
 
 
