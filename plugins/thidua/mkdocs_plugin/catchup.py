@@ -18,6 +18,7 @@ next rebuild makes the search index and open data itself. `mkdocs build` defers 
 """
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import shutil
@@ -59,11 +60,14 @@ class Catchup:
         self.stopping.set()
         self.wait()
 
-    def start(self, job: Callable[[threading.Event], None]) -> None:
-        """Run `job` in a thread; it checks the event it is given between its steps."""
+    def start(self, job: Callable[[threading.Event], None] | None) -> None:
+        """Run `job` (None: nothing) in a thread; it checks the event it is given between its steps.
+        Then the thread collects what the previous preview left (`collect`)."""
         def run() -> None:
             started = time.perf_counter()
             try:
+                if job is None:
+                    return
                 job(self.stopping)
             except Cancelled:
                 return
@@ -78,10 +82,20 @@ class Catchup:
             else:
                 log.info(f"thidua: the preview's search index and open data caught up "
                          f"{time.perf_counter() - started:.1f} s after the preview was shown")
+            finally:
+                collect()
 
         self.wait()
         self.thread = threading.Thread(target=run, name="thidua-catchup")
         self.thread.start()
+
+
+def collect() -> None:
+    """Collect, while the server waits for the next edit, what the previous preview left. Each
+    build freezes what it plans (the collector skips it) and unfreezes it once over, as `mkdocs
+    build` does: collected during the next build instead, a preview's heap cost about a second of
+    it, more with each preview (province: rebuilds 2.8, 3.3, 3.5, 3.8, 4.1 s in a row)."""
+    gc.collect()
 
 
 def carry(writer: incremental.Writer, final: Path, export_paths: set[str]) -> bool:
@@ -92,7 +106,7 @@ def carry(writer: incremental.Writer, final: Path, export_paths: set[str]) -> bo
     target = writer.site_dir / pagefind_index.OUTPUT
     try:
         if all(writer.keep(path) for path in sorted(export_paths)):
-            _link_tree(writer, final, target)
+            _link_tree(writer, final)
             return True
     except OSError:
         pass
@@ -103,19 +117,26 @@ def carry(writer: incremental.Writer, final: Path, export_paths: set[str]) -> bo
     return False
 
 
-def _link_tree(writer: incremental.Writer, final: Path, target: Path) -> None:
-    """Link the search index's folder of `final` into `target` whole; its listed files (the
-    results' texts) keep their entries, so the catch-up may link them again."""
-    source, listed = final / pagefind_index.OUTPUT, writer.previous.pages
-    for folder, _dirs, names in os.walk(source):
-        here = Path(folder)
-        into = target / here.relative_to(source)
-        into.mkdir(parents=True, exist_ok=True)
-        for name in names:
-            os.link(here / name, into / name)
-            path = (here / name).relative_to(final).as_posix()
-            if path in listed:
-                writer.entries[path] = list(listed[path])
+def _link_tree(writer: incremental.Writer, final: Path) -> None:
+    """Link the search index's folder of `final` into the staging folder whole; its listed files (the
+    results' texts) keep their entries, so the catch-up may link them again. Paths as strings:
+    thousands of files, for which Path objects cost most of a second."""
+    listed, site, old = writer.previous.pages, str(writer.site_dir), str(final)
+
+    def walk(folder: str) -> None:  # `folder`: site-relative
+        os.makedirs(f"{site}/{folder}", exist_ok=True)
+        with os.scandir(f"{old}/{folder}") as found:
+            for entry in found:
+                path = f"{folder}/{entry.name}"
+                if entry.is_dir(follow_symlinks=False):
+                    walk(path)
+                else:
+                    os.link(entry.path, f"{site}/{path}")
+                    if path in listed:
+                        writer.entries[path] = list(listed[path])
+
+    if (final / pagefind_index.OUTPUT).is_dir():
+        walk(pagefind_index.OUTPUT)
 
 
 def bring_up_to_date(stopping: threading.Event, final: Path, manifest: incremental.Manifest, exports,

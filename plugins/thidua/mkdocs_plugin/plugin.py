@@ -132,8 +132,7 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         try:
             self._plan(config, root, data_dir, started)
         finally:
-            if self.command != "serve":  # a preview server runs on: let it collect between builds
-                gc.freeze()
+            gc.freeze()  # unfrozen once the build is over (a preview server's then collected: catchup.py)
             if gc_was_on:
                 gc.enable()
         return config
@@ -421,9 +420,9 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
                 config.site_dir = str(stage.final)  # gh-deploy reads it after the build
                 if self.command == "serve":  # kept in memory: the manifest on disk is `mkdocs build`'s
                     self.served = self.manifest
-                    if self.deferred:
-                        self.catchup.start(partial(self._catch_up, stage.final, self.manifest, self.site, hand_written,
-                                                   self.config.search_split_above, stage.trash))
+                    gc.unfreeze()  # before the thread collects
+                    self.catchup.start(partial(self._catch_up, stage.final, self.manifest, self.site, hand_written,
+                                               self.config.search_split_above, stage.trash) if self.deferred else None)
                 else:
                     self.manifest.write(self.cache_dir)  # only now: it describes the site in place
         elif self.dirty and self.command == "build":
