@@ -30,9 +30,13 @@
   window.Worker = Worker;
 
   function count(n) { return n.toLocaleString("vi-VN"); }
-  function t(key, fallback) {  /* the site's own wording (theme/partials/languages/), as Material reads it */
-    try { return JSON.parse(document.getElementById("__config").textContent).translations[key] || fallback; }
-    catch (e) { return fallback; }
+  var words = null;  /* the site's own wording (theme/partials/languages/), as Material reads it: read once */
+  function t(key, fallback) {
+    if (words === null) {
+      try { words = JSON.parse(document.getElementById("__config").textContent).translations || {}; }
+      catch (e) { words = {}; }
+    }
+    return words[key] || fallback;
   }
   function summary(info) {
     if (info.error) return "Chưa tải được chỉ mục tìm kiếm; hãy thử lại.";
