@@ -25,7 +25,7 @@ from jsonschema import Draft202012Validator
 from conftest import build
 from test_honor_pages import DECISION_SAMPLE, PRIVATE_NAME, SAMPLE_NAME, honor_data
 from thidua import exports
-from thidua.exports import paths
+from thidua.exports import paths, records
 from thidua.graph import LinkGraph
 from thidua.kinds import KINDS
 from thidua.mkdocs_plugin import incremental
@@ -251,13 +251,22 @@ def test_sqlite_folds_names_and_leaves_achievements_to_fts5(sites):
     assert folds["Đặng Văn Hải"] == "dang van hai so noi vu tinh dong xuan dat"
 
 
+@pytest.mark.parametrize("fields", [set(), {"a"}, {"m"}, {"z"}, {"a", "m"}, {"a", "m", "z", "q\"\u2028"}, {"absent"}])
+def test_dumps_apart_gives_dumps_bytes_with_and_without_the_fields(fields):
+    data = {"z": [1, {"b": "đ\u0000"}], "a": {"nested": ["x"]}, "m": "Đặng", "q\"\u2028": None, "k": 2.5}
+    whole, without = records.dumps_apart(data, frozenset(fields))
+    assert whole == records.dumps(data)
+    assert without == records.dumps({k: v for k, v in data.items() if k not in fields})
+
+
 def test_sqlite_record_column_leaves_out_what_has_a_table_of_its_own(sites):
     """A decision's `record` has no recipients: they are the `recipients` rows with its id, and
-    hold every field of the JSON file's recipients (which keeps them); a document's basis likewise."""
+    hold every field of the JSON file's recipients (which keeps them). A document's basis stays in
+    its record: its order (the first it implements is its parent) is not in the `basis` rows."""
     site = sites[True]
     db = sqlite3.connect(site / paths.DATABASE)
     db.row_factory = sqlite3.Row
-    apart = {"decisions": "recipients", "documents": "basis"}
+    apart = {"decisions": "recipients"}
     for kind in KINDS.values():
         for ident, record in db.execute(f'SELECT id, record FROM "{kind.attr}"'):
             stored = json.loads(record)
@@ -275,8 +284,8 @@ def test_sqlite_record_column_leaves_out_what_has_a_table_of_its_own(sites):
     basis = [{k: row[k] for k in ("basis", "relation", "note") if row[k] is not None} for row in db.execute(
         "SELECT * FROM basis WHERE document = 'kh-2-dong-xuan-2022' ORDER BY basis")]
     assert basis == [{("basis" if k == "document" else k): v for k, v in b.items()} for b in plan["record"]["basis"]]
-    assert basis and "basis" not in json.loads(db.execute(
-        "SELECT record FROM documents WHERE id = 'kh-2-dong-xuan-2022'").fetchone()[0])
+    assert basis and json.loads(db.execute(
+        "SELECT record FROM documents WHERE id = 'kh-2-dong-xuan-2022'").fetchone()[0])["basis"] == plan["record"]["basis"]
     # the open-data page says so
     html = (site / paths.SECTION / "index.html").read_text(encoding="utf-8")
     assert "<code>recipients</code> của bảng <code>decisions</code>" in html

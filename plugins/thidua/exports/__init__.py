@@ -188,7 +188,7 @@ class _Writing:
         records, graph, urls = self.export.records[kind.name], self.export.graph, self.urls
         links = Links(self.export.repo, graph, urls)
         cols = kind_columns(kind.name)
-        own_tables = apart(self.export.tables, kind.name)
+        table_fields = apart(self.export.tables, kind.name)
         # the records' bytes spliced in where sorted keys put them: between "label" and "schema"
         head = dumps({"count": len(records), "kind": kind.name, "label": kind.label})[:-1] + b',"records":['
         tail = b"]," + dumps({"schema": urls(paths.RECORD_SCHEMA)})[1:]
@@ -198,7 +198,7 @@ class _Writing:
             rows = stack.enter_context(db.table(table, with_record=True))
             bulk.write(head)
             for i, record in enumerate(records):
-                data, in_database = dumps_apart(record_data(graph, kind.name, record), own_tables)
+                data, in_database = dumps_apart(record_data(graph, kind.name, record), table_fields)
                 blob = envelope(kind.name, record, data, links.of(kind.name, record), urls)
                 self.sink.write(paths.record_json(kind.name, record.id), blob)
                 if i:

@@ -168,17 +168,17 @@ def dumps(data) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
 
 
-def dumps_apart(data: dict, apart: frozenset[str]) -> tuple[bytes, bytes]:
-    """`dumps(data)`, and the same without the keys `apart`: each part encoded once (a plan's
+def dumps_apart(data: dict, fields: frozenset[str]) -> tuple[bytes, bytes]:
+    """`dumps(data)`, and the same without the keys `fields`: each part encoded once (a plan's
     body is not written twice) and joined as `dumps` would join them, sorted keys between commas."""
-    if apart.isdisjoint(data):
+    if fields.isdisjoint(data):
         whole = dumps(data)
         return whole, whole
-    kept: list[bytes] = []  # the members of the record without `apart`, in runs between those keys
+    kept: list[bytes] = []  # the members of the record without `fields`, in runs between those keys
     every: list[bytes] = []
     run: dict = {}
     for key in sorted(data):
-        if key in apart:
+        if key in fields:
             if run:
                 kept.append(dumps(run)[1:-1])
                 every.append(kept[-1])
@@ -339,11 +339,12 @@ def tables() -> list[Table]:
     out.append(Table("recipients", "Người, tập thể được khen thưởng (mỗi dòng của quyết định)", line_cols,
                      ("decision", "id"), Part("decisions", "recipients", "decision")))
     out.append(Table("basis", "Căn cứ, thực hiện: văn bản dựa trên văn bản", [
-        Column("document", "string", "The document; the rows with its id are its basis.", True, ref="documents"),
+        Column("document", "string", "The document.", True, ref="documents"),
         Column("basis", "string", "The document it implements, is based on or cites.", True, ref="documents"),
         Column("relation", "string", "implements, based-on or cites.", True, tuple(v.value for v in model.Relation)),
-        Column("note", "string", "How the text refers to it."), SAMPLE], ("document", "basis"),
-        Part("documents", "basis", "document")))
+        # not a Part of the documents' record column: the order of a document's basis (the first
+        # it implements is its parent plan) is not in these rows
+        Column("note", "string", "How the text refers to it."), SAMPLE], ("document", "basis")))
     out.append(Table("events", "Mốc thời gian, thời hạn của kế hoạch", EVENT_COLUMNS, ("document", "id")))
     return out
 
