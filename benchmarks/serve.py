@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import socket
 import statistics
 import subprocess
@@ -88,7 +89,7 @@ def session(config: Path, data: Path, plugins: Path | None, edits: int, start: i
             time.sleep(pause)  # the office reads its page (a preview's search index catches up meanwhile)
         return seconds
     finally:
-        server.terminate()
+        server.send_signal(signal.SIGINT)  # as an office stops it: the preview's folders are removed
         server.wait(timeout=60)
 
 

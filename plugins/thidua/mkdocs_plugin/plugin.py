@@ -97,17 +97,20 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         self.served: incremental.Manifest | None = None  # `mkdocs serve`: the last preview's manifest
         # `mkdocs serve`: the search index and open data made after a preview is shown (catchup.py)
         self.catchup = catchup.Catchup()
-        self.caught_up = True  # the last catch-up did not fail: this preview may carry what it made
+        self.caught_up = True  # no catch-up failed since a preview made everything: one may carry what it made
         self.deferred = False  # this preview carries the previous one's search index and open data
-        self.export_paths: set[str] = set()  # the open data's files, as last written
+        self.export_paths: set[str] = set()  # the open data's files in the preview in place
         self.export_facts: dict = {}  # what the open-data page shows of them (`Export.facts`)
+        self.written_exports: tuple[set[str], dict] | None = None  # this build's: in place once it is
 
     def on_startup(self, *, command, dirty):
         self.command = command
         self.dirty = dirty
 
     def on_config(self, config):
-        self.caught_up = self.catchup.wait()  # first: a catch-up writes into the site in place
+        # first: a catch-up writes into the site in place. A failed one is remembered until a
+        # preview has made the search index and open data itself (a failed build does not count)
+        self.caught_up = self.catchup.wait() and self.caught_up
         if not self.config.enabled:
             return config
         # a dirty build updates site_dir in place; any other build (`mkdocs serve`'s previews too,
@@ -200,6 +203,7 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
                 files.append(File.generated(config, path, abs_src_path=str(source)))
         self.texts = None
         self.export_entries: dict[str, list] = {}
+        self.written_exports = None
         exports = self.site.exports
         if exports is not None:
             taken = sorted(f.dest_uri for f in files if exports.owns(f.dest_uri))
@@ -234,24 +238,20 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         writer = incremental.Writer(site_dir, final, self._previous(final))
         exports.write(writer, site_dir)
         self.export_entries = writer.entries
-        self._exports_written(exports, set(writer.entries))
+        self.written_exports = (set(writer.entries), exports.facts())
         whole = sum(1 for entry in writer.entries.values() if entry[0] == "")  # listed by identity: Writer.placed
         log.info(f"thidua: open data written in {time.perf_counter() - started:.1f} s ({writer.written - whole} files "
                  f"written, {len(writer.entries) - writer.written} unchanged linked, calendars and feeds among them "
                  f"not even made; the database, bulk JSON, CSV and ZIP made whole: {whole} files)")
 
-    def _exports_written(self, exports, paths: set[str]) -> None:
-        """What a preview that carries these open-data files needs of them (catchup.py)."""
-        self.export_paths = paths
-        self.export_facts = exports.facts()
-
-    def _catch_up(self, final: Path, manifest: incremental.Manifest, site, hand_written, split_above: int,
-                  trash: Path | None, stopping) -> None:
-        """The thread of `catchup.Catchup`: the search index and open data of the preview in place."""
-        paths = catchup.bring_up_to_date(stopping, final, manifest, site.exports, self.export_paths, site.search,
+    def _catch_up(self, final: Path, manifest: incremental.Manifest, site, export_paths: set[str], hand_written,
+                  split_above: int, trash: Path | None, stopping) -> None:
+        """The thread of `catchup.Catchup`: the search index and open data of the preview in place,
+        and what the next preview needs of them (read once it has waited for this thread)."""
+        paths = catchup.bring_up_to_date(stopping, final, manifest, site.exports, export_paths, site.search,
                                          hand_written, split_above, trash)
         if site.exports is not None:
-            self._exports_written(site.exports, paths)
+            self.export_paths, self.export_facts = paths, site.exports.facts()
 
     def _templates(self) -> TemplateCache | None:
         """Compiled templates kept in the cache folder, ours and the theme's (template_cache.py)."""
@@ -420,9 +420,14 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
                 config.site_dir = str(stage.final)  # gh-deploy reads it after the build
                 if self.command == "serve":  # kept in memory: the manifest on disk is `mkdocs build`'s
                     self.served = self.manifest
+                    if not self.deferred:  # it made the search index and open data itself
+                        self.caught_up = True
+                        if self.written_exports is not None:
+                            self.export_paths, self.export_facts = self.written_exports
                     gc.unfreeze()  # before the thread collects
-                    self.catchup.start(partial(self._catch_up, stage.final, self.manifest, self.site, hand_written,
-                                               self.config.search_split_above, stage.trash) if self.deferred else None)
+                    self.catchup.start(partial(self._catch_up, stage.final, self.manifest, self.site, self.export_paths,
+                                               hand_written, self.config.search_split_above, stage.trash)
+                                       if self.deferred else None)
                 else:
                     self.manifest.write(self.cache_dir)  # only now: it describes the site in place
         elif self.dirty and self.command == "build":
