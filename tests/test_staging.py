@@ -60,3 +60,15 @@ def test_the_build_process_leaves_without_a_last_collection():
     env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins")}
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
     assert out.split("\n")[:2] == ["frozen before exit: False", "frozen at exit: True"]
+
+
+def test_a_build_stopped_by_ctrl_c_leaves_no_staging_folder(tmp_path):
+    """Ctrl+C raises KeyboardInterrupt, which MkDocs does not pass to on_build_error; on_shutdown,
+    which it always calls, removes the build's staging folder."""
+    from thidua.mkdocs_plugin.plugin import ThiduaPlugin
+
+    plugin = ThiduaPlugin()
+    plugin.stage = staging.Stage.begin(tmp_path / "site")
+    (plugin.stage.temp / "half.html").write_text("half a site", encoding="utf-8")
+    plugin.on_shutdown()
+    assert plugin.stage is None and list(tmp_path.iterdir()) == []

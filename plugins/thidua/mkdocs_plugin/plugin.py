@@ -436,6 +436,13 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
 
     def on_shutdown(self):
         self.catchup.stop()  # before `mkdocs serve` removes the preview's folder
+        # Ctrl+C during a build skips on_build_error: its staging folder and Pagefind go here
+        if self.search is not None:
+            self.search.abandon()
+            self.search = None
+        if self.stage is not None:
+            shutil.rmtree(self.stage.temp, ignore_errors=True)
+            self.stage = None
 
     def on_build_error(self, *, error):
         gc.unfreeze()
