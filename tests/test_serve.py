@@ -92,7 +92,9 @@ def test_a_preview_shows_an_edit_first_then_its_search_and_open_data_catch_up(tm
     finally:
         stop(server, how=signal.SIGINT)  # Ctrl+C, maybe while the catch-up runs: it is waited for
     assert not list(temp.iterdir())  # the preview and the catch-up's scratch folder removed
-    assert "Traceback" not in log.read_text(encoding="utf-8")
+    said = log.read_text(encoding="utf-8")
+    # stopped, not failed: the exit waited for the catch-up before removing the preview's folder
+    assert "Traceback" not in said and "ERROR" not in said and "could not be brought up to date" not in said
 
 
 def test_a_failed_catch_up_is_said_once_and_a_stopping_server_cancels_one(caplog):
@@ -114,9 +116,25 @@ def test_a_failed_catch_up_is_said_once_and_a_stopping_server_cancels_one(caplog
             time.sleep(0.01)
 
     work.start(job)
-    started.wait(10)
-    work.stop()  # the server's exit: returns once the catch-up has stopped
-    assert work.thread is None and steps and "thidua" not in caplog.text
+    assert started.wait(10)
+    stopper = threading.Thread(target=work.stop)  # the server's exit: returns once the catch-up has stopped
+    stopper.start()
+    stopper.join(10)
+    assert not stopper.is_alive() and work.thread is None and "thidua" not in caplog.text
+
+
+def test_a_failed_catch_up_holds_until_a_preview_makes_everything_itself():
+    """A build that fails after a failed catch-up (a data error) does not use up the failure: the
+    preview after it must still make the search index and open data itself, not carry them."""
+    from thidua.mkdocs_plugin.plugin import ThiduaPlugin
+
+    plugin = ThiduaPlugin()
+    plugin.load_config({"enabled": False})  # on_config then only waits for the catch-up
+    plugin.catchup.start(lambda stopping: 1 / 0)
+    plugin.on_config(None)
+    assert plugin.caught_up is False
+    plugin.on_config(None)  # the next build failed: nothing put in place
+    assert plugin.caught_up is False
 
 
 def test_open_data_changed_since_the_preview_is_not_carried(tmp_path):
