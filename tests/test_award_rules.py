@@ -9,6 +9,7 @@ A failing fixture asserts the problem's rule, severity, message, file, line and 
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -747,8 +748,13 @@ def test_rule_settings_are_read_within_a_record_file_s_limits(tmp_path):
         ("limit", "the file is too large", f"{len(large):,} bytes")], show(problems)
 
     data = make_data(tmp_path / "fifo")
-    os.mkfifo(data / "rules.yml")  # read, it would wait for a writer forever
-    problems = [p for p in problems_of(data) if p.file == "data/rules.yml"]
+    os.mkfifo(data / "rules.yml")  # read, it would wait for a writer forever: never the whole run
+    found: list = []
+    reader = threading.Thread(target=lambda: found.extend(problems_of(data)), daemon=True)
+    reader.start()
+    reader.join(60)
+    assert not reader.is_alive(), "the pipe was opened and waited on"
+    problems = [p for p in found if p.file == "data/rules.yml"]
     assert [p.message for p in problems] == ["not a regular file"], show(problems)
 
     data = make_data(tmp_path / "folder")

@@ -105,22 +105,41 @@ def test_a_failed_catch_up_is_said_once_and_a_stopping_server_cancels_one(caplog
     assert caplog.text.count("could not be brought up to date (ZeroDivisionError") == 1
 
     caplog.clear()
-    started, steps = threading.Event(), []
+    started = threading.Event()
 
     def job(stopping):
         started.set()
         while True:  # a step at a time, as bring_up_to_date checks between its steps
             if stopping.is_set():
                 raise catchup.Cancelled
-            steps.append(1)
             time.sleep(0.01)
 
     work.start(job)
-    assert started.wait(10)
-    stopper = threading.Thread(target=work.stop)  # the server's exit: returns once the catch-up has stopped
-    stopper.start()
-    stopper.join(10)
-    assert not stopper.is_alive() and work.thread is None and "thidua" not in caplog.text
+    running = work.thread
+    try:
+        assert started.wait(10) and running is not None
+        stopper = threading.Thread(target=work.stop)  # the server's exit: returns once the catch-up has stopped
+        stopper.start()
+        stopper.join(10)
+        assert not stopper.is_alive() and not running.is_alive() and "thidua" not in caplog.text
+    finally:
+        work.stopping.set()  # never left spinning, whatever failed
+
+
+def test_the_server_s_exit_stops_a_running_catch_up():
+    """on_shutdown stops the catch-up before mkdocs serve removes the preview's folder."""
+    from thidua.mkdocs_plugin.plugin import ThiduaPlugin
+
+    plugin, seen = ThiduaPlugin(), []
+
+    def job(stopping):
+        seen.append(stopping.wait(10))  # True once stopped; False after 10 s
+        raise catchup.Cancelled
+
+    plugin.catchup.start(job)
+    running = plugin.catchup.thread
+    plugin.on_shutdown()
+    assert seen == [True] and running is not None and not running.is_alive()
 
 
 def test_a_failed_catch_up_holds_until_a_preview_makes_everything_itself():
@@ -149,7 +168,7 @@ def test_open_data_changed_since_the_preview_is_not_carried(tmp_path):
     assert sorted(carried.entries) == sorted(files)
     assert all((stage / p).stat().st_ino == (final / p).stat().st_ino for p in files)  # linked, not copied
 
-    (final / "du-lieu" / "b.json").write_bytes(b"changed by hand")
+    (final / "du-lieu" / "b.json").write_bytes(b"c")  # the same size: only its time tells
     again = incremental.Writer(tmp_path / "stage2", final, previous)
     assert not catchup.carry(again, final, {"du-lieu/a.json", "du-lieu/b.json"})
     assert not again.entries and not (tmp_path / "stage2" / "du-lieu" / "a.json").exists()  # nothing left linked

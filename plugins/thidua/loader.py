@@ -164,13 +164,13 @@ def load(data_dir: Path, report: Report, display_root: Path | None = None, worke
             store[record.id] = record
             if key is not None:
                 repo.digests[(kind, record.id)] = key
-    for path in sorted(p for p in data_dir.glob("*") if _is_yaml_name(p.name) and p.name != SETTINGS_FILE):
+    for path in sorted(p for p in data_dir.glob("*") if is_yaml_name(p.name) and p.name != SETTINGS_FILE):
         report.add(Problem(_rel(path, shown), 1, 1, "", "records belong in a kind folder",
                            "data/<kind>/<id>.yml with kind one of: " + ", ".join(KINDS),
                            f"a file directly in {data_dir.name}/", rule="layout"))
     for folder in sorted(p for p in data_dir.iterdir()
                          if p.is_dir() and not p.is_symlink() and p.name not in KINDS):
-        for path in sorted(p for p in _walk(folder, partial(_unlisted, report, shown)) if _is_yaml_name(p.name)):
+        for path in sorted(p for p in _walk(folder, partial(_unlisted, report, shown)) if is_yaml_name(p.name)):
             close = difflib.get_close_matches(folder.name, list(KINDS), n=1)
             hint = f' — did you mean "{close[0]}/"?' if close else ""
             report.add(Problem(_rel(path, shown), 1, 1, "", f"records belong in a kind folder{hint}",
@@ -183,7 +183,7 @@ YAML_SUFFIXES = (".yml", ".yaml")
 IGNORED_FILES = {".gitkeep", ".DS_Store", "Thumbs.db", "desktop.ini"}  # made by tools, never records
 
 
-def _is_yaml_name(name: str) -> bool:
+def is_yaml_name(name: str) -> bool:
     return name.lower().endswith(YAML_SUFFIXES)
 
 
@@ -255,7 +255,7 @@ def _kind_files(folder: Path, shown: Path, report: Report) -> list[Path]:
             continue
         elif path.suffix in YAML_SUFFIXES:
             out.append(path)  # regular or not: read_data_file says which
-        elif _is_yaml_name(path.name):
+        elif is_yaml_name(path.name):
             bad(path, "the file extension must be lowercase", f"{path.stem}.yml", path.name)
         else:
             bad(path, "only YAML records belong in a kind folder", "<id>.yml (photos go in media/)", path.name)
@@ -287,11 +287,9 @@ def _read_cached(files: list, workers: int, folder: Path,
     cache.read()
     results: list = [None] * len(files)
     keys: list = [None] * len(files)
-    todo = []
-    for i, (kind, path, rel) in enumerate(files):
-        if not cache.entries:  # nothing to reuse (a first build, other code): the workers read and key each file once
-            todo.append(i)
-            continue
+    # nothing to reuse (a first build, other code): the workers read and key each file once
+    todo = [] if cache.entries else list(range(len(files)))
+    for i, (kind, path, rel) in enumerate(files if cache.entries else ()):
         digest = _unchanged(known, path) if known else None
         if digest is None:  # not at hand: the file is read to key it
             report = Report()

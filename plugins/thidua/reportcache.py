@@ -17,7 +17,7 @@ import stat
 from pathlib import Path
 
 from . import parsecache, sealed
-from .loader import YAML_SUFFIXES
+from .loader import is_yaml_name
 from .photos import MAX_PHOTO_BYTES
 from .schema import MAX_FILE_BYTES
 from .problems import Problem
@@ -123,7 +123,7 @@ def _file(path: str, name: bytes, stats, content, follow: bool, known: parsecach
             return
         digest = parsecache.file_digest(handle)
     content.update(b"F" + name + b"\0" + digest)
-    if known is not None and path.lower().endswith(YAML_SUFFIXES):  # the loader looks up records only
+    if known is not None and is_yaml_name(path):  # the loader looks up records only
         known[path] = (*identity, digest)
 
 

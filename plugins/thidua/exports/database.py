@@ -72,7 +72,8 @@ class Rows:
             texts = [fold(str(v)) for v in (row.get(c) for c in self.folded) if v]
             for v in (str(row.get(c) or "") for c in self.long):
                 if "đ" in v or "Đ" in v:
-                    texts.append(" ".join(fold(w) for w in v.split() if "đ" in w or "Đ" in w))
+                    # each word once: "được", "đạt" repeat in a story's body; bounded by its vocabulary
+                    texts.append(" ".join(dict.fromkeys(fold(w) for w in v.split() if "đ" in w or "Đ" in w)))
             values.append(" ".join(texts))
         self.batch.append(tuple(values))
         self.count += 1

@@ -76,10 +76,10 @@ def stamp(folders: list[Path], *parts: object) -> str:
     return hashed.hexdigest()
 
 
-@functools.cache  # the code a process runs does not change under it; three writers a build ask
+@functools.cache  # the code a process runs does not change under it
 def code_stamp() -> str:
     """What every keyed file depends on beyond its caller's key: this package's files, the
-    installed packages (their versions) and Python. Computed per writer: cheap (milliseconds)."""
+    installed packages (their versions) and Python."""
     return stamp([PACKAGE])
 
 

@@ -101,7 +101,6 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         self.deferred = False  # this preview carries the previous one's search index and open data
         self.export_paths: set[str] = set()  # the open data's files in the preview in place
         self.export_facts: dict = {}  # what the open-data page shows of them (`Export.facts`)
-        self.written_exports: tuple[set[str], dict] | None = None  # this build's: in place once it is
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -203,7 +202,6 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
                 files.append(File.generated(config, path, abs_src_path=str(source)))
         self.texts = None
         self.export_entries: dict[str, list] = {}
-        self.written_exports = None
         exports = self.site.exports
         if exports is not None:
             taken = sorted(f.dest_uri for f in files if exports.owns(f.dest_uri))
@@ -238,7 +236,6 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         writer = incremental.Writer(site_dir, final, self._previous(final))
         exports.write(writer, site_dir)
         self.export_entries = writer.entries
-        self.written_exports = (set(writer.entries), exports.facts())
         whole = sum(1 for entry in writer.entries.values() if entry[0] == "")  # listed by identity: Writer.placed
         log.info(f"thidua: open data written in {time.perf_counter() - started:.1f} s ({writer.written - whole} files "
                  f"written, {len(writer.entries) - writer.written} unchanged linked, calendars and feeds among them "
@@ -411,6 +408,7 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
             search.close()
         if self.texts is not None:  # the search results' text files (pagefind/t/), the province bundles once closed
             self.manifest.pages.update(self.texts.entries)
+        previewed, job = False, None  # `mkdocs serve`: a preview put in place, and its catch-up (catchup.py)
         if self.stage is not None:
             stage, self.stage = self.stage, None
             if config.strict and staging.strict_warnings():  # MkDocs raises right after this event: keep the old site
@@ -422,30 +420,30 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
                     self.served = self.manifest
                     if not self.deferred:  # it made the search index and open data itself
                         self.caught_up = True
-                        if self.written_exports is not None:
-                            self.export_paths, self.export_facts = self.written_exports
-                    gc.unfreeze()  # before the thread collects
-                    self.catchup.start(partial(self._catch_up, stage.final, self.manifest, self.site, self.export_paths,
-                                               hand_written, self.config.search_split_above, stage.trash)
-                                       if self.deferred else None)
+                        if self.site.exports is not None:  # `export_entries`: the open data's files alone
+                            self.export_paths, self.export_facts = set(self.export_entries), self.site.exports.facts()
+                    previewed = True
+                    if self.deferred:
+                        job = partial(self._catch_up, stage.final, self.manifest, self.site, self.export_paths,
+                                      hand_written, self.config.search_split_above, stage.trash)
                 else:
                     self.manifest.write(self.cache_dir)  # only now: it describes the site in place
         elif self.dirty and self.command == "build":
             self.manifest.write(self.cache_dir)
         gc.unfreeze()  # the build is over: what it froze may be collected (tests build many sites in one process)
+        if previewed:  # after the unfreeze: the thread then collects what the previous preview left
+            self.catchup.start(job)
 
     def on_shutdown(self):
         self.catchup.stop()  # before `mkdocs serve` removes the preview's folder
-        # Ctrl+C during a build skips on_build_error: its staging folder and Pagefind go here
-        if self.search is not None:
-            self.search.abandon()
-            self.search = None
-        if self.stage is not None:
-            shutil.rmtree(self.stage.temp, ignore_errors=True)
-            self.stage = None
+        self._abandon()  # Ctrl+C during a build skips on_build_error
 
     def on_build_error(self, *, error):
         gc.unfreeze()
+        self._abandon()
+
+    def _abandon(self) -> None:
+        """A build that did not end: Pagefind stopped, its staging folder removed."""
         if self.search is not None:
             self.search.abandon()
             self.search = None
