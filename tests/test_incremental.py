@@ -458,6 +458,37 @@ def test_a_keyed_file_changed_since_or_listed_by_other_code_is_made_again(tmp_pa
     assert sorted(made) == sorted(files)
 
 
+def test_a_kept_folder_is_linked_whole_or_not_at_all(tmp_path):
+    """`Writer.keep_folder` (a preview carrying the previous one's search index: catchup.py): every
+    file linked, the listed ones with their entries; a listed file changed or missing since, or no
+    folder at all, and nothing of it is kept."""
+    old = tmp_path / "old"
+    first = incremental.Writer(old, old, incremental.Manifest(old, {}))
+    for path in ("pagefind/t/a.json.gz", "pagefind/tinh-x/p.pf_meta", "du-lieu/x.json"):
+        first.write(path, path.encode())
+    (old / "pagefind" / "pagefind.js").write_bytes(b"engine")  # Pagefind's own: not listed
+    previous = incremental.Manifest(old, first.entries)
+
+    def kept(name: str, manifest: incremental.Manifest = previous, prefix: str = "pagefind/"):
+        writer = incremental.Writer(tmp_path / name, old, manifest)
+        return writer.keep_folder(prefix), writer.entries, tmp_path / name
+
+    whole, entries, new = kept("a")
+    assert whole and entries == {p: previous.pages[p] for p in ("pagefind/t/a.json.gz", "pagefind/tinh-x/p.pf_meta")}
+    files = sorted(p.relative_to(new).as_posix() for p in new.rglob("*") if p.is_file())
+    assert files == ["pagefind/pagefind.js", "pagefind/t/a.json.gz", "pagefind/tinh-x/p.pf_meta"]
+    assert all((new / f).stat().st_ino == (old / f).stat().st_ino for f in files)  # linked
+
+    gone = dict(previous.pages, **{"pagefind/t/b.json.gz": previous.pages["pagefind/t/a.json.gz"]})
+    whole, entries, new = kept("b", incremental.Manifest(old, gone))
+    assert not whole and not entries and not (new / "pagefind").exists()
+    whole, entries, new = kept("c", prefix="nowhere/")
+    assert not whole and not entries and not (new / "nowhere").exists()
+    (old / "pagefind" / "tinh-x" / "p.pf_meta").write_bytes(b"pagefind/tinh-x/p.pf_metX")  # the same size
+    whole, entries, new = kept("d")
+    assert not whole and not entries and not (new / "pagefind").exists()
+
+
 def test_a_manifest_of_another_version_is_not_read(tmp_path):
     old, cache = tmp_path / "old", tmp_path / "cache"
     first, _ = keyed_site(old, incremental.Manifest(old, {}), {"one.ics": ("k1", b"one")})

@@ -3,7 +3,10 @@ renders only the pages whose inputs changed, as `mkdocs build` does; its manifes
 and never replaces the one `mkdocs build` keeps for site/."""
 from __future__ import annotations
 
+import copy
+import datetime
 import gzip
+import logging
 import os
 import re
 import signal
@@ -11,13 +14,21 @@ import sys
 import threading
 import time
 import urllib.request
+from pathlib import Path
 
-from conftest import ROOT, load_yaml, mkdocs_serve, save_yaml, stop, wait_for, write_config
+import pytest
+from conftest import DATA, ROOT, load_yaml, mkdocs_serve, save_yaml, stop, wait_for, write_config
+from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import generate  # noqa: E402
 
-from thidua.mkdocs_plugin import catchup, incremental  # noqa: E402
+from thidua.graph import LinkGraph  # noqa: E402
+from thidua.mkdocs_plugin import catchup, incremental, pagefind_index, search_index  # noqa: E402
+from thidua.pages import Settings, build_site  # noqa: E402
+from thidua.publish import publishable  # noqa: E402
+from thidua.search import Doc, Section  # noqa: E402
+from thidua.validate import validate  # noqa: E402
 
 REBUILT = re.compile(r"thidua: (\d+) of (\d+) record pages written, .*\((\d+) rendered, (\d+) with unchanged inputs")
 
@@ -123,7 +134,7 @@ def test_a_failed_catch_up_is_said_once_and_a_stopping_server_cancels_one(caplog
         stopper.join(10)
         assert not stopper.is_alive() and not running.is_alive() and "thidua" not in caplog.text
     finally:
-        work.stopping.set()  # never left spinning, whatever failed
+        work.halt.set()  # never left spinning, whatever failed
 
 
 def test_the_server_s_exit_stops_a_running_catch_up():
@@ -148,8 +159,8 @@ def test_a_failed_catch_up_holds_until_a_preview_makes_everything_itself():
     from thidua.mkdocs_plugin.plugin import ThiduaPlugin
 
     plugin = ThiduaPlugin()
-    plugin.load_config({"enabled": False})  # on_config then only waits for the catch-up
-    plugin.catchup.start(lambda stopping: 1 / 0)
+    plugin.load_config({"enabled": False})  # on_config then only cancels the catch-up (failed already, or soon)
+    plugin.catchup.start(lambda halt: 1 / 0)
     plugin.on_config(None)
     assert plugin.caught_up is False
     plugin.on_config(None)  # the next build failed: nothing put in place
@@ -163,12 +174,255 @@ def test_open_data_changed_since_the_preview_is_not_carried(tmp_path):
     for path, data in files.items():
         writer.write(path, data)
     previous = incremental.Manifest(final, writer.entries)
+    (final / "pagefind" / "pagefind.js").write_bytes(b"engine")  # Pagefind's own: not listed, linked all the same
     carried = incremental.Writer(stage, final, previous)
-    assert catchup.carry(carried, final, {"du-lieu/a.json", "du-lieu/b.json"})
+    assert catchup.carry(carried, {"du-lieu/a.json", "du-lieu/b.json"}, search=True)
     assert sorted(carried.entries) == sorted(files)
-    assert all((stage / p).stat().st_ino == (final / p).stat().st_ino for p in files)  # linked, not copied
+    assert all((stage / p).stat().st_ino == (final / p).stat().st_ino for p in [*files, "pagefind/pagefind.js"])
 
     (final / "du-lieu" / "b.json").write_bytes(b"c")  # the same size: only its time tells
     again = incremental.Writer(tmp_path / "stage2", final, previous)
-    assert not catchup.carry(again, final, {"du-lieu/a.json", "du-lieu/b.json"})
+    assert not catchup.carry(again, {"du-lieu/a.json", "du-lieu/b.json"}, search=True)
     assert not again.entries and not (tmp_path / "stage2" / "du-lieu" / "a.json").exists()  # nothing left linked
+    assert not (tmp_path / "stage2" / "pagefind").exists()
+
+
+def test_an_index_left_from_before_search_was_turned_off_is_not_carried(tmp_path):
+    """Search turned off in mkdocs.yml while `mkdocs serve` runs: the next preview carries the open
+    data, and no search index (nor does its catch-up make one)."""
+    final, stage = tmp_path / "site", tmp_path / "stage"
+    writer = incremental.Writer(final, final, incremental.Manifest(final, {}))
+    for path in ("du-lieu/a.json", "pagefind/t/x.json.gz"):
+        writer.write(path, b"x")
+    (final / "pagefind" / "pagefind.js").write_bytes(b"engine")
+    carried = incremental.Writer(stage, final, incremental.Manifest(final, writer.entries))
+    assert catchup.carry(carried, {"du-lieu/a.json"}, search=False)
+    assert list(carried.entries) == ["du-lieu/a.json"] and not (stage / "pagefind").exists()
+
+
+def pagefind_of(server) -> int | None:
+    """The Pagefind process the server runs, if any (its child `pagefind_extended --service`)."""
+    for children in Path(f"/proc/{server.pid}/task").glob("*/children"):
+        for pid in children.read_text().split():
+            try:
+                if b"pagefind" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                    return int(pid)
+            except OSError:  # ended meanwhile
+                continue
+    return None
+
+
+def test_an_edit_saved_while_a_catch_up_runs_is_shown_without_waiting_for_it(tmp_path):
+    """Edits saved back to back: the rebuild of the second cancels the first one's catch-up (held up
+    here: its Pagefind process stopped) rather than wait for it; once the last edit's catch-up is
+    done, the search texts, the record's JSON and recipients.csv hold the last edit, and not the first."""
+    data = tmp_path / "data"
+    generate("small", data, seed=3)
+    config = write_config(tmp_path, data)
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    log = tmp_path / "serve.log"
+    server, port, _ = mkdocs_serve(config, log, env={"TMPDIR": str(temp)})
+    held = None
+    try:
+        [site] = [p for p in temp.glob("mkdocs_*") if p.is_dir()]
+        path = sorted((data / "decisions").glob("*.yml"))[0]
+        record = load_yaml(path)
+        first, last = "Thành tích sửa liền xyzzy", "Thành tích sửa liền plugh"
+
+        def save(mark: str) -> int:
+            record["recipients"][0]["achievement"] = mark
+            start = len(log.read_text(encoding="utf-8"))
+            os.replace(save_yaml(tmp_path / "edited.yml", record), path)
+            return start
+
+        start = save(first)
+        deadline = time.monotonic() + 120
+        while held is None and time.monotonic() < deadline:  # the preview carries: the only Pagefind is its catch-up's
+            held = pagefind_of(server)
+            time.sleep(0.005)
+        assert held is not None
+        os.kill(held, signal.SIGSTOP)  # the catch-up cannot end by itself now
+        wait_for(server, log, "Reloading browsers", start)  # the first edit shown
+
+        start = save(last)
+        shown = wait_for(server, log, "Reloading browsers", start, timeout=60)  # waiting, it would never come
+        before = shown[:shown.index("Reloading browsers")]
+        assert "made after the new preview instead" in before and "caught up" not in before
+        assert "could not be brought up to date" not in before  # cancelled, not failed: this preview carried
+        url = f"http://127.0.0.1:{port}/khen-thuong/{record['id']}"
+        assert last in urllib.request.urlopen(url + "/", timeout=30).read().decode("utf-8")
+        assert not Path(f"/proc/{held}").exists()  # killed by the cancel, and waited for
+
+        wait_for(server, log, "caught up", start)  # the last edit's catch-up, left alone
+        texts = [gzip.decompress(p.read_bytes()).decode("utf-8") for p in (site / "pagefind" / "t").glob("*.gz")]
+        assert sum(last in text for text in texts) == 1 and all(first not in text for text in texts)
+        record_json = urllib.request.urlopen(url + ".json", timeout=30).read().decode("utf-8")
+        csv = urllib.request.urlopen(f"http://127.0.0.1:{port}/du-lieu/csv/recipients.csv", timeout=30).read()
+        for found in (record_json, csv.decode("utf-8-sig")):
+            assert last in found and first not in found
+    finally:
+        if held is not None and Path(f"/proc/{held}").exists():
+            os.kill(held, signal.SIGCONT)  # a server that waits for it can stop
+        stop(server, how=signal.SIGINT)
+
+
+def test_the_next_rebuild_cancels_a_running_catch_up_without_waiting_for_it(caplog):
+    """on_config cancels the catch-up: a wait for another process is cut short (`Halt.interrupt`, as
+    Pagefind's index kills its process), the catch-up ends, and it is no failure: the preview then
+    carries what is in place again."""
+    from thidua.mkdocs_plugin.plugin import ThiduaPlugin
+
+    caplog.set_level(logging.INFO, logger="mkdocs.plugins.thidua")
+    plugin, started, interrupted, seen = ThiduaPlugin(), threading.Event(), threading.Event(), []
+    plugin.load_config({"enabled": False})  # on_config then only cancels the catch-up
+
+    def job(halt):
+        halt.interrupt(interrupted.set)
+        started.set()
+        seen.append(interrupted.wait(30))  # as a wait for Pagefind: only the interrupt ends it
+        halt.check()
+
+    plugin.catchup.start(job)
+    assert started.wait(10)
+    began = time.perf_counter()
+    plugin.on_config(None)
+    assert seen == [True] and time.perf_counter() - began < 10 and plugin.catchup.thread is None
+    assert plugin.caught_up is True
+    assert "made after the new preview instead" in caplog.text and "could not" not in caplog.text
+
+
+def test_a_catch_up_failing_while_the_next_rebuild_cancels_it_is_not_that_rebuild_s_warning(caplog):
+    """`mkdocs serve --strict` counts the warnings and errors said during a build: a catch-up failing
+    as the rebuild cancels it is said at info level. It is a failure still: the rebuild makes the
+    search index and open data itself."""
+    caplog.set_level(logging.INFO, logger="mkdocs.plugins.thidua")
+    work, started = catchup.Catchup(), threading.Event()
+
+    def job(halt):
+        started.set()
+        halt.wait(30)
+        raise OSError("no space left on device")  # in the commit, which no cancel stops
+
+    work.start(job)
+    assert started.wait(10)
+    assert work.cancel() is False
+    said = [r for r in caplog.records if "could not be brought up to date (OSError" in r.getMessage()]
+    assert [r.levelno for r in said] == [logging.INFO]
+
+
+@pytest.fixture(scope="module")
+def planned():
+    """The repository's data, planned: its exports and search documents, made when asked."""
+    repo, report = validate(DATA)
+    assert not report.errors
+    publishable(repo)
+    return build_site(repo, LinkGraph.build(repo), Settings(build_date=datetime.date(2024, 6, 1)))
+
+
+def preview(final: Path, site) -> tuple[incremental.Manifest, set[str]]:
+    """A preview in place, as `mkdocs serve` leaves one: its open data and search index, the manifest
+    listing them, and the open data's paths."""
+    final.mkdir(parents=True)
+    empty = incremental.Manifest(final, {})
+    exports, texts = incremental.Writer(final, final, empty), incremental.Writer(final, final, empty)
+    site.exports.write(exports, final)
+    index = search_index.start(final, site.search, sink=texts)
+    index.finish()
+    index.close()
+    return incremental.Manifest(final, {**exports.entries, **texts.entries}), set(exports.entries)
+
+
+def state(final: Path, manifest: incremental.Manifest) -> tuple[dict, dict]:
+    """Every file of the site (its identity) and the manifest's entries."""
+    files = {p.relative_to(final).as_posix(): (st.st_ino, st.st_size, st.st_mtime_ns)
+             for p in final.rglob("*") if p.is_file() for st in [p.stat()]}
+    return files, copy.deepcopy(manifest.pages)
+
+
+class HaltAt(catchup.Halt):
+    """Set as it is checked the `at`-th time (0: never): the next rebuild coming at a chosen step."""
+
+    def __init__(self, at: int) -> None:
+        super().__init__()
+        self.at, self.checks = at, 0
+
+    def check(self) -> None:
+        self.checks += 1
+        if self.checks == self.at:
+            self.set()
+        super().check()
+
+
+def test_a_catch_up_cancelled_at_any_step_leaves_the_site_and_its_manifest_as_they_were(planned, tmp_path):
+    def catch_up(name: str, halt: catchup.Halt) -> tuple[bool, tuple, tuple]:
+        final = tmp_path / name / "site"
+        manifest, export_paths = preview(final, planned)
+        before = state(final, manifest)
+        try:
+            catchup.bring_up_to_date(halt, final, manifest, planned.exports, export_paths, planned.search, [],
+                                     pagefind_index.SPLIT_ABOVE, None)
+            cancelled = False
+        except catchup.Cancelled:
+            cancelled = True
+        assert [p.name for p in final.parent.iterdir()] == ["site"]  # the scratch folder removed
+        return cancelled, before, state(final, manifest)
+
+    whole = HaltAt(0)
+    cancelled, before, after = catch_up("whole", whole)
+    assert not cancelled and before[0] != after[0] and before[1] != after[1]  # done, it changes both
+    steps = whole.checks  # the search documents, the open-data files and tables, the last before the commit
+    assert steps > 100
+    for at in (1, steps // 3, 2 * steps // 3, steps):
+        cancelled, before, after = catch_up(f"at-{at}", HaltAt(at))
+        assert cancelled and after == before, at
+
+
+@pytest.mark.parametrize("when", ["indexing", "written", "split"])
+def test_a_killed_index_ends_its_waits_for_pagefind_and_starts_no_other(tmp_path, when):
+    """`Index.kill`, from the thread cancelling a catch-up: the thread closing the index fails at once,
+    whether Pagefind was still indexing or had written the bundle, and no province's is begun."""
+    docs = [Doc(f"van-ban/kh-{i}/", f"Kế hoạch {i}", "", [Section("", "", "Vì người nghèo")],
+                provinces=["tỉnh Alpha"]) for i in range(3)] + [Doc("phong-trao/a/", "Phong trào", "", [])]
+    index = pagefind_index.Index(tmp_path, split=when == "split")
+    for doc in docs:
+        index.add(doc)
+    index.finish()
+    if when == "written":  # every answer in the pipe, the bundle on disk
+        out = tmp_path / pagefind_index.OUTPUT
+        deadline = time.monotonic() + 30
+        while pagefind_index._entry(out) is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.5)
+    index.kill()
+    began = time.perf_counter()
+    with pytest.raises(PluginError):
+        index.close()
+    assert time.perf_counter() - began < 10
+    assert len(index.services) == 1 and all(s.process.poll() is not None for s in index.services)
+
+
+def test_the_open_data_write_ends_where_its_check_raises(planned, tmp_path):
+    """`Export.write`'s check (a catch-up's `Halt.check`) is called between files and between tables:
+    what it raises ends the write there, its scratch folder removed. `mkdocs build` gives none."""
+    calls: list[int] = []
+
+    def write(root: Path, check) -> list[str]:
+        root.mkdir()
+        planned.exports.write(incremental.Writer(root, root, incremental.Manifest(root, {})), root, check)
+        return [p.name for p in root.rglob("*") if p.is_file()]
+
+    whole = write(tmp_path / "whole", lambda: calls.append(1))
+    assert len(calls) > len(whole) > sum(planned.exports.counts.values())  # every file, and more (tables' rows)
+
+    def halfway() -> None:
+        calls.append(1)
+        if len(calls) == len(whole) // 2:
+            raise catchup.Cancelled
+
+    calls.clear()
+    with pytest.raises(catchup.Cancelled):
+        write(tmp_path / "half", halfway)
+    made = [p.name for p in (tmp_path / "half").iterdir()]
+    assert made and not [name for name in made if name.startswith(".")]
+    assert len(calls) == len(whole) // 2 and len(list((tmp_path / "half").rglob("*.json"))) < len(whole)

@@ -83,14 +83,18 @@ class Export:
         kind = next((k.name for k in KINDS.values() if k.section == section), None)
         return kind is not None and name.endswith(".json") and name.removesuffix(".json") in self.repo.of_kind(kind)
 
-    def write(self, sink: Sink, root: Path) -> None:
+    def write(self, sink: Sink, root: Path, check: Callable[[], None] | None = None) -> None:
         """Write every export into the site folder `root`, small files through `sink`, every file
-        listed with it. Again, for another folder, as well: what a write found starts afresh."""
+        listed with it. Again, for another folder, as well: what a write found starts afresh.
+
+        `check`, if given, is called between files and between tables: what it raises ends the write
+        there, the files written so far left in `root` (a preview's catch-up, cancelled, writes into
+        a scratch folder: mkdocs_plugin/catchup.py)."""
         self.sizes.clear()
         self.rows.clear()
         self.calendars, self.written = 0, False
         with tempfile.TemporaryDirectory(prefix=".thidua-exports-", dir=root) as scratch:
-            _Writing(self, sink, root, Path(scratch)).run()
+            _Writing(self, sink, root, Path(scratch), check or _go_on).run()
         self.written = True
 
 
@@ -107,11 +111,12 @@ def plan(repo: Repository, graph: LinkGraph, *, site_name: str, site_url: str,
 class _Writing:
     """One run of `Export.write`."""
 
-    def __init__(self, export: Export, sink: Sink, root: Path, scratch: Path):
-        self.export, self.sink, self.root, self.scratch = export, sink, root, scratch
+    def __init__(self, export: Export, sink: Sink, root: Path, scratch: Path, check: Callable[[], None]):
+        self.export, self.sink, self.root, self.scratch, self.check = export, sink, root, scratch, check
         self.urls = Urls(export.site_url)
 
     def small(self, path: str, data: bytes) -> None:
+        self.check()
         self.sink.write(path, data)
         if path.startswith(paths.SECTION) or path == paths.ROBOTS:
             self.export.sizes[path] = len(data)
@@ -119,6 +124,7 @@ class _Writing:
     def keyed(self, path: str, inputs: object, make: Callable[[], bytes]) -> None:
         """A small file made by `make` from `inputs` alone (with the site's name and URL and the
         code): its repr, deterministic, is its key."""
+        self.check()
         size = self.sink.keyed(path, self.key(inputs), make)
         if path.startswith(paths.SECTION):
             self.export.sizes[path] = size
@@ -135,6 +141,7 @@ class _Writing:
     @contextmanager
     def large(self, path: str, key: str | None = None) -> Iterator[BinaryIO]:
         """A file written into the scratch folder, moved to `path` once complete (`place`)."""
+        self.check()
         temp = self.scratch / path.replace("/", "_")
         with open(temp, "wb") as out:
             yield out
@@ -198,6 +205,7 @@ class _Writing:
             rows = stack.enter_context(db.table(table, with_record=True))
             bulk.write(head)
             for i, record in enumerate(records):
+                self.check()
                 data, in_database = dumps_apart(record_data(graph, kind.name, record), table_fields)
                 blob = envelope(kind.name, record, data, links.of(kind.name, record), urls)
                 self.sink.write(paths.record_json(kind.name, record.id), blob)
@@ -216,6 +224,7 @@ class _Writing:
         with self.large(paths.csv_file(table.name)) as raw, db.table(table) as inserted:
             out = CsvWriter(raw, table)
             for row in rows:
+                self.check()
                 out.add(row)
                 inserted.add(row)
             out.close()
@@ -225,6 +234,7 @@ class _Writing:
         """A ZIP of `members` (written already) under their paths below `du-lieu/`, sorted, with fixed times."""
         with self.large(paths.ARCHIVE) as raw, zipfile.ZipFile(raw, "w", compression=zipfile.ZIP_DEFLATED) as z:
             for path in members:
+                self.check()
                 info = zipfile.ZipInfo(path.removeprefix(paths.SECTION), date_time=ZIP_TIME)
                 info.compress_type = zipfile.ZIP_DEFLATED
                 info.external_attr = 0o644 << 16
@@ -261,6 +271,10 @@ class _Writing:
         else:
             export.sizes[path] = size
         export.calendars = count + 1
+
+
+def _go_on() -> None:
+    """No check: `mkdocs build` writes every file."""
 
 
 def _in_archive(path: str) -> bool:

@@ -14,9 +14,14 @@ preview, with a catch-up or not, the thread then collects what the previous prev
 (`collect`).
 
 Until the next rebuild, the open-data page shows the previous preview's sizes, row and calendar
-counts (it was rendered before the files were made again). The next rebuild waits for the thread
-first; the server's exit stops it between its steps. A catch-up that fails is logged, and the
-next rebuild makes the search index and open data itself. `mkdocs build` defers nothing.
+counts (it was rendered before the files were made again). The next rebuild does not wait for a
+catch-up still running (edits saved back to back): it cancels it (`Catchup.cancel`: the thread
+stops at its next step, Pagefind's process is killed) and carries again what is in place, a step
+behind until a catch-up finishes, the last edit's. For that, a catch-up changes nothing in place
+until all is made, then puts it in place in a short commit that no cancel interrupts
+(`bring_up_to_date`): a cancelled one has changed nothing in the site or its manifest. The
+server's exit stops it the same way. A catch-up that fails is logged, and the next rebuild makes
+the search index and open data itself. `mkdocs build` defers nothing.
 """
 from __future__ import annotations
 
@@ -37,7 +42,37 @@ log = logging.getLogger("mkdocs.plugins.thidua")
 
 
 class Cancelled(Exception):
-    """The server is stopping: what the catch-up would make is not wanted."""
+    """The catch-up was asked to stop (the next rebuild, the server's exit): what it would make is not wanted."""
+
+
+class Halt(threading.Event):
+    """Set to stop a running catch-up, which checks it between its steps (`check`). A step that waits
+    for another process (Pagefind's) says how to end that wait (`interrupt`): done as it is set."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._lock = threading.Lock()  # an interrupt given as the event is set is called once, by one of them
+        self._interrupts: list[Callable[[], None]] = []
+
+    def check(self) -> None:
+        """Raise `Cancelled` once set."""
+        if self.is_set():
+            raise Cancelled
+
+    def interrupt(self, call: Callable[[], None]) -> None:
+        """Call `call` (from the thread that sets the event) when the event is set; now if it is."""
+        with self._lock:
+            if not self.is_set():
+                self._interrupts.append(call)
+                return
+        call()
+
+    def set(self) -> None:
+        with self._lock:
+            super().set()
+            calls, self._interrupts = self._interrupts, []
+        for call in calls:
+            call()
 
 
 class Catchup:
@@ -46,7 +81,8 @@ class Catchup:
     def __init__(self) -> None:
         self.thread: threading.Thread | None = None
         self.failed = False
-        self.stopping = threading.Event()
+        self.stopping = threading.Event()  # the server's exit
+        self.halt = Halt()  # the running catch-up's: set by `cancel` or `stop`
 
     def wait(self) -> bool:
         """Wait for the running catch-up, if any. False once for a catch-up that failed (the next
@@ -57,142 +93,154 @@ class Catchup:
         failed, self.failed = self.failed, False
         return not failed
 
+    def cancel(self) -> bool:
+        """The next rebuild: the running catch-up, if any, ends at its next step (Pagefind's process
+        killed) and is waited for. Cancelled so, it changed nothing, and is no failure. As `wait`."""
+        if self.thread is not None:
+            self.halt.set()
+        return self.wait()
+
     def stop(self) -> None:
         """The server is stopping: the running catch-up ends at its next step, and is waited for."""
         self.stopping.set()
+        self.halt.set()
         self.wait()
 
-    def start(self, job: Callable[[threading.Event], None] | None) -> None:
-        """Run `job` (None: nothing) in a thread; it checks the event it is given between its steps.
-        Then the thread collects what the previous preview left (`collect`)."""
+    def start(self, job: Callable[[Halt], None] | None) -> None:
+        """Run `job` (None: nothing) in a thread; it checks the `Halt` it is given between its steps.
+        Then the thread collects what the previous preview left (`collect`), unless a rebuild or
+        the server's exit is waiting for it."""
+        halt = self.halt = Halt()
+
         def run() -> None:
             started = time.perf_counter()
             try:
                 if job is None:  # the browsers are reloading: the collection waits for their requests
-                    self.stopping.wait(1.0)
-                    return
-                job(self.stopping)
+                    halt.wait(1.0)
+                else:
+                    job(halt)
+                    log.info(f"thidua: the preview's search index and open data caught up "
+                             f"{time.perf_counter() - started:.1f} s after the preview was shown")
             except Cancelled:
-                return
+                if not self.stopping.is_set():
+                    log.info(f"thidua: a rebuild came {time.perf_counter() - started:.1f} s after the preview was shown, "
+                             f"before its search index and open data were made again: they are made after the new "
+                             f"preview instead")
             except Exception as error:  # noqa: BLE001 - a preview's background step: said, and redone next time
                 # Ctrl+C in a terminal reaches Pagefind's process too, and may fail the step before the
-                # server says it is stopping: a moment's grace, and then nothing is said
-                if self.stopping.wait(1.0):
+                # server says it is stopping: a moment's grace (cut short by the next rebuild), then nothing is said
+                halt.wait(1.0)
+                if self.stopping.is_set():
                     return
                 self.failed = True
-                log.error(f"thidua: the preview's search index and open data could not be brought up to date "
-                          f"({type(error).__name__}: {error}); the next rebuild makes them again")
-            else:
-                log.info(f"thidua: the preview's search index and open data caught up "
-                         f"{time.perf_counter() - started:.1f} s after the preview was shown")
+                # a rebuild waiting for it makes them itself: not one of its warnings (`mkdocs serve --strict`)
+                (log.info if halt.is_set() else log.error)(
+                    f"thidua: the preview's search index and open data could not be brought up to date "
+                    f"({type(error).__name__}: {error}); the next rebuild makes them again")
             finally:
-                collect()
+                if not halt.is_set():  # else a rebuild (or the exit) waits: the next catch-up collects
+                    collect()
 
-        assert self.thread is None, "the next build waits for the last catch-up first"
+        assert self.thread is None, "the next build cancels the last catch-up first"
         self.thread = threading.Thread(target=run, name="thidua-catchup")
         self.thread.start()
 
 
 def collect() -> None:
-    """Collect, while the server waits for the next edit, what the previous preview left. Each
-    preview freezes what it plans (the collector skips it) and unfreezes it once over, as `mkdocs
-    build` does. A preview server used to freeze nothing, and the collector walked the growing heap
-    of the previews during the next one (province, one process: 2.8, 3.3, 3.5, 3.8, 4.1 s for five
+    """Collect, while the server waits for the next edit, what the previous preview left (not while
+    the next rebuild waits for the thread: the next catch-up collects then). Each preview freezes
+    what it plans (the collector skips it) and unfreezes it once over, as `mkdocs build` does. A
+    preview server used to freeze nothing, and the collector walked the growing heap of the
+    previews during the next one (province, one process: 2.8, 3.3, 3.5, 3.8, 4.1 s for five
     previews in a row; 2.2, 3.1, 2.6, 3.0, 3.2 s since)."""
     gc.collect()
 
 
-def carry(writer: incremental.Writer, final: Path, export_paths: set[str]) -> bool:
-    """Link the previous preview's open-data files (`export_paths`) and search index from the site
-    in place (`final`) into the staging folder (`writer.site_dir`, which holds nothing of them).
-    False, with nothing left linked, if one is not as that preview listed it: the rebuild then
-    makes them itself."""
-    target = writer.site_dir / pagefind_index.OUTPUT
+def carry(writer: incremental.Writer, export_paths: set[str], search: bool) -> bool:
+    """Link the previous preview's open-data files (`export_paths`) and, when the site has a search
+    box (`search`), its search index from the site in place (`writer.final`) into the staging folder
+    (`writer.site_dir`, which holds nothing of them): an index left from before search was turned
+    off is not carried. False, with nothing left linked, if one is not as that preview listed it
+    (or it has no index): the rebuild then makes them itself."""
+    exports = sorted(export_paths)
     try:
-        if all(writer.keep(path) for path in sorted(export_paths)):
-            _link_tree(writer, final)
+        if all(writer.keep(path) for path in exports) and (
+                not search or writer.keep_folder(f"{pagefind_index.OUTPUT}/")):
             return True
-    except OSError:
+    except OSError:  # a folder that cannot be made
         pass
-    for path in list(writer.entries):
-        (writer.site_dir / path).unlink(missing_ok=True)
-    writer.entries.clear()
-    shutil.rmtree(target, ignore_errors=True)
+    writer.drop(exports)
     return False
 
 
-def _link_tree(writer: incremental.Writer, final: Path) -> None:
-    """Link the search index's folder of `final` into the staging folder whole; its listed files (the
-    results' texts) keep their entries, so the catch-up may link them again. Paths as strings:
-    thousands of files, for which Path objects cost most of a second."""
-    listed, site, old = writer.previous.pages, str(writer.site_dir), str(final)
-
-    def walk(folder: str) -> None:  # `folder`: site-relative
-        os.makedirs(f"{site}/{folder}", exist_ok=True)
-        with os.scandir(f"{old}/{folder}") as found:
-            for entry in found:
-                path = f"{folder}/{entry.name}"
-                if entry.is_dir(follow_symlinks=False):
-                    walk(path)
-                else:
-                    os.link(entry.path, f"{site}/{path}")
-                    if path in listed:
-                        writer.entries[path] = list(listed[path])
-
-    if (final / pagefind_index.OUTPUT).is_dir():
-        walk(pagefind_index.OUTPUT)
-
-
-def bring_up_to_date(stopping: threading.Event, final: Path, manifest: incremental.Manifest, exports,
-                     export_paths: set[str], search, hand_written: list[Doc] | None, split_above: int,
-                     trash: Path | None) -> set[str]:
+def bring_up_to_date(halt: Halt, final: Path, manifest: incremental.Manifest, exports, export_paths: set[str],
+                     search, hand_written: list[Doc] | None, split_above: int, trash: Path | None) -> set[str]:
     """Make the open data (`exports`, a planned `Export`; None: none) and the search index (the
     core's documents `search` and Material's `hand_written` pages; None: no search) of the site
-    in place (`final`) again, as a build would, and move them in; the replaced index goes to
-    `trash` (staging.py). `manifest` lists the site's files (`export_paths`: the open data's) and
-    is brought up to date. The open data's paths now. Raises `Cancelled` once `stopping` is set."""
+    in place (`final`) again, as a build would, in a scratch folder beside it (`_make`), then move
+    them in (`_commit`); the replaced index goes to `trash` (staging.py). `manifest` lists the
+    site's files (`export_paths`: the open data's) and is brought up to date. The open data's
+    paths now. Raises `Cancelled` once `halt` is set, up to the commit, having changed nothing:
+    the commit itself is never stopped half-way."""
     scratch = Path(tempfile.mkdtemp(prefix=f".{final.name}.building-{os.getpid()}-catchup-", dir=final.parent))
-    index = None
-
-    def step() -> None:
-        if stopping.is_set():
-            raise Cancelled
-
     try:
-        made = dict(manifest.pages)
+        written, texts = _make(halt, scratch, final, manifest, exports, search, hand_written, split_above)
+        return _commit(scratch, final, manifest, export_paths, written, texts, trash)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _make(halt: Halt, scratch: Path, final: Path, manifest: incremental.Manifest, exports, search,
+          hand_written: list[Doc] | None, split_above: int) -> tuple[incremental.Writer | None, incremental.Writer | None]:
+    """The part a cancel may stop anywhere: the open data and the search index made in `scratch`,
+    nothing in place touched. The writers that listed them (open data, search index; None: not
+    made). Whatever fails once `halt` is set failed of it (Pagefind's process killed): `Cancelled`."""
+    index = written = texts = None
+    try:
         if hand_written is not None:  # Pagefind indexes in its own process while the open data is written
             texts = incremental.Writer(scratch, final, manifest)
-            index = search_index.start(scratch, search, split_above, texts)
+            # a cancel kills Pagefind: a wait for it ends at once
+            index = search_index.start(scratch, search, split_above, texts, halt.check, halt.interrupt)
             for doc in hand_written:
                 index.add(doc)
             index.finish()
-        step()
         if exports is not None:
-            writer = incremental.Writer(scratch, final, manifest)
-            exports.write(writer, scratch)
-            step()
-            for path in sorted(writer.entries):
-                _move(scratch / path, final / path)
-            for path in export_paths - writer.entries.keys():  # a record deleted: its JSON file goes
-                (final / path).unlink(missing_ok=True)
-                made.pop(path, None)
-            made.update(writer.entries)
-            export_paths = set(writer.entries)
+            written = incremental.Writer(scratch, final, manifest)
+            exports.write(written, scratch, halt.check)
         if index is not None:
             running, index = index, None
             running.close()
-            step()
-            staging.Stage(final / pagefind_index.OUTPUT, scratch / pagefind_index.OUTPUT, trash).commit()
-            made = {path: entry for path, entry in made.items() if not path.startswith(f"{pagefind_index.OUTPUT}/")}
-            made.update(texts.entries)
-        manifest.pages = made
-        return export_paths
-    except BaseException:
+        halt.check()  # the last: past it, the commit
+        return written, texts
+    except BaseException as error:
         if index is not None:
             index.abandon()
+        if halt.is_set() and isinstance(error, Exception) and not isinstance(error, Cancelled):
+            raise Cancelled from error
         raise
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _commit(scratch: Path, final: Path, manifest: incremental.Manifest, export_paths: set[str],
+            written: incremental.Writer | None, texts: incremental.Writer | None, trash: Path | None) -> set[str]:
+    """Put what `_make` made in place, with nothing between its steps that a cancel stops: each
+    open-data file moved in, the JSON file of a record deleted since unlinked, the search index's
+    folder exchanged; `manifest` updated in the entries that change only. The open data's paths."""
+    pages = manifest.pages
+    if written is not None:
+        for path in sorted(written.entries):
+            _move(scratch / path, final / path)
+        for path in export_paths - written.entries.keys():  # a record deleted: its JSON file goes
+            (final / path).unlink(missing_ok=True)
+            pages.pop(path, None)
+        pages.update(written.entries)
+        export_paths = set(written.entries)
+    if texts is not None:
+        staging.Stage(final / pagefind_index.OUTPUT, scratch / pagefind_index.OUTPUT, trash).commit()
+        prefix = f"{pagefind_index.OUTPUT}/"
+        for path in [path for path in pages if path.startswith(prefix) and path not in texts.entries]:
+            del pages[path]
+        pages.update(texts.entries)
+    return export_paths
 
 
 def _move(made: Path, target: Path) -> None:

@@ -36,8 +36,9 @@ import functools
 import hashlib
 import itertools
 import os
+import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -256,12 +257,57 @@ class Writer:
         done: list[str] = []
         for path in paths:
             if self.reuse(path, key) is None:
-                for linked in done:
-                    del self.entries[linked]
-                    (self.site_dir / linked).unlink(missing_ok=True)
+                self.drop(done)
                 return False
             done.append(path)
         return bool(paths)
+
+    def keep_folder(self, prefix: str) -> bool:
+        """`keep` for the previous site's folder `prefix` (as "pagefind/") whole, into `site_dir`,
+        which holds nothing of it: every file in it is linked unread, one the previous build listed
+        (a search text, a province's bundle) only if it is still as listed, and then with its entry
+        (a later writer may take it again); the others (written by Pagefind) as they are. False if
+        the folder is not there, or a listed file is missing or not as listed: then nothing of it is
+        kept. Paths as strings: thousands of files, for which Path objects cost most of a second."""
+        listed, site, old = self.previous.pages, str(self.site_dir), str(self.final)
+        kept: list[str] = []  # the listed ones, linked
+
+        def walk(folder: str) -> bool:  # `folder`: site-relative, without the slash
+            os.makedirs(f"{site}/{folder}", exist_ok=True)
+            with os.scandir(f"{old}/{folder}") as found:
+                for entry in found:
+                    path = f"{folder}/{entry.name}"
+                    if entry.is_dir(follow_symlinks=False):
+                        if not walk(path):
+                            return False
+                        continue
+                    known = listed.get(path)
+                    if known is not None:
+                        st = entry.stat(follow_symlinks=False)
+                        if [st.st_size, st.st_mtime_ns, st.st_ino] != known[1:4]:
+                            return False  # changed since it was listed
+                    os.link(entry.path, f"{site}/{path}")
+                    if known is not None:
+                        self.entries[path] = list(known)
+                        kept.append(path)
+            return True
+
+        try:
+            whole = walk(prefix.rstrip("/"))
+        except OSError:  # gone, or links not possible here (another file system)
+            whole = False
+        if whole and len(kept) == sum(1 for path in listed if path.startswith(prefix)):  # none missing
+            return True
+        self.drop(kept)
+        shutil.rmtree(f"{site}/{prefix}", ignore_errors=True)  # the files not listed, the folders
+        return False
+
+    def drop(self, paths: Iterable[str]) -> None:
+        """Give back the files at `paths` this writer holds (linked or written): their entries, and
+        their names in `site_dir` (a linked file stays as it was in the previous site)."""
+        for path in paths:
+            if self.entries.pop(path, None) is not None:
+                (self.site_dir / path).unlink(missing_ok=True)
 
     def placed(self, path: str, key: str | None = None) -> None:
         """List the file the caller wrote at `path` (after `reuse` gave None) with its `key`. It is

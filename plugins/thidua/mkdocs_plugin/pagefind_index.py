@@ -43,8 +43,10 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
 import time
 import zlib
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TextIO
@@ -186,9 +188,13 @@ class Index:
     `sink` (`incremental.Writer`), if given, writes the text files: one the previous build wrote
     with the same name (the digest of its text) is then linked from the previous site, not made;
     and, when split, each province's bundle: one whose pages (as spooled, in order) are those of
-    the previous build is linked whole from the previous site, not indexed (`Writer.reuse_folder`)."""
+    the previous build is linked whole from the previous site, not indexed (`Writer.reuse_folder`).
 
-    def __init__(self, site_dir: Path, split: bool, sink: Sink | None = None):
+    `interrupt`, if given, is handed `kill` before Pagefind starts: another thread may then end
+    the index's every wait for Pagefind (a preview's catch-up cancelled: `catchup.Halt.interrupt`)."""
+
+    def __init__(self, site_dir: Path, split: bool, sink: Sink | None = None,
+                 interrupt: Callable[[Callable[[], None]], None] | None = None):
         self.started = time.perf_counter()
         self.out = Path(site_dir) / OUTPUT
         shutil.rmtree(self.out, ignore_errors=True)
@@ -200,7 +206,12 @@ class Index:
         self.spools: dict[str, TextIO] = {}
         self.digests: dict[str, hashlib.blake2b] = {}  # per province: the digest of what its spool holds
         self.spool_dir = tempfile.TemporaryDirectory(prefix="thidua-search-") if split else None
-        self.service: _Service | None = _Service().__enter__()
+        self.services: list[_Service] = []  # every Pagefind process started (`kill`)
+        self.lock = threading.Lock()
+        self.killed = False
+        if interrupt is not None:  # before Pagefind starts: no wait for it is left uninterruptible
+            interrupt(self.kill)
+        self.service: _Service | None = self._spawn()
         try:
             self.index = self.service.new_index()
         except BaseException:
@@ -270,7 +281,7 @@ class Index:
                 if len(running) >= PARALLEL:
                     _finished(*running.pop(0))
                 assert self.spool_dir is not None
-                service = _Service().__enter__()
+                service = self._spawn()
                 running.append((self.out / key, service))
                 index = service.new_index()
                 with gzip.open(Path(self.spool_dir.name) / key, "rt", encoding="utf-8") as lines:
@@ -311,6 +322,24 @@ class Index:
         """What a province's bundle is made from: its pages as spooled, in order (Pagefind and this
         code aside: the sink adds them)."""
         return f"bundle\0{key}\0{self.digests[key].hexdigest()}"
+
+    def _spawn(self) -> _Service:
+        """A Pagefind process, unless the index was killed."""
+        with self.lock:  # so `kill` kills every process started before it, and none starts after it
+            if self.killed:
+                raise PluginError("thidua: the search index was abandoned")
+            service = _Service().__enter__()
+            self.services.append(service)
+            return service
+
+    def kill(self) -> None:
+        """From another thread (a preview's catch-up cancelled: catchup.py): kill Pagefind's processes
+        now, and start no other. The thread indexing then fails at its next exchange with them, or as
+        it waits for them, and abandons the index."""
+        with self.lock:
+            self.killed = True
+            for service in self.services:
+                service.process.kill()
 
     def abandon(self) -> None:
         """A failed build: stop Pagefind, drop the spool files."""
@@ -367,14 +396,17 @@ def _entry(out: Path) -> dict | None:
     return entry if isinstance(entry, dict) and entry.get("languages") else None
 
 
-def _wait_written(out: Path, timeout: float = 60.0) -> None:
+def _wait_written(out: Path, process: subprocess.Popen, timeout: float = 60.0) -> None:
     """Pagefind answers WriteFiles before its last files are on disk, and on end of input it exits
     without finishing them (seen: an empty pagefind-entry.json and wasm file in 3 of 8 province
-    builds). So the service is kept open until the entry file parses, no wasm file is empty and no
-    file grew since the last look."""
+    builds). So the service (`process`) is kept open until the entry file parses, no wasm file is
+    empty and no file grew since the last look; if it ends meanwhile (killed: `Index.kill`), the
+    index is not finished."""
     deadline = time.monotonic() + timeout
     last: dict[str, int] | None = None
     while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise PluginError("thidua: Pagefind stopped before it had written the search index")
         sizes = {p.name: p.stat().st_size for p in out.rglob("*") if p.is_file()}
         wasm = [size for name, size in sizes.items() if name.startswith("wasm.")]
         if _entry(out) is not None and wasm and all(wasm) and sizes == last:
@@ -436,7 +468,7 @@ class _Service:
     def written(self, out: Path) -> None:
         """Wait for the bundle asked for; keep the engine only, filters in a fixed order."""
         self._read(block=True)
-        _wait_written(out)
+        _wait_written(out, self.process)
         if _entry(out) is None:  # never ship a search that cannot start
             raise PluginError("thidua: Pagefind left pagefind-entry.json incomplete; nothing was published")
         for unused in UNUSED:

@@ -107,9 +107,11 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         self.dirty = dirty
 
     def on_config(self, config):
-        # first: a catch-up writes into the site in place. A failed one is remembered until a
-        # preview has made the search index and open data itself (a failed build does not count)
-        self.caught_up = self.catchup.wait() and self.caught_up
+        # first: a catch-up writes into the site in place. One still running is cancelled, not waited
+        # for: it changed nothing, and this build carries what is in place again (catchup.py). A failed
+        # one is remembered until a preview has made the search index and open data itself (a failed
+        # build does not count)
+        self.caught_up = self.catchup.cancel() and self.caught_up
         if not self.config.enabled:
             return config
         # a dirty build updates site_dir in place; any other build (`mkdocs serve`'s previews too,
@@ -214,7 +216,7 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
                 and self.served.site == final):
             # a preview after a preview: the search index and open data catch up once it is shown
             writer = incremental.Writer(site_dir, final, self.served)
-            if catchup.carry(writer, final, self.export_paths):
+            if catchup.carry(writer, self.export_paths, search_index.wanted(config)):
                 self.deferred, self.export_entries = True, writer.entries
                 if exports is not None:  # the open-data page lists the files it carries
                     exports.assume(self.export_facts)
@@ -242,10 +244,11 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
                  f"not even made; the database, bulk JSON, CSV and ZIP made whole: {whole} files)")
 
     def _catch_up(self, final: Path, manifest: incremental.Manifest, site, export_paths: set[str], hand_written,
-                  split_above: int, trash: Path | None, stopping) -> None:
+                  split_above: int, trash: Path | None, halt: catchup.Halt) -> None:
         """The thread of `catchup.Catchup`: the search index and open data of the preview in place,
-        and what the next preview needs of them (read once it has waited for this thread)."""
-        paths = catchup.bring_up_to_date(stopping, final, manifest, site.exports, export_paths, site.search,
+        and what the next preview needs of them (read once it has cancelled or waited for this
+        thread; a cancelled one changes neither)."""
+        paths = catchup.bring_up_to_date(halt, final, manifest, site.exports, export_paths, site.search,
                                          hand_written, split_above, trash)
         if site.exports is not None:
             self.export_paths, self.export_facts = paths, site.exports.facts()

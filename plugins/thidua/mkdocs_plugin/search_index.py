@@ -18,6 +18,7 @@ See docs/SEARCH.md.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from ..search import Doc
@@ -32,14 +33,19 @@ def wanted(config) -> bool:
     return any(name.rpartition("/")[2] == "search" for name in config.plugins)
 
 
-def start(site_dir: Path, ours, split_above: int = pagefind_index.SPLIT_ABOVE,
-          sink: Sink | None = None) -> pagefind_index.Index:
+def start(site_dir: Path, ours, split_above: int = pagefind_index.SPLIT_ABOVE, sink: Sink | None = None,
+          check: Callable[[], None] | None = None,
+          interrupt: Callable[[Callable[[], None]], None] | None = None) -> pagefind_index.Index:
     """Hand the core's documents (None: none) to Pagefind: one bundle, or split per province above
-    `split_above`. `sink`: writes the pages' text files (`pagefind_index.Index`)."""
+    `split_above`. `sink`: writes the pages' text files; `interrupt`: is handed what kills Pagefind
+    (`pagefind_index.Index`). `check`, if given, is called between documents: what it raises
+    abandons the index (a preview's catch-up cancelled: catchup.py)."""
     ours = ours or []
-    index = pagefind_index.Index(site_dir, len(ours) > split_above, sink)
+    index = pagefind_index.Index(site_dir, len(ours) > split_above, sink, interrupt)
     try:
         for doc in ours:
+            if check is not None:
+                check()
             index.add(doc)
     except BaseException:
         index.abandon()
