@@ -9,7 +9,9 @@ sample decision and a story about its line.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
+import os
 import json
 import re
 import sqlite3
@@ -22,16 +24,17 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from conftest import build
+from conftest import build, write_config
 from test_honor_pages import DECISION_SAMPLE, PRIVATE_NAME, SAMPLE_NAME, honor_data
-from thidua import exports
-from thidua.exports import paths, records
+from thidua import exports, model
+from thidua.exports import database, paths, records
 from thidua.graph import LinkGraph
 from thidua.kinds import KINDS
 from thidua.mkdocs_plugin import incremental
 from thidua.pages import build_site, open_data
 from thidua.pages.render import Renderer
 from thidua.pages.site import Settings
+from thidua.problems import CannotBuild
 from thidua.publish import drop_samples, publishable
 from thidua.text import fold
 from thidua.validate import validate
@@ -53,6 +56,26 @@ recipients:
   name: Đặng Văn Hải
   unit: Sở Nội vụ tỉnh Đồng Xuân
   achievement: Trồng rừng phòng hộ ven biển, đạt chuẩn.
+"""
+# Two bases in an order that is not their sorted order: the `basis` rows (sorted, keyed by the two
+# ids) cannot say it; the document's record, in the database too, must keep it.
+GUIDE = "hd-3-snv-dong-xuan-2022"
+GUIDE_BASIS = ["qd-1-ttg-2021", "kh-2-dong-xuan-2022"]
+DOCUMENT_TWO_BASES = f"""\
+id: {GUIDE}
+type: huong-dan
+number: 3/HD-SNV
+date: '2022-06-01'
+authority: so-noi-vu-dong-xuan
+title: Hướng dẫn khen thưởng trong phong trào thi đua
+transcribed: false
+campaign: vi-nguoi-ngheo-2021-2025
+basis:
+- document: {GUIDE_BASIS[0]}
+  relation: based-on
+- document: {GUIDE_BASIS[1]}
+  relation: implements
+  note: Kế hoạch số 2/KH-UBND
 """
 
 
@@ -82,7 +105,8 @@ def expected_ids(data: Path, include_samples: bool = True) -> dict[str, set[str]
 
 @pytest.fixture(scope="module")
 def data(tmp_path_factory) -> Path:
-    return open_data_set(tmp_path_factory.mktemp("open-data"), {"decisions/qd-8-snv-dong-xuan-2024.yml": DECISION_DANG})
+    return open_data_set(tmp_path_factory.mktemp("open-data"), {"decisions/qd-8-snv-dong-xuan-2024.yml": DECISION_DANG,
+                                                                 f"documents/{GUIDE}.yml": DOCUMENT_TWO_BASES})
 
 
 @pytest.fixture(scope="module")
@@ -139,7 +163,7 @@ def test_record_json_keeps_date_precision_and_links_both_ways(sites):
     launch = json.loads((site / paths.record_json("documents", "qd-1-ttg-2021")).read_text(encoding="utf-8"))
     assert plan["record"]["date"] == "2022-05-10" and plan["record"]["period"] == "2021-2025"
     assert [b["id"] for b in plan["links"]["basis"]] == ["qd-1-ttg-2021"]
-    assert [b["id"] for b in launch["links"]["implemented_by"]] == ["kh-2-dong-xuan-2022"]
+    assert [b["id"] for b in launch["links"]["implemented_by"]] == [GUIDE, "kh-2-dong-xuan-2022"]
     assert {d["id"] for d in plan["links"]["decisions"]} == {"qd-10-dong-xuan-2023", "qd-20-dong-xuan-2024"}
     decision = json.loads((site / paths.record_json("decisions", "qd-10-dong-xuan-2023")).read_text(encoding="utf-8"))
     line = decision["links"]["lines"][0]
@@ -251,6 +275,39 @@ def test_sqlite_folds_names_and_leaves_achievements_to_fts5(sites):
     assert folds["Đặng Văn Hải"] == "dang van hai so noi vu tinh dong xuan dat"
 
 
+def test_open_data_page_names_the_columns_the_database_searches(sites):
+    """The page's list of searched columns is the database's own (`database.SEARCHED`, `LONG`):
+    each full-text table with exactly its columns, the short ones apart from the long."""
+    db = sqlite3.connect(sites[True] / paths.DATABASE)
+    html = (sites[True] / paths.SECTION / "index.html").read_text(encoding="utf-8")
+    listed = dict(re.findall(r"<li><code>(\w+)_fts</code>: (.*?)</li>", html))
+    fts = [name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'") if name.endswith("_fts")]
+    assert sorted(listed) == sorted(name.removesuffix("_fts") for name in fts) == sorted(database.SEARCHED)
+    for table, text in listed.items():
+        short, _, long = text.partition("; nội dung dài: ")
+        columns = [row[1] for row in db.execute(f"PRAGMA table_info([{table}_fts])")]
+        assert columns[-1] == "fold"
+        assert re.findall(r"<code>(\w+)</code>", short) == [c for c in columns[:-1] if c not in database.LONG], table
+        assert re.findall(r"<code>(\w+)</code>", long) == [c for c in columns[:-1] if c in database.LONG], table
+    assert "tên (<code>name</code>), chức vụ (<code>position</code>)" in listed["recipients"]
+    assert "nội dung dài: thành tích (<code>achievement</code>)." in listed["recipients"]
+    assert "cần SQLite 3.27 trở lên" in html
+
+
+def test_every_published_field_of_a_recipient_has_a_column(sites):
+    """A recipient line's fields that the exports publish (all but `records.WITHHELD`, as its JSON)
+    are columns of `recipients`, in the database and in recipients.csv: a field the flat columns
+    cannot hold (`columns_of` keeps only flat ones) is not dropped from them unseen."""
+    published = [f.name for f in dataclasses.fields(model.Recipient) if f.name not in records.WITHHELD]
+    assert {"name", "position", "unit", "locality", "achievement"} <= set(published)
+    db = sqlite3.connect(sites[True] / paths.DATABASE)
+    in_database = {row[1] for row in db.execute("PRAGMA table_info(recipients)")}
+    raw = (sites[True] / paths.csv_file("recipients")).read_bytes().decode("utf-8-sig")
+    in_csv = set(next(csv.reader(io.StringIO(raw))))
+    assert [f for f in published if f not in in_database] == []
+    assert [f for f in published if f not in in_csv] == []
+
+
 @pytest.mark.parametrize("fields", [set(), {"a"}, {"m"}, {"z"}, {"a", "m"}, {"a", "m", "z", "q\"\u2028"}, {"absent"}])
 def test_dumps_apart_gives_dumps_bytes_with_and_without_the_fields(fields):
     data = {"z": [1, {"b": "đ\u0000"}], "a": {"nested": ["x"]}, "m": "Đặng", "q\"\u2028": None, "k": 2.5}
@@ -280,16 +337,46 @@ def test_sqlite_record_column_leaves_out_what_has_a_table_of_its_own(sites):
     assert [{k: row[k] for k in line} for line, row in zip(lines, rows)] == lines and len(rows) == len(lines)
     bulk = json.loads((site / paths.bulk_json("decisions")).read_text(encoding="utf-8"))
     assert next(r for r in bulk["records"] if r["id"] == "qd-10-dong-xuan-2023")["record"]["recipients"] == lines
-    plan = json.loads((site / paths.record_json("documents", "kh-2-dong-xuan-2022")).read_text(encoding="utf-8"))
-    basis = [{k: row[k] for k in ("basis", "relation", "note") if row[k] is not None} for row in db.execute(
-        "SELECT * FROM basis WHERE document = 'kh-2-dong-xuan-2022' ORDER BY basis")]
-    assert basis == [{("basis" if k == "document" else k): v for k, v in b.items()} for b in plan["record"]["basis"]]
-    assert basis and json.loads(db.execute(
-        "SELECT record FROM documents WHERE id = 'kh-2-dong-xuan-2022'").fetchone()[0])["basis"] == plan["record"]["basis"]
+    for ident in ("kh-2-dong-xuan-2022", GUIDE):
+        kept = json.loads((site / paths.record_json("documents", ident)).read_text(encoding="utf-8"))["record"]["basis"]
+        rows = [{k: row[k] for k in ("basis", "relation", "note") if row[k] is not None} for row in db.execute(
+            "SELECT * FROM basis WHERE document = ? ORDER BY basis", (ident,))]
+        assert rows == sorted(({("basis" if k == "document" else k): v for k, v in b.items()} for b in kept),
+                              key=lambda b: b["basis"]), ident
+        assert rows and json.loads(db.execute(
+            "SELECT record FROM documents WHERE id = ?", (ident,)).fetchone()[0])["basis"] == kept, ident
+    # the order written, which the sorted rows do not keep: the database's record does
+    guide = json.loads(db.execute("SELECT record FROM documents WHERE id = ?", (GUIDE,)).fetchone()[0])
+    assert [b["document"] for b in guide["basis"]] == GUIDE_BASIS != sorted(GUIDE_BASIS)
     # the open-data page says so
     html = (site / paths.SECTION / "index.html").read_text(encoding="utf-8")
     assert "<code>recipients</code> của bảng <code>decisions</code>" in html
     assert "recipients.decision = decisions.id" in html
+
+
+def test_a_build_with_too_old_an_sqlite_stops_with_a_clear_error(data, tmp_path):
+    """With SQLite older than the tokenizer needs, `mkdocs build` stops before writing the site,
+    with the plugin's error naming the version found and the one needed, not a traceback."""
+    config = write_config(tmp_path, data)
+    run = ("import sqlite3, sys; sqlite3.sqlite_version_info = (3, 26, 0); "
+           "from mkdocs.__main__ import cli; cli(sys.argv[1:])")
+    result = subprocess.run([sys.executable, "-c", run, "build", "--strict", "-f", str(config)], capture_output=True,
+                            text=True, cwd=tmp_path, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert re.search(r"ERROR\s+-\s+thidua: .*needs SQLite 3\.27\.0 or later.* uses SQLite 3\.26\.0", output), output
+    assert "Traceback" not in output
+    assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize("found", [(3, 26, 9), (3, 27, 0), (3, 45, 1)])
+def test_the_sqlite_check_lets_3_27_and_later_through(monkeypatch, found):
+    monkeypatch.setattr(sqlite3, "sqlite_version_info", found)
+    if found < (3, 27):
+        with pytest.raises(CannotBuild, match=r"needs SQLite 3\.27\.0 or later.* uses SQLite 3\.26\.9"):
+            database.check_sqlite()
+    else:
+        database.check_sqlite()
 
 
 def test_zip_holds_the_data_files_with_fixed_times(sites):

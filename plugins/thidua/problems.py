@@ -14,6 +14,11 @@ ERROR = "error"
 WARNING = "warning"
 
 
+class CannotBuild(Exception):
+    """A site cannot be built here for a reason outside the data (the machine's SQLite is too old):
+    the build stops with this message in one line, as it does for errors in the data."""
+
+
 @dataclass(order=True, frozen=True)
 class Problem:
     file: str

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from ..problems import CannotBuild
 from ..text import fold
 from .records import Table
 
@@ -43,9 +44,22 @@ SEARCHED = {
 # with 'đ' go in, folded ('đạt' -> 'dat'), so typed bare they are found as names are.
 LONG = frozenset({"body", "description", "achievement"})
 # unicode61's default (remove_diacritics 1) keeps letters with two marks, most toned Vietnamese
-# vowels ('ừ' in 'rừng', 'ộ', 'ễ'); 2 removes them all (SQLite 3.27+).
+# vowels ('ừ' in 'rừng', 'ộ', 'ễ'); 2 removes them all (SQLite 3.27+: SQLITE_NEEDED).
 TOKENIZE = "unicode61 remove_diacritics 2"
+SQLITE_NEEDED = (3, 27, 0)
 BATCH = 2000  # rows per executemany: bounded memory, few calls
+
+
+def check_sqlite() -> None:
+    """Stop the build if this Python's SQLite is older than `TOKENIZE` needs: checked when the
+    exports are planned, since an older SQLite would refuse the tokenizer only at the first
+    full-text table, with much of the site written, and as a bare sqlite3 error."""
+    found = sqlite3.sqlite_version_info
+    if found < SQLITE_NEEDED:
+        raise CannotBuild(
+            f"thidua: the open-data database's full-text search (tokenizer '{TOKENIZE}') needs SQLite "
+            f"{'.'.join(map(str, SQLITE_NEEDED))} or later, but this Python's sqlite3 module uses SQLite "
+            f"{'.'.join(map(str, found))}: run the build with a Python linked against a newer SQLite")
 
 
 class Rows:

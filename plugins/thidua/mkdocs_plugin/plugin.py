@@ -50,6 +50,7 @@ from mkdocs.structure.toc import get_toc
 from .. import parallel
 from ..graph import LinkGraph
 from ..pages import Page, Settings, build_site, inputs
+from ..problems import CannotBuild
 from ..publish import drop_samples, publishable
 from ..redirects import redirect_html
 from ..validate import validate
@@ -163,7 +164,10 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         graph = LinkGraph.build(repo)
         # content digests of the records, for page fingerprints: the parse cache's keys
         self.digests = incremental.record_digests(repo) if self.cache_dir is not None else None
-        self.site = build_site(repo, graph, settings, self._templates())
+        try:
+            self.site = build_site(repo, graph, settings, self._templates())
+        except CannotBuild as exc:  # a reason outside the data: said in one line, as data errors are
+            raise PluginError(str(exc)) from None
         self.settings = settings
         self.pages = {_src(page.url): page for page in self.site.pages}
         log.info(f"thidua: {len(self.site.pages)} pages planned in {time.perf_counter() - started:.1f} s from the start")

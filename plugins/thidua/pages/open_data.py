@@ -7,8 +7,8 @@ renders after them.
 """
 from __future__ import annotations
 
-from .. import exports
-from ..exports import paths
+from .. import cms, exports, model
+from ..exports import database, paths
 from ..kinds import KINDS
 from .render import Renderer
 from .site import Site
@@ -27,7 +27,25 @@ def size(n: int) -> str:
     return f"{n} B"
 
 
+def searched_columns() -> list[tuple[str, list[tuple[str, str]], list[tuple[str, str]]]]:
+    """Each full-text-searched table with its short columns (folded whole into `fold`) and its long
+    ones (only their words with 'đ'), each as (column, Vietnamese label): from the database's own
+    `SEARCHED` and `LONG`, so the page says what the file holds; the labels are the web forms'."""
+    records = {k.attr: k.record for k in KINDS.values()} | {"recipients": model.Recipient}
+
+    def label(table: str, column: str) -> str:
+        cls = records.get(table)
+        found = cms.LABELS.get(f"{cls.__name__}.{column}") if cls else None
+        found = found or cms.LABELS.get(column)
+        return found[0][:1].lower() + found[0][1:] if found else column
+
+    return [(table, [(c, label(table, c)) for c in columns if c not in database.LONG],
+             [(c, label(table, c)) for c in columns if c in database.LONG])
+            for table, columns in database.SEARCHED.items()]
+
+
 def build(renderer: Renderer, site: Site) -> None:
+    database.check_sqlite()  # before anything is planned or written: the database could not be made
     settings = renderer.settings
     planned = site.exports = exports.plan(renderer.repo, renderer.graph, site_name=settings.site_name,
                                           site_url=settings.site_url, occurrences_of=renderer.calendar)
@@ -41,4 +59,5 @@ def build(renderer: Renderer, site: Site) -> None:
         rows=lambda table: planned.rows[table] if planned.written else UNKNOWN,
         calendars=lambda: planned.calendars if planned.written else UNKNOWN, site_url=settings.site_url,
         latest=exports.feeds.LATEST, provinces=planned.provinces, campaigns=list(renderer.repo.campaigns.values()),
+        searched=searched_columns(), sqlite_needed="{}.{}".format(*database.SQLITE_NEEDED),
     ))
