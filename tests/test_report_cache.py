@@ -206,3 +206,31 @@ def test_a_file_that_cannot_be_opened_still_lets_the_report_be_kept(tmp_path, ca
     first = run(data, capsys)
     assert first[0] == 1 and "cannot be read" in first[1] and len(loads) == 1
     assert run(data, capsys) == first and len(loads) == 1  # kept: nothing loaded the second time
+
+
+def test_odd_entries_are_reported_alike_with_the_cache_and_without(tmp_path, capsys, loads):
+    """The walk that keys the report and the loader's walk are one (loader.folders): links (to a file,
+    to a folder, broken), a named pipe, a nested folder, an upper-case name and stray files give the
+    same report with the cache as without, and that report is kept, the walks agreeing on them."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "pt-ngoai.yml").write_text("id: pt-ngoai\nname: X\nperiod: 2021-2025\n", encoding="utf-8")
+    data = make_data(tmp_path, {"documents/2022/KH-3.YML": "id: kh-3\n", "campaign/pt-x.yml": "id: pt-x\n",
+                                "lac.yml": "id: lac\n"})
+    (data / "authorities" / "ubnd-lien-ket.yml").symlink_to(outside / "pt-ngoai.yml")
+    (data / "campaigns" / "ngoai").symlink_to(outside, target_is_directory=True)
+    (data / "stories" / "mat.yml").symlink_to(tmp_path / "nowhere.yml")
+    os.mkfifo(data / "decisions" / "ong.yml")
+    cached = run(data, capsys)
+    assert run(data, capsys) == cached and len(loads) == 1  # kept
+    assert run(data, capsys, "--no-cache") == cached
+    lines = cached[1].splitlines()
+    for file, message in (("authorities/ubnd-lien-ket.yml", "symbolic links are not read"),
+                          ("campaigns/ngoai", "symbolic links are not read"),
+                          ("stories/mat.yml", "symbolic links are not read"),
+                          ("decisions/ong.yml", "not a regular file"),
+                          ("documents/2022/KH-3.YML", "the file extension must be lowercase"),
+                          ("campaign/pt-x.yml", 'records belong in a kind folder — did you mean "campaigns/"?'),
+                          ("data/lac.yml", "records belong in a kind folder")):
+        assert any(file in line and message in line for line in lines), (file, cached[1])
+    assert "pt-ngoai" not in cached[1]  # what the links point to is never read

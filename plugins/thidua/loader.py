@@ -11,7 +11,7 @@ import os
 import re
 import stat
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
 
@@ -144,6 +144,7 @@ def load(data_dir: Path, report: Report, display_root: Path | None = None, worke
     shown = display_root if display_root is not None else data_dir.parent
     repo = Repository(root=data_dir)
     files = []
+    unlisted = partial(_unlisted, report, shown)
     for kind in KINDS:
         for path in _kind_files(data_dir / kind, shown, report):
             files.append((kind, path, SourceFile(_rel(path, shown), path)))
@@ -164,13 +165,14 @@ def load(data_dir: Path, report: Report, display_root: Path | None = None, worke
             store[record.id] = record
             if key is not None:
                 repo.digests[(kind, record.id)] = key
-    for path in sorted(p for p in data_dir.glob("*") if is_yaml_name(p.name) and p.name != SETTINGS_FILE):
-        report.add(Problem(_rel(path, shown), 1, 1, "", "records belong in a kind folder",
-                           "data/<kind>/<id>.yml with kind one of: " + ", ".join(KINDS),
-                           f"a file directly in {data_dir.name}/", rule="layout"))
-    for folder in sorted(p for p in data_dir.iterdir()
-                         if p.is_dir() and not p.is_symlink() and p.name not in KINDS):
-        for path in sorted(p for p in _walk(folder, partial(_unlisted, report, shown)) if is_yaml_name(p.name)):
+    top = next(folders(data_dir, unlisted), (data_dir, []))[1]  # data/ itself, not what it holds
+    for entry in top:
+        if is_yaml_name(entry.name) and entry.name != SETTINGS_FILE:
+            report.add(Problem(_rel(Path(entry.path), shown), 1, 1, "", "records belong in a kind folder",
+                               "data/<kind>/<id>.yml with kind one of: " + ", ".join(KINDS),
+                               f"a file directly in {data_dir.name}/", rule="layout"))
+    for folder in (Path(e.path) for e in top if _is_folder(e) and e.name not in KINDS):
+        for path in sorted(Path(e.path) for e in _walk(folder, unlisted) if is_yaml_name(e.name)):
             close = difflib.get_close_matches(folder.name, list(KINDS), n=1)
             hint = f' — did you mean "{close[0]}/"?' if close else ""
             report.add(Problem(_rel(path, shown), 1, 1, "", f"records belong in a kind folder{hint}",
@@ -187,37 +189,36 @@ def is_yaml_name(name: str) -> bool:
     return name.lower().endswith(YAML_SUFFIXES)
 
 
-def _walk(folder: Path, unlisted: Callable[[Path, OSError], None]):
-    """Every entry under `folder`, in os.walk's order, without following symbolic links to folders
-    (os.walk's default); a folder that cannot be listed goes to `unlisted`, never silently left
-    out. Iterative: folders nested a thousand deep must not exhaust the stack."""
-    stack = [folder]
+def folders(top: Path, unlisted: Callable[[Path, OSError], None]) -> Iterator[tuple[Path, list[os.DirEntry[str]]]]:
+    """Each folder under `top`, `top` first, with its entries in name order, depth first (os.walk's
+    order), never entering a symbolic link; a folder that cannot be listed goes to `unlisted`,
+    never silently left out. Iterative: folders nested a thousand deep must not exhaust the stack."""
+    stack = [top]
     while stack:
         base = stack.pop()
         try:
             with os.scandir(base) as listing:
-                entries = list(listing)
+                entries = sorted(listing, key=lambda e: e.name)
         except OSError as exc:
             unlisted(base, exc)
             continue
-        dirs: list[str] = []
-        names: list[str] = []
-        for entry in entries:
-            try:
-                is_dir = entry.is_dir()
-            except OSError:
-                is_dir = False
-            (dirs if is_dir else names).append(entry.name)
-        dirs.sort()
-        inner = []
-        for name in dirs:
-            if (base / name).is_symlink():
-                yield base / name  # reported by the caller; never entered
-            else:
-                inner.append(base / name)
-        for name in sorted(names):
-            yield base / name
-        stack.extend(reversed(inner))
+        yield base, entries
+        stack.extend(Path(e.path) for e in reversed(entries) if _is_folder(e))
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    """A folder the walk enters: not a link to one."""
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:  # gone meanwhile, or cannot be looked at: a file the loader says it cannot read
+        return False
+
+
+def _walk(folder: Path, unlisted: Callable[[Path, OSError], None]):
+    """Every entry under `folder` but the folders `folders` enters (a link to one is among them, for
+    the caller to report)."""
+    for _, entries in folders(folder, unlisted):
+        yield from (e for e in entries if not _is_folder(e))
 
 
 def _unlisted(report: Report, shown: Path, folder: Path, exc: OSError) -> None:
@@ -247,8 +248,9 @@ def _kind_files(folder: Path, shown: Path, report: Report) -> list[Path]:
             "a file")
         return []
     out = []
-    for path in _walk(folder, partial(_unlisted, report, shown)):
-        if path.is_symlink():
+    for entry in _walk(folder, partial(_unlisted, report, shown)):
+        path = Path(entry.path)
+        if entry.is_symlink():
             bad(path, "symbolic links are not read: copy the file into data/", "a regular file inside the data folder",
                 "a symbolic link")
         elif path.name in IGNORED_FILES:

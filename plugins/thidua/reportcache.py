@@ -17,7 +17,7 @@ import stat
 from pathlib import Path
 
 from . import parsecache, sealed
-from .loader import is_yaml_name
+from .loader import folders, is_yaml_name
 from .photos import MAX_PHOTO_BYTES
 from .schema import MAX_FILE_BYTES
 from .problems import Problem
@@ -60,34 +60,27 @@ def settled(data_dir: Path) -> bytes:
 
 
 def _walk(top: Path, stats, content, known: parsecache.Known) -> None:
-    """Each entry under `top`, each folder's in name order. Links are not followed into folders
-    (nor are they by the loader), but a link to a file counts that file (a photo, data/rules.yml
-    may be one); a FIFO or socket is never opened. Iterative: nesting cannot exhaust the stack."""
-    stack = [(top, b".")]
-    while stack:
-        folder, rel = stack.pop()
-        try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except OSError as exc:
-            _update(stats, content, b"?" + rel + os.fsencode(f"\0{exc.errno}\0"))
-            continue
-        inner = []
+    """Each entry under `top`, as the loader walks them (loader.folders: links are not followed
+    into folders), but a link to a file counts that file (a photo, data/rules.yml may be one); a
+    FIFO or socket is never opened."""
+    def unlisted(folder: Path, exc: OSError) -> None:
+        _update(stats, content, b"?" + os.fsencode(f"{folder}\0{exc.errno}\0"))
+
+    for _, entries in folders(top, unlisted):
         for entry in entries:
-            name = rel + b"/" + os.fsencode(entry.name)
+            name = os.fsencode(entry.path)
             try:
                 if entry.is_symlink():
                     _update(stats, content, b"L" + name + b"\0" + os.fsencode(os.readlink(entry.path)) + b"\0")
                     _file(entry.path, name, stats, content, follow=True, known=None)  # the loader refuses it
                 elif entry.is_dir(follow_symlinks=False):
                     _update(stats, content, b"D" + name + b"\0")
-                    inner.append((Path(entry.path), name))
                 elif entry.is_file(follow_symlinks=False):
                     _file(entry.path, name, stats, content, follow=False, known=known)
                 else:
                     _update(stats, content, b"O" + name + b"\0")
             except OSError as exc:  # unreadable: validation reports it, and says so again next time
                 _update(stats, content, b"?" + name + os.fsencode(f"\0{exc.errno}\0"))
-        stack.extend(reversed(inner))
 
 
 def _update(stats, content, data: bytes) -> None:
