@@ -144,21 +144,25 @@ def _is_null(node: yaml.Node) -> bool:
 # --- Describing what was found, in plain words
 
 
-def _found(node: yaml.Node) -> str:
+def describe(node: yaml.Node, named: bool = False) -> str:
+    """What a problem says a node holds, never its whole content (a hostile file's key would print
+    megabytes). `named`: as a name within a message ('unknown rule "x"'): a scalar quoted as it is
+    written, whatever YAML reads it as, and a mapping without the explanation."""
     if isinstance(node, yaml.MappingNode):
-        return "a mapping (key: value pairs)"
+        return "a mapping" if named else "a mapping (key: value pairs)"
     if isinstance(node, yaml.SequenceNode):
         return "a list"
-    tag = node.tag.rsplit(":", 1)[-1]
     value = node.value
+    if named:
+        return f'"{short(value)}"'
+    tag = node.tag.rsplit(":", 1)[-1]
     if tag == "null":
         return "nothing (empty value)"
     if tag == "bool":
         return f"the yes/no value {value}"
     if tag in ("int", "float"):
         return f"the number {value}"
-    shown = value if len(value) <= 60 else value[:57] + "..."
-    return f'the text "{shown}"'
+    return f'the text "{short(value)}"'
 
 
 def _expected(tp) -> str:
@@ -328,7 +332,7 @@ class Reader:
             if node.tag == _NULL:
                 if optional:
                     return None
-                self.problem(node, path, "a value is required here", _expected(tp), _found(node))
+                self.problem(node, path, "a value is required here", _expected(tp), describe(node))
                 return None
             if shape is _STR and node.tag == _STR_TAG:  # the common case, kept short
                 if len(node.value) > MAX_TEXT_CHARS:
@@ -343,9 +347,9 @@ class Reader:
             colon = _colon_text(node) if tp is str or tp in PARSED else None
             if colon is not None:
                 self.problem(node, path, 'wrong type: YAML reads text holding ": " as a key and its value — '
-                             "put the whole text in double quotes", f'text in quotes: "{colon}"', _found(node))
+                             "put the whole text in double quotes", f'text in quotes: "{colon}"', describe(node))
             else:
-                self.problem(node, path, "wrong type", _expected(tp), _found(node))
+                self.problem(node, path, "wrong type", _expected(tp), describe(node))
             return None
         tag = node.tag.rsplit(":", 1)[-1]
         if len(node.value) > MAX_TEXT_CHARS:
@@ -353,19 +357,19 @@ class Reader:
         value = nfc(node.value)
         if tp is str:
             if tag == "bool":
-                self.problem(node, path, "wrong type (quote the text if yes/no is meant literally)", "text", _found(node))
+                self.problem(node, path, "wrong type (quote the text if yes/no is meant literally)", "text", describe(node))
                 return None
             return _texts.setdefault(value, value)
         if tp is bool:
             if tag != "bool":
-                self.problem(node, path, "wrong type", "true or false", _found(node))
+                self.problem(node, path, "wrong type", "true or false", describe(node))
                 return None
             return value.lower() in ("true", "yes", "on", "y")
         if tp is int or tp is float:
             # plain digits only: float() would also take "nan" and "inf"; "0,4" is Vietnamese for 0.4
             pattern = _INT_RE if tp is int else _NUMBER_RE
             if not pattern.match(value):
-                self.problem(node, path, "wrong type", _expected(tp), _found(node))
+                self.problem(node, path, "wrong type", _expected(tp), describe(node))
                 return None
             return int(value) if tp is int else float(value.replace(",", "."))
         if isinstance(tp, type) and issubclass(tp, StrEnum):
@@ -375,7 +379,7 @@ class Reader:
                 allowed = [v.value for v in tp]
                 close = difflib.get_close_matches(value, allowed, n=1)
                 hint = f' (did you mean "{close[0]}"?)' if close else ""
-                self.problem(node, path, f"not an allowed value{hint}", _expected(tp), _found(node))
+                self.problem(node, path, f"not an allowed value{hint}", _expected(tp), describe(node))
                 return None
         if tp in PARSED:
             try:
@@ -383,7 +387,7 @@ class Reader:
             except DateError as exc:
                 suggestion = suggest_date(value) if tp is PartialDate else None
                 hint = f' — write "{suggestion}"' if suggestion else ""
-                self.problem(node, path, f"impossible or malformed date{hint}", str(exc), _found(node))
+                self.problem(node, path, f"impossible or malformed date{hint}", str(exc), describe(node))
                 return None
         raise TypeError(f"no reader for {tp!r}")  # a model bug, not a data problem
 
@@ -397,7 +401,7 @@ class Reader:
     def read_items(self, node, item_tp, path) -> list[tuple[typing.Any, yaml.Node]]:
         """(value, node) of each readable item; unreadable ones are reported and left out."""
         if not isinstance(node, yaml.SequenceNode):
-            self.problem(node, path, "wrong type", "a list (lines starting with '- ')", _found(node))
+            self.problem(node, path, "wrong type", "a list (lines starting with '- ')", describe(node))
             return []
         out = []
         for i, child in enumerate(node.value):
@@ -408,7 +412,7 @@ class Reader:
 
     def read_object(self, node, cls, path):
         if not isinstance(node, yaml.MappingNode):
-            self.problem(node, path or cls.__name__, "wrong type", _expected(cls), _found(node))
+            self.problem(node, path or cls.__name__, "wrong type", _expected(cls), describe(node))
             return None
         specs = fields_of(cls)
         values: dict[str, typing.Any] = {}
@@ -418,7 +422,7 @@ class Reader:
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):  # "? [a, b]" or "{a: b}: x"
                 self.problem(key_node, path or cls.__name__, "a field name must be plain text",
-                             f"one of the fields of {_kind_word(cls)}: " + ", ".join(specs), _found(key_node))
+                             f"one of the fields of {_kind_word(cls)}: " + ", ".join(specs), describe(key_node))
                 continue
             key = nfc(key_node.value)
             spec = specs.get(key)

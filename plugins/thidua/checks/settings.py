@@ -20,7 +20,7 @@ import yaml
 from ..loader import SETTINGS_FILE, compose, decode, read_data_file  # SETTINGS_FILE: data/rules.yml
 from ..problems import ERROR, WARNING, Problem, Report
 from ..repository import Repository
-from ..schema import short
+from ..schema import describe
 from .base import display_path
 
 
@@ -88,7 +88,7 @@ def read_settings(repo: Repository, report: Report | None) -> dict[str, str]:
     seen_settings: set[str] = set()
     for key, value in root.value:
         if not isinstance(key, yaml.ScalarNode) or key.value != "severity":
-            bad(key, f"unknown setting {_text(key)}", "severity", _text(key))
+            bad(key, f"unknown setting {describe(key, named=True)}", "severity", describe(key, named=True))
             continue
         if key.value in seen_settings:
             bad(key, 'the setting "severity" is given twice', "severity once", '"severity" again')
@@ -101,7 +101,7 @@ def read_settings(repo: Repository, report: Report | None) -> dict[str, str]:
             continue
         seen: set[str] = set()
         for name_node, level_node in value.value:
-            name = _text(name_node)
+            name = describe(name_node, named=True)
             rule = str(name_node.value) if isinstance(name_node, yaml.ScalarNode) else ""
             level = str(level_node.value).strip().lower() if isinstance(level_node, yaml.ScalarNode) else ""
             if rule not in RULE_INFO:
@@ -112,7 +112,7 @@ def read_settings(repo: Repository, report: Report | None) -> dict[str, str]:
                 bad(name_node, f"the rule {name} is given twice", "each rule once", f"{name} again")
             elif level not in (ERROR, WARNING):
                 bad(level_node, f'the severity of "{rule}" must be error or warning', "error or warning",
-                    _text(level_node))
+                    describe(level_node, named=True))
             elif RULE_INFO[rule].locked and level != RULE_INFO[rule].default:
                 bad(level_node, f'"{rule}" is always an {RULE_INFO[rule].default}: {RULE_INFO[rule].summary}',
                     f"{RULE_INFO[rule].default} (or leave it out)", level)
@@ -120,12 +120,3 @@ def read_settings(repo: Repository, report: Report | None) -> dict[str, str]:
                 settings[rule] = level
             seen.add(rule)
     return settings
-
-
-def _text(node: yaml.Node) -> str:
-    """What a problem says a node holds: a scalar quoted (shortened), else what it is, never its
-    whole content (a hostile file's mapping key would print megabytes)."""
-    if isinstance(node, yaml.ScalarNode):
-        return f'"{short(str(node.value))}"'
-    return "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
-
