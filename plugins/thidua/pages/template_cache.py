@@ -7,11 +7,17 @@ release and on the environment's settings (extensions, autoescaping, whitespace 
 delimiters), which it does not key: here they are part of every key. A file that cannot be read
 back (cut short) is compiled again; one that cannot be written (a read-only or full disk) is
 left unwritten: neither fails a build.
+
+Every file name starts with `VERSION` (Jinja's release and Python's version): once per process,
+the folder loses the files of other versions, which no build of this one can read, so upgrades
+do not pile up compiled templates. Files of this version are never removed.
 """
 from __future__ import annotations
 
 import hashlib
 import logging
+import os
+import re
 import sys
 from pathlib import Path
 
@@ -20,6 +26,13 @@ from jinja2 import Environment, FileSystemBytecodeCache
 from jinja2.bccache import Bucket
 
 log = logging.getLogger("mkdocs.plugins.thidua")
+
+# What, besides an environment's settings, shapes every compiled template: the start of their names
+VERSION = hashlib.sha1(f"{jinja2.__version__}\0{sys.version}".encode()).hexdigest()[:16]
+# The compiled templates (and their files being written, "….cache<random>.tmp") of any version;
+# "__jinja2_…" is Jinja's own name, used before VERSION was
+_OURS = re.compile(r"^(?:__jinja2_|[0-9a-f]{16}-)")
+_pruned: set[str] = set()  # folders pruned by this process: its version cannot change
 
 
 def _name(value: object) -> str:
@@ -30,8 +43,8 @@ def _name(value: object) -> str:
 
 
 def settings_stamp(env: Environment) -> str:
-    """What, besides a template's source, shapes the code Jinja compiles it into."""
-    settings = (jinja2.__version__, sys.version, sorted(env.extensions), _name(env.autoescape), env.trim_blocks,
+    """What, besides a template's source and `VERSION`, shapes the code Jinja compiles it into."""
+    settings = (sorted(env.extensions), _name(env.autoescape), env.trim_blocks,
                 env.lstrip_blocks, env.block_start_string, env.block_end_string, env.variable_start_string,
                 env.variable_end_string, env.comment_start_string, env.comment_end_string,
                 env.line_statement_prefix, env.line_comment_prefix, env.newline_sequence, env.keep_trailing_newline,
@@ -42,7 +55,7 @@ def settings_stamp(env: Environment) -> str:
 
 class TemplateCache(FileSystemBytecodeCache):
     def __init__(self, directory: str):
-        super().__init__(directory)
+        super().__init__(directory, f"{VERSION}-%s.cache")
         self._stamps: dict[int, tuple[Environment, str]] = {}  # id -> (the environment, kept alive; its stamp)
 
     def get_bucket(self, environment: Environment, name: str, filename: str | None, source: str) -> Bucket:
@@ -73,4 +86,23 @@ def template_cache(folder: Path) -> TemplateCache | None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
+    if str(folder) not in _pruned:
+        _pruned.add(str(folder))
+        prune(folder)
     return TemplateCache(str(folder))
+
+
+def prune(folder: Path) -> None:
+    """Remove the compiled templates of other versions from `folder`: one listing, no file read."""
+    try:
+        with os.scandir(folder) as entries:
+            stale = [e.path for e in entries if _OURS.match(e.name) and not e.name.startswith(f"{VERSION}-")]
+    except OSError:
+        return
+    for path in stale:
+        try:
+            os.unlink(path)
+        except OSError:  # gone already (another build pruning), a folder, a read-only folder: kept, harmless
+            pass
+    if stale:
+        log.info(f"thidua: {len(stale)} compiled templates of other Jinja or Python versions removed from {folder}")
