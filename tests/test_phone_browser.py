@@ -1,11 +1,17 @@
 """Nothing leaves the site's origin: every request made while loading each family of pages, using
-search and using the finder, in headless Chromium (issue 14: no Google Fonts, no CDN script)."""
+search and using the finder, in headless Chromium (issue 14: no Google Fonts, no CDN script). And a
+phone's labels of recipient rows are the tables' headings, whatever those hold."""
 from __future__ import annotations
 
 import yaml
 
 from conftest import ROOT
-from test_a11y_browser import FAMILIES, finder_ready
+from test_a11y_browser import FAMILIES, finder_ready, open_family
+from thidua.pages.lines import label_properties
+
+CSS = ROOT / "plugins" / "thidua" / "mkdocs_plugin" / "assets" / "stylesheets" / "thidua.css"
+PHONE = {"width": 390, "height": 844}
+LABELS = """row => Array.from(row.cells, c => getComputedStyle(c, '::before').content)"""
 
 
 def test_no_request_leaves_the_origin(browser, frozen_url):
@@ -34,3 +40,37 @@ def test_no_request_leaves_the_origin(browser, frozen_url):
     outside = sorted({u for u in requests if not u.startswith(ours)})
     assert outside == []
     assert any("/vinh-danh/du-lieu/p/" in u for u in requests)  # the finder did fetch its shards
+
+
+def css_text(text: str) -> str:
+    """`text` as Chromium gives back a CSS string (getComputedStyle's `content`)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def test_a_phones_row_labels_are_the_tables_headings(browser, frozen_url):
+    """The headings are written once (honor_macros.html): the labels a phone shows before each cell
+    of a recipient row are those of the table's own header, on the decision page and on a roll."""
+    context = browser.new_context(viewport=PHONE, locale="vi-VN")
+    page = context.new_page()
+    for family in ("decision", "honor roll"):
+        open_family(page, frozen_url, family)
+        headings = page.eval_on_selector("table.td-lines thead tr", "tr => Array.from(tr.cells, th => th.textContent)")
+        labels = page.eval_on_selector("table.td-lines tbody tr", LABELS)
+        assert len(headings) == len(labels) >= 4, family
+        # the number is hidden, the name heads the card: the other cells are named by their column
+        assert labels == ["none", "none"] + [css_text(h + ": ") for h in headings[2:]], family
+    context.close()
+
+
+def test_a_heading_with_quotes_or_markup_is_shown_as_it_is(browser):
+    """A label is a CSS string inside an HTML attribute: no quote, backslash, semicolon or tag in it
+    may end it early, nor change another label."""
+    headings = ["TT", "Tên", 'Đối "tượng"', "Đơn vị'; --td-l5: 'bị ghi đè", 'Thành \\tích </style><b>&amp;']
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.set_content(f'<style>{CSS.read_text(encoding="utf-8")}</style><div class="md-typeset">'
+                     f'<div class="td-honor-wrap" style="{label_properties(headings)}"><table class="td-honor td-lines">'
+                     "<tbody><tr><td>1</td><th>A</th><td>x</td><td>y</td><td>z</td></tr></tbody></table></div></div>")
+    labels = page.eval_on_selector("table.td-lines tbody tr", LABELS)
+    context.close()
+    assert labels == ["none", "none"] + [css_text(h + ": ") for h in headings[2:]]

@@ -8,10 +8,12 @@ names the recipient and links to the line there, so the text is not written five
 (at national scale that was a gigabyte of HTML). Nor do cells carry a class or `data-label`:
 rows are written millions of times and those attributes were a third of a row's bytes; the columns
 are fixed, so thidua.css places them by position in `table.td-lines` (widths, a phone's labels).
-`honor_macros.html` wraps the rows in that table (`lines_table`); templates call `line_rows`.
+`honor_macros.html` wraps the rows in that table (`lines_table`), its headings set around it as
+the phone's labels (`label_properties`); templates call `line_rows`.
 """
 from __future__ import annotations
 
+import re
 from html import escape  # plain str in, plain str out: faster than markupsafe for many small strings
 
 from markupsafe import Markup
@@ -60,8 +62,27 @@ def line_rows(renderer: Renderer, lines: list[Line], here: str, on_decision_page
     return Markup("".join(out))
 
 
+# What may not stand as itself in a CSS string inside a double-quoted HTML attribute
+_CSS_UNSAFE = re.compile(r"""[\\'"&<>\x00-\x1f\x7f]""")
+
+
+def css_string(text: str) -> str:
+    """`text` as a CSS string in single quotes, every quote, backslash, markup or control character
+    in it written as a CSS escape: it cannot end the string, the declaration or the attribute."""
+    return "'" + _CSS_UNSAFE.sub(lambda m: f"\\{ord(m.group()):x} ", text) + "'"
+
+
+def label_properties(headings: list[str]) -> Markup:
+    """The style around a table: heading N as `--td-lN`, which thidua.css shows before column N's
+    cells on a phone (the cells carry no label: see above); from the third, as the number is
+    hidden there and the name heads each card."""
+    return Markup(";".join(f"--td-l{n}:{css_string(h)}" for n, h in enumerate(headings, 1) if n >= 3))
+
+
 def install(renderer: Renderer) -> None:
-    """Make `line_rows(lines, on_decision_page=False)` callable from templates (idempotent)."""
+    """Make `line_rows(lines, on_decision_page=False)` and `label_properties(headings)` callable from
+    templates (idempotent)."""
     if "line_rows" not in renderer.env.globals:
         renderer.env.globals["line_rows"] = lambda lines, here, on_decision_page=False: line_rows(
             renderer, lines, here, on_decision_page)
+        renderer.env.globals["label_properties"] = label_properties
