@@ -1,5 +1,6 @@
 """Exemplary-model stories: pages, lists, links between stories and honor-roll lines, safe
-Markdown and photos that cannot leave the data folder.
+Markdown (links only to full addresses, headings without skipped levels) and photos that cannot
+leave the data folder.
 
 Data: the honor-roll data set of test_honor_pages.py (three stories, one of them a sample).
 Some tests build in-process without validation on purpose: the validator refuses raw HTML
@@ -7,6 +8,7 @@ and bad photo paths, and these tests check that the page builder refuses them to
 """
 from __future__ import annotations
 
+import itertools
 import os
 import re
 
@@ -15,8 +17,11 @@ import pytest
 from html.parser import HTMLParser
 
 from conftest import build
+from test_award_rules import clean, line_of, make_data, the_problem
+from test_award_rules import story as story_file
 from test_honor_pages import PRIVATE_NAME, assert_well_formed, honor_data, pages_of, png, site_of
-from thidua.pages.stories import render_markdown, resolve_photo
+from thidua.checks.stories import markup_problems
+from thidua.pages.stories import URL_SCHEMES, render_markdown, resolve_photo
 from thidua.text import slugify
 
 THUY = "dien-hinh/chi-thuy-giup-hoi-vien-thoat-ngheo/"
@@ -92,6 +97,137 @@ def test_markdown_keeps_text_formatting_links_and_shifts_headings():
     assert 'href="mailto:a@example.org"' in html
     # a body starting at ### still puts its first heading right under the page title
     assert "<h2>Sâu</h2>" in str(render_markdown("### Sâu\n\ntext"))
+
+
+def heading_levels(html: str) -> list[int]:
+    return [int(level) for level in re.findall(r"<h([1-6])>", html)]
+
+
+@pytest.mark.parametrize("markdown, levels", [
+    ("# A\n\n### B\n\ntext", [2, 3]),  # the skipped level is closed
+    ("# A\n\n### B\n\n## C\n\n#### D", [2, 3, 3, 4]),  # C sits under A, beside B; D under C
+    ("## A\n\n# B\n\n### C", [2, 2, 3]),  # a first heading below the top still starts at h2
+    ("#### A\n\n#### B\n\n###### C", [2, 2, 3]),
+    ("# 1\n\n## 2\n\n### 3\n\n#### 4\n\n##### 5\n\n###### 6", [2, 3, 4, 5, 6, 6]),  # h6 is the last
+    ("Mở đầu\n======\n\n#### Chi tiết\n\nMục\n---", [2, 3, 3]),  # setext headings count the same
+])
+def test_story_headings_never_skip_a_level(markdown, levels):
+    html = str(render_markdown(markdown))
+    assert heading_levels(html) == levels, html
+    assert str(render_markdown(markdown)) == html  # deterministic: the parser is reused, its state reset
+
+
+def test_story_heading_levels_follow_the_offices_nesting():
+    """Every sequence of three written levels: starts at h2, never more than one level deeper than
+    the heading before, one deeper after a heading written above it, the same after a sibling."""
+    for written in itertools.product(range(1, 7), repeat=3):
+        given = heading_levels(str(render_markdown("\n\n".join(f"{'#' * n} Mục {n}" for n in written))))
+        assert given[0] == 2 and all(2 <= level <= 6 for level in given), (written, given)
+        for (w0, g0), (w1, g1) in zip(zip(written, given), zip(written[1:], given[1:])):
+            if w1 == w0:
+                assert g1 == g0, (written, given)
+            elif w1 > w0:
+                assert g1 == g0 + 1, (written, given)
+            else:
+                assert g1 <= g0, (written, given)
+
+
+def test_story_page_with_skipped_heading_levels_is_well_formed(tmp_path):
+    """The whole page: its h1, the story's headings, then the page's own sections (Thông tin)."""
+    data = honor_data(tmp_path, {"stories/xa-an-phu-ve-dich-som.yml": """\
+id: xa-an-phu-ve-dich-som
+title: Xã An Phú về đích sớm
+date: '2023-05-05'
+subject:
+  authority: ubnd-xa-an-phu
+body: |
+  #### Hành trình
+
+  Mở đầu.
+
+  ## Kết quả
+
+  ###### Bài học
+"""})
+    page = pages_of(site_of(data))["dien-hinh/xa-an-phu-ve-dich-som/"]
+    parsed = assert_well_formed(page.body)
+    assert parsed.headings[:4] == [(1, "Xã An Phú về đích sớm"), (2, "Hành trình"), (2, "Kết quả"), (3, "Bài học")]
+
+
+# --- Links in a story: full addresses only
+
+
+LINKS_THAT_LEAD_NOWHERE = [  # (target, message): every way a story's link can miss
+    ("../khong-co/", "a link to a relative address leads nowhere on the site"),
+    ("khen-thuong/qd-1/", "a link to a relative address leads nowhere on the site"),
+    ("/van-ban/kh-1-ubnd-a-2022/", "a link to a relative address leads nowhere on the site"),
+    ("?nam=2024", "a link to a relative address leads nowhere on the site"),
+    ("https:example.org", "a link to a relative address leads nowhere on the site"),
+    ("#khong-co", "a link to a part of the story leads nowhere: its headings have no anchors"),
+    ("#", "a link to a part of the story leads nowhere: its headings have no anchors"),
+    ("", "a link with no address leads nowhere"),
+    ("www.example.org/a", 'a link without "https://" leads nowhere on the site — did you mean "https://www.example.org/a"?'),
+    ("//thuvienphapluat.vn/van-ban", 'a link without "https://" leads nowhere on the site — did you mean '
+                                     '"https://thuvienphapluat.vn/van-ban"?'),
+]
+FULL_ADDRESSES = ["https://example.org/a?b=1#c", "http://example.org", "HTTPS://EXAMPLE.ORG/", "mailto:a@example.org"]
+
+
+@pytest.mark.parametrize("target, message", LINKS_THAT_LEAD_NOWHERE)
+def test_story_link_without_a_full_address_is_reported(target, message):
+    bodies = [f"Xem [hồ sơ]({target}) nhé."]
+    if target:  # a reference definition needs an address: "[1]:" alone defines nothing
+        bodies.append(f"Xem [hồ sơ][1].\n\n[1]: {target}\n")
+    for body in bodies:
+        found = list(markup_problems(body))
+        assert [(m, f) for _, m, f in found] == [(message, target)], body
+        assert body[found[0][0]:].startswith(target)  # the offset is the address's own
+
+
+@pytest.mark.parametrize("target", FULL_ADDRESSES)
+def test_story_link_to_a_full_address_is_not_reported(target):
+    assert list(markup_problems(f"Xem [trang]({target}), <{target}> và [mục][1].\n\n[1]: {target}\n")) == []
+
+
+def test_story_markup_passes_what_is_no_link():
+    """Escaped brackets, code and e-mail autolinks are text or full addresses, whatever they hold."""
+    body = ("Chữ \\[x\\](../a) hiện nguyên văn; mã `[x](../a)`; thư <a@example.org>.\n\n"
+            "```\n[x](../khong-co/)\n```\n")
+    assert list(markup_problems(body)) == []
+    assert "href" not in str(render_markdown(body)).replace('href="mailto:a@example.org"', "")
+
+
+def test_what_the_story_markup_rule_passes_is_a_full_address_on_the_page():
+    """The rule and the renderer agree: a link target the validator does not report is, on the
+    page, an address with a scheme the page keeps (http, https, mailto) and a host for the web."""
+    targets = [t for t, _ in LINKS_THAT_LEAD_NOWHERE] + FULL_ADDRESSES + [
+        "javascript:alert(1)", "tel:0123", "data:text/html,x", "C:/x", "./a", "a b", "<../a>", " ../a"]
+    for target in targets:
+        body = f"[x]({target})"
+        hrefs = re.findall(r'href="([^"]*)"', str(render_markdown(body)))
+        if not list(markup_problems(body)):
+            assert hrefs and all(re.match(r"(https?://[^/?#]|mailto:.)", h, re.I) for h in hrefs), (target, hrefs)
+            assert all(h.split(":")[0].lower() in URL_SCHEMES for h in hrefs)
+
+
+def test_story_markup_reports_a_relative_link_at_its_line_and_column(tmp_path):
+    body = "Đoạn một.\n\nXem [hồ sơ xét tặng](../../khen-thuong/khong-co/) của xã.\n"
+    data = make_data(tmp_path, story_file("s-1", body=body))
+    line = line_of(data, "stories/s-1.yml", "../../khen-thuong")
+    column = (data / "stories" / "s-1.yml").read_text(encoding="utf-8").splitlines()[line - 1].index("../") + 1
+    the_problem(data, rule="story-markup", severity="error", file="data/stories/s-1.yml", line=line, column=column,
+                field="body", message="a link to a relative address leads nowhere on the site",
+                expected="Markdown only: text, emphasis, lists, headings, links to full addresses "
+                         "(https://..., http://... or mailto:...)",
+                found="../../khen-thuong/khong-co/")
+
+
+def test_story_markup_reports_a_fragment_link_and_passes_full_addresses(tmp_path):
+    data = make_data(tmp_path, story_file("s-1", body="## Kết quả\n\nXem [kết quả](#ket-qua).\n"))
+    the_problem(data, rule="story-markup", line=line_of(data, "stories/s-1.yml", "(#ket-qua)"),
+                message="a link to a part of the story leads nowhere: its headings have no anchors", found="#ket-qua")
+    clean(make_data(tmp_path / "ok", story_file("s-1", body="## Kết quả\n\nXem [báo](https://baochinhphu.vn/a) "
+                                                           "hoặc [thư](mailto:tdkt@example.org).\n")))
 
 
 # --- Photos
@@ -273,6 +409,8 @@ def test_real_stories_have_pages_photos_and_lists(site_dir):
     from markupsafe import escape
 
     from conftest import DATA
+    from thidua.pages.stories import LATEST
+    from thidua.photos import read_published
     from thidua.validate import validate
 
     repo, _ = validate(DATA)
@@ -286,8 +424,9 @@ def test_real_stories_have_pages_photos_and_lists(site_dir):
         assert "<script>alert" not in html
         for i, photo in enumerate(story.photos, start=1):
             copied = [p for p in page.parent.iterdir() if p.name.startswith(f"{i}-")]
-            assert len(copied) == 1 and copied[0].read_bytes() == (DATA / photo.file).read_bytes()
+            # what is published is the file less its metadata (an office's phone photo carries EXIF)
+            assert len(copied) == 1 and copied[0].read_bytes() == read_published(DATA / photo.file)[0]
             assert f'alt="{escape(photo.alt)}"' in html
-        assert f'href="{story.id}/"' in index or len(repo.stories) > 20
+        assert f'href="{story.id}/"' in index or len(repo.stories) > LATEST  # the index lists the latest
         if story.sample:
             assert "td-sample" in html

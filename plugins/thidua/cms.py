@@ -174,7 +174,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "BasisLink.note": ("Ghi chú", "Cách văn bản nhắc đến, nếu cần giữ."),
     "Story.title": ("Tiêu đề", ""),
     "Story.date": ("Ngày đăng", "YYYY-MM-DD."),
-    "Story.body": ("Nội dung", "Viết bằng Markdown; không dùng HTML."),
+    "Story.body": ("Nội dung", "Viết bằng Markdown; không dùng HTML. Liên kết ghi địa chỉ đầy đủ (https://...)."),
     "Story.subject": ("Điển hình được nêu", "Người, hộ, tập thể hoặc cơ quan mà bài viết nói về."),
     "Story.unit": ("Đơn vị, địa phương", "Xã, đơn vị, ghi bằng chữ."),
     "Story.plan": ("Kế hoạch", "Kế hoạch mà câu chuyện minh họa."),

@@ -44,7 +44,7 @@ RULE_INFO: dict[str, RuleInfo] = {
     "recipient-id": RuleInfo(ERROR, False, "recipient ids are well-formed and unique"),
     "story-subject": RuleInfo(ERROR, True, "a story's subject line exists"),
     "story-photo": RuleInfo(ERROR, True, "photos stay in the data folder, exist and have alt text"),
-    "story-markup": RuleInfo(ERROR, True, "story Markdown holds no raw HTML or script links"),
+    "story-markup": RuleInfo(ERROR, True, "story Markdown holds no raw HTML, and links only to full addresses"),
     "sample-reference": RuleInfo(ERROR, True, "real records never point at sample records"),
     "sample-number": RuleInfo(ERROR, True, "sample numbers carry the MẪU marker, and only theirs"),
     # privacy.py

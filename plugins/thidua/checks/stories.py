@@ -2,7 +2,7 @@
 
   story-subject     the subject's decision and recipient line exist
   story-photo       photo paths stay inside the data folder, the file exists, alt text is given
-  story-markup      story Markdown holds no raw HTML and no script links
+  story-markup      story Markdown holds no raw HTML, and links only to full addresses of safe schemes
 """
 from __future__ import annotations
 
@@ -65,7 +65,8 @@ SAFE_SCHEMES = {"http", "https", "mailto"}
 
 
 def markup_problems(body: str) -> Iterator[tuple[int, str, str]]:
-    """(offset, message, found) for raw HTML or unsafe link targets in story Markdown."""
+    """(offset, message, found) for raw HTML, unsafe link targets and links without a full address
+    in story Markdown."""
     masked = list(body)
     # blank out fenced code blocks and code spans: what is in them is shown as text
     offset, fence = 0, None
@@ -86,10 +87,15 @@ def markup_problems(body: str) -> Iterator[tuple[int, str, str]]:
         shown = text[m.start(): end + 1 if end >= 0 else m.start() + 40]
         found.append((m.start(), "story Markdown cannot hold raw HTML", shown.strip()))
     for m in _LINK_DEST_RE.finditer(text):
+        if m.group(1) is not None and _escaped(text, m.start()):
+            continue  # an escaped bracket (\]) is text, not a link
         target = next(g for g in m.groups() if g is not None)
+        at = m.start(m.lastindex or 0)
         scheme = SCHEME_RE.match(target.strip())
         if scheme and scheme.group(0)[:-1].lower() not in SAFE_SCHEMES:
-            found.append((m.start(m.lastindex or 0), f'a link to "{scheme.group(0)}" is not allowed', target[:60]))
+            found.append((at, f'a link to "{scheme.group(0)}" is not allowed', target[:60]))
+        elif (nowhere := _leads_nowhere(target.strip())) is not None:
+            found.append((at, nowhere, target[:60]))
     newlines = [i for i, c in enumerate(body) if c == "\n"]
     seen = set()  # one problem per line and kind: "<b>x</b>" is one mistake, not two
     for offset, message, shown in sorted(found):
@@ -97,6 +103,38 @@ def markup_problems(body: str) -> Iterator[tuple[int, str, str]]:
         if key not in seen:
             seen.add(key)
             yield offset, message, shown
+
+
+# an address typed without its scheme: a link to "www.example.org" is a file of that name beside the page
+_BARE_HOST_RE = re.compile(r"(?:www\.[^/?#\s]+|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:vn|com|org|net|gov|edu|info))"
+                           r"(?:[/?#:]|$)", re.IGNORECASE)
+_WEB_ADDRESS_RE = re.compile(r"https?://[^/?#\s]", re.IGNORECASE)  # "https:x" is relative to the page
+
+
+def _leads_nowhere(target: str) -> str | None:
+    """Why a link without a full address leads nowhere, or None if it has one. Such an address is
+    kept as it is, relative to the story's own URL, where nothing is: the portal's pages move with
+    their ids and the site's address, and render_markdown gives a story's headings no anchors."""
+    scheme = SCHEME_RE.match(target)
+    if scheme is not None and (scheme.group(0).lower() not in ("http:", "https:") or _WEB_ADDRESS_RE.match(target)):
+        return None  # a full address; its scheme is looked at by the caller
+    if not target:
+        return "a link with no address leads nowhere"
+    if target.startswith("#"):
+        return "a link to a part of the story leads nowhere: its headings have no anchors"
+    host = target.lstrip("/")  # "//example.org" has no scheme of its own: a saved page looks in file://
+    if _BARE_HOST_RE.match(host):
+        return f'a link without "https://" leads nowhere on the site — did you mean "https://{host[:60]}"?'
+    return "a link to a relative address leads nowhere on the site"
+
+
+def _escaped(text: str, at: int) -> bool:
+    """Whether the character at `at` is escaped by an odd run of backslashes before it. Linear over
+    a body: the run before one "](" ends at the previous "](" at the latest."""
+    run = 0
+    while at - run - 1 >= 0 and text[at - run - 1] == "\\":
+        run += 1
+    return run % 2 == 1
 
 
 def _mask_code_spans(text: str) -> str:
@@ -132,4 +170,5 @@ def _markup_of(ctx: Context, _kind, story) -> None:
     """story_markup's work for one story: it reads nothing else."""
     for offset, message, found in markup_problems(story.body):
         ctx.problem_in_text("story-markup", story, "stories", story, "body", offset, message,
-                            "Markdown only: text, emphasis, lists, headings, links to http(s) or mailto", found)
+                            "Markdown only: text, emphasis, lists, headings, links to full addresses "
+                            "(https://..., http://... or mailto:...)", found)

@@ -46,15 +46,34 @@ def _markdown() -> markdown.Markdown:
 
 
 def render_markdown(text: str) -> Markup:
-    """Story Markdown to safe HTML. Headings are shifted so the first level is h2 (the page has the h1)."""
+    """Story Markdown to safe HTML, its headings relevelled (`_relevel`)."""
     md = _markdown()
-    html = md.reset().convert(text)
-    levels = [int(m.group(2)) for m in _HEADING.finditer(html)]
-    if levels:
-        shift = 2 - min(levels)
-        html = _HEADING.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift)}", html)
+    html = _relevel(md.reset().convert(text))
     return Markup(nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
                             link_rel="noopener noreferrer nofollow", strip_comments=True))
+
+
+def _relevel(html: str) -> str:
+    """The headings of rendered story HTML at levels without gaps: the first at h2 (the page has the
+    h1), each at most one level below the one before, so "# A" then "### B" gives h2 then h3, not
+    the h4 a screen reader announces as a missing level (axe "heading-order"). Each heading goes one
+    level below the nearest earlier heading the office wrote at a higher level (a smaller number),
+    or to h2 if there is none: the office's nesting is kept, its skipped levels are not.
+    Text never holds "<h": raw HTML is off, so Markdown escapes a typed "<"."""
+    above: list[tuple[int, int]] = []  # (level written, level given), the headings enclosing the next one
+    given = 2
+
+    def tag(m: re.Match) -> str:
+        nonlocal given
+        if not m.group(1):  # an opening tag; headings do not nest, so its closing tag comes next
+            written = int(m.group(2))
+            while above and above[-1][0] >= written:
+                above.pop()
+            given = min(6, above[-1][1] + 1) if above else 2
+            above.append((written, given))
+        return f"<{m.group(1)}h{given}"
+
+    return _HEADING.sub(tag, html)
 
 
 def publish_photos(renderer: Renderer, site: Site, story: model.Story) -> list[tuple[model.Photo, str]]:
