@@ -1,4 +1,6 @@
-"""Shared fixtures: build the real site once into a temp dir, serve it, drive it in Chromium."""
+"""Shared fixtures: build the frozen copy of the data (FROZEN) once into a temp dir, serve it, drive
+it in Chromium; build the real data/ once (DATA) for the tests of what any valid data must give.
+No real site is served: a browser test is a test of behaviour, on FROZEN or its own records."""
 from __future__ import annotations
 
 import contextlib
@@ -51,6 +53,18 @@ def save_yaml(path: Path, data) -> Path:
     return path
 
 
+@functools.cache
+def own_words() -> str:
+    """The words of the site's own text (content/, theme/, plugins/: templates, scripts, code) as
+    `thidua.text.folded_words` gives them, one space apart. A test that looks for a record's words in
+    a built site leaves out those the site holds anyway (the finder's example "Nguyễn Thị Thúy")."""
+    from thidua.text import folded_words
+
+    files = [p for folder in ("content", "theme", "plugins") for p in sorted((ROOT / folder).rglob("*"))
+             if p.is_file() and p.suffix in (".md", ".html", ".js", ".py", ".yml", ".css", ".json")]
+    return " " + " ".join(folded_words(p.read_text(encoding="utf-8", errors="ignore")) for p in files) + " "
+
+
 def parse_html(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
@@ -60,8 +74,10 @@ def soup(site: Path, url: str) -> BeautifulSoup:
     return parse_html(site / url if url.endswith(".html") else site / url / "index.html")
 
 
-def write_config(dest: Path, data_dir: Path = DATA, **plugin_options) -> Path:
-    """A copy of mkdocs.yml pointing at `data_dir`, with absolute paths so it can live anywhere."""
+def write_config(dest: Path, data_dir: Path, **plugin_options) -> Path:
+    """A copy of mkdocs.yml pointing at `data_dir`, with absolute paths so it can live anywhere.
+    The data folder is always named: a test of behaviour builds its own records or FROZEN, and only
+    the tests of the real data (validates, builds, links, publishes) pass DATA."""
     config = load_yaml(ROOT / "mkdocs.yml")
     config["docs_dir"] = str(ROOT / "content")
     config["theme"]["custom_dir"] = str(ROOT / "theme")
@@ -76,7 +92,7 @@ def write_config(dest: Path, data_dir: Path = DATA, **plugin_options) -> Path:
     return save_yaml(dest / "mkdocs.yml", config)
 
 
-def build(dest: Path, data_dir: Path = DATA, check: bool = True, **plugin_options) -> subprocess.CompletedProcess:
+def build(dest: Path, data_dir: Path, check: bool = True, **plugin_options) -> subprocess.CompletedProcess:
     """Run `mkdocs build --strict` as a user would; the site lands in dest/site."""
     dest.mkdir(parents=True, exist_ok=True)
     return run_mkdocs(write_config(dest, data_dir, **plugin_options), check)
@@ -100,6 +116,38 @@ def run_mkdocs(config: Path, check: bool = True) -> subprocess.CompletedProcess:
     return result
 
 
+# Run first by `fresh_python(..., count_forks=True)`: `forks` lists the slices of each fork_map call
+COUNT_FORKS = """
+from thidua import parallel
+forks = []
+_fork_map = parallel.fork_map
+
+def _counting(task, slices):
+    forks.append(slices)
+    return _fork_map(task, slices)
+
+parallel.fork_map = _counting
+"""
+
+
+def fresh_python(script: str, *args: str, cwd: Path | None = None, timeout: float = 600,
+                 count_forks: bool = False) -> str:
+    """Run `script` (`python -c`) with `args` in a new interpreter of this venv, the code under test
+    first on its path; its standard output, after it exited 0. `count_forks`: `COUNT_FORKS` first.
+
+    For tests of forking (`thidua.parallel`): `can_fork()` refuses beside other threads, and this
+    pytest process may have some for the whole session (`served()` test servers, Playwright's
+    asyncio child watcher), so forcing it here would fork beside them; a fresh interpreter has
+    only the thread that forks, as an office's `mkdocs build` or `thidua validate` has."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
+           "PYTHONPATH": os.pathsep.join(p for p in (str(ROOT / "plugins"), os.environ.get("PYTHONPATH")) if p)}
+    result = subprocess.run([sys.executable, "-c", (COUNT_FORKS if count_forks else "") + script, *args], capture_output=True, text=True, env=env,
+                            cwd=cwd, timeout=timeout)
+    if result.returncode != 0:
+        raise AssertionError(f"the script failed:\n{result.stdout}\n{result.stderr}")
+    return result.stdout
+
+
 FROZEN = ROOT / "tests" / "fixtures" / "data"  # a frozen copy of data/ for tests that name records
 
 
@@ -120,9 +168,10 @@ def frozen_url(frozen_site_dir):
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
-    """The real data built once per test session."""
+    """The real data built once per test session: only for what any valid data must give (every
+    record published, links resolve, lines not public nowhere), never what a page says."""
     dest = tmp_path_factory.mktemp("real-site")
-    build(dest)
+    build(dest, DATA)
     return dest / "site"
 
 
@@ -159,12 +208,6 @@ def served(directory: Path):
     finally:
         server.shutdown()
         server.server_close()
-
-
-@pytest.fixture(scope="session")
-def site_url(site_dir):
-    with served(site_dir) as url:
-        yield url
 
 
 @pytest.fixture(scope="session")

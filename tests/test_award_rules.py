@@ -797,17 +797,31 @@ def test_a_file_that_grows_past_the_cap_while_read_is_refused(tmp_path, monkeypa
     whether a record file or data/rules.yml."""
     from thidua import loader
 
-    real = os.fstat
-
-    def measured_small(fd):
-        values = list(real(fd))
-        values[6] = 10  # st_size: as it was when measured
-        return os.stat_result(values)
-
     data = make_data(tmp_path, {"rules.yml": "severity:\n  quota: error\n" + "#" * MAX_FILE_BYTES + "\n"})
     record = data / "decisions" / "qd-big.yml"
     record.write_text("id: qd-big\n" + "#" * MAX_FILE_BYTES + "\n", encoding="utf-8")
-    monkeypatch.setattr(os, "fstat", measured_small)
+    grown = {(info.st_dev, info.st_ino) for info in map(os.stat, (record, data / "rules.yml"))}
+
+    class MeasuredSmall:
+        """`os` as the loader module sees it, whose fstat says these two files were 10 bytes when
+        measured. Only the loader's name `os` is patched, and only for them: every other file,
+        module and thread of the process sees the real os.fstat."""
+
+        def __getattr__(self, name):
+            return getattr(os, name)
+
+        @staticmethod
+        def fstat(fd):
+            info = os.fstat(fd)
+            if (info.st_dev, info.st_ino) not in grown:
+                return info
+            values = list(info)
+            values[6] = 10  # st_size: as it was when measured
+            return os.stat_result(values)
+
+    monkeypatch.setattr(loader, "os", MeasuredSmall())
+    with open(record, "rb") as handle:  # anything but the loader sees the file as it is
+        assert os.fstat(handle.fileno()).st_size > MAX_FILE_BYTES
     report = loader.Report()
     assert loader.read_data_file(record, "data/decisions/qd-big.yml", report) is None
     assert [(p.rule, p.message, p.found) for p in report.problems] == [

@@ -1,10 +1,11 @@
 """The web forms at /admin/ driven in Chromium: Decap CMS against its local backend.
 
 `decap-server` (npm, installed by `npm ci` from package.json) runs on a port the system picks, with a
-copy of data/ as its repository; the page asks for the backend at Decap's usual address
-(http://localhost:8081/api/v1, from `local_backend: true`), which the test routes to that port,
-so a developer's own decap-server on 8081 is never touched. What the forms save is then read
-by the validator and built into pages, as CI would do with a pull request from the CMS.
+copy of the frozen data (tests/fixtures/data/) as its repository; the page asks for the backend at
+Decap's usual address (http://localhost:8081/api/v1, from `local_backend: true`), which the test
+routes to that port, so a developer's own decap-server on 8081 is never touched. What the forms
+save is then read by the validator and built into pages, as CI would do with a pull request from
+the CMS.
 """
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT, build, load_yaml, served, stop
+from conftest import FROZEN, ROOT, build, load_yaml, served, stop
 from thidua.validate import validate
 
 DECAP_SERVER = ROOT / "node_modules" / ".bin" / "decap-server"
@@ -53,20 +54,21 @@ def _png(width: int = 4, height: int = 3) -> bytes:
 
 @pytest.fixture(scope="module")
 def cms_site(tmp_path_factory):
-    """The real site (content/admin included) built once and served on 127.0.0.1."""
+    """The site of the frozen copy (content/admin included) built once and served on 127.0.0.1: it
+    serves the CMS's app shell; the records the forms edit come from `backend`."""
     dest = tmp_path_factory.mktemp("cms-site")
-    build(dest)
+    build(dest, FROZEN)
     with served(dest / "site") as url:
         yield url
 
 
 @pytest.fixture
 def backend(tmp_path):
-    """decap-server writing into a copy of data/ (its repository root is tmp_path/repo)."""
+    """decap-server writing into a copy of the frozen data (its repository root is tmp_path/repo)."""
     if not DECAP_SERVER.exists():
         pytest.fail("decap-server is not installed: run `npm ci` at the repository root (.ci/run does)")
     repo = tmp_path / "repo"
-    shutil.copytree(ROOT / "tests" / "fixtures" / "data", repo / "data")  # frozen: data commits never break these
+    shutil.copytree(FROZEN, repo / "data")  # frozen: data commits never break these
     (tmp_path / "say-port.js").write_text(SAY_PORT, encoding="utf-8")
     node_options = f"{os.environ.get('NODE_OPTIONS', '')} --require \"{tmp_path / 'say-port.js'}\"".strip()
     env = {**os.environ, "GIT_REPO_DIRECTORY": str(repo), "PORT": "0", "BIND_HOST": "127.0.0.1",

@@ -13,7 +13,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 
 from conftest import DATA, build
 from test_portal import broken_links
@@ -33,22 +32,35 @@ def q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
 
 
-def stress_records(data: Path) -> None:
-    """Add the stress records, built on whatever authority, campaign and award form the data has."""
-    def first(kind: str) -> dict:
-        path = sorted((data / kind).rglob("*.yml"))[0]
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+# The stress records bring the authorities, campaign and award form they cite: they read nothing of
+# the real data, so no edit of it (a record renamed, removed or added first in the folder) changes them.
+PROVINCE = "ubnd-tinh-kiem-thu-gioi-han"
+ISSUER = "co-quan-kiem-thu-gioi-han"
+CAMPAIGN = "kiem-thu-gioi-han-2021-2025"
+FORM = "giay-khen-kiem-thu-gioi-han"
+START = 2021
 
-    authority = first("authorities")
-    campaign = first("campaigns")
-    form = next(f for f in (yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((data / "award-forms").glob("*.yml")))
-                if not f.get("granted_by"))
-    start = int(str(campaign["period"]).split("-")[0])
-    # an authority of a level that may grant the form, so the decision breaks no award rule
-    issuer = "co-quan-kiem-thu-gioi-han"
-    (data / "authorities" / f"{issuer}.yml").write_text(
-        f"id: {issuer}\nname: {q('Cơ quan kiểm thử & <giới hạn> “dài”')}\nlevel: {form['granted_by_levels'][0]}\n"
-        f"short_name: {q('CQ KT&GH')}\nparent: {authority['id']}\n", encoding="utf-8")
+
+def stress_records(data: Path) -> None:
+    """Add the stress records and what they cite, under ids of their own."""
+    for folder in ("authorities", "campaigns", "award-forms", "documents", "decisions"):
+        (data / folder).mkdir(parents=True, exist_ok=True)
+    for record in (f"authorities/{PROVINCE}", f"authorities/{ISSUER}", f"campaigns/{CAMPAIGN}",
+                   f"award-forms/{FORM}", f"documents/{PLAN}", f"decisions/{DECISION}"):
+        assert not (data / f"{record}.yml").exists(), f"data/ holds {record}: give the stress records other ids"
+    (data / "authorities" / f"{PROVINCE}.yml").write_text(
+        f"id: {PROVINCE}\nname: {q('Ủy ban nhân dân tỉnh Kiểm Thử & <Giới Hạn>')}\nlevel: province\n"
+        f"short_name: {q('UBND tỉnh KT&GH')}\n", encoding="utf-8")
+    # a department, the level that grants the form, so the decision breaks no award rule
+    (data / "authorities" / f"{ISSUER}.yml").write_text(
+        f"id: {ISSUER}\nname: {q('Cơ quan kiểm thử & <giới hạn> “dài”')}\nlevel: department\n"
+        f"short_name: {q('CQ KT&GH')}\nparent: {PROVINCE}\n", encoding="utf-8")
+    (data / "campaigns" / f"{CAMPAIGN}.yml").write_text(
+        f"id: {CAMPAIGN}\nname: {q('Phong trào kiểm thử “giới hạn” & <dữ liệu>')}\nperiod: '{START}-{START + 4}'\n",
+        encoding="utf-8")
+    (data / "award-forms" / f"{FORM}.yml").write_text(
+        f"id: {FORM}\nname: {q('Giấy khen kiểm thử & <giới hạn>')}\ngranted_by_levels: [department]\n"
+        f"subjects: [individual, collective]\n", encoding="utf-8")
 
     parts = []
     for i in range(1, 301):
@@ -58,13 +70,13 @@ def stress_records(data: Path) -> None:
         if i % 50 == 0:
             metric = f"Tỷ lệ hộ & <nhóm> {i}"
             part += (f"    target: {{metric: {q(metric)}, value: {i % 100}, unit: '%', comparison: gte, "
-                     f"by: '{start + 4}'}}\n")
+                     f"by: '{START + 4}'}}\n")
         if i % 100 == 0:
             part += f"    deadlines:\n      - {{what: {q('Báo cáo & hồ sơ')}, kind: report, yearly: '11-10'}}\n"
         parts.append(part)
     (data / "documents" / f"{PLAN}.yml").write_text(
-        f"id: {PLAN}\ntype: ke-hoach\ntitle: {q(LONG_TITLE)}\nauthority: {issuer}\nnumber: {q('9999/KH-KTGH')}\n"
-        f"date: '{start + 2}-01-05'\ncampaign: {campaign['id']}\nperiod: '{campaign['period']}'\n"
+        f"id: {PLAN}\ntype: ke-hoach\ntitle: {q(LONG_TITLE)}\nauthority: {ISSUER}\nnumber: {q('9999/KH-KTGH')}\n"
+        f"date: '{START + 2}-01-05'\ncampaign: {CAMPAIGN}\nperiod: '{START}-{START + 4}'\n"
         f"summary: {q(LONG_TITLE)}\n"
         f"signer: {{title: {q('Giám đốc & <Chủ tịch>')}, name: {q('Nguyễn “Kiểm” Thử')}}}\n"
         f"distribution: [{q('Sở GD&ĐT')}, {q('Lưu: VT, <TĐKT>')}]\nbody:\n" + "".join(parts), encoding="utf-8")
@@ -76,12 +88,9 @@ def stress_records(data: Path) -> None:
         lines.append(f"  - {{kind: {kind}, name: {q(f'{name} Mẫu {i}')}, "
                      f"unit: {q(f'Thôn {i % 40 + 1} & <khu> “{i % 7}”')}}}\n")
     lines += [f"  - {{kind: individual, name: {q(name)}, unit: 'Thôn 1', public: false}}\n" for name in HIDDEN]
-    subjects = set(form.get("subjects") or [])
-    if subjects and not {"individual", "collective"} <= subjects:
-        pytest.skip(f"award form {form['id']} is not for individuals and collectives")
     (data / "decisions" / f"{DECISION}.yml").write_text(
-        f"id: {DECISION}\ndate: '{start + 3}-12-20'\nauthority: {issuer}\nform: {form['id']}\noccasion: adhoc\n"
-        f"campaign: {campaign['id']}\nnumber: {q('9999/QĐ-KTGH')}\ntitle: {q(LONG_TITLE[:300])}\n"
+        f"id: {DECISION}\ndate: '{START + 3}-12-20'\nauthority: {ISSUER}\nform: {FORM}\noccasion: adhoc\n"
+        f"campaign: {CAMPAIGN}\nnumber: {q('9999/QĐ-KTGH')}\ntitle: {q(LONG_TITLE[:300])}\n"
         "recipients:\n" + "".join(lines), encoding="utf-8")
 
 

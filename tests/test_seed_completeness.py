@@ -1,4 +1,5 @@
-"""Completeness of the four seed plans: everything in ../shared/seeds/ is in the data.
+"""Completeness of the four seed plans: everything in ../shared/seeds/ is in the portal's first
+content, the frozen copy of the data (tests/fixtures/data/).
 
 The seeds are plain text extracted from the signed documents (with layout noise: hard
 line breaks, page numbers, the signature block printed beside the "Nơi nhận" list).
@@ -21,6 +22,12 @@ looked up in the records the project's own loader builds:
 
 Each check is a plain function returning a list of problems (empty: complete), so the
 mutation tests at the end can prove that each one notices what it is meant to notice.
+
+Every test reads the frozen copy, never data/. The requirement is that the data model can hold
+everything the seeds say and that the portal's first content held it: the frozen copy is that
+content. data/ is the offices' own from then on, and correcting a transcription there is a data
+commit that validates, which must never fail CI (the tests of the real data validate, build and
+link it: conftest.site_dir). The mutation tests change copies of frozen documents they name.
 """
 from __future__ import annotations
 
@@ -34,13 +41,13 @@ from pathlib import Path
 
 import pytest
 
+from conftest import FROZEN
 from thidua.validate import validate
 
-ROOT = Path(__file__).resolve().parents[1]
 # In CI the repository is cloned fresh and shared/ sits beside it.
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
-# seed file -> the document transcribed from it (whose `source` names the seed)
+# seed file -> the document of the frozen copy transcribed from it (whose `source` names the seed)
 SEED_DOCUMENTS = {
     "ke-hoach-ubnd-tinh-binh-thuan-vi-nguoi-ngheo.txt": "kh-ubnd-tinh-binh-thuan-vi-nguoi-ngheo-2021-2025",
     "ke-hoach-so-gddt-binh-phuoc-vi-nguoi-ngheo.txt": "kh-so-gddt-binh-phuoc-vi-nguoi-ngheo-2021-2025",
@@ -617,8 +624,10 @@ def check_full_text(seed: Seed, doc) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def repo():
-    repo, _report = validate(ROOT / "data")
+def frozen():
+    """The frozen copy, loaded as the site loads it; it validates, as it did when it was data/."""
+    repo, report = validate(FROZEN)
+    assert report.sorted() == [], "\n".join(p.text() for p in report.sorted()[:20])
     return repo
 
 
@@ -640,7 +649,7 @@ def require_seeds() -> None:
 def seed_and_doc(repo, name: str):
     require_seeds()
     doc = repo.documents.get(SEED_DOCUMENTS[name])
-    assert doc is not None, f"data/documents/{SEED_DOCUMENTS[name]}.yml did not load (run `thidua validate`)"
+    assert doc is not None, f"tests/fixtures/data/documents/{SEED_DOCUMENTS[name]}.yml did not load"
     return load_seed(name), doc
 
 
@@ -651,51 +660,50 @@ def report(title: str, problems: list[str]) -> str:
 # --- The tests: one per requirement
 
 
-def test_every_seed_has_its_document(repo):
+def test_every_seed_has_its_document(frozen):
+    """Each seed has one transcription in the frozen copy, under its id, naming the seed."""
     require_seeds()
     assert sorted(p.name for p in SEEDS.glob("*.txt")) == sorted(SEED_DOCUMENTS), \
         "a seed was added or removed: map it to its document in SEED_DOCUMENTS"
     for name, doc_id in SEED_DOCUMENTS.items():
-        doc = repo.documents.get(doc_id)
-        assert doc is not None, f"{doc_id} did not load"
-        assert doc.source == f"shared/seeds/{name}", f"{doc_id}: source is {doc.source!r}"
+        assert [d.id for d in frozen.documents.values() if d.source == f"shared/seeds/{name}"] == [doc_id], name
 
 
 @pytest.mark.parametrize("name", seed_params("headings"))
-def test_headings(repo, name):
-    seed, doc = seed_and_doc(repo, name)
+def test_headings(frozen, name):
+    seed, doc = seed_and_doc(frozen, name)
     assert seed.headings, f"{name}: no headings found in the seed"
     problems = check_headings(seed, doc)
     assert not problems, report(f"{doc.id}: headings of {name} missing or out of order", problems)
 
 
 @pytest.mark.parametrize("name", seed_params("numbers"))
-def test_targets_quotas_and_deadlines(repo, name):
-    seed, doc = seed_and_doc(repo, name)
+def test_targets_quotas_and_deadlines(frozen, name):
+    seed, doc = seed_and_doc(frozen, name)
     problems = (check_number_phrases(seed, doc) + check_targets(seed, doc) + check_quotas(seed, doc)
                 + check_deadlines(seed, doc) + check_milestones(seed, doc))
     assert not problems, report(f"{doc.id}: numbers of {name} missing", problems)
 
 
 @pytest.mark.parametrize("name", seed_params("awards"))
-def test_award_forms(repo, name):
-    seed, doc = seed_and_doc(repo, name)
+def test_award_forms(frozen, name):
+    seed, doc = seed_and_doc(frozen, name)
     assert award_forms_in(seed.text), f"{name}: no award form found in the seed"
     problems = check_awards(seed, doc)
     assert not problems, report(f"{doc.id}: award forms of {name} missing", problems)
 
 
 @pytest.mark.parametrize("name", seed_params("distribution"))
-def test_distribution(repo, name):
-    seed, doc = seed_and_doc(repo, name)
+def test_distribution(frozen, name):
+    seed, doc = seed_and_doc(frozen, name)
     assert seed.distribution, f"{name}: no Nơi nhận lines found in the seed"
     problems = check_distribution(seed, doc)
     assert not problems, report(f"{doc.id}: Nơi nhận of {name} differs", problems)
 
 
 @pytest.mark.parametrize("name", seed_params("full-text"))
-def test_full_text(repo, name):
-    seed, doc = seed_and_doc(repo, name)
+def test_full_text(frozen, name):
+    seed, doc = seed_and_doc(frozen, name)
     problems = check_full_text(seed, doc)
     assert not problems, report(f"{doc.id}: words of {name} missing from the data", problems)
 
@@ -768,7 +776,7 @@ def test_extraction_finds_the_known_facts():
     assert "2357/HD-BTĐKT" in bt_words and "7" not in bt_words and "đ" not in bt_words
 
 
-# --- 6. Each check can fail: mutate a copy of the real data and expect a report
+# --- 6. Each check can fail: mutate a copy of the frozen data and expect a report
 
 BT = "ke-hoach-ubnd-tinh-binh-thuan-vi-nguoi-ngheo.txt"
 CB = "ke-hoach-so-gtvt-cao-bang-vi-nguoi-ngheo.txt"
@@ -789,61 +797,61 @@ def find_part(doc, predicate):
     raise AssertionError("no such part")
 
 
-def test_mutation_dropped_lettered_part_is_reported(repo):
-    seed, doc = mutated(repo, BT)
+def test_mutation_dropped_lettered_part_is_reported(frozen):
+    seed, doc = mutated(frozen, BT)
     items, i = find_part(doc, lambda p: p.label == "đ)" and (p.text or "").startswith("Khuyến khích"))
     del items[i]
     problems = check_headings(seed, doc)
     assert any("no part labelled 'đ)'" in p and "line 137" in p for p in problems), problems
 
 
-def test_mutation_relabelled_or_reworded_heading_is_reported(repo):
-    seed, doc = mutated(repo, CB)
+def test_mutation_relabelled_or_reworded_heading_is_reported(frozen):
+    seed, doc = mutated(frozen, CB)
     items, i = find_part(doc, lambda p: p.title == "Hình thức khen thưởng")
     items[i].title = "Hình thức thi đua"
     problems = check_headings(seed, doc)
     assert any("Hình thức khen thưởng" in p for p in problems), problems
 
 
-def test_mutation_dropped_distribution_line_is_reported(repo):
-    seed, doc = mutated(repo, BT)
+def test_mutation_dropped_distribution_line_is_reported(frozen):
+    seed, doc = mutated(frozen, BT)
     doc.distribution.remove("Báo Bình Thuận")
     problems = check_distribution(seed, doc)
     assert any("'Báo Bình Thuận' is not in distribution" in p for p in problems), problems
     assert any("count: seed 15, distribution 14" in p for p in problems), problems
 
 
-def test_mutation_reordered_distribution_is_reported(repo):
-    seed, doc = mutated(repo, MT)
+def test_mutation_reordered_distribution_is_reported(frozen):
+    seed, doc = mutated(frozen, MT)
     doc.distribution[0], doc.distribution[1] = doc.distribution[1], doc.distribution[0]
     assert check_distribution(seed, doc)
 
 
-def test_mutation_removed_target_is_reported(repo):
-    seed, doc = mutated(repo, BT)
+def test_mutation_removed_target_is_reported(frozen):
+    seed, doc = mutated(frozen, BT)
     items, i = find_part(doc, lambda p: p.target is not None and p.target.value == 4)
     items[i].target = None
     problems = check_targets(seed, doc)
     assert len(problems) == 1 and "4%/năm" in problems[0] and "comparison gte" in problems[0], problems
 
 
-def test_mutation_wrong_target_value_is_reported(repo):
-    seed, doc = mutated(repo, BT)
+def test_mutation_wrong_target_value_is_reported(frozen):
+    seed, doc = mutated(frozen, BT)
     items, i = find_part(doc, lambda p: p.target is not None and p.target.value_max == 0.6)
     items[i].target.value_max = 0.5
     assert any("0,4 - 0,6 %/năm" in p for p in check_targets(seed, doc))
 
 
-def test_mutation_changed_quota_text_is_reported(repo):
-    seed, doc = mutated(repo, BT)
+def test_mutation_changed_quota_text_is_reported(frozen):
+    seed, doc = mutated(frozen, BT)
     items, i = find_part(doc, lambda p: "Không quá 10" in (p.text or ""))
     items[i].text = items[i].text.replace("Không quá 10", "Không quá 12")
     problems = check_number_phrases(seed, doc)
     assert any("'Không quá 10 tập thể'" in p for p in problems), problems
 
 
-def test_mutation_changed_quota_fact_is_reported(repo):
-    seed, doc = mutated(repo, BT)
+def test_mutation_changed_quota_fact_is_reported(frozen):
+    seed, doc = mutated(frozen, BT)
     award = next(a for a in facts(doc, "award") if a.forms == ["bang-khen-chu-tich-ubnd-tinh"])
     award.quotas = [q for q in award.quotas if q.max != 15]
     problems = check_quotas(seed, doc)
@@ -853,15 +861,15 @@ def test_mutation_changed_quota_fact_is_reported(repo):
     assert any("subject district" in p for p in check_quotas(seed, doc))
 
 
-def test_mutation_wrong_deadline_is_reported(repo):
-    seed, doc = mutated(repo, MT)
+def test_mutation_wrong_deadline_is_reported(frozen):
+    seed, doc = mutated(frozen, MT)
     deadline = facts(doc, "deadline")[0]
     deadline.yearly = type(deadline.yearly)(11, 10)
     assert check_deadlines(seed, doc) == ["'trước ngày 15 tháng 11': no deadline fact with yearly 11-15"]
 
 
-def test_mutation_removed_milestone_is_reported(repo):
-    seed, doc = mutated(repo, CB)
+def test_mutation_removed_milestone_is_reported(frozen):
+    seed, doc = mutated(frozen, CB)
     items, i = find_part(doc, lambda p: p.milestone is not None and p.milestone.start is not None
                          and p.milestone.start.iso() == "2022-10")
     items[i].milestone = None
@@ -869,16 +877,16 @@ def test_mutation_removed_milestone_is_reported(repo):
     assert len(problems) == 1 and "start 2022-10" in problems[0], problems
 
 
-def test_mutation_removed_award_form_is_reported(repo):
-    seed, doc = mutated(repo, CB)
+def test_mutation_removed_award_form_is_reported(frozen):
+    seed, doc = mutated(frozen, CB)
     award = next(a for a in facts(doc, "award") if "huan-chuong-lao-dong" in a.forms)
     award.forms.remove("huan-chuong-lao-dong")
     problems = check_awards(seed, doc)
     assert problems == ["seed names 'Huân chương Lao động': no award fact lists 'huan-chuong-lao-dong'"]
 
 
-def test_mutation_missing_words_are_reported_with_their_place(repo):
-    seed, doc = mutated(repo, BT)
+def test_mutation_missing_words_are_reported_with_their_place(frozen):
+    seed, doc = mutated(frozen, BT)
     items, i = find_part(doc, lambda p: (p.text or "").startswith("Sơ kết giữa kỳ"))
     items[i].text = "Sơ kết và khen thưởng theo thẩm quyền."
     problems = check_full_text(seed, doc)
@@ -886,9 +894,9 @@ def test_mutation_missing_words_are_reported_with_their_place(repo):
     assert len(problems) == 2  # the run, and the match rate
 
 
-def test_mutation_typo_fixed_by_transcriber_is_reported(repo):
+def test_mutation_typo_fixed_by_transcriber_is_reported(frozen):
     # the transcription keeps the source's typos: "fixing" one is a change from the seed
-    seed, doc = mutated(repo, "ke-hoach-so-gddt-binh-phuoc-vi-nguoi-ngheo.txt")
+    seed, doc = mutated(frozen, "ke-hoach-so-gddt-binh-phuoc-vi-nguoi-ngheo.txt")
     items, i = find_part(doc, lambda p: "độnng" in (p.text or ""))
     items[i].text = items[i].text.replace("độnng", "động")
     problems = check_full_text(seed, doc)
@@ -896,8 +904,8 @@ def test_mutation_typo_fixed_by_transcriber_is_reported(repo):
 
 
 @pytest.mark.parametrize("name", [pytest.param(n, id=SEED_IDS[n]) for n in SEED_DOCUMENTS])
-def test_mutation_emptied_document_fails_every_check(repo, name):
-    seed, doc = mutated(repo, name)
+def test_mutation_emptied_document_fails_every_check(frozen, name):
+    seed, doc = mutated(frozen, name)
     doc.preamble = doc.closing = doc.attachment_note = None
     doc.body, doc.distribution = [], []
     checks = [check_headings, check_number_phrases, check_awards, check_distribution, check_full_text]

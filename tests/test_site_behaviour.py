@@ -1,30 +1,32 @@
 """How the built site behaves: bad data stops the build, output is reproducible, data is escaped,
-former ids redirect, the print view looks like an administrative document, phones fit."""
+former ids redirect, the print view looks like an administrative document, phones fit.
+
+Every test here builds the frozen copy (tests/fixtures/data/, FROZEN) or an edited copy of it,
+never the real data/: what a page says about a record is behaviour, and a data commit that
+validates must not break it."""
 from __future__ import annotations
 
 import filecmp
 import gzip
+import json
 import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
-import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import DATA, build, edit_config, run_mkdocs, write_config
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
+from conftest import FROZEN, build, edit_config, fresh_python, run_mkdocs, write_config
 
-from thidua import parallel
-from thidua.mkdocs_plugin import plugin
+from thidua.kinds import KINDS
+from thidua.validate import validate
 
 PLAN = "kh-so-gtvt-cao-bang-vi-nguoi-ngheo-2021-2025"
 
 
 def copy_data(tmp_path: Path) -> Path:
     data = tmp_path / "data"
-    shutil.copytree(DATA, data)
+    shutil.copytree(FROZEN, data)
     return data
 
 
@@ -50,8 +52,8 @@ def test_bad_data_fails_the_build_with_every_problem_and_writes_nothing(tmp_path
 
 
 def test_same_data_gives_byte_identical_site(tmp_path):
-    build(tmp_path / "a")
-    build(tmp_path / "b")
+    build(tmp_path / "a", FROZEN)
+    build(tmp_path / "b", FROZEN)
     a, b = tmp_path / "a" / "site", tmp_path / "b" / "site"
     files_a = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
     files_b = sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
@@ -61,23 +63,34 @@ def test_same_data_gives_byte_identical_site(tmp_path):
     assert mismatch == [] and errors == []
 
 
+# Built in a fresh interpreter (conftest.fresh_python): there `can_fork()` is true as it is for an
+# office's `mkdocs build`; in this pytest process other threads may run, and forking beside them
+# (forcing `can_fork`) could leave a lock held for ever in a worker.
+COUNTED_BUILD = """
+import json, sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from thidua.mkdocs_plugin import plugin
+
+plugin.FORK_MIN_PAGES_PER_WORKER = 1  # the frozen data is too small to fork otherwise
+build(load_config(sys.argv[1]))
+print("forks:", json.dumps(forks))
+"""
+
+
+def counted_build(config: Path) -> list[int]:
+    """`mkdocs build` of `config` in a process of its own: the forks it made (slices of each)."""
+    out = fresh_python(COUNTED_BUILD, str(config), cwd=config.parent, count_forks=True)
+    return json.loads(out.rpartition("forks:")[2])
+
+
 def test_forked_writing_gives_the_same_bytes_as_serial_writing(tmp_path):
     """Record pages written by two forked workers and by the build process alone: same site."""
-    forks: list[int] = []
-    real_fork_map = parallel.fork_map
-
-    def counting(task, slices):
-        forks.append(slices)
-        return real_fork_map(task, slices)
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(plugin, "FORK_MIN_PAGES_PER_WORKER", 1)  # the demo data is too small to fork otherwise
-        patch.setattr(parallel, "fork_map", counting)
-        patch.setattr(parallel, "can_fork", lambda: True)  # other tests' servers may run threads here
-        for name, workers in (("forked", 2), ("serial", 1)):
-            (tmp_path / name).mkdir()
-            mkdocs_build(load_config(str(write_config(tmp_path / name, workers=workers))))
-    assert forks == [2]
+    forks = {}
+    for name, workers in (("forked", 2), ("serial", 1)):
+        (tmp_path / name).mkdir()
+        forks[name] = counted_build(write_config(tmp_path / name, FROZEN, workers=workers))
+    assert forks == {"forked": [2], "serial": []}
     a, b = tmp_path / "forked" / "site", tmp_path / "serial" / "site"
     files = sorted(str(p.relative_to(a)) for p in a.rglob("*") if p.is_file())
     assert files == sorted(str(p.relative_to(b)) for p in b.rglob("*") if p.is_file())
@@ -106,17 +119,17 @@ def site_pages(site: Path) -> set[str]:
     return pages
 
 
-def test_sitemap_lists_every_page_once(site_dir):
-    locs = [urlsplit(loc).path for loc in sitemap_locs(site_dir)]  # absolute: mkdocs.yml sets site_url
+def test_sitemap_lists_every_page_once(frozen_site_dir):
+    locs = [urlsplit(loc).path for loc in sitemap_locs(frozen_site_dir)]  # absolute: mkdocs.yml sets site_url
     assert len(locs) == len(set(locs)) and locs == sorted(locs, key=lambda loc: loc[1:])
-    assert set(locs) == site_pages(site_dir)
+    assert set(locs) == site_pages(frozen_site_dir)
     assert f"/van-ban/{PLAN}/" in locs and "/gioi-thieu/" in locs and "/" in locs
     assert not [loc for loc in locs if "__shell__" in loc]
 
 
 def test_sitemap_urls_are_absolute_with_a_site_url(tmp_path):
     site_url = "https://thidua.example.gov.vn/cong/"
-    config = write_config(tmp_path)
+    config = write_config(tmp_path, FROZEN)
     edit_config(config, site_url=site_url)
     run_mkdocs(config)
     site = tmp_path / "site"
@@ -156,13 +169,21 @@ def test_former_ids_redirect_to_the_record(tmp_path):
 
 
 def test_sample_setting_has_no_effect_on_real_records(tmp_path):
-    build(tmp_path / "out", include_samples=False)
-    assert (tmp_path / "out" / "site" / "van-ban" / PLAN / "index.html").exists()
+    build(tmp_path / "out", FROZEN, include_samples=False)
+    site = tmp_path / "out" / "site"
+    repo, _report = validate(FROZEN)
+    real = [(kind, record.id) for kind in KINDS.values() for record in repo.of_kind(kind.name).values()
+            if not getattr(record, "sample", False)]
+    samples = [(kind, record.id) for kind in KINDS.values() for record in repo.of_kind(kind.name).values()
+               if getattr(record, "sample", False)]
+    assert (KINDS["documents"], PLAN) in real and samples  # the frozen copy holds both
+    assert [i for kind, i in real if not (site / kind.section / i / "index.html").exists()] == []
+    assert [i for kind, i in samples if (site / kind.section / i / "index.html").exists()] == []
 
 
-def test_print_view_is_an_administrative_document(site_url, page):
+def test_print_view_is_an_administrative_document(frozen_url, page):
     page.set_viewport_size({"width": 794, "height": 1123})  # A4 at 96 dpi
-    page.goto(f"{site_url}van-ban/kh-ubnd-tinh-binh-thuan-vi-nguoi-ngheo-2021-2025/")
+    page.goto(f"{frozen_url}van-ban/kh-ubnd-tinh-binh-thuan-vi-nguoi-ngheo-2021-2025/")
     page.emulate_media(media="print")
     header = page.locator(".td-print-header")
     assert header.is_visible()
@@ -177,16 +198,16 @@ def test_print_view_is_an_administrative_document(site_url, page):
     assert page.locator(".td-relations").is_visible()
 
 
-def test_plan_page_fits_a_360px_phone(site_url, page):
+def test_plan_page_fits_a_360px_phone(frozen_url, page):
     page.set_viewport_size({"width": 360, "height": 740})
     for url in (f"van-ban/{PLAN}/", "van-ban/", "co-quan/so-gtvt-cao-bang/", "phong-trao/vi-nguoi-ngheo-2021-2025/"):
-        page.goto(site_url + url)
+        page.goto(frozen_url + url)
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"{url} scrolls sideways by {overflow}px at 360px"
 
 
-def test_documents_index_filters(site_url, page):
-    page.goto(site_url + "van-ban/")
+def test_documents_index_filters(frozen_url, page):
+    page.goto(frozen_url + "van-ban/")
     rows = page.locator("#td-all-documents tbody tr")
     total = rows.count()
     assert total >= 11
