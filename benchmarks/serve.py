@@ -54,8 +54,11 @@ def session(config: Path, data: Path, plugins: Path | None, edits: int, start: i
         env["PYTHONPATH"] = str(plugins)
     log = config.parent / "serve.log"
     with open(log, "w", encoding="utf-8") as out:
+        # Ctrl+C's signal as a terminal gives it: a benchmark started in the background (nohup, `&`
+        # without job control) would hand the server SIGINT ignored, and it would never stop
         server = subprocess.Popen([str(BIN / "mkdocs"), "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
-                                  cwd=config.parent, env=env, stdout=out, stderr=subprocess.STDOUT)
+                                  cwd=config.parent, env=env, stdout=out, stderr=subprocess.STDOUT,
+                                  preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     base = f"http://127.0.0.1:{port}/"
 
     def builds() -> int:  # rebuilds finished so far

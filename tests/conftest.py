@@ -269,7 +269,10 @@ def mkdocs_serve(config: Path, log: Path, *options: str, attempts: int = 3,
         with open(log, "w", encoding="utf-8") as out:
             server = subprocess.Popen([str(MKDOCS), "serve", "-f", str(config), "-a", f"127.0.0.1:{port}", *options],
                                       cwd=config.parent, stdout=out, stderr=subprocess.STDOUT,
-                                      env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})})
+                                      env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+                                      # Ctrl+C as a terminal delivers it: pytest run in the background
+                                      # (`&` without job control) hands children SIGINT ignored
+                                      preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         try:
             return server, port, wait_for(server, log, "Serving on")
         except AssertionError:
