@@ -57,6 +57,21 @@ recipients:
   unit: Sở Nội vụ tỉnh Đồng Xuân
   achievement: Trồng rừng phòng hộ ven biển, đạt chuẩn.
 """
+# A decision none of whose lines may be published: it is exported, with no line
+DECISION_HIDDEN = """\
+id: qd-9-snv-dong-xuan-2024
+number: 9/QĐ-SNV
+date: '2024-07-02'
+authority: so-noi-vu-dong-xuan
+form: giay-khen-so
+occasion: yearly
+campaign: vi-nguoi-ngheo-2021-2025
+recipients:
+- kind: individual
+  name: Lò Thị Kín Tiếng
+  unit: Sở Nội vụ tỉnh Đồng Xuân
+  public: false
+"""
 # Two bases in an order that is not their sorted order: the `basis` rows (sorted, keyed by the two
 # ids) cannot say it; the document's record, in the database too, must keep it.
 GUIDE = "hd-3-snv-dong-xuan-2022"
@@ -106,6 +121,7 @@ def expected_ids(data: Path, include_samples: bool = True) -> dict[str, set[str]
 @pytest.fixture(scope="module")
 def data(tmp_path_factory) -> Path:
     return open_data_set(tmp_path_factory.mktemp("open-data"), {"decisions/qd-8-snv-dong-xuan-2024.yml": DECISION_DANG,
+                                                                 "decisions/qd-9-snv-dong-xuan-2024.yml": DECISION_HIDDEN,
                                                                  f"documents/{GUIDE}.yml": DOCUMENT_TWO_BASES})
 
 
@@ -219,6 +235,15 @@ def test_samples_only_when_the_site_has_them_and_marked(sites):
         assert SAMPLE_NAME.encode("utf-8") not in blob and b"qd-99-an-phu-2024" not in blob, path
 
 
+def test_a_decision_with_no_line_to_publish_is_exported_without_lines(sites):
+    """Every line withheld: the decision is still published (its JSON, its row), with no line, and
+    the hidden name is nowhere (a build once failed on it: KeyError 'recipients')."""
+    for site in sites.values():
+        record = json.loads((site / paths.record_json("decisions", "qd-9-snv-dong-xuan-2024")).read_text(encoding="utf-8"))
+        assert record["record"]["number"] == "9/QĐ-SNV" and not record["record"].get("recipients")
+        assert all("kin tieng" not in fold(blob.decode("utf-8", "ignore")) for blob in export_files(site).values())
+
+
 def test_csv_has_one_row_per_decision_line(sites):
     rows = read_csv(sites[True], "recipients")
     binh = [r for r in rows if r["decision"] == "qd-10-dong-xuan-2023" and r["name"] == "Trần Văn Bình"]
@@ -291,7 +316,7 @@ def test_open_data_page_names_the_columns_the_database_searches(sites):
         assert re.findall(r"<code>(\w+)</code>", long) == [c for c in columns[:-1] if c in database.LONG], table
     assert "tên (<code>name</code>), chức vụ (<code>position</code>)" in listed["recipients"]
     assert "nội dung dài: thành tích (<code>achievement</code>)." in listed["recipients"]
-    assert "cần SQLite 3.27 trở lên" in html
+    assert "cần SQLite 3.27.0 trở lên" in html
 
 
 def test_every_published_field_of_a_recipient_has_a_column(sites):
@@ -376,6 +401,13 @@ def test_the_sqlite_check_lets_3_27_and_later_through(monkeypatch, found):
         with pytest.raises(CannotBuild, match=r"needs SQLite 3\.27\.0 or later.* uses SQLite 3\.26\.9"):
             database.check_sqlite()
     else:
+        database.check_sqlite()
+
+
+def test_an_sqlite_that_cannot_make_the_full_text_tables_stops_the_build_clearly(monkeypatch):
+    """The version is not all: an SQLite built without FTS5 (here: a tokenizer it does not know)."""
+    monkeypatch.setattr(database, "TOKENIZE", "no-such-tokenizer")
+    with pytest.raises(CannotBuild, match=r"FTS5, tokenizer 'no-such-tokenizer'\) cannot be made with this Python's SQLite"):
         database.check_sqlite()
 
 

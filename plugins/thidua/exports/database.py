@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 import sqlite_utils
@@ -47,19 +47,26 @@ LONG = frozenset({"body", "description", "achievement"})
 # vowels ('ừ' in 'rừng', 'ộ', 'ễ'); 2 removes them all (SQLite 3.27+: SQLITE_NEEDED).
 TOKENIZE = "unicode61 remove_diacritics 2"
 SQLITE_NEEDED = (3, 27, 0)
+SQLITE_NEEDED_TEXT = ".".join(map(str, SQLITE_NEEDED))
 BATCH = 2000  # rows per executemany: bounded memory, few calls
 
 
 def check_sqlite() -> None:
-    """Stop the build if this Python's SQLite is older than `TOKENIZE` needs: checked when the
-    exports are planned, since an older SQLite would refuse the tokenizer only at the first
-    full-text table, with much of the site written, and as a bare sqlite3 error."""
-    found = sqlite3.sqlite_version_info
-    if found < SQLITE_NEEDED:
-        raise CannotBuild(
-            f"thidua: the open-data database's full-text search (tokenizer '{TOKENIZE}') needs SQLite "
-            f"{'.'.join(map(str, SQLITE_NEEDED))} or later, but this Python's sqlite3 module uses SQLite "
-            f"{'.'.join(map(str, found))}: run the build with a Python linked against a newer SQLite")
+    """Stop the build if this Python's SQLite cannot make the full-text tables (older than
+    `TOKENIZE` needs, or built without FTS5): checked when the exports are planned, since it would
+    otherwise fail only at the first full-text table, with much of the site written, and as a bare
+    sqlite3 error."""
+    found, needed = ".".join(map(str, sqlite3.sqlite_version_info)), SQLITE_NEEDED_TEXT
+    advice = "run the build with a Python linked against a newer SQLite, built with FTS5"
+    if sqlite3.sqlite_version_info < SQLITE_NEEDED:
+        raise CannotBuild(f"thidua: the open-data database's full-text search (tokenizer '{TOKENIZE}') needs SQLite "
+                          f"{needed} or later, but this Python's sqlite3 module uses SQLite {found}: {advice}")
+    try:  # the version is not all: FTS5 is a compile-time option
+        with closing(sqlite3.connect(":memory:")) as probe:
+            probe.execute(f"CREATE VIRTUAL TABLE probe USING fts5(x, tokenize='{TOKENIZE}')")
+    except sqlite3.Error as error:
+        raise CannotBuild(f"thidua: the open-data database's full-text search (FTS5, tokenizer '{TOKENIZE}') cannot "
+                          f"be made with this Python's SQLite {found} ({error}): {advice}") from None
 
 
 class Rows:

@@ -70,7 +70,9 @@ def record_data(graph: LinkGraph, kind: str, record) -> dict:
     """The record in the schema's shape; a decision's lines carry the anchor their page gives them."""
     data = plain(record)
     if kind == "decisions":
-        for line, out in zip(graph.lines_of_decision.get(record.id, []), data["recipients"]):
+        # a decision whose every line is withheld still has the field the schema requires (`plain`
+        # leaves out empty lists): an empty list
+        for line, out in zip(graph.lines_of_decision.get(record.id, []), data.setdefault("recipients", [])):
             out["id"] = line.anchor
     return data
 

@@ -37,7 +37,10 @@ def searched_columns() -> list[tuple[str, list[tuple[str, str]], list[tuple[str,
         cls = records.get(table)
         found = cms.LABELS.get(f"{cls.__name__}.{column}") if cls else None
         found = found or cms.LABELS.get(column)
-        return found[0][:1].lower() + found[0][1:] if found else column
+        if not found:
+            return column
+        text = found[0]  # "Tên" -> "tên" within the sentence; "UBND..." stays as written
+        return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
     return [(table, [(c, label(table, c)) for c in columns if c not in database.LONG],
              [(c, label(table, c)) for c in columns if c in database.LONG])
@@ -59,5 +62,5 @@ def build(renderer: Renderer, site: Site) -> None:
         rows=lambda table: planned.rows[table] if planned.written else UNKNOWN,
         calendars=lambda: planned.calendars if planned.written else UNKNOWN, site_url=settings.site_url,
         latest=exports.feeds.LATEST, provinces=planned.provinces, campaigns=list(renderer.repo.campaigns.values()),
-        searched=searched_columns(), sqlite_needed="{}.{}".format(*database.SQLITE_NEEDED),
+        searched=searched_columns(), sqlite_needed=database.SQLITE_NEEDED_TEXT,
     ))
