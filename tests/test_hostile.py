@@ -620,3 +620,60 @@ def test_mkdocs_serve_still_builds_into_its_own_folder(tmp_path):
     finally:
         stop(server, how=signal.SIGINT)  # as an office stops it: mkdocs removes its own folder
     assert not (tmp_path / "site").exists() and leftovers(tmp_path) == []
+
+
+# --- Links out: a document's signed original, the act that changed an authority
+
+LINKED = {
+    "documents/kh-1-ubnd-tinh-a-2024.yml": """\
+id: kh-1-ubnd-tinh-a-2024
+type: ke-hoach
+number: 1/KH-UBND
+date: '2024-01-05'
+authority: ubnd-tinh-a
+title: Kế hoạch thi đua năm 2024
+transcribed: false
+source_url: {source}
+""",
+    "authorities/ubnd-xa-b.yml": """\
+id: ubnd-xa-b
+name: Ủy ban nhân dân xã B
+level: commune
+parent: ubnd-tinh-a
+until: 2025-07
+successor: ubnd-xa-a
+change: merged
+change_source:
+  type: nghi-quyet
+  number: 1/2025/NQ-UBTVQH15
+  date: '2025-06-16'
+  issuer: Ủy ban Thường vụ Quốc hội
+  url: {act}
+""",
+}
+
+
+def linked(tmp_path: Path, source: str, act: str) -> Path:
+    return make_data(tmp_path, {path: text.format(source=source, act=act) for path, text in LINKED.items()})
+
+
+@pytest.mark.parametrize("source, act, messages", [
+    ("javascript:alert(1)", "www.quochoi.vn/nq-1.pdf",
+     ["a link must be a full web address",
+      'a link must be a full web address — did you mean "https://www.quochoi.vn/nq-1.pdf"?']),
+    ("../van-ban/x.pdf", "//quochoi.vn/nq-1.pdf",
+     ["a link must be a full web address", 'a link must be a full web address — did you mean "https://quochoi.vn/nq-1.pdf"?']),
+])
+def test_a_link_out_that_is_not_a_web_address_is_an_error_at_its_line(tmp_path, source, act, messages):
+    """A document's source_url and an act's url become links on their pages: a script there would
+    run when clicked, a bare host would lead nowhere."""
+    problems = [p for p in problems_of(linked(tmp_path, source, act)) if p.rule == "link-address"]
+    assert [(p.file.rsplit("/", 1)[-1], p.line, p.field, p.severity, p.message, p.found) for p in problems] == [
+        ("ubnd-xa-b.yml", 13, "change_source.url", "error", messages[1], f'"{act}"'),
+        ("kh-1-ubnd-tinh-a-2024.yml", 8, "source_url", "error", messages[0], f'"{source}"'),
+    ], show(problems)
+
+
+def test_links_out_that_are_web_addresses_pass_and_resolve(tmp_path):
+    data = linked(tmp_path, "https://example.org/kh-1.pdf", "HTTP://QUOCHOI.VN/nq-1.pdf")
+    assert [p for p in problems_of(data) if p.rule == "link-address"] == []

@@ -197,6 +197,43 @@ def test_story_markup_passes_what_is_no_link():
     assert "href" not in str(render_markdown(body)).replace('href="mailto:a@example.org"', "")
 
 
+@pytest.mark.parametrize("body", [
+    "[Ghi chú]: xem thêm ở cuối bài\n",  # no reference definition: text with a colon
+    "[1]: Báo Nhân Dân, 2023\n",
+    "[Ghi chú]:\n\nNội dung.\n",
+    "Chữ \\[x](../a) hiện nguyên văn.\n",
+    "Điểm (a)](b) c.\n",
+    "Đoạn mở.\n\n    [x](../a) trong khối mã thụt lề\n",
+])
+def test_text_the_page_does_not_link_is_not_reported(body):
+    """The rule reads the body as the page's own parser does: text that looks like a link, but
+    which the page shows as text, is not reported (it used to fail the build)."""
+    assert "href" not in str(render_markdown(body))
+    assert list(markup_problems(body)) == []
+
+
+@pytest.mark.parametrize("body, target", [
+    ("```\n\n[x](../a)\n\n```\n", "../a"),  # no fenced code in stories: a link in its own paragraph
+    ("> [r]: ../a\n>\n> Xem [x][r].\n", "../a"),  # a reference defined in a quote
+    ("- mục\n\n    [r]: ../b\n\nXem [x][r].\n", "../b"),  # and in a list item
+    ("Viết [thư](mailto:) cho chúng tôi.\n", "mailto:"),
+])
+def test_every_link_the_page_makes_is_checked(body, target):
+    """Whatever the page links to is checked, wherever the body defines it."""
+    assert f'href="{target}"' in str(render_markdown(body))
+    found = list(markup_problems(body))
+    assert [f for _, _, f in found] == [target], found
+    assert body[found[0][0]:].startswith(target)
+
+
+def test_an_image_in_a_story_s_text_is_reported_not_dropped():
+    """The page's allow-list has no images: one typed in the text would vanish without a word."""
+    body = "Ảnh: ![Cánh đồng](https://example.org/anh.jpg)\n"
+    assert "img" not in str(render_markdown(body))
+    assert [(m, f) for _, m, f in markup_problems(body)] == [
+        ("a story's text shows no images: put the photo under photos: (with its alt text)", "https://example.org/anh.jpg")]
+
+
 def test_what_the_story_markup_rule_passes_is_a_full_address_on_the_page():
     """The rule and the renderer agree: a link target the validator does not report is, on the
     page, an address with a scheme the page keeps (http, https, mailto) and a host for the web."""

@@ -4,7 +4,8 @@ Each check is a function `check(ctx)` of a `base.Context` (the repository, the r
 the severities `settings.read_settings` found in data/rules.yml). `CHECKS` lists them all, in
 the order they run; a new check is written in the module of its job and added here.
 
-  references.py     dangling references, duplicate numbers and aliases, cycles, empty bodies
+  references.py     dangling references, duplicate numbers and aliases, cycles, empty bodies,
+                    links out that are not full web addresses
   dates.py          documents dated within their period and after what they rest on
   awards.py         one decision against the law and its plan (level, subject, occasion, dates...)
   quotas.py         recipients counted across decisions against a plan's quotas
@@ -49,6 +50,7 @@ CHECKS: list[Check] = [
     references.aliases_unique,
     references.list_page_ids,
     references.transcribed_documents_have_body,
+    references.link_addresses,
     awards.award_level,
     awards.award_subject,
     awards.award_occasion,

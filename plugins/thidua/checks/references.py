@@ -1,5 +1,6 @@
 """Checks of how records point at each other: dangling references, duplicate numbers and
-aliases, cycles in basis links and authority chains, documents transcribed without a body.
+aliases, cycles in basis links and authority chains, documents transcribed without a body; and at
+what is outside the portal: the web addresses of a document's original and of an authority's act.
 
 These rules are fixed (not in `settings.RULE_INFO`): each problem here is an error or, for
 an empty body, a warning.
@@ -179,3 +180,27 @@ def transcribed_documents_have_body(ctx: Context) -> None:
             add(ctx.report, document, "transcribed", "a transcribed document has no body",
                 "body: the document's parts, or transcribed: false for a document known only by citation",
                 "an empty body", severity=WARNING, rule_name="body")
+
+
+_WEB_ADDRESS_RE = re.compile(r"https?://[^/?#\s]", re.IGNORECASE)
+
+
+def link_addresses(ctx: Context) -> None:
+    """link-address: a record's link out (a document's signed original, the act that changed an
+    authority) is a full web address. Printed as the page's link, anything else leads nowhere
+    ("www.x.vn" is a file beside the page) or runs a script when clicked ("javascript:")."""
+    for document in ctx.repo.documents.values():
+        _web_address(ctx, document, "source_url")
+    for authority in ctx.repo.authorities.values():
+        if authority.change_source is not None:
+            _web_address(ctx, authority.change_source, "url")
+
+
+def _web_address(ctx: Context, owner: Any, field: str) -> None:
+    value = getattr(owner, field)
+    if not value or _WEB_ADDRESS_RE.match(value):
+        return
+    bare = value.lstrip("/")
+    hint = f' — did you mean "https://{bare}"?' if re.match(r"[\w-]+(\.[\w-]+)+(/|$)", bare) else ""
+    add(ctx.report, owner, field, f"a link must be a full web address{hint}",
+        "an address starting with https:// (or http://)", f'"{value}"', rule_name="link-address")

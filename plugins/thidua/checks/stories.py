@@ -11,6 +11,7 @@ import difflib
 import re
 from collections.abc import Iterator
 
+from .. import markup
 from ..photos import SCHEME_RE, photo_path_problem
 from ..loader import ID_RE
 from .base import Context
@@ -59,8 +60,6 @@ def story_photos(ctx: Context) -> None:
 _FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _BACKTICKS_RE = re.compile(r"`+")
 _HTML_RE = re.compile(r"<(?:!--|![A-Za-z\[]|\?|/?[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$))")
-_LINK_DEST_RE = re.compile(r"\]\(\s*<?([^)\s>]*)|^ {0,3}\[[^\]\n]+\]:\s*<?(\S+?)>?(?:\s|$)|<([A-Za-z][A-Za-z0-9+.-]*:[^<>\s]*)>",
-                           re.MULTILINE)
 SAFE_SCHEMES = {"http", "https", "mailto"}
 
 
@@ -86,16 +85,16 @@ def markup_problems(body: str) -> Iterator[tuple[int, str, str]]:
         end = text.find(">", m.start(), m.start() + 60)  # bounded: many "<a" without ">" stay linear
         shown = text[m.start(): end + 1 if end >= 0 else m.start() + 40]
         found.append((m.start(), "story Markdown cannot hold raw HTML", shown.strip()))
-    for m in _LINK_DEST_RE.finditer(text):
-        if m.group(1) is not None and _escaped(text, m.start()):
-            continue  # an escaped bracket (\]) is text, not a link
-        target = next(g for g in m.groups() if g is not None)
-        at = m.start(m.lastindex or 0)
-        scheme = SCHEME_RE.match(target.strip())
-        if scheme and scheme.group(0)[:-1].lower() not in SAFE_SCHEMES:
-            found.append((at, f'a link to "{scheme.group(0)}" is not allowed', target[:60]))
-        elif (nowhere := _leads_nowhere(target.strip())) is not None:
-            found.append((at, nowhere, target[:60]))
+    cursor = 0
+    for tag, target in markup.targets(body):  # what the page links to, as its own parser reads the body
+        at = body.find(target, cursor)
+        if at < 0:  # written otherwise (an entity): named at the body's start
+            at = max(body.find(target), 0)
+        else:
+            cursor = at + len(target)
+        problem = _target_problem(tag, target)
+        if problem is not None:
+            found.append((at, problem, target[:60]))
     newlines = [i for i, c in enumerate(body) if c == "\n"]
     seen = set()  # one problem per line and kind: "<b>x</b>" is one mistake, not two
     for offset, message, shown in sorted(found):
@@ -109,6 +108,18 @@ def markup_problems(body: str) -> Iterator[tuple[int, str, str]]:
 _BARE_HOST_RE = re.compile(r"(?:www\.[^/?#\s]+|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:vn|com|org|net|gov|edu|info))"
                            r"(?:[/?#:]|$)", re.IGNORECASE)
 _WEB_ADDRESS_RE = re.compile(r"https?://[^/?#\s]", re.IGNORECASE)  # "https:x" is relative to the page
+
+
+def _target_problem(tag: str, target: str) -> str | None:
+    """What is wrong with a link ("a") or image ("img") of a story's body, or None."""
+    scheme = SCHEME_RE.match(target)
+    if scheme and scheme.group(0)[:-1].lower() not in SAFE_SCHEMES:
+        return f'a link to "{scheme.group(0)}" is not allowed'
+    if tag == "img":  # the page's allow-list drops it: said, not lost silently
+        return "a story's text shows no images: put the photo under photos: (with its alt text)"
+    if scheme and scheme.group(0).lower() == "mailto:" and not target[len("mailto:"):].strip():
+        return "a link with no address leads nowhere"
+    return _leads_nowhere(target)
 
 
 def _leads_nowhere(target: str) -> str | None:
@@ -126,15 +137,6 @@ def _leads_nowhere(target: str) -> str | None:
     if _BARE_HOST_RE.match(host):
         return f'a link without "https://" leads nowhere on the site — did you mean "https://{host[:60]}"?'
     return "a link to a relative address leads nowhere on the site"
-
-
-def _escaped(text: str, at: int) -> bool:
-    """Whether the character at `at` is escaped by an odd run of backslashes before it. Linear over
-    a body: the run before one "](" ends at the previous "](" at the latest."""
-    run = 0
-    while at - run - 1 >= 0 and text[at - run - 1] == "\\":
-        run += 1
-    return run % 2 == 1
 
 
 def _mask_code_spans(text: str) -> str:

@@ -11,13 +11,11 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
-from functools import cache
 
-import markdown
 import nh3
 from markupsafe import Markup
 
-from .. import model
+from .. import markup, model
 from ..photos import read_published, resolve_photo
 from ..text import slugify
 from .site import Site, TocEntry
@@ -37,18 +35,9 @@ URL_SCHEMES = {"http", "https", "mailto"}
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
 
 
-@cache  # building a Markdown parser costs more than converting a story: build it once
-def _markdown() -> markdown.Markdown:
-    md = markdown.Markdown(output_format="html")
-    md.preprocessors.deregister("html_block")  # raw HTML blocks become text
-    md.inlinePatterns.deregister("html")  # and so do inline tags
-    return md
-
-
 def render_markdown(text: str) -> Markup:
     """Story Markdown to safe HTML, its headings relevelled (`_relevel`)."""
-    md = _markdown()
-    html = _relevel(md.reset().convert(text))
+    html = _relevel(markup.to_html(text))
     return Markup(nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
                             link_rel="noopener noreferrer nofollow", strip_comments=True))
 
