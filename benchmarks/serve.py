@@ -7,7 +7,7 @@ For the scale it generates the data (benchmarks/generate.py), starts `mkdocs ser
 first build, then edits one decision's line at a time (a different decision each time, as
 run.py's rebuilds do) and polls the decision's page until it shows the new text; the next edit
 comes `--pause` seconds after the rebuild ends (a preview's search index and open data catch up
-after its pages are shown, and the next rebuild waits for them: back to back, edits pay for it). With
+after its pages are shown; an edit saved before they have cancels that catch-up). With
 `--against DIR` (the `plugins/` folder of another checkout, e.g. a `git worktree` of an older
 commit) sessions of that code and of this one alternate, each first in turn: paired and
 interleaved, as the machine is shared. Reports each side's min and median, and the load.

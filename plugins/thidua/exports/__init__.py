@@ -87,9 +87,10 @@ class Export:
         """Write every export into the site folder `root`, small files through `sink`, every file
         listed with it. Again, for another folder, as well: what a write found starts afresh.
 
-        `check`, if given, is called between files and between tables: what it raises ends the write
-        there, the files written so far left in `root` (a preview's catch-up, cancelled, writes into
-        a scratch folder: mkdocs_plugin/catchup.py)."""
+        `check`, if given, is called before each file, table row and ZIP member, also from the thread
+        that writes the ZIP (so it must be safe to call from another thread): what it raises ends
+        the write there, the files written so far left in `root` (a preview's catch-up, cancelled,
+        writes into a scratch folder: mkdocs_plugin/catchup.py)."""
         self.sizes.clear()
         self.rows.clear()
         self.calendars, self.written = 0, False

@@ -11,7 +11,7 @@ folder beside the site, Pagefind indexing in its own process while the open data
 in a build, then moves them in: each open-data file by a rename, the search index's folder by
 one exchange (staging.py), so a reader never meets half a file, nor half an index. After every
 preview, with a catch-up or not, the thread then collects what the previous preview left
-(`collect`).
+(`collect`), unless a rebuild or the server's exit is already waiting for it.
 
 Until the next rebuild, the open-data page shows the previous preview's sizes, row and calendar
 counts (it was rendered before the files were made again). The next rebuild does not wait for a
@@ -70,9 +70,14 @@ class Halt(threading.Event):
     def set(self) -> None:
         with self._lock:
             super().set()
-            calls, self._interrupts = self._interrupts, []
-        for call in calls:
+            calls = list(self._interrupts)
+        for call in calls:  # on every set: one cut short (Ctrl+C meanwhile) is made again by the next
             call()
+
+    def forget(self) -> None:
+        """The catch-up is over: what it registered (an index, and all it holds) may be freed."""
+        with self._lock:
+            self._interrupts.clear()
 
 
 class Catchup:
@@ -138,6 +143,7 @@ class Catchup:
                     f"thidua: the preview's search index and open data could not be brought up to date "
                     f"({type(error).__name__}: {error}); the next rebuild makes them again")
             finally:
+                halt.forget()
                 if not halt.is_set():  # else a rebuild (or the exit) waits: the next catch-up collects
                     collect()
 

@@ -209,10 +209,11 @@ class Index:
         self.services: list[_Service] = []  # every Pagefind process started (`kill`)
         self.lock = threading.Lock()
         self.killed = False
-        if interrupt is not None:  # before Pagefind starts: no wait for it is left uninterruptible
-            interrupt(self.kill)
-        self.service: _Service | None = self._spawn()
-        try:
+        self.service: _Service | None = None
+        try:  # a cancel from here on removes the spool folder too (`abandon`), not the collector later
+            if interrupt is not None:  # before Pagefind starts: no wait for it is left uninterruptible
+                interrupt(self.kill)
+            self.service = self._spawn()
             self.index = self.service.new_index()
         except BaseException:
             self.abandon()
