@@ -21,7 +21,7 @@ import yaml
 
 from conftest import DATA, build, own_words, write_tree
 from thidua.graph import LinkGraph
-from thidua.loader import load
+from thidua.loader import is_yaml_name, load
 from thidua.model import recipient_anchors
 from thidua.pages import Settings, build_site
 from thidua.pages import honor
@@ -770,7 +770,7 @@ def published_words(data: Path, repo) -> str:
     hidden = {(d.id, i) for d in repo.decisions.values() for i, r in enumerate(d.recipients)
               if not (r.public and (r.consent or not r.poverty_programme))}
     words = []
-    for path in sorted(data.rglob("*.yml")):
+    for path in sorted(p for p in data.rglob("*") if is_yaml_name(p.name)):  # .yml, .yaml: what the loader reads
         record = yaml.safe_load(path.read_text(encoding="utf-8"))
         if isinstance(record, dict) and isinstance(record.get("recipients"), list):
             record["recipients"] = [r for i, r in enumerate(record["recipients"]) if (record.get("id"), i) not in hidden]

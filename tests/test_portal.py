@@ -299,7 +299,7 @@ def broken_links(site_dir: Path) -> tuple[int, list[str]]:
         page = parse_html(html)
         for tag in page.find_all(["a", "link"], href=True):
             href = tag["href"]
-            if href.startswith(("http:", "https:", "mailto:", "javascript:", "data:")):
+            if href.lower().startswith(("http:", "https:", "mailto:", "javascript:", "data:")):  # HTTPS:// too
                 continue
             checked += 1
             path = href.split("#")[0].split("?")[0]  # a query string selects finder filters
