@@ -288,6 +288,19 @@ def test_story_markup_scan_is_linear(unit):
     assert large < 30 * small, f"10x the input took {large / small:.0f}x the time ({small:.3f} s, {large:.3f} s)"
 
 
+@pytest.mark.parametrize("unit, bound, said", [
+    ("[x\n", 2000, '"[" (at most 2,000)'),
+    ("`a ", 2000, '"`" (at most 2,000)'),
+    ("a\n===\n", 500, "lines of only = or - (at most 500)"),
+])
+def test_a_story_the_markdown_parser_would_read_for_hours_is_refused(unit, bound, said):
+    """Python-Markdown reads these in time growing with the square of their number ("[x" on 20,000
+    lines: 141 s): past the bound the body is refused, never parsed, so no page renders it."""
+    assert not any("too heavy" in m for _, m, _ in markup_problems(unit * bound))
+    [(offset, message, found)] = [p for p in markup_problems(unit * (bound + 1)) if "too heavy" in p[1]]
+    assert offset == 0 and message.endswith(said) and found == f"{len(unit) * (bound + 1):,} characters"
+
+
 # --- Anchors of deep untitled parts (1 case)
 
 

@@ -24,6 +24,27 @@ def parser() -> markdown.Markdown:
     return md
 
 
+# Python-Markdown reads some texts in time that grows with the square of their size: each "[" is
+# matched against the rest of its paragraph, each "`" too, and each underline line ("===") against
+# the text above it ("[x" on 20,000 lines: 141 s). A body with more of them than a story ever needs
+# is refused by the checks (story-markup) before any page reads it: at these bounds, at most about
+# a second.
+BOUNDS = {"[": 2000, "`": 2000}
+UNDERLINES = 500
+_UNDERLINE_RE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$", re.MULTILINE)
+
+
+def too_heavy(text: str) -> str | None:
+    """Why the parser may not be given `text` (too many of what it reads in quadratic time), or
+    None. Counted in linear time."""
+    for char, bound in BOUNDS.items():
+        if (count := text.count(char)) > bound:
+            return f'{count:,} "{char}" (at most {bound:,})'
+    if (count := len(_UNDERLINE_RE.findall(text))) > UNDERLINES:
+        return f"{count:,} lines of only = or - (at most {UNDERLINES:,})"
+    return None
+
+
 def to_html(text: str) -> str:
     """A body as HTML, before the page's allow-list cleans it."""
     return parser().reset().convert(text)

@@ -85,8 +85,11 @@ def markup_problems(body: str) -> Iterator[tuple[int, str, str]]:
         end = text.find(">", m.start(), m.start() + 60)  # bounded: many "<a" without ">" stay linear
         shown = text[m.start(): end + 1 if end >= 0 else m.start() + 40]
         found.append((m.start(), "story Markdown cannot hold raw HTML", shown.strip()))
+    heavy = markup.too_heavy(body)
+    if heavy is not None:  # never handed to the parser: it could take hours (markup.BOUNDS)
+        found.append((0, f"the text is too heavy for a story's page: it holds {heavy}", f"{len(body):,} characters"))
     cursor = 0
-    for tag, target in markup.targets(body):  # what the page links to, as its own parser reads the body
+    for tag, target in markup.targets(body) if heavy is None else ():  # what the page links to, as its parser reads it
         at = body.find(target, cursor)
         if at < 0:  # written otherwise (an entity): named at the body's start
             at = max(body.find(target), 0)
