@@ -202,16 +202,20 @@ def test_an_index_left_from_before_search_was_turned_off_is_not_carried(tmp_path
     assert list(carried.entries) == ["du-lieu/a.json"] and not (stage / "pagefind").exists()
 
 
-def pagefind_of(server) -> int | None:
-    """The Pagefind process the server runs, if any (its child `pagefind_extended --service`)."""
-    for children in Path(f"/proc/{server.pid}/task").glob("*/children"):
-        for pid in children.read_text().split():
-            try:
-                if b"pagefind" in Path(f"/proc/{pid}/cmdline").read_bytes():
-                    return int(pid)
-            except OSError:  # ended meanwhile
-                continue
-    return None
+def held_pagefind(folder: Path, held: int) -> dict[str, str]:
+    """An environment whose Pagefind is a script that runs the real one, but for its `held`-th
+    start: that one writes its process id to `folder`/held.pid and waits for ever in its place, as a
+    Pagefind that never answers (the process a cancel must kill)."""
+    from pagefind.service import get_executable
+
+    real, script = get_executable(), folder / "pagefind"
+    script.write_text(f"""#!/bin/sh
+n=$(( $(cat "{folder}/starts" 2>/dev/null || echo 0) + 1 )); echo $n > "{folder}/starts"
+if [ $n -eq {held} ]; then echo $$ > "{folder}/held.pid"; exec sleep 600; fi
+exec "{real}" "$@"
+""", encoding="utf-8")
+    script.chmod(0o755)
+    return {"PAGEFIND_BINARY_PATH": str(script)}
 
 
 def test_an_edit_saved_while_a_catch_up_runs_is_shown_without_waiting_for_it(tmp_path):
@@ -224,7 +228,9 @@ def test_an_edit_saved_while_a_catch_up_runs_is_shown_without_waiting_for_it(tmp
     temp = tmp_path / "tmp"
     temp.mkdir()
     log = tmp_path / "serve.log"
-    server, port, _ = mkdocs_serve(config, log, env={"TMPDIR": str(temp)})
+    # the first build's Pagefind runs; the first edit's preview carries; its catch-up's Pagefind (the
+    # 2nd) is held; the last edit's catch-up (the 3rd) runs
+    server, port, _ = mkdocs_serve(config, log, env={"TMPDIR": str(temp), **held_pagefind(tmp_path, 2)})
     held = None
     try:
         [site] = [p for p in temp.glob("mkdocs_*") if p.is_dir()]
@@ -239,13 +245,12 @@ def test_an_edit_saved_while_a_catch_up_runs_is_shown_without_waiting_for_it(tmp
             return start
 
         start = save(first)
-        deadline = time.monotonic() + 120
-        while held is None and time.monotonic() < deadline:  # the preview carries: the only Pagefind is its catch-up's
-            held = pagefind_of(server)
-            time.sleep(0.005)
-        assert held is not None
-        os.kill(held, signal.SIGSTOP)  # the catch-up cannot end by itself now
         wait_for(server, log, "Reloading browsers", start)  # the first edit shown
+        deadline = time.monotonic() + 120
+        pid = tmp_path / "held.pid"
+        while not (pid.exists() and pid.read_text().endswith("\n")) and time.monotonic() < deadline:
+            time.sleep(0.05)  # its catch-up has started Pagefind, which never answers
+        held = int(pid.read_text())
 
         start = save(last)
         shown = wait_for(server, log, "Reloading browsers", start, timeout=60)  # waiting, it would never come
@@ -265,7 +270,7 @@ def test_an_edit_saved_while_a_catch_up_runs_is_shown_without_waiting_for_it(tmp
             assert last in found and first not in found
     finally:
         if held is not None and Path(f"/proc/{held}").exists():
-            os.kill(held, signal.SIGCONT)  # a server that waits for it can stop
+            os.kill(held, signal.SIGKILL)  # a server that waits for it can stop
         stop(server, how=signal.SIGINT)
 
 
