@@ -20,6 +20,7 @@ import pytest
 import yaml
 
 from conftest import DATA, build, own_words, write_tree
+from test_award_rules import decision as decision_file, person
 from thidua.graph import LinkGraph
 from thidua.loader import is_yaml_name, load
 from thidua.model import recipient_anchors
@@ -210,6 +211,9 @@ recipients:
   locality: ubnd-xa-an-phu
   achievement: Tiếp tục giúp hộ nghèo phát triển sinh kế.
 """
+
+# a Giấy khen of the Sở Nội vụ in this data set (options of `test_award_rules.decision`)
+SO_NOI_VU = {"authority": "so-noi-vu-dong-xuan", "form": "giay-khen-so", "plan": None, "campaign": "vi-nguoi-ngheo-2021-2025"}
 
 DECISION_SO = """\
 id: qd-5-snv-dong-xuan-2024
@@ -508,27 +512,18 @@ def test_achievement_is_written_on_the_decision_page_only(site):
         assert achievement not in page.body and ">Thành tích</th>" not in page.body, page.url
 
 
-HOSTILE_LINE = """\
-id: qd-11-dong-xuan-2023
-number: 11/QĐ-UBND
-date: '2023-12-21'
-authority: ubnd-tinh-dong-xuan
-form: bang-khen-tinh
-occasion: yearly
-campaign: vi-nguoi-ngheo-2021-2025
-recipients:
-- kind: individual
-  name: Ngô "Thị" <b>Ánh</b> & Cộng sự
-  unit: Thôn <i>1</i> "Đông" & xã An Phú
-  achievement: Hoàn thành <script>alert(1)</script> nhiệm vụ & "vượt" chỉ tiêu.
-"""
+HOSTILE_LINE = decision_file(
+    "qd-11-dong-xuan-2023", date="2023-12-21", authority="ubnd-tinh-dong-xuan", plan=None,
+    campaign="vi-nguoi-ngheo-2021-2025", extra="number: 11/QĐ-UBND\n",
+    recipients=person('Ngô "Thị" <b>Ánh</b> & Cộng sự', unit='Thôn <i>1</i> "Đông" & xã An Phú',
+                      extra='  achievement: Hoàn thành <script>alert(1)</script> nhiệm vụ & "vượt" chỉ tiêu.\n'))
 
 
 def test_recipient_rows_are_bare_cells_with_data_escaped(tmp_path):
     """Rows are written millions of times at national scale, so their cells carry no class or
     data-label: thidua.css styles and labels them by column (test_a11y_browser checks what a phone
     shows). The name stays a row header, the decision page's row keeps its permalink id."""
-    pages = pages_of(site_of(honor_data(tmp_path, {"decisions/qd-11-dong-xuan-2023.yml": HOSTILE_LINE})))
+    pages = pages_of(site_of(honor_data(tmp_path, HOSTILE_LINE)))
     for url, columns in (("khen-thuong/qd-11-dong-xuan-2023/", 5), ("khen-thuong/qd-10-dong-xuan-2023/", 5),
                          ("vinh-danh/nam/2023/", 4), ("vinh-danh/co-quan/ubnd-tinh-dong-xuan/", 4)):
         body = pages[url].body

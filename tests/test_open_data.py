@@ -25,7 +25,8 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from conftest import build, write_config
-from test_honor_pages import DECISION_SAMPLE, PRIVATE_NAME, SAMPLE_NAME, honor_data
+from test_award_rules import decision, person
+from test_honor_pages import DECISION_SAMPLE, PRIVATE_NAME, SAMPLE_NAME, SO_NOI_VU, honor_data
 from thidua import exports, model
 from thidua.exports import database, paths, records
 from thidua.graph import LinkGraph
@@ -43,35 +44,12 @@ SITE_URL = "https://thidua.example/"  # mkdocs.yml's placeholder
 FRICTIONLESS = Path(sys.executable).parent / "frictionless"
 # A name whose 'Đ' only the fold column finds typed as 'D', and an achievement whose 'ừ' (two marks)
 # only SQLite's own folding finds typed as 'u': of an achievement, only the words with 'đ' are folded.
-DECISION_DANG = """\
-id: qd-8-snv-dong-xuan-2024
-number: 8/QĐ-SNV
-date: '2024-07-01'
-authority: so-noi-vu-dong-xuan
-form: giay-khen-so
-occasion: yearly
-campaign: vi-nguoi-ngheo-2021-2025
-recipients:
-- kind: individual
-  name: Đặng Văn Hải
-  unit: Sở Nội vụ tỉnh Đồng Xuân
-  achievement: Trồng rừng phòng hộ ven biển, đạt chuẩn.
-"""
+DECISION_DANG = decision("qd-8-snv-dong-xuan-2024", date="2024-07-01", **SO_NOI_VU, extra="number: 8/QĐ-SNV\n",
+                         recipients=person("Đặng Văn Hải", unit="Sở Nội vụ tỉnh Đồng Xuân",
+                                           extra="  achievement: Trồng rừng phòng hộ ven biển, đạt chuẩn.\n"))
 # A decision none of whose lines may be published: it is exported, with no line
-DECISION_HIDDEN = """\
-id: qd-9-snv-dong-xuan-2024
-number: 9/QĐ-SNV
-date: '2024-07-02'
-authority: so-noi-vu-dong-xuan
-form: giay-khen-so
-occasion: yearly
-campaign: vi-nguoi-ngheo-2021-2025
-recipients:
-- kind: individual
-  name: Lò Thị Kín Tiếng
-  unit: Sở Nội vụ tỉnh Đồng Xuân
-  public: false
-"""
+DECISION_HIDDEN = decision("qd-9-snv-dong-xuan-2024", date="2024-07-02", **SO_NOI_VU, extra="number: 9/QĐ-SNV\n",
+                           recipients=person("Lò Thị Kín Tiếng", unit="Sở Nội vụ tỉnh Đồng Xuân", extra="  public: false\n"))
 # Two bases in an order that is not their sorted order: the `basis` rows (sorted, keyed by the two
 # ids) cannot say it; the document's record, in the database too, must keep it.
 GUIDE = "hd-3-snv-dong-xuan-2022"
@@ -120,8 +98,7 @@ def expected_ids(data: Path, include_samples: bool = True) -> dict[str, set[str]
 
 @pytest.fixture(scope="module")
 def data(tmp_path_factory) -> Path:
-    return open_data_set(tmp_path_factory.mktemp("open-data"), {"decisions/qd-8-snv-dong-xuan-2024.yml": DECISION_DANG,
-                                                                 "decisions/qd-9-snv-dong-xuan-2024.yml": DECISION_HIDDEN,
+    return open_data_set(tmp_path_factory.mktemp("open-data"), {**DECISION_DANG, **DECISION_HIDDEN,
                                                                  f"documents/{GUIDE}.yml": DOCUMENT_TWO_BASES})
 
 
