@@ -11,7 +11,7 @@ folder beside the site, Pagefind indexing in its own process while the open data
 in a build, then moves them in: each open-data file by a rename, the search index's folder by
 one exchange (staging.py), so a reader never meets half a file, nor half an index. After every
 preview, with a catch-up or not, the thread then collects what the previous preview left
-(`collect`), unless a rebuild or the server's exit is already waiting for it.
+unless a rebuild or the server's exit is already waiting for it.
 
 Until the next rebuild, the open-data page shows the previous preview's sizes, row and calendar
 counts (it was rendered before the files were made again). The next rebuild does not wait for a
@@ -113,7 +113,7 @@ class Catchup:
 
     def start(self, job: Callable[[Halt], None] | None) -> None:
         """Run `job` (None: nothing) in a thread; it checks the `Halt` it is given between its steps.
-        Then the thread collects what the previous preview left (`collect`), unless a rebuild or
+        Then the thread collects what the previous preview left, unless a rebuild or
         the server's exit is waiting for it."""
         halt = self.halt = Halt()
 
@@ -144,22 +144,16 @@ class Catchup:
                     f"({type(error).__name__}: {error}); the next rebuild makes them again")
             finally:
                 halt.forget()
-                if not halt.is_set():  # else a rebuild (or the exit) waits: the next catch-up collects
-                    collect()
+                # the previous preview's heap, collected while the server waits for the next edit (not
+                # while a rebuild or the exit waits for this thread: the next catch-up collects then).
+                # Each preview freezes what it plans, as `mkdocs build` does; unfrozen, the collector
+                # walked the growing heap of earlier previews during the next one (BENCHMARKS.md)
+                if not halt.is_set():
+                    gc.collect()
 
         assert self.thread is None, "the next build cancels the last catch-up first"
         self.thread = threading.Thread(target=run, name="thidua-catchup")
         self.thread.start()
-
-
-def collect() -> None:
-    """Collect, while the server waits for the next edit, what the previous preview left (not while
-    the next rebuild waits for the thread: the next catch-up collects then). Each preview freezes
-    what it plans (the collector skips it) and unfreezes it once over, as `mkdocs build` does. A
-    preview server used to freeze nothing, and the collector walked the growing heap of the
-    previews during the next one (province, one process: 2.8, 3.3, 3.5, 3.8, 4.1 s for five
-    previews in a row; 2.2, 3.1, 2.6, 3.0, 3.2 s since)."""
-    gc.collect()
 
 
 def carry(writer: incremental.Writer, export_paths: set[str], search: bool) -> bool:
@@ -207,9 +201,7 @@ def _make(halt: Halt, scratch: Path, final: Path, manifest: incremental.Manifest
             texts = incremental.Writer(scratch, final, manifest)
             # a cancel kills Pagefind: a wait for it ends at once
             index = search_index.start(scratch, search, split_above, texts, halt.check, halt.interrupt)
-            for doc in hand_written:
-                index.add(doc)
-            index.finish()
+            search_index.finish(index, hand_written)
         if exports is not None:
             written = incremental.Writer(scratch, final, manifest)
             exports.write(written, scratch, halt.check)

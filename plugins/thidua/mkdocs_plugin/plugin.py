@@ -8,13 +8,14 @@ on_files      pages in the nav become MkDocs pages; every other generated page i
               package's assets and the core's static files become site files; Pagefind is
               handed the search documents, to index in its own process while the build goes on;
               the open-data exports are written into the site folder (before the page listing
-              them renders)
+              them renders). A preview after a preview carries both instead (catchup.py)
 on_page_*     hand MkDocs titles, bodies and tables of contents; the placeholders get markers
 on_post_page  a rendered placeholder becomes the chrome of its folder (checked: chrome.py)
 on_post_build remove the placeholders; write each record page as its folder's chrome with its
               own parts put in, split over worker processes; list every page in the sitemap
               (sitemap.py); the search index, Pagefind's, begun in on_files beside the build,
-              is finished and waited for (search_index.py); then the new site is put in place (below)
+              is finished and waited for (search_index.py); then the new site is put in place (below),
+              and under `mkdocs serve` a carried preview's catch-up thread starts
 
 `mkdocs build` writes into a temporary folder beside site_dir (on_config points site_dir there),
 which replaces the previous site only once the build succeeded: a failed, killed or `--strict`
@@ -398,7 +399,7 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         generated = {page.url for page in self.site.pages}
         hand_written = None
         if self.search is not None:  # Material's index is written: the hand-written pages join ours
-            search_index.finish(self.search, site_dir, generated)
+            search_index.finish(self.search, search_index.take_hand_written(site_dir, generated))
         elif self.deferred and search_index.wanted(config):  # they join ours in the catch-up
             hand_written = search_index.take_hand_written(site_dir, generated)
         for folder in self.shells.values():
@@ -425,14 +426,14 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
                 config.site_dir = str(stage.final)  # gh-deploy reads it after the build
                 if self.command == "serve":  # kept in memory: the manifest on disk is `mkdocs build`'s
                     self.served = self.manifest
-                    if not self.deferred:  # it made the search index and open data itself
-                        self.caught_up = True
-                        if self.site.exports is not None:  # `export_entries`: the open data's files alone
-                            self.export_paths, self.export_facts = set(self.export_entries), self.site.exports.facts()
                     previewed = True
                     if self.deferred:
                         job = partial(self._catch_up, stage.final, self.manifest, self.site, self.export_paths,
                                       hand_written, self.config.search_split_above, stage.trash)
+                    else:  # it made the search index and open data itself
+                        self.caught_up = True
+                        if self.site.exports is not None:  # `export_entries`: the open data's files alone
+                            self.export_paths, self.export_facts = set(self.export_entries), self.site.exports.facts()
                 else:
                     self.manifest.write(self.cache_dir)  # only now: it describes the site in place
         elif self.dirty and self.command == "build":

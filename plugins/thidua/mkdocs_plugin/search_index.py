@@ -53,9 +53,9 @@ def start(site_dir: Path, ours, split_above: int = pagefind_index.SPLIT_ABOVE, s
     return index
 
 
-def finish(index: pagefind_index.Index, site_dir: Path, generated: set[str]) -> None:
-    """Add the hand-written pages from Material's index, empty that index, let Pagefind write."""
-    for doc in take_hand_written(site_dir, generated):
+def finish(index: pagefind_index.Index, hand_written: list[Doc]) -> None:
+    """Add the hand-written pages (`take_hand_written`), let Pagefind write."""
+    for doc in hand_written:
         index.add(doc)
     index.finish()
 
