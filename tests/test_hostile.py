@@ -28,7 +28,7 @@ import pytest
 
 from conftest import MKDOCS, build, mkdocs_serve, stop, write_config
 from test_award_rules import PNG, decision, make_data, person, problems_of, show, story
-from thidua import facts, model
+from thidua import facts, markup, model
 from thidua.checks.privacy import find_personal_data
 from thidua.checks.stories import markup_problems
 from thidua.photos import read_published, sniff
@@ -293,12 +293,21 @@ def test_story_markup_scan_is_linear(unit):
     ("`a ", 2000, '"`" (at most 2,000)'),
     ("a\n===\n", 500, "lines of only = or - (at most 500)"),
 ])
-def test_a_story_the_markdown_parser_would_read_for_hours_is_refused(unit, bound, said):
+def test_a_story_the_markdown_parser_would_read_for_hours_is_refused(unit, bound, said, monkeypatch):
     """Python-Markdown reads these in time growing with the square of their number ("[x" on 20,000
     lines: 141 s): past the bound the body is refused, never parsed, so no page renders it."""
     assert not any("too heavy" in m for _, m, _ in markup_problems(unit * bound))
+    monkeypatch.setattr(markup, "to_html", lambda text: pytest.fail("a body past the bound was parsed"))
     [(offset, message, found)] = [p for p in markup_problems(unit * (bound + 1)) if "too heavy" in p[1]]
     assert offset == 0 and message.endswith(said) and found == f"{len(unit) * (bound + 1):,} characters"
+
+
+@pytest.mark.parametrize("body", ["- " * 20_000 + "x\n", "".join("    " * i + "- a\n" for i in range(300))])
+def test_lists_nested_past_the_parser_s_recursion_are_refused_not_a_traceback(body):
+    """Within the text size limit, but deeper than Python-Markdown can recurse: reported, as the page
+    could not be rendered."""
+    assert [m for _, m, _ in markup_problems(body)] == [
+        "the text is too heavy for a story's page: lists or quotes nested too deep"]
 
 
 # --- Anchors of deep untitled parts (1 case)
@@ -676,6 +685,7 @@ def linked(tmp_path: Path, source: str, act: str) -> Path:
       'a link must be a full web address — did you mean "https://www.quochoi.vn/nq-1.pdf"?']),
     ("../van-ban/x.pdf", "//quochoi.vn/nq-1.pdf",
      ["a link must be a full web address", 'a link must be a full web address — did you mean "https://quochoi.vn/nq-1.pdf"?']),
+    ("https:quochoi.vn/x.pdf", "HTTP:/quochoi.vn/nq-1.pdf", ["a link must be a full web address"] * 2),  # no host: relative
 ])
 def test_a_link_out_that_is_not_a_web_address_is_an_error_at_its_line(tmp_path, source, act, messages):
     """A document's source_url and an act's url become links on their pages: a script there would

@@ -1,5 +1,7 @@
 """The Markdown of a story's body, read by one parser for its page (pages/stories.py) and for its
-checks (checks/stories.py): what the check calls a link is exactly what the page links to.
+checks (checks/stories.py): what the check calls a link is exactly what the page links to. And
+what makes an address one a page may link to, for stories and for records' links out
+(checks/references.py).
 
 Raw HTML is switched off: tags typed in the text come out as text.
 """
@@ -43,6 +45,19 @@ def too_heavy(text: str) -> str | None:
     if (count := len(_UNDERLINE_RE.findall(text))) > UNDERLINES:
         return f"{count:,} lines of only = or - (at most {UNDERLINES:,})"
     return None
+
+
+SCHEMES = frozenset({"http", "https", "mailto"})  # what a page links to; the page's sanitiser keeps no other
+WEB_ADDRESS_RE = re.compile(r"https?://[^/?#\s]", re.IGNORECASE)  # "https:x" is relative to the page
+# an address typed without its scheme: a link to "www.example.org" is a file of that name beside the page
+_BARE_HOST_RE = re.compile(r"(?:www\.[^/?#\s]+|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:vn|com|org|net|gov|edu|info))"
+                           r"(?:[/?#:]|$)", re.IGNORECASE)
+
+
+def meant(address: str) -> str | None:
+    """The web address `address` most likely meant ("www.x.vn/a" -> "https://www.x.vn/a"), or None."""
+    host = address.lstrip("/")  # "//example.org" has no scheme of its own: a saved page looks in file://
+    return f"https://{host[:60]}" if _BARE_HOST_RE.match(host) else None
 
 
 def to_html(text: str) -> str:

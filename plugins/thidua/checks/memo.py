@@ -15,6 +15,8 @@ import logging
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+import markdown
+
 from .. import parsecache, sealed
 from ..repository import Repository
 
@@ -26,11 +28,12 @@ _PACKAGE = Path(__file__).resolve().parent.parent
 
 
 def code_stamp(severity: Mapping[str, str]) -> bytes:
-    """The code a check's problems depend on (the checks, and what shapes records and places
-    problems: parsecache.SHAPING), and the severities the settings give."""
-    digest = hashlib.sha256(parsecache.code_stamp())
-    for path in sorted((_PACKAGE / "checks").glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    """The code a check's problems depend on: every module of the package (the checks read others,
+    as story-markup reads markup.py), what the parse cache's stamp covers, and the Markdown parser
+    story-markup reads bodies with; and the severities the settings give."""
+    digest = hashlib.sha256(parsecache.code_stamp() + f"\0markdown {markdown.__version__}\0".encode())
+    for path in sorted(_PACKAGE.rglob("*.py")):
+        digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
     digest.update(repr(sorted(severity.items())).encode())
     return digest.digest()
 

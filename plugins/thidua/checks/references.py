@@ -11,6 +11,7 @@ import difflib
 import re
 from typing import Any
 
+from .. import markup
 from ..kinds import KINDS
 from ..loader import ID_RE
 from ..problems import WARNING
@@ -182,9 +183,6 @@ def transcribed_documents_have_body(ctx: Context) -> None:
                 "an empty body", severity=WARNING, rule_name="body")
 
 
-_WEB_ADDRESS_RE = re.compile(r"https?://[^/?#\s]", re.IGNORECASE)
-
-
 def link_addresses(ctx: Context) -> None:
     """link-address: a record's link out (a document's signed original, the act that changed an
     authority) is a full web address. Printed as the page's link, anything else leads nowhere
@@ -198,9 +196,8 @@ def link_addresses(ctx: Context) -> None:
 
 def _web_address(ctx: Context, owner: Any, field: str) -> None:
     value = getattr(owner, field)
-    if not value or _WEB_ADDRESS_RE.match(value):
+    if not value or markup.WEB_ADDRESS_RE.match(value):
         return
-    bare = value.lstrip("/")
-    hint = f' — did you mean "https://{bare}"?' if re.match(r"[\w-]+(\.[\w-]+)+(/|$)", bare) else ""
+    hint = f' — did you mean "{fixed}"?' if (fixed := markup.meant(value)) is not None else ""
     add(ctx.report, owner, field, f"a link must be a full web address{hint}",
         "an address starting with https:// (or http://)", f'"{value}"', rule_name="link-address")

@@ -60,7 +60,6 @@ def story_photos(ctx: Context) -> None:
 _FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _BACKTICKS_RE = re.compile(r"`+")
 _HTML_RE = re.compile(r"<(?:!--|![A-Za-z\[]|\?|/?[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$))")
-SAFE_SCHEMES = {"http", "https", "mailto"}
 
 
 def markup_problems(body: str) -> Iterator[tuple[int, str, str]]:
@@ -89,10 +88,17 @@ def markup_problems(body: str) -> Iterator[tuple[int, str, str]]:
     if heavy is not None:  # never handed to the parser: it could take hours (markup.BOUNDS)
         found.append((0, f"the text is too heavy for a story's page: it holds {heavy}", f"{len(body):,} characters"))
     cursor = 0
-    for tag, target in markup.targets(body) if heavy is None else ():  # what the page links to, as its parser reads it
+    links: list[tuple[str, str]] = []
+    if heavy is None:
+        try:
+            links = markup.targets(body)  # what the page links to, as its parser reads it
+        except RecursionError:  # lists or quotes nested past the parser's recursion: the page could not render
+            found.append((0, "the text is too heavy for a story's page: lists or quotes nested too deep",
+                          f"{len(body):,} characters"))
+    for tag, target in links:
         at = body.find(target, cursor)
-        if at < 0:  # written otherwise (an entity): named at the body's start
-            at = max(body.find(target), 0)
+        if at < 0:  # written otherwise (an entity): named where the previous link ended
+            at = cursor
         else:
             cursor = at + len(target)
         problem = _target_problem(tag, target)
@@ -107,16 +113,10 @@ def markup_problems(body: str) -> Iterator[tuple[int, str, str]]:
             yield offset, message, shown
 
 
-# an address typed without its scheme: a link to "www.example.org" is a file of that name beside the page
-_BARE_HOST_RE = re.compile(r"(?:www\.[^/?#\s]+|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:vn|com|org|net|gov|edu|info))"
-                           r"(?:[/?#:]|$)", re.IGNORECASE)
-_WEB_ADDRESS_RE = re.compile(r"https?://[^/?#\s]", re.IGNORECASE)  # "https:x" is relative to the page
-
-
 def _target_problem(tag: str, target: str) -> str | None:
     """What is wrong with a link ("a") or image ("img") of a story's body, or None."""
     scheme = SCHEME_RE.match(target)
-    if scheme and scheme.group(0)[:-1].lower() not in SAFE_SCHEMES:
+    if scheme and scheme.group(0)[:-1].lower() not in markup.SCHEMES:
         return f'a link to "{scheme.group(0)}" is not allowed'
     if tag == "img":  # the page's allow-list drops it: said, not lost silently
         return "a story's text shows no images: put the photo under photos: (with its alt text)"
@@ -130,15 +130,14 @@ def _leads_nowhere(target: str) -> str | None:
     kept as it is, relative to the story's own URL, where nothing is: the portal's pages move with
     their ids and the site's address, and render_markdown gives a story's headings no anchors."""
     scheme = SCHEME_RE.match(target)
-    if scheme is not None and (scheme.group(0).lower() not in ("http:", "https:") or _WEB_ADDRESS_RE.match(target)):
+    if scheme is not None and (scheme.group(0).lower() not in ("http:", "https:") or markup.WEB_ADDRESS_RE.match(target)):
         return None  # a full address; its scheme is looked at by the caller
     if not target:
         return "a link with no address leads nowhere"
     if target.startswith("#"):
         return "a link to a part of the story leads nowhere: its headings have no anchors"
-    host = target.lstrip("/")  # "//example.org" has no scheme of its own: a saved page looks in file://
-    if _BARE_HOST_RE.match(host):
-        return f'a link without "https://" leads nowhere on the site — did you mean "https://{host[:60]}"?'
+    if (fixed := markup.meant(target)) is not None:
+        return f'a link without "https://" leads nowhere on the site — did you mean "{fixed}"?'
     return "a link to a relative address leads nowhere on the site"
 
 

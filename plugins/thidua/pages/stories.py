@@ -31,7 +31,7 @@ LATEST = 20  # on the stories index
 ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "blockquote", "a", "h2", "h3", "h4", "h5", "h6", "hr",
                 "code", "pre"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
-URL_SCHEMES = {"http", "https", "mailto"}
+URL_SCHEMES = markup.SCHEMES
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
 
 
