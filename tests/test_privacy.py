@@ -10,7 +10,7 @@ import json
 import pytest
 
 import test_portal
-from conftest import fresh_python
+from conftest import FROZEN, fresh_python
 from test_award_rules import decision, line_of, make_data, person, problems_of, show, story, the_problem
 from thidua import model
 from thidua.checks.privacy import find_personal_data, mask
@@ -81,7 +81,7 @@ def test_found_text_is_masked():
 
 def test_personal_data_pass_the_frozen_data_and_a_plain_line(tmp_path):
     """No false alarm on the text of real plans, decisions and stories (the frozen copy of them)."""
-    _repo, report = validate(test_portal.FROZEN)
+    _repo, report = validate(FROZEN)
     assert not [p for p in report.sorted() if p.rule == "personal-data"], show(report.sorted())
     data = make_data(tmp_path, decision("qd-1", date="2023-12-01",
                                         recipients=person("Trần A", unit="xã A", extra="  achievement: Giúp 12 hộ nghèo.\n")))
@@ -252,7 +252,7 @@ def test_publishable_drops_lines_not_public_and_keeps_public_anchors(tmp_path):
 
 
 def test_the_sample_data_has_lines_not_public():
-    repo, _report = validate(test_portal.FROZEN)
+    repo, _report = validate(FROZEN)
     hidden = {r.name for d in repo.decisions.values() for r in d.recipients if not r.public}
     assert {"Trịnh Riêng Tư Ẩn", "Hộ bà Vi Thị Giấu Tên"} <= hidden
 

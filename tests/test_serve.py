@@ -419,6 +419,18 @@ def test_the_open_data_write_ends_where_its_check_raises(planned, tmp_path):
         planned.exports.write(incremental.Writer(root, root, incremental.Manifest(root, {})), root, check)
         return [p.name for p in root.rglob("*") if p.is_file()]
 
+    class Counted(incremental.Writer):  # notes how many checks came before each small file it is given
+        def write(self, path: str, data: bytes) -> None:
+            at_write.append(len(calls))
+            super().write(path, data)
+
+    at_write: list[int] = []
+    root = tmp_path / "counted"
+    root.mkdir()
+    planned.exports.write(Counted(root, root, incremental.Manifest(root, {})), root, lambda: calls.append(1))
+    assert at_write and len(set(at_write)) == len(at_write)  # a check before each file: a cancel is seen between any two
+    calls.clear()
+
     whole = write(tmp_path / "whole", lambda: calls.append(1))
     assert len(calls) > len(whole) > sum(planned.exports.counts.values())  # every file, and more (tables' rows)
 
