@@ -13,6 +13,7 @@ import test_portal
 from conftest import FROZEN, fresh_python
 from test_award_rules import decision, line_of, make_data, person, problems_of, show, story, the_problem
 from thidua import model
+from thidua.checks import privacy
 from thidua.checks.privacy import find_personal_data, mask
 from thidua.publish import publishable
 from thidua.text import fold
@@ -336,6 +337,23 @@ def test_privacy_problems_are_the_same_when_the_records_are_split_over_processes
         p.split("rule='")[1].split("'")[0] for p in one}
     out = fresh_python(SPLIT_VALIDATE, str(data), str(tmp_path / "cache"), count_forks=True)
     split, memo_filled, memo_read = json.loads(out.rpartition("runs:")[2])
-    assert split == {"problems": one, "forks": [2, 2, 2]}  # stories' markup, personal data, then the names of lines not public
-    assert memo_filled == {"problems": one, "forks": [2] * 6}  # the memo filled
-    assert memo_read == {"problems": one, "forks": [2] * 6}  # and read back: every record in the memo, nothing to split
+    # one pass for stories' markup, personal data and the names of lines not public
+    assert split == {"problems": one, "forks": [2]}
+    assert memo_filled == {"problems": one, "forks": [2, 2]}  # the memo filled
+    assert memo_read == {"problems": one, "forks": [2, 2]}  # and read back: every record in the memo, nothing to split
+
+
+def test_both_privacy_checks_share_one_walk_of_each_record(tmp_path, monkeypatch):
+    """personal-data and private-recipient read every text of every record: run in one pass over
+    the records (Context.run_record_work), they walk each record's texts once between them."""
+    data = make_data(tmp_path, {
+        **decision("qd-1", date="2023-12-01", recipients=HIDDEN + person("Lê Văn Công")),
+        **story("s-1", body="Chị Nguyễn Thị Thuý cũng góp sức.\n"),
+        **story("s-2", body="Đoạn một.\n"),
+    })
+    walked = []
+    real = privacy.text_fields
+    monkeypatch.setattr(privacy, "text_fields", lambda record: walked.append(record.id) or real(record))
+    repo, report = validate(data, workers=1)
+    assert any(p.rule == "private-recipient" for p in report.problems)  # both checks did run
+    assert sorted(walked) == sorted(record.id for _, record in repo.all())  # each once

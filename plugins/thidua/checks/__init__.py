@@ -81,5 +81,6 @@ def check(repo: Repository, report: Report, cache: Path | None = None, workers: 
     ctx = Context(repo, report, severity, memo, workers=workers or parallel.cpu_count())
     for fn in CHECKS:
         fn(ctx)
+    ctx.run_record_work()  # every check's work on one record at a time, in one pass
     if memo is not None:
         memo.write()

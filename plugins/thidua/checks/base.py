@@ -43,40 +43,61 @@ class Context:
     rules: dict = dataclasses.field(default_factory=dict)
     # decision id -> its lines' anchors (model.recipient_anchors): worked out once for every check
     anchors_of: dict = dataclasses.field(default_factory=dict)
-    # processes `each_record` may split its work over (1: this one alone)
+    # processes `run_record_work` may split its work over (1: this one alone)
     workers: int = 1
+    # (check, work, kinds) given to `each_record`, waiting for `run_record_work`
+    record_work: list = dataclasses.field(default_factory=list)
 
     def each_record(self, check: str, work: Callable[[Context, Kind, typing.Any], None],
                     kinds: tuple[str, ...] | None = None) -> None:
-        """Run `work(ctx, kind, record)`, a check's work on one record that reads nothing else,
-        on every record (of `kinds`, if given). A record whose file's bytes are those of the memo's
-        last run gets the problems `work` filed then (the memo keys them by `check`); the others
-        are worked on in forked processes when there are many: the largest share of a national
-        validation."""
+        """Have `work(ctx, kind, record)`, a check's work on one record that reads nothing else, run
+        on every record (of `kinds`, if given) by `run_record_work`, together with the other
+        checks' work of that kind: one pass over the records does them all. `check` keys the
+        problems `work` files in the memo."""
+        self.record_work.append((check, work, frozenset(kinds) if kinds is not None else None))
+
+    def run_record_work(self) -> None:
+        """Run the work `each_record` was given, every check's in turn on each record. A record whose
+        file's bytes are those of the memo's last run gets the problems a check's work filed then
+        (the memo keys them by check); the rest is split over forked processes when there is much:
+        the largest share of a national validation. Problems are filed by check, then record."""
+        queued, self.record_work[:] = list(self.record_work), []
+        if not queued:
+            return
         memo = self.memo
-        records = (list(self.repo.all()) if kinds is None
-                   else [(KINDS[k], record) for k in kinds for record in self.repo.of_kind(k).values()])
-        keys = [memo.key(check, record) for _, record in records] if memo is not None else [None] * len(records)
-        found: list[tuple | None] = [memo.get(key) for key in keys] if memo is not None else [None] * len(records)
-        todo = [i for i, kept in enumerate(found) if kept is None]
-        workers = self.workers if len(todo) >= PARALLEL_FROM and parallel.can_fork() else 1
+        records = list(self.repo.all())
+        # (check index, record index) pairs, by check: each pair's problems, from the memo or to find
+        pairs = [(c, i) for c, (_, _, kinds) in enumerate(queued)
+                 for i, (kind, _) in enumerate(records) if kinds is None or kind.name in kinds]
+        keys = ([memo.key(queued[c][0], records[i][1]) for c, i in pairs] if memo is not None
+                else [None] * len(pairs))
+        found: list[tuple | None] = [memo.get(key) for key in keys] if memo is not None else [None] * len(pairs)
+        todo = sorted((i, c, n) for n, (c, i) in enumerate(pairs) if found[n] is None)  # by record
+        records_left = len({i for i, _, _ in todo})
+        workers = self.workers if records_left >= PARALLEL_FROM and parallel.can_fork() else 1
+        # whole records to each share, so the checks on one record meet it one after the other
+        # (privacy.py's checks walk its texts once for both)
+        shares: list[list[tuple[int, int, int]]] = [[] for _ in range(workers)]
+        order: dict[int, int] = {}
+        for item in todo:
+            shares[order.setdefault(item[0], len(order)) % workers].append(item)
 
         def share(w: int) -> list[tuple]:
             ctx = dataclasses.replace(self, report=Report())  # the problems of this share alone
             filed = ctx.report.problems
             out = []
-            for i in todo[w::workers]:
+            for i, c, _ in shares[w]:
                 before = len(filed)
-                work(ctx, *records[i])
+                queued[c][1](ctx, *records[i])
                 out.append(tuple(filed[before:]))
             return out
 
         parts = parallel.fork_map(share, workers) if workers > 1 else [share(0)]
-        for w, part in enumerate(parts):
-            for i, problems in zip(todo[w::workers], part):
-                found[i] = problems
+        for items, part in zip(shares, parts):
+            for (_, _, n), problems in zip(items, part):
+                found[n] = problems
                 if memo is not None:
-                    memo.put(keys[i], problems)
+                    memo.put(keys[n], problems)
         for problems in found:
             self.report.problems.extend(problems or ())
 

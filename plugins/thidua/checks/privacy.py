@@ -133,12 +133,12 @@ def _text_plan(cls: type) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, 
     return tuple(texts), tuple(text_lists), tuple(nested), tuple(nested_lists)
 
 
-def text_fields(obj) -> Iterator[tuple[object, str, str]]:
+def text_fields(obj) -> list[tuple[object, str, str]]:
     """(owner, field key, text) of every text under a record: every field of every kind, nested
     parts, signers, recipients, photos, lists of lines... (`field key` may be 'distribution[2]')."""
     out: list[tuple[object, str, str]] = []
-    _collect_texts(obj, out)  # a list, not nested generators: this walk runs over every record twice
-    return iter(out)
+    _collect_texts(obj, out)  # a list, not nested generators: this walk runs over every record
+    return out
 
 
 def _collect_texts(obj, out: list[tuple[object, str, str]]) -> None:
@@ -248,12 +248,21 @@ def _name_key(name: str) -> tuple[str, ...]:
     return canonical_words(bare_name(name))
 
 
-def _published_texts(record) -> Iterator[tuple[object, str, str]]:
+# The last record walked and its texts: both checks below read every record's texts, and
+# `Context.run_record_work` gives them each record one after the other, so one walk serves both.
+_walked: list = [None, []]
+
+
+def _published_texts(record) -> list[tuple[object, str, str]]:
     """(owner, field, text) of every text of a record, and its file's name where it is not its id."""
-    yield from text_fields(record)
+    if _walked[0] is record:
+        return _walked[1]
+    out = text_fields(record)
     stem = Path(getattr(record, "_file", "") or "").stem
     if stem and stem != record.id:
-        yield record, "id", stem
+        out.append((record, "id", stem))
+    _walked[:] = [record, out]
+    return out
 
 
 def private_recipients(ctx: Context) -> None:
