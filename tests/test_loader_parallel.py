@@ -97,3 +97,50 @@ def test_no_fork_beside_other_threads(tmp_path, monkeypatch):
         stop.set()
         other.join()
     assert forks == [] and not report.errors
+
+
+# A fresh interpreter (conftest.fresh_python): there `can_fork()` holds, as for `thidua validate`.
+FIRST_LOAD_SPLIT = """
+import json, sys
+from pathlib import Path
+from thidua import loader, parsecache
+from thidua.problems import Report
+
+loader.PARALLEL_FROM = 1  # a handful of files: split them all the same
+data, cache = Path(sys.argv[1]), Path(sys.argv[2])
+runs = []
+for options in ({"workers": 1}, {"workers": 2, "cache": cache}, {"workers": 2, "cache": cache}):
+    report = Report()
+    repo = loader.load(data, report, workers=options["workers"], cache=options.get("cache"))
+    parts = sorted(cache.glob(parsecache.FOLDER + "/*.pickle"))
+    runs.append({"records": [[kind.name, repr(record)] for kind, record in repo.all()],
+                 "problems": sorted(p.text() for p in report.problems), "forks": list(forks),
+                 "chunks": sum(len(parsecache.sealed.read(p, parsecache.MAGIC, parsecache.code_stamp()))
+                               for p in parts), "cached": sum(len(parsecache.read_part(p, parsecache.code_stamp()))
+                                                             for p in parts)})
+print("runs:", json.dumps(runs))
+"""
+
+
+def test_a_first_load_split_over_processes_fills_the_parse_cache_from_their_chunks(tmp_path):
+    """Nothing in the cache: each process pickles its own parses by part, and the parts are written
+    as those chunks. The records and problems are those of one process, and the next load reuses
+    every parse."""
+    import json
+    import os
+
+    from conftest import fresh_python
+
+    data = tmp_path / "data"
+    shutil.copytree(FROZEN, data)
+    (data / "authorities" / "ubnd-tinh-cao-bang.yml").write_text(  # problems from a worker's share too
+        "id: ubnd-tinh-cao-bang\nname: UBND\nlevel: tinh\nnmae: x\n", encoding="utf-8")
+    os.mkfifo(data / "authorities" / "not-a-file.yml")  # never read, so in no chunk: its problem travels apart
+    out = fresh_python(FIRST_LOAD_SPLIT, str(data), str(tmp_path / "cache"), count_forks=True)
+    alone, first, again = json.loads(out.rpartition("runs:")[2])
+    files = len(list(data.rglob("*.yml")))
+    assert alone["forks"] == [] and len(alone["records"]) > 50
+    assert first["forks"] == [2] and first["records"] == alone["records"] and first["problems"] == alone["problems"]
+    assert any("nmae" in p for p in first["problems"]) and any("not-a-file.yml" in p for p in first["problems"])
+    assert first["cached"] == files - 1 and first["chunks"] > len(list((tmp_path / "cache").glob("records/*")))
+    assert again["forks"] == [2] and again["records"] == alone["records"] and again["problems"] == alone["problems"]

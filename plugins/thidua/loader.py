@@ -287,11 +287,23 @@ def _read_cached(files: list, workers: int, folder: Path,
     started = time.perf_counter()
     cache = parsecache.ParseCache(folder)
     cache.read()
+    if cache.entries:
+        results, keys, parsed = _read_reusing(files, workers, cache, known)
+    else:  # nothing to reuse (a first build, other code)
+        (results, keys), parsed = _read_first(files, workers, cache), len(files)
+    log.info(f"thidua: {parsed} of {len(files)} data files parsed, {len(files) - parsed} reused from "
+             f"the parse cache{f' (not used: {cache.fell_back})' if cache.fell_back else ''}, "
+             f"in {time.perf_counter() - started:.1f} s")
+    return results, keys
+
+
+def _read_reusing(files: list, workers: int, cache: parsecache.ParseCache,
+                  known: parsecache.Known) -> tuple[list, list, int]:
+    """`_read_cached` with entries to reuse; also returns how many files were parsed."""
     results: list = [None] * len(files)
     keys: list = [None] * len(files)
-    # nothing to reuse (a first build, other code): the workers read and key each file once
-    todo = [] if cache.entries else list(range(len(files)))
-    for i, (kind, path, rel) in enumerate(files if cache.entries else ()):
+    todo = []
+    for i, (kind, path, rel) in enumerate(files):
         digest = _unchanged(known, path) if known else None
         if digest is None:  # not at hand: the file is read to key it
             report = Report()
@@ -314,9 +326,39 @@ def _read_cached(files: list, workers: int, folder: Path,
     entries = {key: result for key, result in zip(keys, results) if key is not None}
     if todo or entries.keys() != cache.entries.keys():
         cache.write(entries)
-    log.info(f"thidua: {len(todo)} of {len(files)} data files parsed, {len(files) - len(todo)} reused from "
-             f"the parse cache{f' (not used: {cache.fell_back})' if cache.fell_back else ''}, "
-             f"in {time.perf_counter() - started:.1f} s")
+    return results, keys, len(todo)
+
+
+def _read_first(files: list, workers: int, cache: parsecache.ParseCache) -> tuple[list, list]:
+    """`_read_cached` with nothing to reuse: the workers read and key each file once, and each
+    pickles its own parses by cache part (`parsecache.pickled_parts`) beside the others; those
+    chunks are the cache parts written, and the workers' parses come here in them, so no
+    process pickles them a second time."""
+    workers = workers or parallel.cpu_count()
+    if not (workers > 1 and len(files) >= PARALLEL_FROM and parallel.can_fork()):
+        read = _read_slice((0, len(files)), files, keyed=True)
+        cache.write({key: result for result, key in read if key is not None})
+        return [result for result, _ in read], [key for _, key in read]
+
+    def share(w: int) -> tuple[list, dict[int, bytes]]:
+        read = _read_slice((0, len(files)), files[w::workers], keyed=True)
+        chunks = parsecache.pickled_parts({key: result for result, key in read if key is not None})
+        if w > 0:  # a worker: what it parsed travels in the chunks (an unreadable file's problems do not)
+            read = [(None if key is not None else result, key) for result, key in read]
+        return read, chunks
+
+    results: list = [None] * len(files)
+    keys: list = [None] * len(files)
+    parts: dict[int, list[bytes]] = {}
+    for w, (read, chunks) in enumerate(parallel.fork_map(share, workers)):
+        for index, chunk in chunks.items():
+            parts.setdefault(index, []).append(chunk)
+        if w > 0:
+            entries = parsecache.unpickled(chunks.values())
+            read = [(entries[key] if key is not None else result, key) for result, key in read]
+        results[w::workers] = [result for result, _ in read]
+        keys[w::workers] = [key for _, key in read]
+    cache.write_chunks(parts)
     return results, keys
 
 

@@ -6,14 +6,20 @@ The entries are spread by key over `SHARDS` sealed pickles under `.cache/thidua/
 (outside `site/`; sealed.py), and only the parts whose entries changed are written again: after
 a one-file edit at national scale, 8 MB instead of 263 MB (5.5 s). A part written by other code,
 truncated or otherwise damaged is reported and ignored, and the files it held are parsed again.
+
+A part holds its entries as one or more pickled chunks: the processes that parse a first load
+each pickle their own entries by part (`pickled_parts`), beside one another, and a part is
+written as the chunks they sent, rather than pickled again whole by one process.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import io
 import logging
 import pickle
 import sys
+import typing
 from pathlib import Path
 
 import yaml
@@ -95,8 +101,8 @@ class ParseCache:
             if not file.exists():
                 continue
             try:
-                entries = sealed.read(file, MAGIC, stamp)
-                if not isinstance(entries, dict) or any(shard(k) != index for k in entries):
+                entries = read_part(file, stamp)
+                if any(shard(k) != index for k in entries):
                     raise ValueError("unexpected content")
             except Exception as exc:  # noqa: BLE001 - any damage at all: do not trust it
                 refused.append(f"{file.name}: {exc}")
@@ -110,22 +116,64 @@ class ParseCache:
 
     def write(self, entries: dict[bytes, tuple]) -> None:
         """Keep exactly `entries` (those of this load: entries of deleted or edited files go),
-        writing only the parts whose keys changed. Each is written to a temporary file and
-        renamed, so a killed build leaves a part as it was."""
-        if self.folder is None:
-            return
+        writing only the parts whose keys changed."""
         parts: dict[int, dict[bytes, tuple]] = {index: {} for index in range(SHARDS)}
         for k, entry in entries.items():
             parts[shard(k)][k] = entry
+        self.write_chunks({index: [_dumps(part)] for index, part in parts.items()
+                           if part and self.read_keys.get(index) != part.keys()},  # else the same parses
+                          keep={index for index, part in parts.items() if part})
+
+    def write_chunks(self, chunks: dict[int, list[bytes]], keep: set[int] | None = None) -> None:
+        """Write each part of `chunks` as the pickled chunks given for it, and remove the parts
+        neither written nor in `keep`. Each is written to a temporary file and renamed, so a killed
+        build leaves a part as it was."""
+        if self.folder is None:
+            return
         stamp = code_stamp()
         try:
-            for index, part in parts.items():
-                if self.read_keys.get(index) == part.keys():
-                    continue  # the same files' parses (entries are keyed by content)
-                if part:
-                    sealed.write(self.part(index), MAGIC, stamp, part)
-                else:
+            for index in range(SHARDS):
+                if index in chunks:
+                    sealed.write(self.part(index), MAGIC, stamp, tuple(chunks[index]))
+                elif keep is None or index not in keep:
                     self.part(index).unlink(missing_ok=True)
             (self.folder / FORMER).unlink(missing_ok=True)
         except OSError as exc:  # a read-only checkout still builds, only not faster next time
             log.warning(f"thidua: the parse cache could not be written ({exc})")
+
+
+def pickled_parts(entries: dict[bytes, tuple]) -> dict[int, bytes]:
+    """`entries` pickled by the part they belong in: a chunk of each (`ParseCache.write_chunks`)."""
+    parts: dict[int, dict[bytes, tuple]] = {}
+    for k, entry in entries.items():
+        parts.setdefault(shard(k), {})[k] = entry
+    return {index: _dumps(part) for index, part in parts.items()}
+
+
+def unpickled(chunks: typing.Iterable[bytes]) -> dict[bytes, tuple]:
+    """The entries `chunks` hold (`pickled_parts`), as one dict."""
+    entries: dict[bytes, tuple] = {}
+    enabled = gc.isenabled()
+    gc.disable()  # millions of small objects: the collector would rescan them all
+    try:
+        for chunk in chunks:
+            part = pickle.loads(chunk)
+            if not isinstance(part, dict):
+                raise ValueError("unexpected content")
+            entries.update(part)
+    finally:
+        if enabled:
+            gc.enable()
+    return entries
+
+
+def read_part(file: Path, stamp: bytes) -> dict[bytes, tuple]:
+    """The entries one part on disk holds (sealed.read's errors if it is not intact)."""
+    chunks = sealed.read(file, MAGIC, stamp)
+    if not isinstance(chunks, tuple) or not all(isinstance(chunk, bytes) for chunk in chunks):
+        raise ValueError("unexpected content")
+    return unpickled(chunks)
+
+
+def _dumps(entries: dict[bytes, tuple]) -> bytes:
+    return pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
