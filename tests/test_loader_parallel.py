@@ -144,3 +144,46 @@ def test_a_first_load_split_over_processes_fills_the_parse_cache_from_their_chun
     assert any("nmae" in p for p in first["problems"]) and any("not-a-file.yml" in p for p in first["problems"])
     assert first["cached"] == files - 1 and first["chunks"] > len(list((tmp_path / "cache").glob("records/*")))
     assert again["forks"] == [2] and again["records"] == alone["records"] and again["problems"] == alone["problems"]
+
+
+FORK_PULL = """
+import json, os, time
+from thidua import parallel
+
+parent = os.getpid()
+ran = []
+def task(i):
+    time.sleep(0.002)
+    return [i, os.getpid() == parent]
+# this process is busy with `first` while the worker takes every chunk
+late = parallel.fork_pull(task, 40, 2, first=lambda: ran.append(time.sleep(1)))
+# nothing first: both take chunks, in turn
+shared = parallel.fork_pull(task, 200, 2)
+print("runs:", json.dumps({"late": late, "shared": shared, "ran": len(ran), "forks": forks}))
+"""
+
+
+def test_fork_pull_gives_the_chunks_in_order_whoever_took_them():
+    import json
+
+    from conftest import fresh_python
+
+    out = json.loads(fresh_python(FORK_PULL, count_forks=True).rpartition("runs:")[2])
+    assert out["forks"] == [2, 2] and out["ran"] == 1
+    assert [i for i, _ in out["late"]] == list(range(40)) and not any(mine for _, mine in out["late"])
+    assert [i for i, _ in out["shared"]] == list(range(200))
+    assert 0 < sum(mine for _, mine in out["shared"]) < 200
+
+
+def test_a_check_across_records_cannot_leave_work_on_records_undone(tmp_path, monkeypatch):
+    """Checks in checks.CHECKS run beside the pass over the records: work they gave each_record
+    would never run, so it is refused loudly instead of being lost."""
+    import pytest
+
+    from thidua import checks
+
+    data = tmp_path / "data"
+    shutil.copytree(FROZEN, data)
+    monkeypatch.setattr(checks, "CHECKS", [*checks.CHECKS, lambda ctx: ctx.each_record("late", lambda *a: None)])
+    with pytest.raises(RuntimeError, match="RECORD_CHECKS"):
+        validate(data, workers=1)

@@ -1,8 +1,10 @@
 """Checks across records, run after the loader has read and schema-checked every file.
 
 Each check is a function `check(ctx)` of a `base.Context` (the repository, the report, and
-the severities `settings.read_settings` found in data/rules.yml). `CHECKS` lists them all, in
-the order they run; a new check is written in the module of its job and added here.
+the severities `settings.read_settings` found in data/rules.yml). A new check is written in the
+module of its job and listed here: in `RECORD_CHECKS` if it works on one record at a time (it
+gives that work to `ctx.each_record`, which runs it over processes and keeps its problems in the
+memo), else in `CHECKS`, which run meanwhile in this process.
 
   references.py     dangling references, duplicate numbers and aliases, cycles, empty bodies,
                     links out that are not full web addresses
@@ -41,6 +43,13 @@ from .settings import read_settings
 
 Check = Callable[[Context], None]
 
+# First, before the records are split over processes: what they give each_record.
+RECORD_CHECKS: list[Check] = [
+    stories.story_markup,
+    privacy.personal_data,
+    privacy.private_recipients,
+]
+
 CHECKS: list[Check] = [
     references.dangling_references,
     references.duplicate_numbers,
@@ -61,12 +70,10 @@ CHECKS: list[Check] = [
     awards.recipient_ids,
     stories.story_subjects,
     stories.story_photos,
-    stories.story_markup,
     samples.sample_references,
     samples.sample_numbers,
-    privacy.personal_data,
     privacy.poverty_consent,
-    privacy.private_recipients,
+    privacy.private_subjects,
     review.open_questions,
 ]
 
@@ -79,8 +86,13 @@ def check(repo: Repository, report: Report, cache: Path | None = None, workers: 
     severity = read_settings(repo, report)
     memo = CheckMemo(cache, severity, repo) if cache is not None else None
     ctx = Context(repo, report, severity, memo, workers=workers or parallel.cpu_count())
-    for fn in CHECKS:
-        fn(ctx)
-    ctx.run_record_work()  # every check's work on one record at a time, in one pass
+    for fn in RECORD_CHECKS:
+        fn(ctx)  # work on one record at a time, given to ctx.each_record
+
+    def across_records() -> None:
+        for fn in CHECKS:
+            fn(ctx)
+
+    ctx.run_record_work(beside=across_records)  # in one pass, and the checks across records meanwhile
     if memo is not None:
         memo.write()

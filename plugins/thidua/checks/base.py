@@ -20,6 +20,7 @@ __all__ = ["Context", "add", "display_path", "location", "references", "source_f
 # Records a check of one record at a time must have left to work on before it is split over
 # processes: below this, forking costs more than it saves.
 PARALLEL_FROM = 1000
+RECORDS_A_CHUNK = 50  # records the processes take at a time (`parallel.fork_pull`)
 
 
 def add(report: Report, obj, field: str | None, message: str, expected="", found="",
@@ -56,16 +57,16 @@ class Context:
         problems `work` files in the memo."""
         self.record_work.append((check, work, frozenset(kinds) if kinds is not None else None))
 
-    def run_record_work(self) -> None:
-        """Run the work `each_record` was given, every check's in turn on each record. A record whose
-        file's bytes are those of the memo's last run gets the problems a check's work filed then
-        (the memo keys them by check); the rest is split over forked processes when there is much:
-        the largest share of a national validation. Problems are filed by check, then record."""
+    def run_record_work(self, beside: Callable[[], None] | None = None) -> None:
+        """Run the work `each_record` was given, every check's in turn on each record, and
+        `beside()` (the checks across records, which need not wait for it) meanwhile. A record
+        whose file's bytes are those of the memo's last run gets the problems a check's work filed
+        then (the memo keys them by check); the rest is worked on in forked processes when there
+        is much: the largest share of a national validation. Problems are filed by check, then
+        record."""
         queued, self.record_work[:] = list(self.record_work), []
-        if not queued:
-            return
         memo = self.memo
-        records = list(self.repo.all())
+        records = list(self.repo.all()) if queued else []
         # (check index, record index) pairs, by check: each pair's problems, from the memo or to find
         pairs = [(c, i) for c, (_, _, kinds) in enumerate(queued)
                  for i, (kind, _) in enumerate(records) if kinds is None or kind.name in kinds]
@@ -73,33 +74,47 @@ class Context:
                 else [None] * len(pairs))
         found: list[tuple | None] = [memo.get(key) for key in keys] if memo is not None else [None] * len(pairs)
         todo = sorted((i, c, n) for n, (c, i) in enumerate(pairs) if found[n] is None)  # by record
-        records_left = len({i for i, _, _ in todo})
-        workers = self.workers if records_left >= PARALLEL_FROM and parallel.can_fork() else 1
-        # whole records to each share, so the checks on one record meet it one after the other
+        # chunks of whole records, so the checks on one record meet it one after the other
         # (privacy.py's checks walk its texts once for both)
-        shares: list[list[tuple[int, int, int]]] = [[] for _ in range(workers)]
-        order: dict[int, int] = {}
+        chunks: list[list[tuple[int, int, int]]] = []
+        last, held, records_left = -1, RECORDS_A_CHUNK, 0  # the record met last, the records in the last chunk
         for item in todo:
-            shares[order.setdefault(item[0], len(order)) % workers].append(item)
+            if item[0] != last:
+                records_left += 1
+                if held == RECORDS_A_CHUNK:
+                    chunks.append([])
+                    held = 0
+                held += 1
+                last = item[0]
+            chunks[-1].append(item)
+        workers = self.workers if records_left >= PARALLEL_FROM and parallel.can_fork() else 1
 
-        def share(w: int) -> list[tuple]:
-            ctx = dataclasses.replace(self, report=Report())  # the problems of this share alone
+        def chunk(k: int) -> list[tuple]:
+            ctx = dataclasses.replace(self, report=Report())  # the problems of this chunk alone
             filed = ctx.report.problems
             out = []
-            for i, c, _ in shares[w]:
+            for i, c, _ in chunks[k]:
                 before = len(filed)
                 queued[c][1](ctx, *records[i])
                 out.append(tuple(filed[before:]))
             return out
 
-        parts = parallel.fork_map(share, workers) if workers > 1 else [share(0)]
-        for items, part in zip(shares, parts):
+        if workers > 1:
+            done = parallel.fork_pull(chunk, len(chunks), workers, first=beside)
+        else:
+            if beside is not None:
+                beside()
+            done = [chunk(k) for k in range(len(chunks))]
+        for items, part in zip(chunks, done):
             for (_, _, n), problems in zip(items, part):
                 found[n] = problems
                 if memo is not None:
                     memo.put(keys[n], problems)
         for problems in found:
             self.report.problems.extend(problems or ())
+        if self.record_work:  # given by `beside`, after the pass: never silently left undone
+            raise RuntimeError("a check given beside the records' pass called each_record: list it in "
+                               "checks.RECORD_CHECKS")
 
     def anchors(self, decision) -> list[str]:
         """The anchor of each recipient line of `decision`, worked out once a run, and kept in the

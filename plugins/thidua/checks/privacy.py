@@ -265,10 +265,28 @@ def _published_texts(record) -> list[tuple[object, str, str]]:
     return out
 
 
+def private_subjects(ctx: Context) -> None:
+    """No story is about a line marked not public (`private_recipients` looks for their names)."""
+    repo = ctx.repo
+    lines_of: dict[str, dict[str, model.Recipient]] = {}  # decision id -> anchor -> line, once each
+    for story in repo.stories.values():
+        subject = story.subject
+        decision = repo.decisions.get(subject.decision) if subject and subject.decision else None
+        if decision is not None and subject.recipient:
+            if decision.id not in lines_of:
+                lines_of[decision.id] = dict(zip(ctx.anchors(decision), decision.recipients))
+            recipient = lines_of[decision.id].get(subject.recipient)
+            if recipient is not None and not recipient.public:
+                ctx.problem("private-recipient", subject, "recipient",
+                            "the story is about a recipient line marked not public",
+                            "a public line (or no recipient link)", f'"{subject.recipient}" has public: false',
+                            "docs/RULES.md (private-recipient)")
+
+
 def private_recipients(ctx: Context) -> None:
-    """Nothing shows a line marked not public: no story is about it, and no text of any record
-    (a decision's title, another line's achievement, a plan's summary, a story, a file name)
-    names it, unless the same name is also published on a public line."""
+    """Nothing shows a line marked not public: no text of any record (a decision's title, another
+    line's achievement, a plan's summary, a story, a file name) names it, unless the same name is
+    also published on a public line."""
     repo = ctx.repo
     hidden: dict[tuple[str, ...], list[tuple[model.AwardDecision, model.Recipient]]] = {}
     hidden_lines: set[int] = set()  # the lines themselves are dropped before pages are built
@@ -285,20 +303,6 @@ def private_recipients(ctx: Context) -> None:
     for words in hidden:
         if words and words not in public_names:
             by_first.setdefault(words[0], []).append(words)
-    source = "docs/RULES.md (private-recipient)"
-    lines_of: dict[str, dict[str, model.Recipient]] = {}  # decision id -> anchor -> line, once each
-    for story in repo.stories.values():
-        subject = story.subject
-        decision = repo.decisions.get(subject.decision) if subject and subject.decision else None
-        if decision is not None and subject.recipient:
-            if decision.id not in lines_of:
-                lines_of[decision.id] = dict(zip(ctx.anchors(decision), decision.recipients))
-            recipient = lines_of[decision.id].get(subject.recipient)
-            if recipient is not None and not recipient.public:
-                ctx.problem("private-recipient", subject, "recipient",
-                            "the story is about a recipient line marked not public",
-                            "a public line (or no recipient link)", f'"{subject.recipient}" has public: false',
-                            source)
     if not by_first:
         return
     names = HiddenNames(by_first)
