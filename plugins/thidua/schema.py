@@ -113,6 +113,15 @@ def fields_of(cls: type) -> dict[str, FieldSpec]:
     return out
 
 
+@per_class
+def _read_plan(cls: type) -> tuple[dict[str, tuple[FieldSpec, bool]], tuple[str, ...]]:
+    """How `Reader.read_object` reads a class: each field's spec and whether it is plain text (the
+    common case, read without a path), and the required fields, in the class's order."""
+    specs = fields_of(cls)
+    return ({name: (spec, spec.type is str) for name, spec in specs.items()},
+            tuple(name for name, spec in specs.items() if spec.required))
+
+
 def _unwrap_optional(tp):
     if isinstance(tp, types.UnionType) or typing.get_origin(tp) is typing.Union:
         args = [a for a in typing.get_args(tp) if a is not type(None)]
@@ -414,35 +423,41 @@ class Reader:
         if not isinstance(node, yaml.MappingNode):
             self.problem(node, path or cls.__name__, "wrong type", _expected(cls), describe(node))
             return None
-        specs = fields_of(cls)
+        plan, required = _read_plan(cls)
         values: dict[str, typing.Any] = {}
         given: set[str] = set()
         shown: dict[str, str] = {}  # field key -> path as the YAML numbers it, where they differ
         ok = True
+        scalar = yaml.ScalarNode
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):  # "? [a, b]" or "{a: b}: x"
+            if key_node.__class__ is not scalar and not isinstance(key_node, scalar):  # "? [a, b]" or "{a: b}: x"
                 self.problem(key_node, path or cls.__name__, "a field name must be plain text",
-                             f"one of the fields of {_kind_word(cls)}: " + ", ".join(specs), describe(key_node))
+                             f"one of the fields of {_kind_word(cls)}: " + ", ".join(plan), describe(key_node))
                 continue
-            key = nfc(key_node.value)
-            spec = specs.get(key)
-            if spec is None:
+            key = key_node.value
+            if not key.isascii():
+                key = nfc(key)
+            entry = plan.get(key)
+            if entry is None:
                 where = f"{path}.{short(key)}" if path else short(key)
-                close = difflib.get_close_matches(key, list(specs), n=1, cutoff=0.6) if len(key) < 100 else []
+                close = difflib.get_close_matches(key, list(plan), n=1, cutoff=0.6) if len(key) < 100 else []
                 hint = f' — did you mean "{close[0]}"?' if close else ""
                 self.problem(key_node, where, f'unknown field "{short(key)}"{hint}',
-                             f"one of the fields of {_kind_word(cls)}: " + ", ".join(specs), f'"{short(key)}"')
+                             f"one of the fields of {_kind_word(cls)}: " + ", ".join(plan), f'"{short(key)}"')
                 continue
             if key in given:
                 where = f"{path}.{short(key)}" if path else short(key)
                 self.problem(key_node, where, f'field "{key}" is given twice', "each field once", f'"{key}" again')
                 continue
             given.add(key)
-            if (spec.type is str and value_node.__class__ is yaml.ScalarNode and value_node.tag == _STR_TAG
-                    and len(value_node.value) <= MAX_TEXT_CHARS):
-                text = nfc(value_node.value)  # most fields: `read`'s common case, without making a path
-                values[key] = _texts.setdefault(text, text)
-                continue
+            spec, is_text = entry
+            if is_text and value_node.__class__ is scalar and value_node.tag == _STR_TAG:
+                text = value_node.value  # most fields: `read`'s common case, without making a path
+                if len(text) <= MAX_TEXT_CHARS:
+                    if not text.isascii():
+                        text = nfc(text)
+                    values[key] = _texts.setdefault(text, text)
+                    continue
             where = f"{path}.{short(key)}" if path else short(key)
             if spec.ref and typing.get_origin(spec.type) is list and not _is_null(value_node):
                 # a list of references: remember where each kept item stands, for later messages
@@ -458,8 +473,9 @@ class Reader:
                 ok = False
             if value is not None:
                 values[key] = value
-        for name, spec in specs.items():
-            if spec.required and name not in given:
+        for name in required:
+            if name not in given:
+                spec = plan[name][0]
                 self.problem(node, f"{path}.{name}" if path else name, f'missing required field "{name}"',
                              f"{_expected(spec.type)} — {spec.doc}", "no such field")
                 ok = False
