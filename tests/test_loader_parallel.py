@@ -151,33 +151,33 @@ import json, os, time
 from thidua import parallel
 
 parent = os.getpid()
-ran = []
-def task(i):
-    time.sleep(0.002)
-    return [i, os.getpid() == parent]
-# this process is busy with `first` while the worker takes every chunk
-late = parallel.fork_pull(task, 40, 2, first=lambda: ran.append(time.sleep(1)))
-# nothing first: both take chunks, in turn
-shared = parallel.fork_pull(task, 200, 2)
-print("runs:", json.dumps({"late": late, "shared": shared, "ran": len(ran), "forks": forks}))
+def task(i, slow=None):
+    time.sleep(1 if i == slow else 0.002)
+    return [i, os.getpid()]
+# one long task does not hold the others back: whoever took it, the other process takes the rest
+late = parallel.fork_pull(lambda i: task(i, slow=0), 40, 2)
+shared = parallel.fork_pull(task, 200, 2)  # tasks alike: both take some
+print("runs:", json.dumps({"late": late, "shared": shared, "parent": parent, "forks": forks}))
 """
 
 
-def test_fork_pull_gives_the_chunks_in_order_whoever_took_them():
+def test_fork_pull_gives_the_results_in_order_whoever_took_the_tasks():
     import json
 
     from conftest import fresh_python
 
     out = json.loads(fresh_python(FORK_PULL, count_forks=True).rpartition("runs:")[2])
-    assert out["forks"] == [2, 2] and out["ran"] == 1
-    assert [i for i, _ in out["late"]] == list(range(40)) and not any(mine for _, mine in out["late"])
+    assert out["forks"] == [2, 2]
+    assert [i for i, _ in out["late"]] == list(range(40))
+    slow_one = out["late"][0][1]
+    assert [i for i, pid in out["late"] if pid == slow_one] == [0]
     assert [i for i, _ in out["shared"]] == list(range(200))
-    assert 0 < sum(mine for _, mine in out["shared"]) < 200
+    assert 0 < sum(pid == out["parent"] for _, pid in out["shared"]) < 200
 
 
 def test_a_check_across_records_cannot_leave_work_on_records_undone(tmp_path, monkeypatch):
-    """Checks in checks.CHECKS run beside the pass over the records: work they gave each_record
-    would never run, so it is refused loudly instead of being lost."""
+    """Checks in checks.CHECKS run in the same pass as the work on records: work they gave
+    each_record would never run, so it is refused loudly instead of being lost."""
     import pytest
 
     from thidua import checks
@@ -187,3 +187,53 @@ def test_a_check_across_records_cannot_leave_work_on_records_undone(tmp_path, mo
     monkeypatch.setattr(checks, "CHECKS", [*checks.CHECKS, lambda ctx: ctx.each_record("late", lambda *a: None)])
     with pytest.raises(RuntimeError, match="RECORD_CHECKS"):
         validate(data, workers=1)
+
+
+SPLIT_CHECKS_MEMO = """
+import json, os, sys, time
+from pathlib import Path
+from thidua import checks
+from thidua.checks import base
+from thidua import sealed
+from thidua.checks import memo
+from thidua.checks.settings import read_settings
+from thidua.problems import Report
+from thidua.validate import validate
+
+base.PARALLEL_FROM = 1  # a handful of records: split them all the same
+parent = os.getpid()
+
+def slow_here(fn):  # this process waits before each check, so the worker takes the others
+    def run(ctx):
+        if os.getpid() == parent:
+            time.sleep(0.3)
+        fn(ctx)
+        if fn is checks.references.dangling_references and os.getpid() != parent:
+            ctx.report.problems.append("ran in a worker")  # comes back with its problems
+    return run
+
+checks.CHECKS[:] = [slow_here(lambda ctx: None), slow_here(lambda ctx: None)] + [slow_here(fn) for fn in checks.CHECKS]
+data, cache = Path(sys.argv[1]), Path(sys.argv[2])
+repo, report = validate(data, workers=2, cache=cache)
+assert "ran in a worker" in report.problems
+severity = read_settings(repo, Report())
+entries = sealed.read(cache / memo.NAME, memo.MAGIC, memo.code_stamp(severity))
+named = sorted(repo.digest(record).hex() for _, record in repo.all())
+print("runs:", json.dumps({"forks": forks, "records": named,
+                           "references": sorted(key.hex() for check, key in entries if check == "references")}))
+"""
+
+
+def test_what_checks_across_records_keep_in_the_memo_comes_back_from_the_workers(tmp_path):
+    """A check across records run in a worker (dangling_references keeps what each record names)
+    sends its memo entries back with its problems: the memo written holds them for every record."""
+    import json
+
+    from conftest import fresh_python
+
+    data = tmp_path / "data"
+    shutil.copytree(FROZEN, data)
+    out = json.loads(fresh_python(SPLIT_CHECKS_MEMO, str(data), str(tmp_path / "cache"),
+                                  count_forks=True).rpartition("runs:")[2])
+    assert out["forks"] == [2]
+    assert out["references"] == out["records"] and len(out["records"]) > 50

@@ -61,31 +61,27 @@ def fork_map(task: Callable[[int], object], slices: int) -> list:
     return results
 
 
-def fork_pull(task: Callable[[int], object], chunks: int, workers: int,
-              first: Callable[[], None] | None = None) -> list:
-    """[task(0), ..., task(chunks - 1)], in order, worked out by this process and `workers - 1`
-    forked ones (`fork_map`), each taking the next chunk no one has taken until none is left.
-    This process runs `first()` before it takes any: work the chunks need not wait for (they
-    must not read what it does). Taken in turn, the chunks keep every process busy however
-    long `first` or a chunk takes, where fixed shares would leave one waiting for the other."""
+def fork_pull(task: Callable[[int], object], tasks: int, workers: int) -> list:
+    """[task(0), ..., task(tasks - 1)], in order, worked out by this process and `workers - 1`
+    forked ones (`fork_map`), each taking the next task no one has taken until none is left.
+    Taken in turn, the tasks keep every process busy however long each takes, where fixed
+    shares would leave one waiting for the other."""
     taken = multiprocessing.get_context("fork").Value("q", 0)  # shared: made before the fork
 
-    def pull(w: int) -> dict[int, object]:
-        if w == 0 and first is not None:
-            first()
+    def pull(_w: int) -> dict[int, object]:
         done: dict[int, object] = {}
         while True:
             with taken.get_lock():
                 index = taken.value
                 taken.value += 1
-            if index >= chunks:
+            if index >= tasks:
                 return done
             done[index] = task(index)
 
     out: dict[int, object] = {}
     for done in fork_map(pull, workers):
         out.update(done)
-    return [out[index] for index in range(chunks)]
+    return [out[index] for index in range(tasks)]
 
 
 class _Keep(logging.Handler):

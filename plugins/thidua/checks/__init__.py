@@ -3,8 +3,8 @@
 Each check is a function `check(ctx)` of a `base.Context` (the repository, the report, and
 the severities `settings.read_settings` found in data/rules.yml). A new check is written in the
 module of its job and listed here: in `RECORD_CHECKS` if it works on one record at a time (it
-gives that work to `ctx.each_record`, which runs it over processes and keeps its problems in the
-memo), else in `CHECKS`, which run meanwhile in this process.
+gives that work to `ctx.each_record`, which keeps its problems in the memo), else in `CHECKS`.
+Both are then split over processes by `Context.run`, each check across records a task of its own.
 
   references.py     dangling references, duplicate numbers and aliases, cycles, empty bodies,
                     links out that are not full web addresses
@@ -43,7 +43,7 @@ from .settings import read_settings
 
 Check = Callable[[Context], None]
 
-# First, before the records are split over processes: what they give each_record.
+# First, before the work is split over processes: what they give each_record.
 RECORD_CHECKS: list[Check] = [
     stories.story_markup,
     privacy.personal_data,
@@ -88,11 +88,6 @@ def check(repo: Repository, report: Report, cache: Path | None = None, workers: 
     ctx = Context(repo, report, severity, memo, workers=workers or parallel.cpu_count())
     for fn in RECORD_CHECKS:
         fn(ctx)  # work on one record at a time, given to ctx.each_record
-
-    def across_records() -> None:
-        for fn in CHECKS:
-            fn(ctx)
-
-    ctx.run_record_work(beside=across_records)  # in one pass, and the checks across records meanwhile
+    ctx.run(CHECKS)  # that work in one pass, and the checks across records, over processes
     if memo is not None:
         memo.write()

@@ -17,8 +17,8 @@ from ..schema import fields_of, location, per_class
 
 __all__ = ["Context", "add", "display_path", "location", "references", "source_file"]
 
-# Records a check of one record at a time must have left to work on before it is split over
-# processes: below this, forking costs more than it saves.
+# Records the checks must have before they are split over processes: below this, forking costs
+# more than it saves.
 PARALLEL_FROM = 1000
 RECORDS_A_CHUNK = 50  # records the processes take at a time (`parallel.fork_pull`)
 
@@ -44,29 +44,29 @@ class Context:
     rules: dict = dataclasses.field(default_factory=dict)
     # decision id -> its lines' anchors (model.recipient_anchors): worked out once for every check
     anchors_of: dict = dataclasses.field(default_factory=dict)
-    # processes `run_record_work` may split its work over (1: this one alone)
+    # processes `run` may split its work over (1: this one alone)
     workers: int = 1
-    # (check, work, kinds) given to `each_record`, waiting for `run_record_work`
+    # (check, work, kinds) given to `each_record`, waiting for `run`
     record_work: list = dataclasses.field(default_factory=list)
 
     def each_record(self, check: str, work: Callable[[Context, Kind, typing.Any], None],
                     kinds: tuple[str, ...] | None = None) -> None:
         """Have `work(ctx, kind, record)`, a check's work on one record that reads nothing else, run
-        on every record (of `kinds`, if given) by `run_record_work`, together with the other
+        on every record (of `kinds`, if given) by `run`, together with the other
         checks' work of that kind: one pass over the records does them all. `check` keys the
         problems `work` files in the memo."""
         self.record_work.append((check, work, frozenset(kinds) if kinds is not None else None))
 
-    def run_record_work(self, beside: Callable[[], None] | None = None) -> None:
-        """Run the work `each_record` was given, every check's in turn on each record, and
-        `beside()` (the checks across records, which need not wait for it) meanwhile. A record
-        whose file's bytes are those of the memo's last run gets the problems a check's work filed
-        then (the memo keys them by check); the rest is worked on in forked processes when there
-        is much: the largest share of a national validation. Problems are filed by check, then
-        record."""
+    def run(self, across: list[Callable[[Context], None]]) -> None:
+        """Run the checks `across` records and the work `each_record` was given (every check's in
+        turn on each record), as tasks this process and forked ones take in turn when the data is
+        large (`parallel.fork_pull`): the largest share of a national validation. A record whose
+        file's bytes are those of the memo's last run gets the problems a check's work filed then
+        (the memo keys them by check). Problems are filed in the order of a run in one process:
+        the checks across records, then the work on records by check, then record."""
         queued, self.record_work[:] = list(self.record_work), []
         memo = self.memo
-        records = list(self.repo.all()) if queued else []
+        records = list(self.repo.all())
         # (check index, record index) pairs, by check: each pair's problems, from the memo or to find
         pairs = [(c, i) for c, (_, _, kinds) in enumerate(queued)
                  for i, (kind, _) in enumerate(records) if kinds is None or kind.name in kinds]
@@ -77,44 +77,50 @@ class Context:
         # chunks of whole records, so the checks on one record meet it one after the other
         # (privacy.py's checks walk its texts once for both)
         chunks: list[list[tuple[int, int, int]]] = []
-        last, held, records_left = -1, RECORDS_A_CHUNK, 0  # the record met last, the records in the last chunk
+        last, held = -1, RECORDS_A_CHUNK  # the record met last, the records in the last chunk
         for item in todo:
             if item[0] != last:
-                records_left += 1
                 if held == RECORDS_A_CHUNK:
                     chunks.append([])
                     held = 0
                 held += 1
                 last = item[0]
             chunks[-1].append(item)
-        workers = self.workers if records_left >= PARALLEL_FROM and parallel.can_fork() else 1
 
-        def chunk(k: int) -> list[tuple]:
-            ctx = dataclasses.replace(self, report=Report())  # the problems of this chunk alone
+        def task(k: int) -> tuple[list, list]:
+            """(problems, what it added to the memo) of the check across records k, or of the
+            records of chunk k - len(across): each (problems of one record and check)."""
+            ctx = dataclasses.replace(self, report=Report())  # the problems of this task alone
             filed = ctx.report.problems
+            mark = memo.mark() if memo is not None else 0
+            if k < len(across):
+                across[k](ctx)
+                return filed, memo.added_since(mark) if memo is not None else []
             out = []
-            for i, c, _ in chunks[k]:
+            for i, c, _ in chunks[k - len(across)]:
                 before = len(filed)
                 queued[c][1](ctx, *records[i])
                 out.append(tuple(filed[before:]))
-            return out
+            return out, []
 
-        if workers > 1:
-            done = parallel.fork_pull(chunk, len(chunks), workers, first=beside)
+        tasks = len(across) + len(chunks)
+        if self.workers > 1 and len(records) >= PARALLEL_FROM and parallel.can_fork():
+            done = parallel.fork_pull(task, tasks, self.workers)
         else:
-            if beside is not None:
-                beside()
-            done = [chunk(k) for k in range(len(chunks))]
-        for items, part in zip(chunks, done):
+            done = [task(k) for k in range(tasks)]
+        for problems, added in done[:len(across)]:
+            self.report.problems.extend(problems)
+            if memo is not None:
+                memo.merge(added)  # a worker's: this process's memo has not seen it
+        for items, (part, _) in zip(chunks, done[len(across):]):
             for (_, _, n), problems in zip(items, part):
                 found[n] = problems
                 if memo is not None:
                     memo.put(keys[n], problems)
         for problems in found:
             self.report.problems.extend(problems or ())
-        if self.record_work:  # given by `beside`, after the pass: never silently left undone
-            raise RuntimeError("a check given beside the records' pass called each_record: list it in "
-                               "checks.RECORD_CHECKS")
+        if self.record_work:  # given by a check across records: never silently left undone
+            raise RuntimeError("a check across records called each_record: list it in checks.RECORD_CHECKS")
 
     def anchors(self, decision) -> list[str]:
         """The anchor of each recipient line of `decision`, worked out once a run, and kept in the

@@ -11,6 +11,7 @@ entry is computed again. It is one sealed pickle under `.cache/thidua/` (sealed.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import logging
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -76,6 +77,17 @@ class CheckMemo:
     def put(self, key: tuple[str, bytes] | None, problems: Iterable) -> None:
         if key is not None:
             self.new[key] = tuple(problems)
+
+    def mark(self) -> int:
+        """Where this run's entries stand now, for `added_since`."""
+        return len(self.new)
+
+    def added_since(self, mark: int) -> list[tuple]:
+        """The entries this run added since `mark` (a check run in a worker: for its parent)."""
+        return list(itertools.islice(self.new.items(), mark, None))
+
+    def merge(self, added: list[tuple]) -> None:
+        self.new.update(added)
 
     def write(self) -> None:
         """Keep exactly this run's entries (written to a temporary file, then renamed)."""
