@@ -13,7 +13,6 @@ written as the chunks they sent, rather than pickled again whole by one process.
 """
 from __future__ import annotations
 
-import gc
 import hashlib
 import io
 import logging
@@ -24,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from . import sealed
+from . import collector, sealed
 
 log = logging.getLogger("mkdocs.plugins.thidua")
 
@@ -153,17 +152,12 @@ def pickled_parts(entries: dict[bytes, tuple]) -> dict[int, bytes]:
 def unpickled(chunks: typing.Iterable[bytes]) -> dict[bytes, tuple]:
     """The entries `chunks` hold (`pickled_parts`), as one dict."""
     entries: dict[bytes, tuple] = {}
-    enabled = gc.isenabled()
-    gc.disable()  # millions of small objects: the collector would rescan them all
-    try:
+    with collector.paused():  # millions of small objects
         for chunk in chunks:
             part = pickle.loads(chunk)
             if not isinstance(part, dict):
                 raise ValueError("unexpected content")
             entries.update(part)
-    finally:
-        if enabled:
-            gc.enable()
     return entries
 
 

@@ -9,12 +9,13 @@ build cache it is as trusted as the working copy holding it.
 """
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 import pickle
 import tempfile
 from pathlib import Path
+
+from . import collector
 
 
 class Stale(ValueError):
@@ -33,13 +34,8 @@ def read(file: Path, magic: bytes, stamp: bytes) -> object:
     payload = memoryview(blob)[head + 64:]
     if hashlib.sha256(payload).digest() != blob[head + 32:head + 64]:
         raise ValueError("its checksum does not match (damaged or truncated)")
-    enabled = gc.isenabled()
-    gc.disable()  # millions of small objects: the collector would rescan them all
-    try:
+    with collector.paused():  # millions of small objects
         return pickle.loads(payload)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def write(file: Path, magic: bytes, stamp: bytes, value: object) -> None:

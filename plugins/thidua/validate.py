@@ -1,10 +1,9 @@
 """Load and check a data folder: the one entry point the CLI and the plugin share."""
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 
-from . import checks, parsecache, reportcache
+from . import checks, collector, parsecache, reportcache
 from .loader import load
 from .problems import Report
 from .repository import Repository
@@ -18,16 +17,9 @@ def validate(data_dir: str | Path, display_root: Path | None = None,
     alone; never forked beside other threads: `parallel.can_fork`). `known`: files read already
     (reportcache.inputs)."""
     report = Report()
-    # Loading and checking make millions of objects and almost no cycles: the collector would
-    # rescan them again and again for nothing (minutes at national scale). Off meanwhile.
-    gc_was_on = gc.isenabled()
-    gc.disable()
-    try:
+    with collector.paused():
         repo = load(Path(data_dir), report, display_root, workers=workers, cache=cache, known=known)
         checks.check(repo, report, cache, workers)
-    finally:
-        if gc_was_on:
-            gc.enable()
     return repo, report
 
 

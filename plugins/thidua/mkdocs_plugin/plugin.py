@@ -48,7 +48,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
-from .. import parallel
+from .. import collector, parallel
 from ..graph import LinkGraph
 from ..pages import Page, Settings, build_site, inputs
 from ..problems import CannotBuild
@@ -131,16 +131,10 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         root = Path(config.config_file_path).resolve().parent
         data_dir = self.data_dir = (root / self.config.data_dir).resolve()
         started = time.perf_counter()
-        # Loading and planning make millions of objects and almost no cycles: the collector would
-        # rescan them again and again for nothing. Off meanwhile; what was built is frozen after.
-        gc_was_on = gc.isenabled()
-        gc.disable()
-        try:
+        # what loading and planning make is frozen after (collector.py); unfrozen once the build is
+        # over (a preview server's then collected: catchup.py)
+        with collector.paused():
             self._plan(config, root, data_dir, started)
-        finally:
-            gc.freeze()  # unfrozen once the build is over (a preview server's then collected: catchup.py)
-            if gc_was_on:
-                gc.enable()
         return config
 
     def _plan(self, config, root: Path, data_dir: Path, started: float) -> None:
