@@ -346,7 +346,7 @@ def test_privacy_problems_are_the_same_when_the_records_are_split_over_processes
 
 def test_both_privacy_checks_share_one_walk_of_each_record(tmp_path, monkeypatch):
     """personal-data and private-recipient read every text of every record: run in one pass over
-    the records (Context.run_record_work), they walk each record's texts once between them."""
+    the records (Context.run), they walk each record's texts once between them."""
     data = make_data(tmp_path, {
         **decision("qd-1", date="2023-12-01", recipients=HIDDEN + person("Lê Văn Công")),
         **story("s-1", body="Chị Nguyễn Thị Thuý cũng góp sức.\n"),

@@ -3,8 +3,9 @@
 Such work makes millions of objects and almost no cycles. With the collector on, it would rescan
 them again and again for nothing (minutes at national scale); switched back on with all of them
 still young, its first collection would walk every one (2.7 s after a national validation). So
-it is off meanwhile, and what was made is then frozen: never rescanned, yet freed as usual by
-reference counting once dropped. A build unfreezes it all when it is over (plugin.py).
+it is off meanwhile, and the heap is then frozen: never rescanned, yet freed as usual by
+reference counting once dropped. Garbage in reference cycles stays until an unfreeze: a build
+unfreezes it all when it is over (plugin.py); other long-lived callers may call gc.unfreeze().
 """
 from __future__ import annotations
 

@@ -15,6 +15,7 @@ from ..problems import ERROR, Problem, Report
 from ..repository import Repository
 from ..schema import fields_of, location, per_class
 
+
 __all__ = ["Context", "add", "display_path", "location", "references", "source_file"]
 
 # Records the checks must have before they are split over processes: below this, forking costs
@@ -90,11 +91,13 @@ class Context:
         def task(k: int) -> tuple[list, list]:
             """(problems, what it added to the memo) of the check across records k, or of the
             records of chunk k - len(across): each (problems of one record and check)."""
-            ctx = dataclasses.replace(self, report=Report())  # the problems of this task alone
+            ctx = dataclasses.replace(self, report=Report(), record_work=[])  # this task's alone
             filed = ctx.report.problems
             mark = memo.mark() if memo is not None else 0
             if k < len(across):
                 across[k](ctx)
+                if ctx.record_work:  # in whichever process: never silently left undone
+                    raise RuntimeError("a check across records called each_record: list it in checks.RECORD_CHECKS")
                 return filed, memo.added_since(mark) if memo is not None else []
             out = []
             for i, c, _ in chunks[k - len(across)]:
@@ -119,8 +122,6 @@ class Context:
                     memo.put(keys[n], problems)
         for problems in found:
             self.report.problems.extend(problems or ())
-        if self.record_work:  # given by a check across records: never silently left undone
-            raise RuntimeError("a check across records called each_record: list it in checks.RECORD_CHECKS")
 
     def anchors(self, decision) -> list[str]:
         """The anchor of each recipient line of `decision`, worked out once a run, and kept in the

@@ -249,8 +249,13 @@ def _name_key(name: str) -> tuple[str, ...]:
 
 
 # The last record walked and its texts: both checks below read every record's texts, and
-# `Context.run_record_work` gives them each record one after the other, so one walk serves both.
+# `Context.run` gives them each record one after the other, so one walk serves both. Forgotten
+# at the end of each run (`forget_walk`).
 _walked: list = [None, []]
+
+
+def forget_walk() -> None:
+    _walked[:] = [None, []]
 
 
 def _published_texts(record) -> list[tuple[object, str, str]]:
