@@ -114,6 +114,7 @@ for options in ({"workers": 1}, {"workers": 2, "cache": cache}, {"workers": 2, "
     repo = loader.load(data, report, workers=options["workers"], cache=options.get("cache"))
     parts = sorted(cache.glob(parsecache.FOLDER + "/*.pickle"))
     runs.append({"records": [[kind.name, repr(record)] for kind, record in repo.all()],
+                 "digests": sorted([kind, ident, key.hex()] for (kind, ident), key in repo.digests.items()),
                  "problems": sorted(p.text() for p in report.problems), "forks": list(forks),
                  "chunks": sum(len(parsecache.sealed.read(p, parsecache.MAGIC, parsecache.code_stamp()))
                                for p in parts), "cached": sum(len(parsecache.read_part(p, parsecache.code_stamp()))
@@ -130,6 +131,7 @@ def test_a_first_load_split_over_processes_fills_the_parse_cache_from_their_chun
     import os
 
     from conftest import fresh_python
+    from thidua import parsecache
 
     data = tmp_path / "data"
     shutil.copytree(FROZEN, data)
@@ -142,8 +144,9 @@ def test_a_first_load_split_over_processes_fills_the_parse_cache_from_their_chun
     assert alone["forks"] == [] and len(alone["records"]) > 50
     assert first["forks"] == [2] and first["records"] == alone["records"] and first["problems"] == alone["problems"]
     assert any("nmae" in p for p in first["problems"]) and any("not-a-file.yml" in p for p in first["problems"])
-    assert first["cached"] == files - 1 and first["chunks"] > len(list((tmp_path / "cache").glob("records/*")))
+    assert first["cached"] == files - 1 and first["chunks"] > len(list((tmp_path / "cache" / parsecache.FOLDER).glob("*.pickle")))
     assert again["forks"] == [2] and again["records"] == alone["records"] and again["problems"] == alone["problems"]
+    assert first["digests"] == again["digests"] and len(first["digests"]) == len(first["records"])  # each its own key
 
 
 FORK_PULL = """

@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         report = report_of(data_dir, display_root=Path.cwd() if _inside(data_dir, Path.cwd()) else data_dir.parent,
                            cache=cache)
         # the process is this command's: spare the collector a last pass over millions of objects
-        # on the way out (a caller's process, given argv, keeps collecting)
+        # on the way out (validation froze what it made, collector.py; this takes what came after)
         if argv is None:
             gc.freeze()
         output = report.render(args.format)

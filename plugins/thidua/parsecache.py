@@ -116,16 +116,15 @@ class ParseCache:
     def write(self, entries: dict[bytes, tuple]) -> None:
         """Keep exactly `entries` (those of this load: entries of deleted or edited files go),
         writing only the parts whose keys changed."""
-        parts: dict[int, dict[bytes, tuple]] = {index: {} for index in range(SHARDS)}
-        for k, entry in entries.items():
-            parts[shard(k)][k] = entry
+        parts = _by_part(entries)
         self.write_chunks({index: [_dumps(part)] for index, part in parts.items()
                            if part and self.read_keys.get(index) != part.keys()},  # else the same parses
                           keep={index for index, part in parts.items() if part})
 
     def write_chunks(self, chunks: dict[int, list[bytes]], keep: set[int] | None = None) -> None:
         """Write each part of `chunks` as the pickled chunks given for it, and remove the parts
-        neither written nor in `keep`. Each is written to a temporary file and renamed, so a killed
+        neither written nor in `keep` (None: keep nothing else). A part's bytes depend on how many
+        processes sent it chunks, not its entries. Each is written to a temporary file and renamed, so a killed
         build leaves a part as it was."""
         if self.folder is None:
             return
@@ -143,10 +142,15 @@ class ParseCache:
 
 def pickled_parts(entries: dict[bytes, tuple]) -> dict[int, bytes]:
     """`entries` pickled by the part they belong in: a chunk of each (`ParseCache.write_chunks`)."""
+    return {index: _dumps(part) for index, part in _by_part(entries).items()}
+
+
+def _by_part(entries: dict[bytes, tuple]) -> dict[int, dict[bytes, tuple]]:
+    """`entries` split by the part they belong in (only the parts that hold some)."""
     parts: dict[int, dict[bytes, tuple]] = {}
     for k, entry in entries.items():
         parts.setdefault(shard(k), {})[k] = entry
-    return {index: _dumps(part) for index, part in parts.items()}
+    return parts
 
 
 def unpickled(chunks: typing.Iterable[bytes]) -> dict[bytes, tuple]:

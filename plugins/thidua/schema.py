@@ -430,13 +430,11 @@ class Reader:
         ok = True
         scalar = yaml.ScalarNode
         for key_node, value_node in node.value:
-            if key_node.__class__ is not scalar and not isinstance(key_node, scalar):  # "? [a, b]" or "{a: b}: x"
+            if not isinstance(key_node, scalar):  # "? [a, b]" or "{a: b}: x"
                 self.problem(key_node, path or cls.__name__, "a field name must be plain text",
                              f"one of the fields of {_kind_word(cls)}: " + ", ".join(plan), describe(key_node))
                 continue
-            key = key_node.value
-            if not key.isascii():
-                key = nfc(key)
+            key = nfc(key_node.value)
             entry = plan.get(key)
             if entry is None:
                 where = f"{path}.{short(key)}" if path else short(key)
@@ -454,8 +452,7 @@ class Reader:
             if is_text and value_node.__class__ is scalar and value_node.tag == _STR_TAG:
                 text = value_node.value  # most fields: `read`'s common case, without making a path
                 if len(text) <= MAX_TEXT_CHARS:
-                    if not text.isascii():
-                        text = nfc(text)
+                    text = nfc(text)
                     values[key] = _texts.setdefault(text, text)
                     continue
             where = f"{path}.{short(key)}" if path else short(key)

@@ -15,7 +15,6 @@ from ..problems import ERROR, Problem, Report
 from ..repository import Repository
 from ..schema import fields_of, location, per_class
 
-
 __all__ = ["Context", "add", "display_path", "location", "references", "source_file"]
 
 # Records the checks must have before they are split over processes: below this, forking costs
@@ -49,13 +48,15 @@ class Context:
     workers: int = 1
     # (check, work, kinds) given to `each_record`, waiting for `run`
     record_work: list = dataclasses.field(default_factory=list)
+    # what the checks on one record share while they meet it one after the other (privacy.py's
+    # walk of its texts): a task's own, empty at its start
+    scratch: dict = dataclasses.field(default_factory=dict)
 
     def each_record(self, check: str, work: Callable[[Context, Kind, typing.Any], None],
                     kinds: tuple[str, ...] | None = None) -> None:
         """Have `work(ctx, kind, record)`, a check's work on one record that reads nothing else, run
-        on every record (of `kinds`, if given) by `run`, together with the other
-        checks' work of that kind: one pass over the records does them all. `check` keys the
-        problems `work` files in the memo."""
+        on every record (of `kinds`, if given) by `run`, in one pass with every other check's such
+        work. `check` keys the problems `work` files in the memo."""
         self.record_work.append((check, work, frozenset(kinds) if kinds is not None else None))
 
     def run(self, across: list[Callable[[Context], None]]) -> None:
@@ -91,30 +92,32 @@ class Context:
         def task(k: int) -> tuple[list, list]:
             """(problems, what it added to the memo) of the check across records k, or of the
             records of chunk k - len(across): each (problems of one record and check)."""
-            ctx = dataclasses.replace(self, report=Report(), record_work=[])  # this task's alone
+            ctx = dataclasses.replace(self, report=Report(), record_work=[], scratch={})  # this task's alone
             filed = ctx.report.problems
             mark = memo.mark() if memo is not None else 0
             if k < len(across):
                 across[k](ctx)
                 if ctx.record_work:  # in whichever process: never silently left undone
                     raise RuntimeError("a check across records called each_record: list it in checks.RECORD_CHECKS")
-                return filed, memo.added_since(mark) if memo is not None else []
-            out = []
-            for i, c, _ in chunks[k - len(across)]:
-                before = len(filed)
-                queued[c][1](ctx, *records[i])
-                out.append(tuple(filed[before:]))
-            return out, []
+                out: list = filed
+            else:
+                out = []
+                for i, c, _ in chunks[k - len(across)]:
+                    before = len(filed)
+                    queued[c][1](ctx, *records[i])
+                    out.append(tuple(filed[before:]))
+            return out, memo.added_since(mark) if memo is not None else []
 
         tasks = len(across) + len(chunks)
         if self.workers > 1 and len(records) >= PARALLEL_FROM and parallel.can_fork():
             done = parallel.fork_pull(task, tasks, self.workers)
         else:
             done = [task(k) for k in range(tasks)]
-        for problems, added in done[:len(across)]:
-            self.report.problems.extend(problems)
+        for _, added in done:
             if memo is not None:
                 memo.merge(added)  # a worker's: this process's memo has not seen it
+        for problems, _ in done[:len(across)]:
+            self.report.problems.extend(problems)
         for items, (part, _) in zip(chunks, done[len(across):]):
             for (_, _, n), problems in zip(items, part):
                 found[n] = problems

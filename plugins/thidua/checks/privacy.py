@@ -169,7 +169,7 @@ def personal_data(ctx: Context) -> None:
 
 def _personal_data_of(ctx: Context, kind, record, seen: dict[str, tuple[tuple, tuple]]) -> None:
     """personal_data's work for one record: it reads nothing else."""
-    for owner, field, text in _published_texts(record):  # its file name too
+    for owner, field, text in _published_texts(ctx, record):  # its file name too
         found_in = seen.get(text)
         if found_in is None:
             found_in = seen[text] = (tuple(find_personal_data(text)), () if text.isascii() else tuple(disguises(text)))
@@ -248,25 +248,18 @@ def _name_key(name: str) -> tuple[str, ...]:
     return canonical_words(bare_name(name))
 
 
-# The last record walked and its texts: both checks below read every record's texts, and
-# `Context.run` gives them each record one after the other, so one walk serves both. Forgotten
-# at the end of each run (`forget_walk`).
-_walked: list = [None, []]
-
-
-def forget_walk() -> None:
-    _walked[:] = [None, []]
-
-
-def _published_texts(record) -> list[tuple[object, str, str]]:
-    """(owner, field, text) of every text of a record, and its file's name where it is not its id."""
-    if _walked[0] is record:
-        return _walked[1]
+def _published_texts(ctx: Context, record) -> list[tuple[object, str, str]]:
+    """(owner, field, text) of every text of a record, and its file's name where it is not its id.
+    Both checks below read every record's texts, and `Context.run` gives them each record one
+    after the other: the last record's walk, kept in the task's scratch, serves both."""
+    walked = ctx.scratch.get("texts")
+    if walked is not None and walked[0] is record:
+        return walked[1]
     out = text_fields(record)
     stem = Path(getattr(record, "_file", "") or "").stem
     if stem and stem != record.id:
         out.append((record, "id", stem))
-    _walked[:] = [record, out]
+    ctx.scratch["texts"] = (record, out)
     return out
 
 
@@ -325,7 +318,7 @@ def _names_in_record(ctx: Context, kind, record, names: HiddenNames, hidden: dic
                      seen: dict[str, list[tuple[int, tuple[str, ...]]]]) -> None:
     """private_recipients' look for hidden names in the texts of one record: it reads nothing else."""
     source = "docs/RULES.md (private-recipient)"
-    for owner, field, text in _published_texts(record):
+    for owner, field, text in _published_texts(ctx, record):
         if id(owner) in hidden_lines or (isinstance(owner, model.StorySubject) and field == "recipient"):
             continue  # the line itself, and the subject link reported above
         found_names = seen.get(text)
