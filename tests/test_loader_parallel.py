@@ -150,33 +150,68 @@ def test_a_first_load_split_over_processes_fills_the_parse_cache_from_their_chun
 
 
 FORK_PULL = """
-import json, os, time
+import json, os, sys, time
+from pathlib import Path
 from thidua import parallel
 
+marks = Path(sys.argv[1])
 parent = os.getpid()
-def task(i, slow=None):
-    time.sleep(1 if i == slow else 0.002)
+
+def wait_for(done, what):  # not a timing margin: a deadline that only a broken split reaches
+    deadline = time.monotonic() + 60
+    while not done():
+        if time.monotonic() > deadline:
+            raise SystemExit(f"waited 60 s for {what}")
+        time.sleep(0.01)
+
+def late(i):
+    # task 0 holds its process until every other task is done: only a process free to take
+    # the next task, whoever holds the others, gets them all done
+    if i == 0:
+        wait_for(lambda: len(list(marks.glob("late-*"))) == 39, "the 39 other tasks")
+    else:
+        (marks / f"late-{i}").touch()
     return [i, os.getpid()]
-# one long task does not hold the others back: whoever took it, the other process takes the rest
-late = parallel.fork_pull(lambda i: task(i, slow=0), 40, 2)
-shared = parallel.fork_pull(task, 200, 2)  # tasks alike: both take some
-print("runs:", json.dumps({"late": late, "shared": shared, "parent": parent, "forks": forks}))
+
+def shared(i):
+    time.sleep(0.002)
+    return [i, os.getpid()]
+
+def failing(i):
+    # task 0 fails; the others wait for it, then take a while: the other process stops after the task it holds
+    if i == 0:
+        (marks / "failed").touch()
+        raise ValueError("task 0")
+    wait_for((marks / "failed").exists, "task 0")
+    time.sleep(0.5)
+    (marks / f"ran-{i}").touch()
+    return i
+
+out = {"late": parallel.fork_pull(late, 40, 2), "shared": parallel.fork_pull(shared, 200, 2)}
+try:
+    parallel.fork_pull(failing, 40, 2)
+except ValueError as exc:
+    out["failed"] = str(exc)
+out["ran"] = len(list(marks.glob("ran-*")))
+print("runs:", json.dumps({**out, "parent": parent, "forks": forks}))
 """
 
 
-def test_fork_pull_gives_the_results_in_order_whoever_took_the_tasks():
+def test_fork_pull_gives_the_results_in_order_whoever_took_the_tasks(tmp_path):
     import json
 
     from conftest import fresh_python
 
-    out = json.loads(fresh_python(FORK_PULL, count_forks=True).rpartition("runs:")[2])
-    assert out["forks"] == [2, 2]
+    out = json.loads(fresh_python(FORK_PULL, str(tmp_path), count_forks=True).rpartition("runs:")[2])
+    assert out["forks"] == [2, 2, 2]
     assert [i for i, _ in out["late"]] == list(range(40))
-    slow_one = out["late"][0][1]
-    # whoever took the slow task took few others: a fixed half would be 20 (timing on a shared
-    # machine: only a margin is asserted)
-    assert len([i for i, pid in out["late"] if pid == slow_one]) < 15
+    held = out["late"][0][1]
+    assert [i for i, pid in out["late"] if pid == held] == [0]  # the other process took all the rest
+    assert len({pid for _, pid in out["late"]}) == 2
     assert [i for i, _ in out["shared"]] == list(range(200))
+    # a failing task stops the other process too, after the one it had taken (each takes 0.5 s; all
+    # 39 ran before), and its error is the one raised, whichever process it came from
+    assert out["failed"] == "task 0" and out["ran"] < 5
 
 
 def test_a_check_across_records_cannot_leave_work_on_records_undone(tmp_path, monkeypatch):
@@ -207,16 +242,24 @@ from thidua.validate import validate
 base.PARALLEL_FROM = 1  # a handful of records: split them all the same
 parent = os.getpid()
 
-def slow_here(fn):  # this process waits before each check, so the worker takes the others
+ran = Path(sys.argv[3])  # made by the worker once it has run dangling_references
+
+def slow_here(fn):  # this process waits at its first check until the worker has run dangling_references
     def run(ctx):
         if os.getpid() == parent:
-            time.sleep(1)  # the worker, forked in milliseconds, has long taken dangling_references
+            deadline = time.monotonic() + 60  # only a split that gives the worker nothing reaches it
+            while not ran.exists():
+                if time.monotonic() > deadline:
+                    raise SystemExit("the worker never ran dangling_references")
+                time.sleep(0.01)
         fn(ctx)
         if fn is checks.references.dangling_references and os.getpid() != parent:
             ctx.report.problems.append("ran in a worker")  # comes back with its problems
+            ran.touch()
     return run
 
-checks.CHECKS[:] = [slow_here(lambda ctx: None), slow_here(lambda ctx: None)] + [slow_here(fn) for fn in checks.CHECKS]
+# checks that do nothing first: this process takes the first of them and waits there
+checks.CHECKS[:] = [slow_here(lambda ctx: None) for _ in range(3)] + [slow_here(fn) for fn in checks.CHECKS]
 data, cache = Path(sys.argv[1]), Path(sys.argv[2])
 repo, report = validate(data, workers=2, cache=cache)
 assert "ran in a worker" in report.problems
@@ -237,7 +280,7 @@ def test_what_checks_across_records_keep_in_the_memo_comes_back_from_the_workers
 
     data = tmp_path / "data"
     shutil.copytree(FROZEN, data)
-    out = json.loads(fresh_python(SPLIT_CHECKS_MEMO, str(data), str(tmp_path / "cache"),
+    out = json.loads(fresh_python(SPLIT_CHECKS_MEMO, str(data), str(tmp_path / "cache"), str(tmp_path / "ran"),
                                   count_forks=True).rpartition("runs:")[2])
     assert out["forks"] == [2]
     assert out["references"] == out["records"] and len(out["records"]) > 50

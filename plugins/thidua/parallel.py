@@ -76,7 +76,12 @@ def fork_pull(task: Callable[[int], object], tasks: int, workers: int) -> list:
                 taken.value += 1
             if index >= tasks:
                 return done
-            done[index] = task(index)
+            try:
+                done[index] = task(index)
+            except BaseException:
+                with taken.get_lock():
+                    taken.value = tasks  # the others stop after the task they hold: the run fails anyway
+                raise
 
     out: dict[int, object] = {}
     for done in fork_map(pull, workers):
