@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from . import parallel, parsecache
+from .digests import Digests
 from .kinds import KINDS
 from .problems import Problem, Report
 from .repository import Repository
@@ -132,14 +133,15 @@ def parse_bytes(raw: bytes, kind: str, rel: str, report: Report):
 
 
 def load(data_dir: Path, report: Report, display_root: Path | None = None, workers: int = 0,
-         cache: Path | None = None, known: parsecache.Known | None = None) -> Repository:
+         cache: Path | None = None, digests: Digests | None = None) -> Repository:
     """Read every record under `data_dir`; problems go to `report`.
 
     Files are read in worker processes when there are many (`workers`: 0 = one per core,
     1 = in this process); records and problems come back in file order, so the result is the
     same either way. With a `cache` folder, files whose bytes were parsed before are not
-    parsed again (parsecache.py); a file `known` (path -> size, time, inode, digest of its
-    bytes: read by `reportcache.inputs` moments ago) and as it was then is not even read."""
+    parsed again (parsecache.py); a file whose bytes' digest `digests` holds (read by
+    `reportcache.inputs` moments ago, or by the last run) and that is as it was then is not even
+    read; the digests of the files read go there."""
     data_dir = Path(data_dir)
     shown = display_root if display_root is not None else data_dir.parent
     repo = Repository(root=data_dir)
@@ -152,7 +154,7 @@ def load(data_dir: Path, report: Report, display_root: Path | None = None, worke
         if cache is None:
             results, keys = _read_all(files, workers), [None] * len(files)
         else:
-            results, keys = _read_cached(files, workers, cache, known or {})
+            results, keys = _read_cached(files, workers, cache, digests if digests is not None else Digests())
     finally:
         forget_texts()
     for (kind, path, _rel_path), (record, problems), key in zip(files, results, keys):
@@ -280,7 +282,7 @@ def _read_all(files: list, workers: int, keyed: bool = False) -> list:
 
 
 def _read_cached(files: list, workers: int, folder: Path,
-                 known: parsecache.Known) -> tuple[list, list]:
+                 digests: Digests) -> tuple[list, list]:
     """As _read_all, reusing the parse of every file whose bytes are in the cache: only the
     others are parsed (in workers when there are many), and the cache is rewritten to hold
     exactly this load's files. Returns the results and each file's key (None: unreadable)."""
@@ -288,7 +290,7 @@ def _read_cached(files: list, workers: int, folder: Path,
     cache = parsecache.ParseCache(folder)
     cache.read()
     if cache.entries:
-        results, keys, parsed = _read_reusing(files, workers, cache, known)
+        results, keys, parsed = _read_reusing(files, workers, cache, digests)
     else:  # nothing to reuse (a first build, other code)
         (results, keys), parsed = _read_first(files, workers, cache), len(files)
     log.info(f"thidua: {parsed} of {len(files)} data files parsed, {len(files) - parsed} reused from "
@@ -298,13 +300,13 @@ def _read_cached(files: list, workers: int, folder: Path,
 
 
 def _read_reusing(files: list, workers: int, cache: parsecache.ParseCache,
-                  known: parsecache.Known) -> tuple[list, list, int]:
+                  digests: Digests) -> tuple[list, list, int]:
     """`_read_cached` with entries to reuse; also returns how many files were parsed."""
     results: list = [None] * len(files)
     keys: list = [None] * len(files)
     todo = []
     for i, (kind, path, rel) in enumerate(files):
-        digest = _unchanged(known, path) if known else None
+        info, digest = _unchanged(digests, path)
         if digest is None:  # not at hand: the file is read to key it
             report = Report()
             raw = read_data_file(path, rel, report)
@@ -312,6 +314,8 @@ def _read_reusing(files: list, workers: int, cache: parsecache.ParseCache,
                 results[i] = (None, report.problems)
                 continue
             digest = parsecache.content_digest(raw)
+            if info is not None:  # looked at before it was read: a change meanwhile shows next time
+                digests.put(str(path), info, digest)
         keys[i] = parsecache.key_of(kind, rel, path, digest)
         hit = cache.entries.get(keys[i])
         if hit is None:
@@ -362,19 +366,16 @@ def _read_first(files: list, workers: int, cache: parsecache.ParseCache) -> tupl
     return results, keys
 
 
-def _unchanged(known: parsecache.Known, path: Path) -> bytes | None:
-    """The digest `known` holds for `path` if the file is still that one (same size, time and
-    inode: a regular file the loader would read) and not too large to read; else None."""
-    entry = known.get(str(path))
-    if entry is None:
-        return None
+def _unchanged(digests: Digests, path: Path) -> tuple[os.stat_result | None, bytes | None]:
+    """(the file's `os.stat` if it is a regular file the loader would read, not too large; the
+    digest `digests` holds for it if it is still the file that digest was taken of)."""
     try:
         info = os.stat(path, follow_symlinks=False)
     except OSError:
-        return None
+        return None, None
     if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
-        return None
-    return entry[3] if (info.st_size, info.st_mtime_ns, info.st_ino) == entry[:3] else None
+        return None, None
+    return info, digests.get(str(path), info)
 
 
 def _read_slice(bounds: tuple[int, int], files: list, keyed: bool = False) -> list:

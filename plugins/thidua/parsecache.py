@@ -47,11 +47,6 @@ def code_stamp() -> bytes:
     return digest.digest()
 
 
-# A regular file's path -> (size, modification time, inode, `content_digest` of its bytes): files
-# read already (reportcache.inputs), which the loader keys without reading them again
-Known = dict[str, tuple[int, int, int, bytes]]
-
-
 def content_digest(raw: bytes) -> bytes:
     """A file's bytes as keys take them; `file_digest` makes the same of an open file."""
     return hashlib.blake2b(raw).digest()

@@ -6,7 +6,9 @@ then building, an office running it again). The report is keyed by everything va
 every entry under the data folder (names and kinds; a file's bytes, a link's target), where the
 folder is and where problems are named from, and the code of the whole package. The same key
 gives the kept report without loading a record; any other key validates in full, and the new
-report is kept. Keyed by content, not by times: a stale report is never given.
+report is kept. Keyed by content, not by times: a stale report is never given (a file's bytes are
+hashed again unless digests.py vouches, by all the kernel says of the file, that they are those
+it hashed last time).
 """
 from __future__ import annotations
 
@@ -17,7 +19,8 @@ import stat
 from pathlib import Path
 
 from . import parsecache, sealed
-from .loader import folders, is_yaml_name
+from .digests import Digests
+from .loader import folders
 from .photos import MAX_PHOTO_BYTES
 from .schema import MAX_FILE_BYTES
 from .problems import Problem
@@ -40,26 +43,26 @@ def code_stamp() -> bytes:
     return digest.digest()
 
 
-def inputs(data_dir: Path, shown: Path) -> tuple[bytes, bytes, parsecache.Known]:
+def inputs(data_dir: Path, shown: Path, digests: Digests) -> tuple[bytes, bytes]:
     """(the key: a digest of what validating `data_dir`, naming files from `shown`, reads; a digest
-    of its entries' sizes, times and inodes, which `settled` makes again after validating; what
-    was read of each regular file, which the loader takes rather than reading it again)."""
+    of its entries' sizes, times and inodes, which `settled` makes again after validating). Each
+    regular file's digest goes to `digests`, where the loader takes it rather than reading the file
+    again, and from where it is taken if the file is as it was last time."""
     content, stats = hashlib.blake2b(digest_size=32), hashlib.blake2b(digest_size=32)
     content.update(os.fsencode(f"{data_dir}\0{data_dir.resolve()}\0{shown}\0"))
-    known: parsecache.Known = {}
-    _walk(data_dir, stats, content, known)
-    return content.digest(), stats.digest(), known
+    _walk(data_dir, stats, content, digests)
+    return content.digest(), stats.digest()
 
 
 def settled(data_dir: Path) -> bytes:
     """The digest of the entries' sizes, times and inodes (no file read): the same as `inputs` gave
     before validating means nothing changed meanwhile, and the report is that of the key's data."""
     stats = hashlib.blake2b(digest_size=32)
-    _walk(data_dir, stats, None, {})
+    _walk(data_dir, stats, None, None)
     return stats.digest()
 
 
-def _walk(top: Path, stats, content, known: parsecache.Known) -> None:
+def _walk(top: Path, stats, content, digests: Digests | None) -> None:
     """Each entry under `top`, as the loader walks them (loader.folders: links are not followed
     into folders), but a link to a file counts that file (a photo, data/rules.yml may be one); a
     FIFO or socket is never opened."""
@@ -72,11 +75,11 @@ def _walk(top: Path, stats, content, known: parsecache.Known) -> None:
             try:
                 if entry.is_symlink():
                     _update(stats, content, b"L" + name + b"\0" + os.fsencode(os.readlink(entry.path)) + b"\0")
-                    _file(entry.path, name, stats, content, follow=True, known=None)  # the loader refuses it
+                    _file(entry.path, name, stats, content, follow=True, digests=digests)  # the loader refuses it
                 elif entry.is_dir(follow_symlinks=False):
                     _update(stats, content, b"D" + name + b"\0")
                 elif entry.is_file(follow_symlinks=False):
-                    _file(entry.path, name, stats, content, follow=False, known=known)
+                    _file(entry.path, name, stats, content, follow=False, digests=digests)
                 else:
                     _update(stats, content, b"O" + name + b"\0")
             except OSError as exc:  # unreadable: validation reports it, and says so again next time
@@ -89,11 +92,12 @@ def _update(stats, content, data: bytes) -> None:
         content.update(data)
 
 
-def _file(path: str, name: bytes, stats, content, follow: bool, known: parsecache.Known | None) -> None:
+def _file(path: str, name: bytes, stats, content, follow: bool, digests: Digests | None) -> None:
     """A regular file's size, time and inode (the same whether or not its bytes are read, so
     `settled` agrees with `inputs` even for a file that cannot be opened), and with `content` its
-    bytes' digest (noted in `known`); opened without blocking (a FIFO put in its place meanwhile)
-    and read only if it is still that regular file once open."""
+    bytes' digest (from `digests` if the file is as it was, else read, and noted there); opened
+    without blocking (a FIFO put in its place meanwhile) and read only if it is still that regular
+    file once open."""
     info = os.stat(path, follow_symlinks=follow)
     if not stat.S_ISREG(info.st_mode):
         return  # a link to a folder or a FIFO: its name and target are counted
@@ -103,6 +107,10 @@ def _file(path: str, name: bytes, stats, content, follow: bool, known: parsecach
         return
     if info.st_size > LARGEST:  # refused by its size alone, whatever it holds: never read whole
         content.update(b"F" + name + f"\0{info.st_size}\0".encode())
+        return
+    digest = digests.get(path, info) if digests is not None else None
+    if digest is not None:
+        content.update(b"F" + name + b"\0" + digest)
         return
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | (0 if follow else os.O_NOFOLLOW))
@@ -116,8 +124,8 @@ def _file(path: str, name: bytes, stats, content, follow: bool, known: parsecach
             return
         digest = parsecache.file_digest(handle)
     content.update(b"F" + name + b"\0" + digest)
-    if known is not None and is_yaml_name(path):  # the loader looks up records only
-        known[path] = (*identity, digest)
+    if digests is not None:
+        digests.put(path, info, digest)
 
 
 def read(folder: Path, key: bytes, stamp: bytes) -> list[Problem] | None:

@@ -1,0 +1,129 @@
+"""Files' digests are kept from one run to the next (plugins/thidua/digests.py): an unchanged file is
+not read again to be keyed, and every change shows, even one that keeps the file's size and time."""
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+import thidua.digests
+import thidua.loader
+import thidua.parsecache
+import thidua.validate
+from test_validate import BASE, KH2, make_data
+from thidua.cli import main
+from thidua.digests import Digests
+
+CACHE = Path(".cache") / "thidua"
+
+
+@pytest.fixture
+def settled(monkeypatch):
+    """A test's files are written moments before a run reads them, within the racy window that
+    keeps their digests from the next run: here they count as long settled (the rule has its own test)."""
+    monkeypatch.setattr(thidua.digests, "RACY_NS", -10**12)
+
+
+@pytest.fixture
+def reads(monkeypatch) -> list[str]:
+    """The name of each file read to be keyed: hashed by the report cache's walk, or read by the loader."""
+    seen: list[str] = []
+    real_digest, real_read = thidua.parsecache.file_digest, thidua.loader.read_data_file
+
+    def hashed(handle):
+        seen.append(Path(os.readlink(f"/proc/self/fd/{handle.fileno()}")).name)  # opened from a descriptor
+        return real_digest(handle)
+
+    def read(path, rel, report):
+        seen.append(Path(path).name)
+        return real_read(path, rel, report)
+
+    monkeypatch.setattr(thidua.parsecache, "file_digest", hashed)
+    monkeypatch.setattr(thidua.loader, "read_data_file", read)
+    return seen
+
+
+def validate(data: Path, capsys) -> tuple[int, str]:
+    code = main(["validate", str(data)])
+    return code, capsys.readouterr().out
+
+
+def same_size_and_time(path: Path, old: str, new: str) -> None:
+    """Replace `old` by `new` (as long) in `path`, and set its modification time back."""
+    assert len(old.encode()) == len(new.encode())
+    before = path.stat()
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = path.stat()
+    assert (after.st_size, after.st_mtime_ns, after.st_ino) == (before.st_size, before.st_mtime_ns, before.st_ino)
+
+
+def test_a_later_run_reads_only_the_file_that_changed(tmp_path, capsys, settled, reads):
+    data = make_data(tmp_path)
+    assert validate(data, capsys) == (0, "0 error(s), 0 warning(s)\n")
+    assert Path(KH2).name in reads
+    reads.clear()
+    (data / KH2).write_text(BASE[KH2] + "nonsense_field: 1\n", encoding="utf-8")
+    code, out = validate(data, capsys)
+    assert code == 1 and "nonsense_field" in out
+    assert sorted(reads) == [Path(KH2).name] * 2  # hashed for the report's key, read to be parsed
+
+
+def test_an_edit_keeping_the_size_and_time_is_seen_by_validate(tmp_path, capsys, settled):
+    data = make_data(tmp_path)
+    assert validate(data, capsys) == (0, "0 error(s), 0 warning(s)\n")
+    assert str(data / KH2) in Digests(tmp_path / CACHE).old  # kept, so the next run could trust it
+    same_size_and_time(data / KH2, "authority: so-noi-vu-a", "authority: so-noi-vu-b")
+    code, out = validate(data, capsys)
+    assert code == 1 and "so-noi-vu-b" in out, out
+
+
+def test_an_edit_keeping_the_size_and_time_is_seen_by_a_build(tmp_path, settled, reads):
+    """The build loads through the parse cache without the report's walk: the loader keys files by the
+    digests alone, reading only those it cannot vouch for. (A first load's files are read in the
+    workers, which key them: their digests are kept from the second load on.)"""
+    data = make_data(tmp_path)
+    cache = tmp_path / CACHE
+    for _ in range(2):
+        assert not thidua.validate.validate(data, cache=cache)[1].problems
+    reads.clear()
+    assert not thidua.validate.validate(data, cache=cache)[1].problems
+    assert reads == []  # every file keyed by its kept digest
+    same_size_and_time(data / KH2, "authority: so-noi-vu-a", "authority: so-noi-vu-b")
+    problems = thidua.validate.validate(data, cache=cache)[1].problems
+    assert reads == [Path(KH2).name] * 2  # read to key it, then to parse it (as a worker would)
+    assert any("so-noi-vu-b" in p.found or "so-noi-vu-b" in p.message for p in problems), problems
+
+
+def test_a_digest_of_a_file_changed_just_before_the_run_is_not_kept(tmp_path, monkeypatch):
+    """Within a clock tick of being read, a file could change again and look the same: such a digest
+    is not kept; one of a file settled long before the run began is."""
+    cache, file = tmp_path / "cache", tmp_path / "x.yml"
+    file.write_text("id: x\n", encoding="utf-8")
+    fresh = Digests(cache)
+    fresh.put(str(file), file.stat(), b"d")
+    fresh.write()
+    assert Digests(cache).get(str(file), file.stat()) is None
+    real = time.time_ns
+    monkeypatch.setattr(thidua.digests.time, "time_ns", lambda: real() + 10**10)  # a run 10 s later
+    later = Digests(cache)
+    later.put(str(file), file.stat(), b"d")
+    later.write()
+    assert Digests(cache).get(str(file), file.stat()) == b"d"
+    assert Digests(cache).get(str(tmp_path / "y.yml"), file.stat()) is None  # by path: another file is not it
+
+
+def test_damaged_digests_are_not_trusted(tmp_path, capsys, settled, reads):
+    data = make_data(tmp_path)
+    validate(data, capsys)
+    kept = tmp_path / CACHE / thidua.digests.NAME
+    blob = bytearray(kept.read_bytes())
+    blob[-5] ^= 0xFF
+    kept.write_bytes(bytes(blob))
+    same_size_and_time(data / KH2, "authority: so-noi-vu-a", "authority: so-noi-vu-b")
+    reads.clear()
+    code, out = validate(data, capsys)
+    assert code == 1 and "so-noi-vu-b" in out, out
+    assert len(set(reads)) == len(list(data.rglob("*.yml")))  # every file read again
