@@ -396,6 +396,11 @@ def _read_slice(bounds: tuple[int, int], files: list, keyed: bool = False) -> li
 
 
 def _rel(path: Path, root: Path) -> str:
+    """`path` as named from `root` (whole if it is not under it). Once per file: a path under
+    the root is cut as a string (the walk's paths are already clean), not by pathlib."""
+    text, head = str(path), str(root)
+    if head != "." and text.startswith(head.rstrip("/") + "/"):
+        return text[len(head.rstrip("/")) + 1:]
     try:
         return path.relative_to(root).as_posix()
     except ValueError:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import json
+import os
 import re
 import types
 import typing
@@ -490,13 +491,15 @@ class Reader:
 
 class SourceFile(str):
     """A data file's name as messages show it ('data/documents/x.yml'), carrying where it is on
-    disk, so `location` can read it again to find a position. One per file, shared by its records."""
+    disk, so `location` can read it again to find a position. One per file, shared by its records.
+    The place on disk is a plain string: a Path is rebuilt in Python from its parts when unpickled,
+    a tenth of reading the parse cache."""
 
-    path: Path
+    path: str
 
-    def __new__(cls, shown: str, path: Path) -> SourceFile:
+    def __new__(cls, shown: str, path: str | os.PathLike[str]) -> SourceFile:
         self = super().__new__(cls, shown)
-        self.path = path
+        self.path = os.fspath(path)
         return self
 
     def __reduce__(self):
@@ -530,10 +533,10 @@ def _root(file: str) -> yaml.Node | None:
     if source is None:
         return None
     try:
-        stat = source.stat()
+        stat = os.stat(source)
     except OSError:
         return None
-    return _compose(str(source), stat.st_mtime_ns, stat.st_size)
+    return _compose(source, stat.st_mtime_ns, stat.st_size)
 
 
 @lru_cache(maxsize=32)  # problems cluster in a few files; the stat keys out edited files
