@@ -28,9 +28,10 @@ def test_parallel_read_matches_sequential(tmp_path, monkeypatch):
         assert repo_p.of_kind(kind) == repo_s.of_kind(kind)
 
 
-def test_a_dying_worker_fails_the_build_instead_of_hanging():
+def test_a_dying_worker_fails_the_build_instead_of_hanging(tmp_path):
     import os
     import signal
+    import time
 
     import pytest
 
@@ -43,6 +44,20 @@ def test_a_dying_worker_fails_the_build_instead_of_hanging():
 
     with pytest.raises(parallel.WorkerDied):
         parallel.fork_map(task, 2)
+
+    parent = os.getpid()
+
+    def pulled(i):  # the worker is killed as it works on a task it took from fork_pull's pipe
+        if os.getpid() != parent:
+            (tmp_path / "killed").touch()
+            os.kill(os.getpid(), signal.SIGKILL)
+        deadline = time.monotonic() + 60  # the parent holds its first task until then
+        while not (tmp_path / "killed").exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return i
+
+    with pytest.raises(parallel.WorkerDied):
+        parallel.fork_pull(pulled, 40, 2)
 
 
 def test_warnings_logged_in_workers_reach_the_parent(caplog):
@@ -187,7 +202,8 @@ def failing(i):
     (marks / f"ran-{i}").touch()
     return i
 
-out = {"late": parallel.fork_pull(late, 40, 2), "shared": parallel.fork_pull(shared, 200, 2)}
+out = {"late": parallel.fork_pull(late, 40, 2), "shared": parallel.fork_pull(shared, 200, 2),
+       "many": parallel.fork_pull(lambda i: i, 20000, 2) == list(range(20000))}  # past a pipe's default size
 try:
     parallel.fork_pull(failing, 40, 2)
 except ValueError as exc:
@@ -202,8 +218,9 @@ def test_fork_pull_gives_the_results_in_order_whoever_took_the_tasks(tmp_path):
 
     from conftest import fresh_python
 
-    out = json.loads(fresh_python(FORK_PULL, str(tmp_path), count_forks=True).rpartition("runs:")[2])
-    assert out["forks"] == [2, 2, 2]
+    # a pipe its numbers do not fit in would block for ever: 120 s ends that (a normal run takes seconds)
+    out = json.loads(fresh_python(FORK_PULL, str(tmp_path), count_forks=True, timeout=120).rpartition("runs:")[2])
+    assert out["forks"] == [2, 2, 2, 2] and out["many"]
     assert [i for i, _ in out["late"]] == list(range(40))
     held = out["late"][0][1]
     assert [i for i, pid in out["late"] if pid == held] == [0]  # the other process took all the rest

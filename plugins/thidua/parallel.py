@@ -7,6 +7,7 @@ hang, and warnings a worker logs are logged again in the parent, so `--strict` c
 """
 from __future__ import annotations
 
+import fcntl
 import logging
 import multiprocessing
 import os
@@ -65,28 +66,43 @@ def fork_pull(task: Callable[[int], object], tasks: int, workers: int) -> list:
     """[task(0), ..., task(tasks - 1)], in order, worked out by this process and `workers - 1`
     forked ones (`fork_map`), each taking the next task no one has taken until none is left.
     Taken in turn, the tasks keep every process busy however long each takes, where fixed
-    shares would leave one waiting for the other."""
-    taken = multiprocessing.get_context("fork").Value("q", 0)  # shared: made before the fork
+    shares would leave one waiting for the other.
+
+    The tasks' numbers wait in a pipe, written whole before the fork, each process reading the
+    next: the kernel makes each read whole, so no process holds a lock the others wait on, and a
+    worker killed at any moment cannot leave this one waiting (fork_map reports it)."""
+    numbers = b"".join(index.to_bytes(_NUMBER, "little") for index in range(tasks))
+    read_end, write_end = os.pipe()
+    try:
+        if len(numbers) > _PIPE_HOLDS:  # the default holds 16,384 numbers; written before anyone reads
+            fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, len(numbers))
+        os.write(write_end, numbers)
+    finally:
+        os.close(write_end)  # so an empty pipe reads as its end, in every process
 
     def pull(_w: int) -> dict[int, object]:
         done: dict[int, object] = {}
-        while True:
-            with taken.get_lock():
-                index = taken.value
-                taken.value += 1
-            if index >= tasks:
-                return done
+        while (number := os.read(read_end, _NUMBER)):
+            index = int.from_bytes(number, "little")
             try:
                 done[index] = task(index)
             except BaseException:
-                with taken.get_lock():
-                    taken.value = tasks  # the others stop after the task they hold: the run fails anyway
+                while os.read(read_end, _PIPE_HOLDS):
+                    pass  # the others stop after the task they hold: the run fails anyway
                 raise
+        return done
 
     out: dict[int, object] = {}
-    for done in fork_map(pull, workers):
-        out.update(done)
+    try:
+        for done in fork_map(pull, workers):
+            out.update(done)
+    finally:
+        os.close(read_end)
     return [out[index] for index in range(tasks)]
+
+
+_NUMBER = 4  # bytes of a task's number: every read takes one, or all that is left
+_PIPE_HOLDS = 65536  # Linux's default pipe size
 
 
 class _Keep(logging.Handler):
