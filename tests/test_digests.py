@@ -82,12 +82,10 @@ def test_an_edit_keeping_the_size_and_time_is_seen_by_validate(tmp_path, capsys,
 
 def test_an_edit_keeping_the_size_and_time_is_seen_by_a_build(tmp_path, settled, reads):
     """The build loads through the parse cache without the report's walk: the loader keys files by the
-    digests alone, reading only those it cannot vouch for. (A first load's files are read in the
-    workers, which key them: their digests are kept from the second load on.)"""
+    digests alone, reading only those it cannot vouch for, from the first load's on."""
     data = make_data(tmp_path)
     cache = tmp_path / CACHE
-    for _ in range(2):
-        assert not thidua.validate.validate(data, cache=cache)[1].problems
+    assert not thidua.validate.validate(data, cache=cache)[1].problems
     reads.clear()
     assert not thidua.validate.validate(data, cache=cache)[1].problems
     assert reads == []  # every file keyed by its kept digest
@@ -103,13 +101,13 @@ def test_a_digest_of_a_file_changed_just_before_the_run_is_not_kept(tmp_path, mo
     cache, file = tmp_path / "cache", tmp_path / "x.yml"
     file.write_text("id: x\n", encoding="utf-8")
     fresh = Digests(cache)
-    fresh.put(str(file), file.stat(), b"d")
+    fresh.put(str(file), thidua.digests.identity(file.stat()), b"d")
     fresh.write()
     assert Digests(cache).get(str(file), file.stat()) is None
     real = time.time_ns
     monkeypatch.setattr(thidua.digests.time, "time_ns", lambda: real() + 10**10)  # a run 10 s later
     later = Digests(cache)
-    later.put(str(file), file.stat(), b"d")
+    later.put(str(file), thidua.digests.identity(file.stat()), b"d")
     later.write()
     assert Digests(cache).get(str(file), file.stat()) == b"d"
     assert Digests(cache).get(str(tmp_path / "y.yml"), file.stat()) is None  # by path: another file is not it

@@ -119,18 +119,20 @@ FIRST_LOAD_SPLIT = """
 import json, sys
 from pathlib import Path
 from thidua import loader, parsecache
+from thidua.digests import Digests
 from thidua.problems import Report
 
 loader.PARALLEL_FROM = 1  # a handful of files: split them all the same
 data, cache = Path(sys.argv[1]), Path(sys.argv[2])
 runs = []
 for options in ({"workers": 1}, {"workers": 2, "cache": cache}, {"workers": 2, "cache": cache}):
-    report = Report()
-    repo = loader.load(data, report, workers=options["workers"], cache=options.get("cache"))
+    report, noted = Report(), Digests()
+    repo = loader.load(data, report, workers=options["workers"], cache=options.get("cache"), digests=noted)
     parts = sorted(cache.glob(parsecache.FOLDER + "/*.pickle"))
     runs.append({"records": [[kind.name, repr(record)] for kind, record in repo.all()],
                  "digests": sorted([kind, ident, key.hex()] for (kind, ident), key in repo.digests.items()),
                  "problems": sorted(p.text() for p in report.problems), "forks": list(forks),
+                 "noted": sorted(Path(path).name for path in noted.new),
                  "chunks": sum(len(parsecache.sealed.read(p, parsecache.MAGIC, parsecache.code_stamp()))
                                for p in parts), "cached": sum(len(parsecache.read_part(p, parsecache.code_stamp()))
                                                              for p in parts)})
@@ -162,6 +164,9 @@ def test_a_first_load_split_over_processes_fills_the_parse_cache_from_their_chun
     assert first["cached"] == files - 1 and first["chunks"] > len(list((tmp_path / "cache" / parsecache.FOLDER).glob("*.pickle")))
     assert again["forks"] == [2] and again["records"] == alone["records"] and again["problems"] == alone["problems"]
     assert first["digests"] == again["digests"] and len(first["digests"]) == len(first["records"])  # each its own key
+    # what each process read of each file is noted for the next run, the first load's too
+    regular = sorted(p.name for p in data.rglob("*.yml") if p.is_file())
+    assert first["noted"] == again["noted"] == regular
 
 
 FORK_PULL = """

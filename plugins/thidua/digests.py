@@ -66,10 +66,10 @@ class Digests:
         self.new[path] = found
         return found[1]
 
-    def put(self, path: str, info: os.stat_result, digest: bytes) -> None:
-        """`digest` of the bytes read from `path`, whose `os.stat` was `info` before they were read
+    def put(self, path: str, seen: Identity, digest: bytes) -> None:
+        """`digest` of the bytes read from `path`, whose identity was `seen` before they were read
         (a change while reading gives the file another identity: it is read again next time)."""
-        self.new[path] = (identity(info), digest)
+        self.new[path] = (seen, digest)
 
     def write(self) -> None:
         """Keep this run's digests of files not changed within RACY_NS of its start."""

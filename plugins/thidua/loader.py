@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from . import parallel, parsecache
-from .digests import Digests
+from .digests import Digests, identity
 from .kinds import KINDS
 from .problems import Problem, Report
 from .repository import Repository
@@ -292,7 +292,7 @@ def _read_cached(files: list, workers: int, folder: Path,
     if cache.entries:
         results, keys, parsed = _read_reusing(files, workers, cache, digests)
     else:  # nothing to reuse (a first build, other code)
-        (results, keys), parsed = _read_first(files, workers, cache), len(files)
+        (results, keys), parsed = _read_first(files, workers, cache, digests), len(files)
     log.info(f"thidua: {parsed} of {len(files)} data files parsed, {len(files) - parsed} reused from "
              f"the parse cache{f' (not used: {cache.fell_back})' if cache.fell_back else ''}, "
              f"in {time.perf_counter() - started:.1f} s")
@@ -315,7 +315,7 @@ def _read_reusing(files: list, workers: int, cache: parsecache.ParseCache,
                 continue
             digest = parsecache.content_digest(raw)
             if info is not None:  # looked at before it was read: a change meanwhile shows next time
-                digests.put(str(path), info, digest)
+                digests.put(str(path), identity(info), digest)
         keys[i] = parsecache.key_of(kind, rel, path, digest)
         hit = cache.entries.get(keys[i])
         if hit is None:
@@ -325,30 +325,33 @@ def _read_reusing(files: list, workers: int, cache: parsecache.ParseCache,
     if todo:
         missed = [files[i] for i in todo]
         # the workers read the files again and key them by what they read, should one change meanwhile
-        for i, (result, key) in zip(todo, _read_all(missed, workers, keyed=True)):
+        for i, (result, key, seen) in zip(todo, _read_all(missed, workers, keyed=True)):
             results[i], keys[i] = result, key
+            _note(digests, files[i][1], seen)
     entries = {key: result for key, result in zip(keys, results) if key is not None}
     if todo or entries.keys() != cache.entries.keys():
         cache.write(entries)
     return results, keys, len(todo)
 
 
-def _read_first(files: list, workers: int, cache: parsecache.ParseCache) -> tuple[list, list]:
+def _read_first(files: list, workers: int, cache: parsecache.ParseCache, digests: Digests) -> tuple[list, list]:
     """`_read_cached` with nothing to reuse: the workers read and key each file once, and each
     pickles its own parses by cache part (`parsecache.pickled_parts`) beside the others; those
     chunks are the cache parts written, and the workers' parses come here in them, so no
-    process pickles them a second time."""
+    process pickles them a second time. What they saw of each file goes to `digests`."""
     workers = workers or parallel.cpu_count()
     if not (workers > 1 and len(files) >= PARALLEL_FROM and parallel.can_fork()):
         read = _read_slice((0, len(files)), files, keyed=True)
-        cache.write({key: result for result, key in read if key is not None})
-        return [result for result, _ in read], [key for _, key in read]
+        cache.write({key: result for result, key, _ in read if key is not None})
+        for (_, path, _), (_, _, seen) in zip(files, read):
+            _note(digests, path, seen)
+        return [result for result, _, _ in read], [key for _, key, _ in read]
 
     def share(w: int) -> tuple[list, dict[int, bytes]]:
         read = _read_slice((0, len(files)), files[w::workers], keyed=True)
-        chunks = parsecache.pickled_parts({key: result for result, key in read if key is not None})
+        chunks = parsecache.pickled_parts({key: result for result, key, _ in read if key is not None})
         if w > 0:  # a worker: what it parsed travels in the chunks (an unreadable file's problems do not)
-            read = [(None if key is not None else result, key) for result, key in read]
+            read = [(None if key is not None else result, key, seen) for result, key, seen in read]
         return read, chunks
 
     results: list = [None] * len(files)
@@ -359,9 +362,11 @@ def _read_first(files: list, workers: int, cache: parsecache.ParseCache) -> tupl
             parts.setdefault(index, []).append(chunk)
         if w > 0:
             entries = parsecache.unpickled(chunks.values())
-            read = [(entries[key] if key is not None else result, key) for result, key in read]
-        results[w::workers] = [result for result, _ in read]
-        keys[w::workers] = [key for _, key in read]
+            read = [(entries[key] if key is not None else result, key, seen) for result, key, seen in read]
+        results[w::workers] = [result for result, _, _ in read]
+        keys[w::workers] = [key for _, key, _ in read]
+        for (_, path, _), (_, _, seen) in zip(files[w::workers], read):
+            _note(digests, path, seen)
     cache.write_chunks(parts)
     return results, keys
 
@@ -369,24 +374,39 @@ def _read_first(files: list, workers: int, cache: parsecache.ParseCache) -> tupl
 def _unchanged(digests: Digests, path: Path) -> tuple[os.stat_result | None, bytes | None]:
     """(the file's `os.stat` if it is a regular file the loader would read, not too large; the
     digest `digests` holds for it if it is still the file that digest was taken of)."""
+    info = _readable(path)
+    return (info, digests.get(str(path), info)) if info is not None else (None, None)
+
+
+def _readable(path: Path) -> os.stat_result | None:
+    """The file's `os.stat` if it is a regular file the loader would read, not too large."""
     try:
         info = os.stat(path, follow_symlinks=False)
     except OSError:
-        return None, None
-    if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
-        return None, None
-    return info, digests.get(str(path), info)
+        return None
+    return info if stat.S_ISREG(info.st_mode) and info.st_size <= MAX_FILE_BYTES else None
+
+
+def _note(digests: Digests, path: Path, seen: tuple | None) -> None:
+    """What a keyed read saw of a file (`_read_slice`), into `digests`."""
+    if seen is not None:
+        digests.put(str(path), *seen)
 
 
 def _read_slice(bounds: tuple[int, int], files: list, keyed: bool = False) -> list:
-    if keyed:
-        out_keyed = []
+    if keyed:  # ((record, problems), the parse cache's key, (identity, digest) for `digests` or None)
+        out_keyed: list[tuple] = []
         for kind, path, rel in files[bounds[0]:bounds[1]]:
             report = Report()
+            info = _readable(path)  # looked at before it is read: a change meanwhile shows next time
             raw = read_data_file(path, rel, report)
-            record = parse_bytes(raw, kind, rel, report) if raw is not None else None
-            key = parsecache.key(kind, rel, path, raw) if raw is not None else None
-            out_keyed.append(((record, report.problems), key))
+            if raw is None:
+                out_keyed.append(((None, report.problems), None, None))
+                continue
+            record = parse_bytes(raw, kind, rel, report)
+            digest = parsecache.content_digest(raw)
+            seen = (identity(info), digest) if info is not None else None
+            out_keyed.append(((record, report.problems), parsecache.key_of(kind, rel, path, digest), seen))
         return out_keyed
     out = []
     for kind, path, rel in files[bounds[0]:bounds[1]]:

@@ -19,7 +19,7 @@ import stat
 from pathlib import Path
 
 from . import parsecache, sealed
-from .digests import Digests
+from .digests import Digests, identity
 from .loader import folders
 from .photos import MAX_PHOTO_BYTES
 from .schema import MAX_FILE_BYTES
@@ -101,8 +101,8 @@ def _file(path: str, name: bytes, stats, content, follow: bool, digests: Digests
     info = os.stat(path, follow_symlinks=follow)
     if not stat.S_ISREG(info.st_mode):
         return  # a link to a folder or a FIFO: its name and target are counted
-    identity = (info.st_size, info.st_mtime_ns, info.st_ino)
-    stats.update(b"F" + name + "\0{}\0{}\0{}\0".format(*identity).encode())
+    looked = (info.st_size, info.st_mtime_ns, info.st_ino)
+    stats.update(b"F" + name + "\0{}\0{}\0{}\0".format(*looked).encode())
     if content is None:
         return
     if info.st_size > LARGEST:  # refused by its size alone, whatever it holds: never read whole
@@ -119,13 +119,13 @@ def _file(path: str, name: bytes, stats, content, follow: bool, digests: Digests
         return
     with os.fdopen(fd, "rb") as handle:
         opened = os.fstat(fd)
-        if not stat.S_ISREG(opened.st_mode) or (opened.st_size, opened.st_mtime_ns, opened.st_ino) != identity:
+        if not stat.S_ISREG(opened.st_mode) or (opened.st_size, opened.st_mtime_ns, opened.st_ino) != looked:
             content.update(b"~" + name + b"\0")  # replaced meanwhile: `settled` will differ, nothing kept
             return
         digest = parsecache.file_digest(handle)
     content.update(b"F" + name + b"\0" + digest)
     if digests is not None:
-        digests.put(path, info, digest)
+        digests.put(path, identity(info), digest)
 
 
 def read(folder: Path, key: bytes, stamp: bytes) -> list[Problem] | None:
