@@ -125,3 +125,13 @@ def test_damaged_digests_are_not_trusted(tmp_path, capsys, settled, reads):
     code, out = validate(data, capsys)
     assert code == 1 and "so-noi-vu-b" in out, out
     assert len(set(reads)) == len(list(data.rglob("*.yml")))  # every file read again
+
+
+def test_digests_made_by_other_parse_cache_code_are_not_used(tmp_path, capsys, settled, monkeypatch):
+    """The digests are the parse cache's `content_digest`s: another way of making them (another
+    parsecache.py) must not find these."""
+    data = make_data(tmp_path)
+    validate(data, capsys)
+    assert Digests(tmp_path / CACHE).old  # kept, and read back by the same code
+    monkeypatch.setattr(thidua.parsecache, "code_stamp", lambda: b"\0" * 32)
+    assert not Digests(tmp_path / CACHE).old

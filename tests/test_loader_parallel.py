@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
+
 from conftest import FROZEN
 
 from thidua import loader
@@ -167,6 +169,19 @@ def test_a_first_load_split_over_processes_fills_the_parse_cache_from_their_chun
     # what each process read of each file is noted for the next run, the first load's too
     regular = sorted(p.name for p in data.rglob("*.yml") if p.is_file())
     assert first["noted"] == again["noted"] == regular
+
+
+def test_fork_pull_past_the_largest_pipe_works_in_this_process(monkeypatch):
+    """More task numbers than the system lets a pipe hold: the tasks run here, in order, rather
+    than a write that no reader would ever empty."""
+    from thidua import parallel
+
+    def refused(*args):
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(parallel.fcntl, "fcntl", refused)
+    monkeypatch.setattr(parallel, "fork_map", lambda *args: pytest.fail("forked"))
+    assert parallel.fork_pull(lambda i: i * 2, 20000, 2) == [i * 2 for i in range(20000)]
 
 
 FORK_PULL = """

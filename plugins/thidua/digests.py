@@ -11,7 +11,8 @@ One change cannot show: a file rewritten within the same clock tick as it was re
 kept for the next run only if its file was last changed at least `RACY_NS` before the run that read
 it began (git's rule for "racy" files), and any other file is read again then.
 
-One sealed pickle beside the parse cache (sealed.py): damaged, or made by other code, it is not
+One sealed pickle beside the parse cache (sealed.py), stamped with the parse cache's code (the
+digests are its `content_digest`s) and this module's: damaged, or made by other code, it is not
 used, and every file is read.
 """
 from __future__ import annotations
@@ -22,7 +23,7 @@ import os
 import time
 from pathlib import Path
 
-from . import sealed
+from . import parsecache, sealed
 
 log = logging.getLogger("mkdocs.plugins.thidua")
 
@@ -30,9 +31,12 @@ MAGIC = b"thidua-file-digests\n"
 NAME = "digests.pickle"
 # Coarse file-system clocks (2 s on FAT), and the kernel's tick between its clock and a file's times
 RACY_NS = 2_000_000_000
-STAMP = hashlib.sha256(b"blake2b-512 of the bytes\0" + Path(__file__).read_bytes()).digest()
 
 Identity = tuple[int, int, int, int, int]  # device, inode, size, modification and status-change times
+
+
+def stamp() -> bytes:
+    return hashlib.sha256(parsecache.code_stamp() + Path(__file__).read_bytes()).digest()
 
 
 def identity(info: os.stat_result) -> Identity:
@@ -50,7 +54,7 @@ class Digests:
         self.new: dict[str, tuple[Identity, bytes]] = {}
         if self.file is not None and self.file.exists():
             try:
-                kept = sealed.read(self.file, MAGIC, STAMP)
+                kept = sealed.read(self.file, MAGIC, stamp())
                 if isinstance(kept, dict):
                     self.old = kept
             except sealed.Stale:
@@ -80,6 +84,6 @@ class Digests:
         if kept == self.old:
             return
         try:
-            sealed.write(self.file, MAGIC, STAMP, kept)
+            sealed.write(self.file, MAGIC, stamp(), kept)
         except OSError as exc:  # a read-only checkout still validates, only not faster next time
             log.warning(f"thidua: the file digests could not be written ({exc})")

@@ -306,7 +306,8 @@ def _read_reusing(files: list, workers: int, cache: parsecache.ParseCache,
     keys: list = [None] * len(files)
     todo = []
     for i, (kind, path, rel) in enumerate(files):
-        info, digest = _unchanged(digests, path)
+        info = _readable(path)
+        digest = digests.get(str(path), info) if info is not None else None
         if digest is None:  # not at hand: the file is read to key it
             report = Report()
             raw = read_data_file(path, rel, report)
@@ -369,13 +370,6 @@ def _read_first(files: list, workers: int, cache: parsecache.ParseCache, digests
             _note(digests, path, seen)
     cache.write_chunks(parts)
     return results, keys
-
-
-def _unchanged(digests: Digests, path: Path) -> tuple[os.stat_result | None, bytes | None]:
-    """(the file's `os.stat` if it is a regular file the loader would read, not too large; the
-    digest `digests` holds for it if it is still the file that digest was taken of)."""
-    info = _readable(path)
-    return (info, digests.get(str(path), info)) if info is not None else (None, None)
 
 
 def _readable(path: Path) -> os.stat_result | None:

@@ -75,7 +75,11 @@ def fork_pull(task: Callable[[int], object], tasks: int, workers: int) -> list:
     read_end, write_end = os.pipe()
     try:
         if len(numbers) > _PIPE_HOLDS:  # the default holds 16,384 numbers; written before anyone reads
-            fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, len(numbers))
+            try:
+                fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, len(numbers))
+            except OSError:  # past the system's largest pipe (1 MB by default: 262,144 tasks)
+                os.close(read_end)
+                return [task(index) for index in range(tasks)]  # in this process: slower, never stuck
         os.write(write_end, numbers)
     finally:
         os.close(write_end)  # so an empty pipe reads as its end, in every process

@@ -57,10 +57,6 @@ def file_digest(handle: io.BufferedReader) -> bytes:
     return hashlib.file_digest(handle, "blake2b").digest()
 
 
-def key(kind: str, rel: str, path: Path, raw: bytes) -> bytes:
-    return key_of(kind, rel, path, content_digest(raw))
-
-
 def key_of(kind: str, rel: str, path: Path, digest: bytes) -> bytes:
     """The key of a file's parse, from its bytes' `content_digest`, its kind and its name."""
     hashed = hashlib.blake2b(digest, digest_size=20)
