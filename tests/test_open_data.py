@@ -113,6 +113,12 @@ def sites(data) -> dict[bool, Path]:
     return out
 
 
+def kind_file(site: Path, attr: str) -> dict:
+    """A kind's JSON file, which is in the ZIP alone (the site serves each record's beside its page)."""
+    with zipfile.ZipFile(site / paths.ARCHIVE) as z:
+        return json.loads(z.read(paths.bulk_json(attr).removeprefix(paths.SECTION)))
+
+
 def read_csv(site: Path, table: str) -> list[dict]:
     raw = (site / paths.csv_file(table)).read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf"), "UTF-8 with BOM, for Excel"
@@ -139,7 +145,7 @@ def test_each_record_json_matches_the_schema_and_its_kind_file(sites, data):
     validator = Draft202012Validator(schema)
     model_schema = json.loads((site / paths.SCHEMA).read_text(encoding="utf-8"))
     for kind, ids in expected_ids(data).items():
-        bulk = json.loads((site / paths.bulk_json(KINDS[kind].attr)).read_text(encoding="utf-8"))
+        bulk = kind_file(site, KINDS[kind].attr)
         assert bulk["count"] == len(ids) and [r["id"] for r in bulk["records"]] == sorted(ids), kind
         by_kind = Draft202012Validator({"$ref": model_schema["x-kinds"][kind], "$defs": model_schema["$defs"]})
         for ident in ids:
@@ -337,7 +343,7 @@ def test_sqlite_record_column_leaves_out_what_has_a_table_of_its_own(sites):
     rows = db.execute("SELECT recipients.* FROM decisions JOIN recipients ON recipients.decision = decisions.id "
                       "WHERE decisions.id = 'qd-10-dong-xuan-2023' ORDER BY recipients.number").fetchall()
     assert [{k: row[k] for k in line} for line, row in zip(lines, rows)] == lines and len(rows) == len(lines)
-    bulk = json.loads((site / paths.bulk_json("decisions")).read_text(encoding="utf-8"))
+    bulk = kind_file(site, "decisions")
     assert next(r for r in bulk["records"] if r["id"] == "qd-10-dong-xuan-2023")["record"]["recipients"] == lines
     for ident in ("kh-2-dong-xuan-2022", GUIDE):
         kept = json.loads((site / paths.record_json("documents", ident)).read_text(encoding="utf-8"))["record"]["basis"]
@@ -463,7 +469,7 @@ def test_a_rebuild_links_the_unchanged_small_files_and_writes_the_large_anew(dat
     again = incremental.Writer(new, old, incremental.Manifest(old, first.entries))
     _, after = written(data, new, sink=again)
     whole = {path for path, entry in again.entries.items() if entry[0] == ""}
-    assert {paths.DATABASE, paths.ARCHIVE, paths.csv_file("recipients"), paths.bulk_json("decisions")} <= whole
+    assert {paths.DATABASE, paths.ARCHIVE, paths.csv_file("recipients")} <= whole
     assert after == before and again.written == len(whole)  # only the large files written again
     for path in again.entries:
         assert ((new / path).stat().st_ino == (old / path).stat().st_ino) == (path not in whole), path
@@ -488,7 +494,7 @@ def test_open_data_page_documents_every_file(sites):
     html = (sites[True] / paths.SECTION / "index.html").read_text(encoding="utf-8")
     assert "Dữ liệu mở" in html
     hrefs = set(re.findall(r'href="([^"#]+)"', html))
-    for target in ("thidua.db", "datapackage.json", "thidua-du-lieu.zip", "csv/recipients.csv", "json/documents.json",
+    for target in ("thidua.db", "datapackage.json", "thidua-du-lieu.zip", "csv/recipients.csv",
                    "atom/tat-ca.xml", "lich/tat-ca.ics", "../sitemap.xml", "../robots.txt"):
         assert target in hrefs, target
     for href in hrefs:
@@ -496,7 +502,11 @@ def test_open_data_page_documents_every_file(sites):
             assert (sites[True] / paths.SECTION / href).resolve().is_file(), href
     # each listed size is the size of the file written (the page renders after the exports)
     listed = re.findall(r'<tr><td><a href="([^"]+)">[^<]*</a></td><td>(?:(?!</td>).)*</td><td>([^<]+)</td></tr>', html)
-    assert len(listed) >= 5 + len(KINDS) + 9
+    assert len(listed) >= 5 + 9
+    # a kind's JSON file is named, in the ZIP, and not served loose: each record's is, beside its page
+    for kind in KINDS.values():
+        assert f"<tr><td>json/{kind.attr}.json</td>" in html and f'href="json/{kind.attr}.json"' not in html
+    assert not (sites[True] / paths.bulk_json("decisions")).parent.exists()
     for href, shown in listed:
         assert shown == open_data.size((sites[True] / paths.SECTION / href).stat().st_size), href
 

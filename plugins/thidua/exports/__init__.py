@@ -3,12 +3,16 @@ well-kept library (tests read each back with another).
 
 `plan` says what will be written (the open-data page lists it); `Export.write` writes every file
 into the site folder as it is made (`paths.py` says where each lives): one JSON file per record
-beside its page, one per kind, CSV per table, the SQLite database, `datapackage.json`, a ZIP of
-them all, Atom feeds, iCalendar calendars and `robots.txt`. Small files go through the caller's
-sink (which may reuse an unchanged file of the previous build; a calendar or feed whose inputs
-are unchanged, by their key, is not even made: `_Writing.keyed`); the large ones (bulk JSON, CSV,
-the database, the ZIP, the site's calendar) are made in a scratch folder inside the site folder
-and moved into place whole, so none is ever held in memory or seen half-written.
+beside its page, CSV per table, the SQLite database, `datapackage.json`, a ZIP of them all with
+one JSON file per kind, Atom feeds, iCalendar calendars and `robots.txt`. Small files go through
+the caller's sink (which may reuse an unchanged file of the previous build; a calendar or feed
+whose inputs are unchanged, by their key, is not even made: `_Writing.keyed`); the large ones
+(CSV, the database, the ZIP, the site's calendar) are made in a scratch folder inside the site
+folder and moved into place whole, so none is ever held in memory or seen half-written.
+
+A kind's JSON file is in the ZIP only: it is its records' own files, byte for byte, in one array,
+and the site already serves each of those beside its page (at national scale the loose copies
+were 0.7 GB of the output); whoever wants them all at once downloads the ZIP, smaller anyway.
 
 It reads the published repository only (after `publish.py`), so what a page may not show no
 export holds; and no build clock, so the same data gives the same bytes.
@@ -43,8 +47,8 @@ from .tabular import CsvWriter, datapackage
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a ZIP can say: no build time in the archive
 CHUNK = 1 << 20  # bytes read at a time into the ZIP
 OWN_FILES = frozenset({paths.SCHEMA, paths.RECORD_SCHEMA, paths.DATABASE, paths.PACKAGE, paths.ARCHIVE, paths.ROBOTS})
-# the folders of the bulk JSON, the CSV, the feeds and the calendars
-OWN_FOLDERS = tuple(p.rpartition("/")[0] + "/" for p in (paths.bulk_json("x"), paths.csv_file("x"), paths.feed(), paths.calendar()))
+# the folders of the CSV, the feeds and the calendars
+OWN_FOLDERS = tuple(p.rpartition("/")[0] + "/" for p in (paths.csv_file("x"), paths.feed(), paths.calendar()))
 
 
 @dataclass
@@ -115,6 +119,7 @@ class _Writing:
     def __init__(self, export: Export, sink: Sink, root: Path, scratch: Path, check: Callable[[], None]):
         self.export, self.sink, self.root, self.scratch, self.check = export, sink, root, scratch, check
         self.urls = Urls(export.site_url)
+        self.zip_only: dict[str, Path] = {}  # ZIP members not on the site (a kind's JSON) -> the scratch file
 
     def small(self, path: str, data: bytes) -> None:
         self.check()
@@ -147,6 +152,15 @@ class _Writing:
         with open(temp, "wb") as out:
             yield out
         self.place(temp, path, key)
+
+    @contextmanager
+    def zip_member(self, path: str) -> Iterator[BinaryIO]:
+        """A file made in the scratch folder for the ZIP alone, under `path`'s name there."""
+        self.check()
+        temp = self.scratch / path.replace("/", "_")
+        with open(temp, "wb") as out:
+            yield out
+        self.zip_only[path] = temp
 
     def place(self, temp: Path, path: str, key: str | None = None) -> None:
         """Put a file made in the scratch folder at `path`, listed with the sink: made from inputs
@@ -183,15 +197,15 @@ class _Writing:
         self.small(paths.PACKAGE, datapackage(export.tables, export.site_name, export.site_url))
         # Compressing the ZIP releases the GIL: it runs beside the calendars and feeds, which it does not hold.
         with ThreadPoolExecutor(1, thread_name_prefix="thidua-zip") as pool:
-            zipped = pool.submit(self.archive, sorted(p for p in export.sizes if _in_archive(p)))
+            zipped = pool.submit(self.archive, sorted([*(p for p in export.sizes if _in_archive(p)), *self.zip_only]))
             self.calendar_files(found, everything, page_url)
             _feeds(self.keyed, export.repo, graph, records, export.site_name, export.site_url, urls)
             self.small(paths.ROBOTS, robots(export.site_url))
             zipped.result()
 
     def kind_files(self, kind, table: Table, db: Database) -> None:
-        """A kind's records: one JSON file each, the kind's JSON file of the same bytes, its table
-        in CSV and in the database (with each record's JSON, less the fields that are tables of
+        """A kind's records: one JSON file each, the kind's JSON file of the same bytes (for the ZIP),
+        its table in CSV and in the database (with each record's JSON, less the fields that are tables of
         their own: a decision's recipients are rows of `recipients`)."""
         records, graph, urls = self.export.records[kind.name], self.export.graph, self.urls
         links = Links(self.export.repo, graph, urls)
@@ -201,7 +215,7 @@ class _Writing:
         head = dumps({"count": len(records), "kind": kind.name, "label": kind.label})[:-1] + b',"records":['
         tail = b"]," + dumps({"schema": urls(paths.RECORD_SCHEMA)})[1:]
         with ExitStack() as stack:
-            bulk = stack.enter_context(self.large(paths.bulk_json(kind.attr)))
+            bulk = stack.enter_context(self.zip_member(paths.bulk_json(kind.attr)))
             out = CsvWriter(stack.enter_context(self.large(paths.csv_file(table.name))), table)
             rows = stack.enter_context(db.table(table, with_record=True))
             bulk.write(head)
@@ -232,15 +246,17 @@ class _Writing:
         self.export.rows[table.name] = out.count
 
     def archive(self, members: list[str]) -> None:
-        """A ZIP of `members` (written already) under their paths below `du-lieu/`, sorted, with fixed times."""
+        """A ZIP of `members` (written already, on the site or for the ZIP alone) under their paths
+        below `du-lieu/`, sorted, with fixed times."""
         with self.large(paths.ARCHIVE) as raw, zipfile.ZipFile(raw, "w", compression=zipfile.ZIP_DEFLATED) as z:
             for path in members:
                 self.check()
                 info = zipfile.ZipInfo(path.removeprefix(paths.SECTION), date_time=ZIP_TIME)
                 info.compress_type = zipfile.ZIP_DEFLATED
                 info.external_attr = 0o644 << 16
-                info.file_size = self.export.sizes[path]  # known up front: ZIP64 headers if it is large
-                with open(self.root / path, "rb") as src, z.open(info, "w") as dest:
+                source = self.zip_only.get(path) or self.root / path
+                info.file_size = source.stat().st_size  # known up front: ZIP64 headers if it is large
+                with open(source, "rb") as src, z.open(info, "w") as dest:
                     shutil.copyfileobj(src, dest, CHUNK)
 
     def calendar_files(self, found: dict[str, list[timeline.Occurrence]], everything: list[timeline.Occurrence],
