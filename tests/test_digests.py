@@ -135,3 +135,25 @@ def test_digests_made_by_other_parse_cache_code_are_not_used(tmp_path, capsys, s
     assert Digests(tmp_path / CACHE).old  # kept, and read back by the same code
     monkeypatch.setattr(thidua.parsecache, "code_stamp", lambda: b"\0" * 32)
     assert not Digests(tmp_path / CACHE).old
+
+
+def test_a_run_keeps_the_digests_of_files_it_did_not_look_at(tmp_path, settled):
+    """A build keys the records' files, `thidua validate` every file (photos too): neither drops the
+    other's digests while their files are unchanged; a file since changed or removed loses its own."""
+    cache = tmp_path / "cache"
+    photo, moved, gone, record = (tmp_path / name for name in ("a.jpg", "b.jpg", "c.jpg", "x.yml"))
+    for file in (photo, moved, gone, record):
+        file.write_bytes(b"bytes of " + file.name.encode())
+    walk = Digests(cache)  # `thidua validate`: every file
+    for file in (photo, moved, gone, record):
+        walk.put(str(file), thidua.digests.identity(file.stat()), b"d-" + file.name.encode())
+    walk.write()
+    build = Digests(cache)  # a build: the record alone
+    assert build.get(str(record), record.stat()) == b"d-x.yml"
+    moved.write_bytes(b"other bytes")
+    gone.unlink()
+    build.write()
+    after = Digests(cache)
+    assert after.get(str(photo), photo.stat()) == b"d-a.jpg"
+    assert after.get(str(record), record.stat()) == b"d-x.yml"
+    assert str(moved) not in after.old and str(gone) not in after.old

@@ -76,14 +76,28 @@ class Digests:
         self.new[path] = (seen, digest)
 
     def write(self) -> None:
-        """Keep this run's digests of files not changed within RACY_NS of its start."""
+        """Keep this run's digests of files not changed within RACY_NS of its start, and the last
+        run's of files this one did not look at, while they are still those files: a build keys
+        the records' files alone, `thidua validate` every file (a story's photos too), and neither
+        may drop the other's, or each would read again what the other just read."""
         if self.file is None:
             return
         settled = self.started - RACY_NS
         kept = {path: entry for path, entry in self.new.items() if max(entry[0][3], entry[0][4]) < settled}
+        for path, entry in self.old.items():
+            if path not in self.new and _still(path, entry[0]):
+                kept[path] = entry
         if kept == self.old:
             return
         try:
             sealed.write(self.file, MAGIC, stamp(), kept)
         except OSError as exc:  # a read-only checkout still validates, only not faster next time
             log.warning(f"thidua: the file digests could not be written ({exc})")
+
+
+def _still(path: str, seen: Identity) -> bool:
+    """Whether the file at `path` is the one of identity `seen` (gone or changed: not)."""
+    try:
+        return identity(os.stat(path)) == seen
+    except OSError:
+        return False
