@@ -20,6 +20,7 @@ from conftest import build
 from test_award_rules import clean, line_of, make_data, the_problem
 from test_award_rules import story as story_file
 from test_honor_pages import PRIVATE_NAME, assert_well_formed, honor_data, pages_of, png, site_of
+from thidua import markup
 from thidua.checks.stories import markup_problems
 from thidua.pages.stories import URL_SCHEMES, render_markdown, resolve_photo
 from thidua.text import slugify
@@ -114,7 +115,8 @@ def heading_levels(html: str) -> list[int]:
 def test_story_headings_never_skip_a_level(markdown, levels):
     html = str(render_markdown(markdown))
     assert heading_levels(html) == levels, html
-    assert str(render_markdown(markdown)) == html  # deterministic: the parser is reused, its state reset
+    assert markup.convert(markdown) == markup.convert(markdown)  # deterministic: the parser is reused, its state reset
+    assert str(render_markdown(markdown)) == html
 
 
 def test_story_heading_levels_follow_the_offices_nesting():
@@ -467,3 +469,38 @@ def test_real_stories_have_pages_photos_and_lists(site_dir):
         assert f'href="{story.id}/"' in index or len(repo.stories) > LATEST  # the index lists the latest
         if story.sample:
             assert "td-sample" in html
+
+
+def test_a_story_body_is_converted_once_per_process(tmp_path, monkeypatch):
+    """The check (story-markup) and the page read a body through one conversion: a process that checks
+    and plans (`mkdocs serve` plans every page again after each edit) does not convert it twice."""
+    from thidua.graph import LinkGraph
+    from thidua.pages import build_site
+    from thidua.pages.site import Settings
+    from thidua.publish import publishable
+    from thidua.validate import validate
+
+    bodies = {f"s-{n}": f"Câu chuyện số {n} ({os.getpid()}-{id(tmp_path)}): [trang](https://example.org/{n}).\n"
+              for n in range(3)}
+    data = make_data(tmp_path, {k: v for ident, body in bodies.items() for k, v in story_file(ident, body).items()})
+    converted: list[str] = []
+    real = markup.convert
+    monkeypatch.setattr(markup, "convert", lambda text: converted.append(text) or real(text))
+    for _ in range(2):  # a build, then a preview's rebuild in the same process
+        repo, report = validate(data, workers=1)
+        assert not report.sorted()
+        publishable(repo)
+        pages = {p.url: p for p in build_site(repo, LinkGraph.build(repo), Settings()).pages}
+        for ident, n in zip(bodies, range(3)):
+            assert f'href="https://example.org/{n}"' in pages[f"dien-hinh/{ident}/"].body
+    assert sorted(text.strip() for text in converted if "Câu chuyện số" in text) == sorted(b.strip() for b in bodies.values())
+
+
+def test_a_body_the_parser_cannot_read_is_not_kept(monkeypatch):
+
+    deep = "- " * 20_000 + f"sâu {os.getpid()}\n"
+    for _ in range(2):
+        with pytest.raises(RecursionError):
+            markup.to_html(deep)
+    assert deep not in markup._converted
+    assert "<p>" in markup.to_html("Sau đó vẫn đọc được.")

@@ -60,8 +60,22 @@ def meant(address: str) -> str | None:
     return f"https://{host[:60]}" if _BARE_HOST_RE.match(host) else None
 
 
+# Each body converted once per process: the checks read it (story-markup), then its page; and
+# `mkdocs serve` plans every story's page again after each edit (10,000 stories at national scale,
+# about 0.4 ms each). The same text always gives the same HTML. A text that fails is not kept.
+_converted: dict[str, str] = {}
+
+
 def to_html(text: str) -> str:
     """A body as HTML, before the page's allow-list cleans it."""
+    found = _converted.get(text)
+    if found is None:
+        found = _converted[text] = convert(text)
+    return found
+
+
+def convert(text: str) -> str:
+    """`to_html`'s conversion, done each time."""
     try:
         return parser().reset().convert(text)
     except RecursionError:  # nested too deep (checks/stories.py): a parser that failed half-way
