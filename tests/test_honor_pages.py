@@ -484,18 +484,31 @@ def test_honor_rolls_per_year_form_campaign_and_authority(site):
     assert 'href="../../../khen-thuong/qd-20-dong-xuan-2024/#nguyen-thi-thuy"' in year.body
     assert "Lý Thị Bắc" not in year.body  # 2023
     assert "Lý Thị Bắc" in pages["vinh-danh/nam/2023/"].body
-    form = pages["vinh-danh/hinh-thuc/giay-khen-so/"]
-    assert "Phòng Tổ chức cán bộ" in form.body and "Lý Thị Bắc" not in form.body
     authority = pages["vinh-danh/co-quan/ubnd-tinh-bac-son/"]
     assert "Lý Thị Bắc" in authority.body and "Trần Văn Bình" not in authority.body
+    # by award form and by campaign, the rolls list the decisions, each linking to its lines, and no line
+    form = pages["vinh-danh/hinh-thuc/giay-khen-so/"]
+    assert_well_formed(form.body)
+    assert decisions_listed(form.body) == ["qd-5-snv-dong-xuan-2024"]
+    assert "Phòng Tổ chức cán bộ" not in form.body and "<table class=\"td-honor" not in form.body
+    assert 'href="../../?hinh-thuc=giay-khen-so"' in form.body  # the finder names them, filtered by the form
+    assert ">Hình thức</th>" not in form.body  # the roll's own
     campaign = pages["vinh-danh/phong-trao/vi-nguoi-ngheo-2021-2025/"]
+    assert decisions_listed(campaign.body) == ["qd-20-dong-xuan-2024", "qd-5-snv-dong-xuan-2024",
+                                               "qd-10-dong-xuan-2023", "qd-7-bac-son-2023"]
     for name in ("Lý Thị Bắc", "Phòng Tổ chức cán bộ", "Nguyễn Thị Thuý", "Hội Nông dân xã An Phú"):
-        assert name in campaign.body
-    assert SAMPLE_NAME not in campaign.body  # the sample decision names no campaign
+        assert name not in campaign.body
+    assert "<strong>14</strong> lượt khen thưởng" in campaign.body  # the lines counted all the same
+    assert ">Hình thức</th>" in campaign.body and '<td data-label="Số lượt">6</td>' in campaign.body
     # campaign and authority rolls group by year, newest first
     assert campaign.body.index('id="nam-2024"') < campaign.body.index('id="nam-2023"')
     for page in (year, form, authority, campaign):
-        assert PRIVATE_NAME not in page.body
+        assert PRIVATE_NAME not in page.body and SAMPLE_NAME not in campaign.body
+
+
+def decisions_listed(body: str) -> list[str]:
+    """The decisions a roll lists (by id), in order."""
+    return re.findall(r'<td data-label="Quyết định"><a href="[./]*khen-thuong/([^/]+)/">', body)
 
 
 def test_achievement_is_written_on_the_decision_page_only(site):
@@ -507,7 +520,9 @@ def test_achievement_is_written_on_the_decision_page_only(site):
     assert ">Thành tích</th>" in pages["khen-thuong/qd-10-dong-xuan-2023/"].body
     rolls = [p for url, p in pages.items() if url.startswith("vinh-danh/") and p.kind == "honor-roll"]
     showing = [p for p in rolls if "khen-thuong/qd-10-dong-xuan-2023/#nguyen-thi-thuy" in p.body]
-    assert len(showing) == 4  # year, form, campaign, authority
+    assert sorted(p.url for p in showing) == ["vinh-danh/co-quan/ubnd-tinh-dong-xuan/", "vinh-danh/nam/2023/"]
+    listing = [p.url for p in rolls if "khen-thuong/qd-10-dong-xuan-2023/" in p.body and p not in showing]
+    assert sorted(listing) == ["vinh-danh/hinh-thuc/bang-khen-tinh/", "vinh-danh/phong-trao/vi-nguoi-ngheo-2021-2025/"]
     for page in rolls:
         assert achievement not in page.body and ">Thành tích</th>" not in page.body, page.url
 
@@ -598,20 +613,24 @@ def test_include_samples_false_leaves_no_sample_anywhere(data_dir):
 
 def test_pagination_keeps_honor_roll_pages_bounded(tmp_path, monkeypatch):
     monkeypatch.setattr(honor, "PAGE_LINES", 4)
+    monkeypatch.setattr(honor, "PAGE_DECISIONS", 3)
     site = site_of(honor_data(tmp_path))
     pages = pages_of(site)
-    urls = sorted(u for u in pages if u.startswith("vinh-danh/phong-trao/"))
-    # 6 + 5 + 2 + 1 = 14 public, non-sample lines in the campaign: pages of 4
-    assert urls == ["vinh-danh/phong-trao/vi-nguoi-ngheo-2021-2025/",
-                    "vinh-danh/phong-trao/vi-nguoi-ngheo-2021-2025/trang-2/",
-                    "vinh-danh/phong-trao/vi-nguoi-ngheo-2021-2025/trang-3/",
-                    "vinh-danh/phong-trao/vi-nguoi-ngheo-2021-2025/trang-4/"]
+    roll = "vinh-danh/co-quan/ubnd-tinh-dong-xuan/"
+    urls = sorted(u for u in pages if u.startswith(roll))
+    assert urls == [roll, f"{roll}trang-2/", f"{roll}trang-3/"]
     counts = [pages[u].body.count("<tr>") - pages[u].body.count("<thead><tr>") for u in urls]
-    assert counts == [4, 4, 4, 2]
+    assert counts == [4, 4, 3]  # 6 + 5 public, non-sample lines of its two decisions: pages of 4
     second = pages[urls[1]]
     assert "(tiếp theo)" in second.body  # a decision cut between pages says so
     assert 'aria-current="page">Trang 2<' in second.body
     assert_well_formed(second.body)
+    # a roll of decisions: pages of PAGE_DECISIONS, each decision whole on one of them
+    campaign = "vinh-danh/phong-trao/vi-nguoi-ngheo-2021-2025/"
+    assert sorted(u for u in pages if u.startswith(campaign)) == [campaign, f"{campaign}trang-2/"]
+    assert [decisions_listed(pages[u].body) for u in (campaign, f"{campaign}trang-2/")] == [
+        ["qd-20-dong-xuan-2024", "qd-5-snv-dong-xuan-2024", "qd-10-dong-xuan-2023"], ["qd-7-bac-son-2023"]]
+    assert_well_formed(pages[f"{campaign}trang-2/"].body)
 
 
 # --- The finder's data

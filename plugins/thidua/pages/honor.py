@@ -1,9 +1,12 @@
 """Honor rolls and the honor-roll finder.
 
 vinh-danh/                          the finder (nav entry): filters and a name box, plus links to the rolls
-vinh-danh/{nam,hinh-thuc,phong-trao,co-quan}/<key>/[trang-N/]
-                                    honor rolls per year, award form, campaign and authority, in pages of
-                                    at most PAGE_LINES lines
+vinh-danh/{nam,co-quan}/<key>/[trang-N/]
+                                    honor rolls per year and per deciding authority: every line, in pages
+                                    of at most PAGE_LINES lines
+vinh-danh/{hinh-thuc,phong-trao}/<key>/[trang-N/]
+                                    per award form and per campaign: the decisions, with their counts, in
+                                    pages of at most PAGE_DECISIONS; each links to its lines (`LISTED`)
 vinh-danh/du-lieu/                  the finder's data (static JSON, fetched by finder.js):
 
   index.json        {"v": 1, "n": lines, "d": decisions,
@@ -47,6 +50,12 @@ from .render import Renderer, authority_label
 from .urls import FINDER_DATA, honor_url, record_url, story_list_url
 
 PAGE_LINES = 500  # lines per honor-roll page
+PAGE_DECISIONS = 200  # decisions per page of a roll that lists them
+# Rolls that list decisions rather than lines. A line is written on its decision's page, its year's
+# roll (the page above the decision's in its breadcrumbs) and its issuer's (where a commune or a
+# department looks for its own): written on the form's and the campaign's as well, every line was
+# on five pages, a gigabyte of rows at national scale; there the finder, filtered by form, names them.
+LISTED = frozenset({"award-forms", "campaigns"})
 SHARD_LINES = 250  # lines per finder shard: ~60 kB of JSON, ~15 kB gzipped, at 240 bytes a line
 DIR_SHARDS = 200  # shards per finder directory
 ACHIEVEMENT_MAX = 200  # characters of an achievement kept in a shard; the decision page has it whole
@@ -81,11 +90,23 @@ def groups_by(renderer: Renderer, decisions: list[model.AwardDecision], by: str)
     return [(f"nam-{y}", f"Năm {y}", list(ds)) for y, ds in groupby(decisions, key=key)]
 
 
-def paginate(renderer: Renderer, groups) -> list[list[Group]]:
-    """Cut the groups' lines into pages of at most PAGE_LINES; a long decision continues on the next page."""
+def paginate(renderer: Renderer, groups, listed: bool = False) -> list[list[Group]]:
+    """Cut the groups' lines into pages of at most PAGE_LINES; a long decision continues on the next page.
+    `listed`: the decisions alone (their chunks without lines), PAGE_DECISIONS a page."""
     pages: list[list[Group]] = [[]]
     count = 0
     for gid, title, decisions in groups:
+        if listed:
+            for decision in decisions:
+                if count == PAGE_DECISIONS:
+                    pages.append([])
+                    count = 0
+                page = pages[-1]
+                if not page or page[-1].id != gid:
+                    page.append(Group(gid, title))
+                page[-1].chunks.append(Chunk(decision, [], continued=False))
+                count += 1
+            continue
         for decision in decisions:
             lines = renderer.graph.lines_of_decision.get(decision.id, [])
             start = 0
@@ -108,7 +129,8 @@ def build_roll(renderer: Renderer, site: Site, facet: str, key, *, title: str, s
                finder_query: str) -> None:
     g = renderer.graph
     total = sum(len(g.lines_of_decision.get(d.id, [])) for d in decisions)
-    pages = paginate(renderer, groups_by(renderer, decisions, by))
+    listed = facet in LISTED
+    pages = paginate(renderer, groups_by(renderer, decisions, by), listed)
     urls = [honor_url(facet, key, i + 1) for i in range(len(pages))]
     for number, groups in enumerate(pages, start=1):
         url = urls[number - 1]
@@ -120,7 +142,8 @@ def build_roll(renderer: Renderer, site: Site, facet: str, key, *, title: str, s
             description=f"{title}: {total} lượt khen thưởng theo {len(decisions)} quyết định.",
             toc=[TocEntry(2, grp.id, grp.title) for grp in groups],
             crumbs=crumbs, roll_title=title, lead=lead, groups=groups, total=total, decision_count=len(decisions),
-            pages=urls, current=number, record_link=record_link, finder=honor_url() + finder_query,
+            pages=urls, current=number, record_link=record_link, finder=honor_url() + finder_query, listed=listed,
+            show_form=facet != "award-forms",  # a roll by form: every decision's is the roll's
             has_sample=any(c.decision.sample for grp in groups for c in grp.chunks), honor_url=honor_url,
             decision_heading=decision_heading,
         )
@@ -137,7 +160,7 @@ def build_rolls(renderer: Renderer, site: Site) -> None:
     for form_id in sorted(g.decisions_of_form):
         form = repo.award_forms[form_id]
         build_roll(renderer, site, "award-forms", form_id, title=f"Bảng vinh danh: {form.name}", short=form.name,
-                   lead=f"Các tập thể, cá nhân được tặng {form.name}, theo năm.",
+                   lead=f"Các quyết định tặng {form.name}, theo năm; mỗi quyết định dẫn tới danh sách tập thể, cá nhân được khen thưởng.",
                    decisions=g.decisions_of_form[form_id], by="year",
                    record_link=(record_url("award-forms", form_id), "Thẩm quyền, đối tượng của hình thức này"),
                    finder_query=f"?hinh-thuc={form_id}")
@@ -147,7 +170,8 @@ def build_rolls(renderer: Renderer, site: Site) -> None:
             continue
         build_roll(renderer, site, "campaigns", campaign_id, title=f"Bảng vinh danh phong trào “{campaign.name}”",
                    short=campaign.name,
-                   lead=f"Các tập thể, cá nhân được khen thưởng trong phong trào thi đua “{campaign.name}” {campaign.period.vi()}, theo năm.",
+                   lead=f"Các quyết định khen thưởng trong phong trào thi đua “{campaign.name}” {campaign.period.vi()}, theo năm; "
+                        "mỗi quyết định dẫn tới danh sách tập thể, cá nhân được khen thưởng.",
                    decisions=g.decisions_of_campaign[campaign_id], by="year",
                    record_link=(record_url("campaigns", campaign_id), "Kế hoạch, văn bản của phong trào"),
                    finder_query="")

@@ -75,7 +75,7 @@ def _function(module: str, name: str, cells: tuple, defaults) -> None:
 
 def _seen(digest: str) -> None:
     """Stands for an object fingerprinted before in this build (a recipient line on its
-    decision's page and on four honor rolls)."""
+    decision's page and on two honor rolls)."""
 
 
 def _ambient(name: str) -> None:

@@ -1,11 +1,12 @@
 """Recipient-line rows of honor-roll tables, rendered in Python.
 
-A line appears on its decision page and on four honor rolls (year, award form, campaign,
-authority); at province scale that is hundreds of thousands of rows, so rows are built with
-plain string formatting instead of a Jinja macro call per line (about twenty times faster).
-The achievement, most of a row's bytes, is printed on the decision page only: a roll's row
-names the recipient and links to the line there, so the text is not written five times over
-(at national scale that was a gigabyte of HTML). Nor do cells carry a class or `data-label`:
+A line appears on its decision page and on two honor rolls (its year's, its issuer's: the rolls
+by award form and campaign list decisions, honor.LISTED); at province scale that is tens of
+thousands of rows, so rows are built with plain string formatting instead of a Jinja macro call
+per line (about twenty times faster). The achievement, most of a row's bytes, is printed on the
+decision page only: a roll's row names the recipient and links to the line there, so the text is
+not written three times over (at national scale, when lines were on four rolls, that was a
+gigabyte of HTML). Nor do cells carry a class or `data-label`:
 rows are written millions of times and those attributes were a third of a row's bytes; the columns
 are fixed, so thidua.css places them by position in `table.td-lines` (widths, a phone's labels).
 `honor_macros.html` wraps the rows in that table (`lines_table`), its headings set around it as
