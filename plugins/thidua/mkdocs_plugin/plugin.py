@@ -282,8 +282,9 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
             page.meta["description"] = str(escape(ours.description))
         page.meta["thidua_head"] = ours.head
         page.meta["thidua_kind"] = ours.kind
-        if not ours.search:
-            page.meta["search"] = {"exclude": True}
+        # Not parsed by Material's search plugin: the search index has the core's document of
+        # this page (`search.Documents`), and drops Material's entries of generated pages
+        page.meta["search"] = {"exclude": True}
         return ""
 
     def on_page_content(self, html, *, page, config, files):
