@@ -157,3 +157,17 @@ def test_a_run_keeps_the_digests_of_files_it_did_not_look_at(tmp_path, settled):
     assert after.get(str(photo), photo.stat()) == b"d-a.jpg"
     assert after.get(str(record), record.stat()) == b"d-x.yml"
     assert str(moved) not in after.old and str(gone) not in after.old
+
+
+def test_validate_and_a_build_key_files_alike(tmp_path, capsys, settled, reads, monkeypatch):
+    """`thidua validate data` (a path as typed) and a build (the data folder resolved) key each file
+    by the same path: the run after the other reads nothing to key them."""
+    data = make_data(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    assert main(["validate", "data"]) == 0
+    capsys.readouterr()
+    reads.clear()
+    assert not thidua.validate.validate(data.resolve(), cache=tmp_path / CACHE)[1].problems
+    assert reads == []
+    kept = Digests(tmp_path / CACHE).old
+    assert len(kept) == len([p for p in data.rglob("*") if p.is_file()])  # each file once, not once per key form

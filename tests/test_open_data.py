@@ -482,7 +482,7 @@ def test_the_site_holds_no_export_in_memory(data):
     assert site.exports is not None and not site.exports.written
     assert not [p for p in site.files if site.exports.owns(p)]
     page = next(p for p in site.pages if p.url == paths.SECTION)  # rendered in-process, nothing written
-    assert f"<td>{open_data.UNKNOWN}</td>" in page.body and "thidua.db" in page.body
+    assert re.search(rf'thidua\.db</a></td><td>[^<]*</td><td>{open_data.UNKNOWN}</td>', page.body)
     for path in (paths.DATABASE, paths.csv_file("recipients"), paths.feed("authority", "x"), paths.ROBOTS,
                  paths.record_json("decisions", "qd-10-dong-xuan-2023")):
         assert site.exports.owns(path), path
@@ -506,6 +506,7 @@ def test_open_data_page_documents_every_file(sites):
     # a kind's JSON file is named, in the ZIP, and not served loose: each record's is, beside its page
     for kind in KINDS.values():
         assert f"<tr><td>json/{kind.attr}.json</td>" in html and f'href="json/{kind.attr}.json"' not in html
+        assert re.search(rf"<tr><td>json/{kind.attr}.json</td><td>[^<]*</td><td>trong tệp ZIP</td></tr>", html)
     assert not (sites[True] / paths.bulk_json("decisions")).parent.exists()
     for href, shown in listed:
         assert shown == open_data.size((sites[True] / paths.SECTION / href).stat().st_size), href

@@ -6,6 +6,8 @@ the exports write them, so both read these names and cannot disagree.
 - `du-lieu/` (`SECTION`): the open-data page and every bulk file (the honor-roll finder's own
   shards are elsewhere, under `vinh-danh/du-lieu/`);
 - `<section>/<id>.json`: one record as JSON, beside its page `<section>/<id>/`.
+
+`bulk_json` names a kind's JSON file inside the ZIP (`json/<kind>.json` there), not on the site.
 """
 from __future__ import annotations
 

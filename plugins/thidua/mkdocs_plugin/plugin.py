@@ -240,7 +240,7 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         whole = sum(1 for entry in writer.entries.values() if entry[0] == "")  # listed by identity: Writer.placed
         log.info(f"thidua: open data written in {time.perf_counter() - started:.1f} s ({writer.written - whole} files "
                  f"written, {len(writer.entries) - writer.written} unchanged linked, calendars and feeds among them "
-                 f"not even made; the database, bulk JSON, CSV and ZIP made whole: {whole} files)")
+                 f"not even made; the database, CSV and ZIP made whole: {whole} files)")
 
     def _catch_up(self, final: Path, manifest: incremental.Manifest, site, export_paths: set[str], hand_written,
                   split_above: int, trash: Path | None, halt: catchup.Halt) -> None:
@@ -282,8 +282,8 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
             page.meta["description"] = str(escape(ours.description))
         page.meta["thidua_head"] = ours.head
         page.meta["thidua_kind"] = ours.kind
-        # Not parsed by Material's search plugin: the search index has the core's document of
-        # this page (`search.Documents`), and drops Material's entries of generated pages
+        # Not parsed by Material's search plugin: the search index drops its entries of generated
+        # pages, and takes the core's documents of those searched (`search.Documents`)
         page.meta["search"] = {"exclude": True}
         return ""
 

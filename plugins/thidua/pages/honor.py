@@ -98,6 +98,8 @@ def paginate(renderer: Renderer, groups, listed: bool = False) -> list[list[Grou
     for gid, title, decisions in groups:
         if listed:
             for decision in decisions:
+                if not renderer.graph.lines_of_decision.get(decision.id):
+                    continue  # none of its lines public: not on a roll of lines either
                 if count == PAGE_DECISIONS:
                     pages.append([])
                     count = 0
