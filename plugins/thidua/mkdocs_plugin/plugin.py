@@ -57,7 +57,7 @@ from ..redirects import redirect_html
 from ..validate import validate
 from ..pages import render
 from ..pages.template_cache import TemplateCache, template_cache
-from . import catchup, chrome, incremental, pagefind_index, search_index, sitemap, staging
+from . import catchup, chrome, incremental, pagefind_index, search_index, sitemap, staging, watching
 from .config import ThiduaConfig
 
 log = logging.getLogger("mkdocs.plugins.thidua")
@@ -169,8 +169,9 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
 
     def on_serve(self, server, *, config, builder):
         # `mkdocs serve` watches docs_dir only; an edited record must rebuild the preview too
+        # (by file notifications where it can, not MkDocs' polling: watching.py)
         if self.config.enabled:
-            server.watch(str(self.data_dir))
+            watching.watch(server, self.data_dir)
         return server
 
     def on_files(self, files: Files, *, config):
