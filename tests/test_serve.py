@@ -445,3 +445,51 @@ def test_the_open_data_write_ends_where_its_check_raises(planned, tmp_path):
     made = [p.name for p in (tmp_path / "half").iterdir()]
     assert made and not [name for name in made if name.startswith(".")]
     assert len(calls) == len(whole) // 2 and len(list((tmp_path / "half").rglob("*.json"))) < len(whole)
+
+
+
+@pytest.mark.parametrize("where", ["database copy", "zip member"])
+def test_the_open_data_write_is_checked_within_its_two_long_steps(planned, tmp_path, monkeypatch, where):
+    """At national scale the database's compacting copy and compressing a ZIP member (the database
+    again: a gigabyte) take tens of seconds each: the check is called as they go, so a cancelled
+    catch-up stops in them, not after them; its scratch folder removed, no ZIP left."""
+    from thidua import exports
+    from thidua.exports import database
+
+    monkeypatch.setattr(database, "PROGRESS_STEPS", 200)
+    copying = [False]
+    real_finish = database.Database.finish
+
+    def finish(self, path, check=None):
+        copying[0] = True
+        try:
+            real_finish(self, path, check)
+        finally:
+            copying[0] = False
+
+    monkeypatch.setattr(database.Database, "finish", finish)
+    zip_checks: list[int] = []
+    bound = [float("inf")]
+
+    def check() -> None:
+        if where == "database copy" and copying[0]:
+            raise catchup.Cancelled
+        if where == "zip member" and threading.current_thread().name.startswith("thidua-zip"):
+            zip_checks.append(1)
+            if len(zip_checks) > bound[0]:
+                raise catchup.Cancelled
+
+    def write(root: Path) -> None:
+        root.mkdir()
+        planned.exports.write(incremental.Writer(root, root, incremental.Manifest(root, {})), root, check)
+
+    if where == "zip member":  # the ZIP's checks when every member is one chunk: those between members
+        monkeypatch.setattr(exports, "CHUNK", 1 << 24)  # larger than any member here
+        write(tmp_path / "whole")
+        bound[0], zip_checks[:] = len(zip_checks), []
+        monkeypatch.setattr(exports, "CHUNK", 4096)
+    root = tmp_path / "site"
+    with pytest.raises(catchup.Cancelled):
+        write(root)
+    assert not [p for p in root.iterdir() if p.name.startswith(".")]  # the scratch folder removed
+    assert not (root / "du-lieu" / "thidua-du-lieu.zip").exists()

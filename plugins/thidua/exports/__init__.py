@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
@@ -91,7 +90,8 @@ class Export:
         """Write every export into the site folder `root`, small files through `sink`, every file
         listed with it. Again, for another folder, as well: what a write found starts afresh.
 
-        `check`, if given, is called before each file, table row and ZIP member, also from the thread
+        `check`, if given, is called before each file, table row and ZIP member, every megabyte of a
+        ZIP member and every few milliseconds of the database's last copy, also from the thread
         that writes the ZIP (so it must be safe to call from another thread): what it raises ends
         the write there, the files written so far left in `root` (a preview's catch-up, cancelled,
         writes into a scratch folder: mkdocs_plugin/catchup.py)."""
@@ -190,7 +190,7 @@ class _Writing:
             self.table_files(by_name["recipients"], db, recipient_rows(records["decisions"], graph, urls))
             self.table_files(by_name["basis"], db, basis_rows(records["documents"]))
             self.table_files(by_name["events"], db, calendars.rows(everything, page_url))
-            db.finish(self.scratch / "thidua.db")
+            db.finish(self.scratch / "thidua.db", self.check)
         finally:
             db.close()
         self.place(self.scratch / "thidua.db", paths.DATABASE)
@@ -257,7 +257,9 @@ class _Writing:
                 source = self.zip_only.get(path) or self.root / path
                 info.file_size = source.stat().st_size  # known up front: ZIP64 headers if it is large
                 with open(source, "rb") as src, z.open(info, "w") as dest:
-                    shutil.copyfileobj(src, dest, CHUNK)
+                    while chunk := src.read(CHUNK):  # checked between chunks: the database alone is a gigabyte
+                        dest.write(chunk)
+                        self.check()
 
     def calendar_files(self, found: dict[str, list[timeline.Occurrence]], everything: list[timeline.Occurrence],
                        page_url: Callable[[str], str]) -> None:

@@ -18,8 +18,9 @@ file is vacuumed, so the same data gives the same bytes; nothing records when it
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
+from functools import partial
 from pathlib import Path
 
 import sqlite_utils
@@ -29,6 +30,7 @@ from ..text import fold
 from .records import Table
 
 SQL_TYPES = {"string": str, "integer": int, "number": float, "boolean": int}
+PROGRESS_STEPS = 1_000_000  # SQLite's virtual-machine steps between two checks of `finish` (a few ms)
 # What full-text search covers in each table.
 SEARCHED = {
     "authorities": ("name", "short_name"),
@@ -144,10 +146,29 @@ class Database:
         if searched:
             table.enable_fts([*searched, "fold"], fts_version="FTS5", tokenize=TOKENIZE)
 
-    def finish(self, path: Path) -> None:
-        """Write the database, compact, to `path` (which must not exist), and close."""
+    def finish(self, path: Path, check: Callable[[], None] | None = None) -> None:
+        """Write the database, compact, to `path` (which must not exist), and close. `check`, if
+        given, is called every PROGRESS_STEPS of SQLite's steps: what it raises stops the copy there
+        and is raised again (at national scale the copy takes tens of seconds: a preview's cancelled
+        catch-up must not wait for it)."""
+        stopped: list[BaseException] = []
+
+        def progress(check: Callable[[], None]) -> int:
+            try:
+                check()
+            except BaseException as exc:  # noqa: BLE001 - handed back below, SQLite told to stop
+                stopped.append(exc)
+                return 1
+            return 0
+
+        if check is not None:
+            self.conn.set_progress_handler(partial(progress, check), PROGRESS_STEPS)
         try:
             self.conn.execute("VACUUM INTO ?", (str(path),))
+        except sqlite3.OperationalError:
+            if stopped:
+                raise stopped[0] from None
+            raise
         finally:
             self.conn.close()
 
