@@ -11,11 +11,10 @@ import pytest
 
 from thidua.cli import main
 from thidua.kinds import KINDS
+from conftest import FROZEN, ROOT
 from thidua.validate import validate
 
-ROOT = Path(__file__).resolve().parents[1]
 GUIDE = ROOT / "docs" / "OFFICES.md"
-FROZEN = ROOT / "tests" / "fixtures" / "data"
 
 
 def examples() -> dict[str, str]:

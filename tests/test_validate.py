@@ -23,12 +23,9 @@ from thidua.kinds import KINDS
 from thidua.cli import main
 from thidua.problems import Problem
 from thidua.validate import validate
-from conftest import write_tree
+from conftest import FROZEN, ROOT, write_tree
 
-ROOT = Path(__file__).resolve().parents[1]
 REAL_DATA = ROOT / "data"
-# a frozen copy of data/ (tests/fixtures/data/README.md), for tests that edit particular records
-FROZEN = ROOT / "tests" / "fixtures" / "data"
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "validate"
 KIND_FOLDERS = ("authorities", "campaigns", "documents", "award-forms", "decisions", "stories")
 
