@@ -12,6 +12,7 @@ import json
 import re
 import struct
 import unicodedata
+import zipfile
 import zlib
 from html.parser import HTMLParser
 from pathlib import Path
@@ -731,17 +732,26 @@ def built(tmp_path_factory) -> Path:
 
 
 def every_text(site_dir: Path):
-    """(path, text) of every file of a built site: bytes as UTF-8, gzip opened, JSON also unescaped."""
+    """(path, text) of every file of a built site: bytes as UTF-8, gzip opened, JSON also unescaped,
+    and each member of a ZIP (the open data's holds files the site does not: a kind's JSON) so."""
     for path in sorted(site_dir.rglob("*")):
         if not path.is_file():
             continue
-        raw = path.read_bytes()
-        if path.suffix == ".gz":
-            raw = gzip.decompress(raw)
-        text = raw.decode("utf-8", errors="replace")
-        yield path, text
-        if path.suffix == ".json":
-            yield path, json.dumps(json.loads(text), ensure_ascii=False)
+        if path.suffix == ".zip":
+            with zipfile.ZipFile(path) as archive:
+                for name in archive.namelist():
+                    yield from _texts(path / name, archive.read(name))
+            continue
+        yield from _texts(path, path.read_bytes())
+
+
+def _texts(path: Path, raw: bytes):
+    if path.suffix == ".gz":
+        raw = gzip.decompress(raw)
+    text = raw.decode("utf-8", errors="replace")
+    yield path, text
+    if path.suffix == ".json":
+        yield path, json.dumps(json.loads(text), ensure_ascii=False)
 
 
 def test_private_name_is_nowhere_in_the_built_site(built):
@@ -753,6 +763,8 @@ def test_private_name_is_nowhere_in_the_built_site(built):
         for form in forms:
             assert form not in text and form.lower() not in text.lower(), f"{form!r} in {path}"
     assert checked > 50
+    read = {str(path) for path, _ in every_text(built)}
+    assert str(built / "du-lieu/thidua-du-lieu.zip/json/decisions.json") in read  # the ZIP's members read too
     # and the site does hold the public lines beside it, in pages and shards
     assert "Trần Văn Bình" in (built / "khen-thuong/qd-10-dong-xuan-2023/index.html").read_text()
     assert any("Trần Văn Bình" in text for path, text in every_text(built / "vinh-danh/du-lieu"))
