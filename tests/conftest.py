@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import http.server
+import io
+import json
 import os
 import shutil
 import socket
@@ -14,6 +17,7 @@ import subprocess
 import sys
 import threading
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -321,3 +325,27 @@ class Requests:
             self.page.wait_for_timeout(100)  # Playwright delivers the page's events meanwhile
         taken, self.sent = self.sent, []
         return taken
+
+
+def every_text(site_dir: Path):
+    """(path, text) of every file of a built site, as a reader of its bytes would find the words:
+    gzip opened (Pagefind's files, sitemap.xml.gz), each member of a ZIP read so (the open data's
+    holds files the site does not: a kind's JSON), UTF-8 as far as it is text, JSON also unescaped.
+    The leak scans (private names, sample records) read a site through this."""
+    for path in sorted(site_dir.rglob("*")):
+        if path.is_file():
+            yield from _texts(path, path.read_bytes())
+
+
+def _texts(path: Path, raw: bytes):
+    if raw[:2] == b"\x1f\x8b":
+        raw = gzip.decompress(raw)
+    if raw[:4] == b"PK\x03\x04":
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            for name in archive.namelist():
+                yield from _texts(path / name, archive.read(name))
+        return
+    text = raw.decode("utf-8", errors="replace")
+    yield path, text
+    if path.suffix == ".json":
+        yield path, json.dumps(json.loads(text), ensure_ascii=False)

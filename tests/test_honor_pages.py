@@ -7,12 +7,10 @@ import the same builder. One test builds the real data/ when it holds decisions.
 """
 from __future__ import annotations
 
-import gzip
 import json
 import re
 import struct
 import unicodedata
-import zipfile
 import zlib
 from html.parser import HTMLParser
 from pathlib import Path
@@ -20,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import DATA, build, own_words, write_tree
+from conftest import DATA, build, every_text, own_words, write_tree
 from test_award_rules import decision as decision_file, person
 from thidua.graph import LinkGraph
 from thidua.loader import is_yaml_name, load
@@ -729,29 +727,6 @@ def built(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("honor-site")
     build(root, honor_data(root))
     return root / "site"
-
-
-def every_text(site_dir: Path):
-    """(path, text) of every file of a built site: bytes as UTF-8, gzip opened, JSON also unescaped,
-    and each member of a ZIP (the open data's holds files the site does not: a kind's JSON) so."""
-    for path in sorted(site_dir.rglob("*")):
-        if not path.is_file():
-            continue
-        if path.suffix == ".zip":
-            with zipfile.ZipFile(path) as archive:
-                for name in archive.namelist():
-                    yield from _texts(path / name, archive.read(name))
-            continue
-        yield from _texts(path, path.read_bytes())
-
-
-def _texts(path: Path, raw: bytes):
-    if path.suffix == ".gz":
-        raw = gzip.decompress(raw)
-    text = raw.decode("utf-8", errors="replace")
-    yield path, text
-    if path.suffix == ".json":
-        yield path, json.dumps(json.loads(text), ensure_ascii=False)
 
 
 def test_private_name_is_nowhere_in_the_built_site(built):

@@ -7,12 +7,9 @@ never read data/: what the real data must do (validate, build, publish) is teste
 """
 from __future__ import annotations
 
-import gzip
-import io
-import zipfile
 from pathlib import Path
 
-from conftest import FROZEN, build, own_words
+from conftest import FROZEN, build, every_text, own_words
 from test_award_rules import decision, make_data, person, problems_of, show, story, the_problem
 from thidua import checks, model
 from thidua.kinds import KINDS
@@ -157,19 +154,10 @@ def sample_traces(data) -> tuple[list[str], list[str]]:
 
 
 def site_texts(site: Path):
-    """(path, words) of every file of a built site, as `folded_words` gives them, one space apart:
-    gzip (Pagefind's files, sitemap.xml.gz) opened, a ZIP's members read, anything else as UTF-8 as
-    far as it is text."""
-    for path in sorted(site.rglob("*")):
-        if not path.is_file():
-            continue
-        raw = path.read_bytes()
-        if raw[:2] == b"\x1f\x8b":
-            raw = gzip.decompress(raw)
-        if raw[:4] == b"PK\x03\x04":
-            with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-                raw = b"\n".join(archive.read(name) for name in archive.namelist())
-        yield path, f" {folded_words(raw.decode('utf-8', errors='ignore'))} "
+    """(path, words) of every file of a built site (`conftest.every_text`), as `folded_words` gives
+    them, one space apart."""
+    for path, text in every_text(site):
+        yield path, f" {folded_words(text)} "
 
 
 def test_a_site_without_samples_shows_none_of_them(tmp_path):
