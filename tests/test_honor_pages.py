@@ -802,3 +802,16 @@ def test_real_data_builds_with_honor_pages(site_dir):
     leaks = [f"{path.relative_to(site_dir)}: {n}" for path, text in every_text(site_dir)
              for n in needles if f" {n} " in f" {folded_words(text)} "]
     assert leaks == []
+
+
+def test_a_decision_without_a_public_line_is_on_no_roll(monkeypatch):
+    """Whether a roll lists lines or decisions, a decision all of whose lines are withheld is on no page."""
+    from types import SimpleNamespace
+
+    monkeypatch.setattr(honor, "PAGE_DECISIONS", 2)
+    shown, withheld, other = (SimpleNamespace(id=i) for i in ("qd-1", "qd-2", "qd-3"))
+    renderer = SimpleNamespace(graph=SimpleNamespace(lines_of_decision={"qd-1": ["a", "b"], "qd-3": ["c"]}))
+    groups = [("nam-2024", "Năm 2024", [shown, withheld, other])]
+    for listed, expected in ((True, [[("qd-1", []), ("qd-3", [])]]), (False, [[("qd-1", ["a", "b"]), ("qd-3", ["c"])]])):
+        pages = honor.paginate(renderer, groups, listed)
+        assert [[(c.decision.id, c.lines) for g in page for c in g.chunks] for page in pages] == expected

@@ -504,3 +504,12 @@ def test_a_body_the_parser_cannot_read_is_not_kept(monkeypatch):
             markup.to_html(deep)
     assert deep not in markup._converted
     assert "<p>" in markup.to_html("Sau đó vẫn đọc được.")
+
+
+def test_the_conversion_memo_is_bounded(monkeypatch):
+    """A preview server adds a text at each edit: past MEMO_MAX it starts afresh, converting as before."""
+    monkeypatch.setattr(markup, "MEMO_MAX", 3)
+    monkeypatch.setattr(markup, "_converted", {})
+    for n in range(7):
+        assert markup.to_html(f"Đoạn {n}.") == f"<p>Đoạn {n}.</p>"
+        assert len(markup._converted) <= 3

@@ -63,6 +63,8 @@ def meant(address: str) -> str | None:
 # Each body converted once per process: the checks read it (story-markup), then its page; and
 # `mkdocs serve` plans every story's page again after each edit (10,000 stories at national scale,
 # about 0.4 ms each). The same text always gives the same HTML. A text that fails is not kept.
+# A preview server lives long and each edit adds a text: past MEMO_MAX texts it starts afresh.
+MEMO_MAX = 50_000
 _converted: dict[str, str] = {}
 
 
@@ -70,6 +72,8 @@ def to_html(text: str) -> str:
     """A body as HTML, before the page's allow-list cleans it."""
     found = _converted.get(text)
     if found is None:
+        if len(_converted) >= MEMO_MAX:
+            _converted.clear()
         found = _converted[text] = convert(text)
     return found
 

@@ -145,22 +145,17 @@ class _Writing:
         return hashed.hexdigest()
 
     @contextmanager
-    def large(self, path: str, key: str | None = None) -> Iterator[BinaryIO]:
-        """A file written into the scratch folder, moved to `path` once complete (`place`)."""
+    def large(self, path: str, key: str | None = None, zip_only: bool = False) -> Iterator[BinaryIO]:
+        """A file written into the scratch folder, moved to `path` once complete (`place`); or,
+        `zip_only`, left there for the ZIP, under `path`'s name in it."""
         self.check()
         temp = self.scratch / path.replace("/", "_")
         with open(temp, "wb") as out:
             yield out
-        self.place(temp, path, key)
-
-    @contextmanager
-    def zip_member(self, path: str) -> Iterator[BinaryIO]:
-        """A file made in the scratch folder for the ZIP alone, under `path`'s name there."""
-        self.check()
-        temp = self.scratch / path.replace("/", "_")
-        with open(temp, "wb") as out:
-            yield out
-        self.zip_only[path] = temp
+        if zip_only:
+            self.zip_only[path] = temp
+        else:
+            self.place(temp, path, key)
 
     def place(self, temp: Path, path: str, key: str | None = None) -> None:
         """Put a file made in the scratch folder at `path`, listed with the sink: made from inputs
@@ -215,7 +210,7 @@ class _Writing:
         head = dumps({"count": len(records), "kind": kind.name, "label": kind.label})[:-1] + b',"records":['
         tail = b"]," + dumps({"schema": urls(paths.RECORD_SCHEMA)})[1:]
         with ExitStack() as stack:
-            bulk = stack.enter_context(self.zip_member(paths.bulk_json(kind.attr)))
+            bulk = stack.enter_context(self.large(paths.bulk_json(kind.attr), zip_only=True))
             out = CsvWriter(stack.enter_context(self.large(paths.csv_file(table.name))), table)
             rows = stack.enter_context(db.table(table, with_record=True))
             bulk.write(head)

@@ -315,8 +315,9 @@ class Writer:
         hash them: the key's digest stands in their place (a `write` of the path compares it with
         the hash of its bytes, which it does not match, and writes them).
 
-        Without a key (a file made whole by every build: the open data's database, CSV, ZIP) it is listed by its identity alone, with an empty digest that matches no bytes and no
-        key: only `keep` takes it again, as it is (a preview carries the previous one's: catchup.py)."""
+        Without a key (a file made whole by every build: the open data's database, CSV, ZIP) it is
+        listed by its identity alone, with an empty digest that matches no bytes and no key: only
+        `keep` takes it again, as it is (a preview carries the previous one's: catchup.py)."""
         st = os.stat(self.site_dir / path)
         keyed = self._key(key) if key is not None else ""
         self.entries[path] = [keyed, st.st_size, st.st_mtime_ns, st.st_ino] + ([keyed] if key is not None else [])

@@ -92,35 +92,25 @@ def groups_by(renderer: Renderer, decisions: list[model.AwardDecision], by: str)
 
 def paginate(renderer: Renderer, groups, listed: bool = False) -> list[list[Group]]:
     """Cut the groups' lines into pages of at most PAGE_LINES; a long decision continues on the next page.
-    `listed`: the decisions alone (their chunks without lines), PAGE_DECISIONS a page."""
+    `listed`: a decision is one unit, PAGE_DECISIONS a page, its chunk without lines. Either way a
+    decision with no public line is on no page."""
+    capacity = PAGE_DECISIONS if listed else PAGE_LINES
     pages: list[list[Group]] = [[]]
     count = 0
     for gid, title, decisions in groups:
-        if listed:
-            for decision in decisions:
-                if not renderer.graph.lines_of_decision.get(decision.id):
-                    continue  # none of its lines public: not on a roll of lines either
-                if count == PAGE_DECISIONS:
-                    pages.append([])
-                    count = 0
-                page = pages[-1]
-                if not page or page[-1].id != gid:
-                    page.append(Group(gid, title))
-                page[-1].chunks.append(Chunk(decision, [], continued=False))
-                count += 1
-            continue
         for decision in decisions:
             lines = renderer.graph.lines_of_decision.get(decision.id, [])
+            units = ([decision] if lines else []) if listed else lines
             start = 0
-            while start < len(lines):
-                if count == PAGE_LINES:
+            while start < len(units):
+                if count == capacity:
                     pages.append([])
                     count = 0
-                take = lines[start:start + PAGE_LINES - count]
+                take = units[start:start + capacity - count]
                 page = pages[-1]
                 if not page or page[-1].id != gid:
                     page.append(Group(gid, title))
-                page[-1].chunks.append(Chunk(decision, take, continued=start > 0))
+                page[-1].chunks.append(Chunk(decision, [] if listed else take, continued=start > 0))
                 start += len(take)
                 count += len(take)
     return pages
