@@ -171,3 +171,18 @@ def test_validate_and_a_build_key_files_alike(tmp_path, capsys, settled, reads, 
     assert reads == []
     kept = Digests(tmp_path / CACHE).old
     assert len(kept) == len([p for p in data.rglob("*") if p.is_file()])  # each file once, not once per key form
+
+
+def test_validate_through_a_symbolic_link_keys_files_as_a_build(tmp_path, capsys, settled, reads, monkeypatch):
+    """A data folder reached through a symbolic link: `thidua validate` keys its files by the folder
+    resolved, as a build does: the run after it reads nothing to key them."""
+    data = make_data(tmp_path / "real")
+    (tmp_path / "work").mkdir()
+    (tmp_path / "work" / "data").symlink_to(data, target_is_directory=True)
+    monkeypatch.chdir(tmp_path / "work")
+    assert main(["validate", "data"]) == 0
+    capsys.readouterr()
+    reads.clear()
+    assert not thidua.validate.validate(data.resolve(), cache=tmp_path / "real" / CACHE)[1].problems
+    assert reads == []
+    assert all(key.startswith(str(data.resolve())) for key in Digests(tmp_path / "real" / CACHE).old)

@@ -815,3 +815,23 @@ def test_a_decision_without_a_public_line_is_on_no_roll(monkeypatch):
     for listed, expected in ((True, [[("qd-1", []), ("qd-3", [])]]), (False, [[("qd-1", ["a", "b"]), ("qd-3", ["c"])]])):
         pages = honor.paginate(renderer, groups, listed)
         assert [[(c.decision.id, c.lines) for g in page for c in g.chunks] for page in pages] == expected
+
+
+def test_a_roll_counts_only_the_decisions_it_shows(monkeypatch):
+    """A decision whose every line is withheld is neither on a roll nor in its counts."""
+    from types import SimpleNamespace
+
+    made = []
+    form = SimpleNamespace(rank=1, name="Giấy khen")
+    decisions = [SimpleNamespace(id=i, form="giay-khen", sample=False) for i in ("qd-1", "qd-2", "qd-3")]
+    renderer = SimpleNamespace(
+        graph=SimpleNamespace(lines_of_decision={"qd-1": ["a", "b"], "qd-3": ["c"]}),
+        repo=SimpleNamespace(award_forms={"giay-khen": form}),
+        page=lambda template, url, title, **kw: made.append(kw) or SimpleNamespace(search=True))
+    site = SimpleNamespace(pages=[])
+    for facet in ("years", "award-forms"):
+        made.clear()
+        honor.build_roll(renderer, site, facet, "k", title="Bảng", short="B", lead="", decisions=decisions, by="form",
+                         record_link=None, finder_query="")
+        assert [(m["decision_count"], m["total"]) for m in made] == [(2, 3)]
+        assert made[0]["description"] == "Bảng: 3 lượt khen thưởng theo 2 quyết định."

@@ -43,8 +43,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"thidua: {data_dir} is not a folder", file=sys.stderr)
             return 2
         cache = None if args.no_cache else data_dir.resolve().parent / ".cache" / "thidua"
-        # files keyed by absolute path, as the build keys them (digests.py): each run finds the other's
-        data_dir = Path(os.path.abspath(data_dir))
+        # files keyed by the resolved path, as the build keys them (digests.py): each run finds the
+        # other's, a data folder reached through a symbolic link included
+        data_dir = data_dir.resolve()
         report = report_of(data_dir, display_root=Path.cwd() if _inside(data_dir, Path.cwd()) else data_dir.parent,
                            cache=cache)
         # the process is this command's: spare the collector a last pass over millions of objects

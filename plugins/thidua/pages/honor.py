@@ -120,7 +120,9 @@ def build_roll(renderer: Renderer, site: Site, facet: str, key, *, title: str, s
                decisions: list[model.AwardDecision], by: str, record_link: tuple[str, str] | None,
                finder_query: str) -> None:
     g = renderer.graph
-    total = sum(len(g.lines_of_decision.get(d.id, [])) for d in decisions)
+    # counted as shown: a decision whose every line is withheld is on no page of the roll
+    decisions = [d for d in decisions if g.lines_of_decision.get(d.id)]
+    total = sum(len(g.lines_of_decision[d.id]) for d in decisions)
     listed = facet in LISTED
     pages = paginate(renderer, groups_by(renderer, decisions, by), listed)
     urls = [honor_url(facet, key, i + 1) for i in range(len(pages))]
