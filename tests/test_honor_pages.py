@@ -25,6 +25,7 @@ from thidua.loader import is_yaml_name, load
 from thidua.model import recipient_anchors
 from thidua.pages import Settings, build_site
 from thidua.pages import honor
+from thidua.pages.urls import FINDER_DATA
 from thidua.problems import Report
 from thidua.publish import drop_samples, publishable
 from thidua.text import fold, folded_words, slugify
@@ -367,7 +368,9 @@ def site_of(data: Path, include_samples: bool = True, check: bool = True):
     if not include_samples:
         drop_samples(repo)
     publishable(repo)
-    return build_site(repo, LinkGraph.build(repo), Settings(include_samples=include_samples))
+    site = build_site(repo, LinkGraph.build(repo), Settings(include_samples=include_samples))
+    site.make_later()  # as the site is written: the finder's data among its files
+    return site
 
 
 class Parsed(HTMLParser):
@@ -835,3 +838,25 @@ def test_a_roll_counts_only_the_decisions_it_shows(monkeypatch):
                          record_link=None, finder_query="")
         assert [(m["decision_count"], m["total"]) for m in made] == [(2, 3)]
         assert made[0]["description"] == "Bảng: 3 lượt khen thưởng theo 2 quyết định."
+
+
+def test_the_finder_s_data_is_made_when_the_site_is_written_not_planned(data_dir):
+    """Planning leaves the finder's data to `Site.later` (a preview carries the last one's); making it
+    gives the files once, and a check that raises stops it."""
+    repo, _report = validate(data_dir)
+    publishable(repo)
+    site = build_site(repo, LinkGraph.build(repo), Settings())
+    assert list(site.later) == [FINDER_DATA] and not [p for p in site.files if p.startswith(FINDER_DATA)]
+    finder = next(p for p in site.pages if p.url == FINDER_DATA.removesuffix("du-lieu/"))
+    assert "15 lượt khen thưởng" in finder.body  # its count of lines, without the data
+
+    calls = []
+    made = site.later[FINDER_DATA](lambda: calls.append(1))
+    assert json.loads(made[FINDER_DATA + "index.json"])["n"] == 15 and len(calls) > 3
+    site.make_later()
+    assert {p: c for p, c in site.files.items() if p.startswith(FINDER_DATA)} == made and not site.later
+
+    def stop():
+        raise KeyboardInterrupt
+    with pytest.raises(KeyboardInterrupt):
+        build_site(repo, LinkGraph.build(repo), Settings()).later[FINDER_DATA](stop)

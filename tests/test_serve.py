@@ -95,6 +95,9 @@ def test_a_preview_shows_an_edit_first_then_its_search_and_open_data_catch_up(tm
             texts = [gzip.decompress(p.read_bytes()).decode("utf-8") for p in (site / "pagefind" / "t").glob("*.gz")]
             assert sum(mark in text for text in texts) == 1
             assert not before or all(before not in text for text in texts)  # the previous edit's text is gone
+            shards = [p.read_text(encoding="utf-8") for p in (site / "vinh-danh" / "du-lieu" / "p").glob("*.json")]
+            assert sum(mark in shard for shard in shards) == 1  # the finder's data caught up too, the old one gone
+            assert not before or all(before not in shard for shard in shards)
         start = len(log.read_text(encoding="utf-8"))
         record = load_yaml(path)
         record["recipients"][0]["achievement"] = "Thành tích khi dừng"
@@ -187,6 +190,29 @@ def test_open_data_changed_since_the_preview_is_not_carried(tmp_path):
     assert not catchup.carry(again, {"du-lieu/a.json", "du-lieu/b.json"}, search=True)
     assert not again.entries and not (tmp_path / "stage2" / "du-lieu" / "a.json").exists()  # nothing left linked
     assert not (tmp_path / "stage2" / "pagefind").exists()
+
+
+def test_a_late_folder_is_carried_whole_or_nothing_is(tmp_path):
+    """The finder's data (a folder the core makes late, listed in no manifest) is linked into the next
+    preview as it is; a preview whose late folder is missing carries nothing, search index included."""
+    final = tmp_path / "site"
+    writer = incremental.Writer(final, final, incremental.Manifest(final, {}))
+    for path in ("du-lieu/a.json", "pagefind/t/x.json.gz"):
+        writer.write(path, b"x")
+    (final / "vinh-danh" / "du-lieu" / "p").mkdir(parents=True)
+    for path in ("vinh-danh/du-lieu/index.json", "vinh-danh/du-lieu/p/1.json"):
+        (final / path).write_bytes(b"finder")
+    previous = incremental.Manifest(final, writer.entries)
+    carried = incremental.Writer(tmp_path / "stage", final, previous)
+    assert catchup.carry(carried, {"du-lieu/a.json"}, search=True, folders=["vinh-danh/du-lieu/"])
+    for path in ("vinh-danh/du-lieu/index.json", "vinh-danh/du-lieu/p/1.json", "pagefind/t/x.json.gz"):
+        assert (tmp_path / "stage" / path).stat().st_ino == (final / path).stat().st_ino, path
+    assert sorted(carried.entries) == ["du-lieu/a.json", "pagefind/t/x.json.gz"]  # the finder's: in no manifest
+
+    again = incremental.Writer(tmp_path / "stage2", final, previous)
+    assert not catchup.carry(again, {"du-lieu/a.json"}, search=True, folders=["vinh-danh/du-lieu/", "gone/"])
+    assert not again.entries
+    assert [p for p in (tmp_path / "stage2").rglob("*") if p.is_file()] == []  # nothing left linked
 
 
 def test_an_index_left_from_before_search_was_turned_off_is_not_carried(tmp_path):
@@ -334,6 +360,10 @@ def preview(final: Path, site) -> tuple[incremental.Manifest, set[str]]:
     empty = incremental.Manifest(final, {})
     exports, texts = incremental.Writer(final, final, empty), incremental.Writer(final, final, empty)
     site.exports.write(exports, final)
+    for make in site.later.values():  # the finder's data, as MkDocs writes it
+        for path, data in make(lambda: None).items():
+            (final / path).parent.mkdir(parents=True, exist_ok=True)
+            (final / path).write_bytes(data)
     index = search_index.start(final, site.search, sink=texts)
     index.finish()
     index.close()
@@ -368,7 +398,7 @@ def test_a_catch_up_cancelled_at_any_step_leaves_the_site_and_its_manifest_as_th
         before = state(final, manifest)
         try:
             catchup.bring_up_to_date(halt, final, manifest, planned.exports, export_paths, planned.search, [],
-                                     pagefind_index.SPLIT_ABOVE, None)
+                                     pagefind_index.SPLIT_ABOVE, None, planned.later)
             cancelled = False
         except catchup.Cancelled:
             cancelled = True
@@ -378,6 +408,9 @@ def test_a_catch_up_cancelled_at_any_step_leaves_the_site_and_its_manifest_as_th
     whole = HaltAt(0)
     cancelled, before, after = catch_up("whole", whole)
     assert not cancelled and before[0] != after[0] and before[1] != after[1]  # done, it changes both
+    finder = sorted(p for p in before[0] if p.startswith("vinh-danh/du-lieu/"))
+    assert finder and sorted(p for p in after[0] if p.startswith("vinh-danh/du-lieu/")) == finder
+    assert all(after[0][p][0] != before[0][p][0] for p in finder)  # the same bytes, made again and put in place
     steps = whole.checks  # the search documents, the open-data files and tables, the last before the commit
     assert steps > 100
     for at in (1, steps // 3, 2 * steps // 3, steps):

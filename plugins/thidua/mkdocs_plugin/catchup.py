@@ -1,15 +1,18 @@
-"""`mkdocs serve`: after the first preview, a rebuild shows the pages first, and the search index
-and the open data catch up after it, in a thread.
+"""`mkdocs serve`: after the first preview, a rebuild shows the pages first, and the search index,
+the open data and the folders the core makes late (`Site.later`: the finder's data) catch up after
+it, in a thread.
 
 Pagefind and the open-data exports are most of a preview rebuild's wait (province scale: Pagefind
 done 5.9 s after it begins, the exports 2.0 s, of a 7.2 s rebuild), and an office previewing an
 edit looks at its record's page. So a rebuild that follows a preview links that preview's search
-index and open-data files into its staging folder as they are (`carry`): the new preview is
-complete, a step behind in those two only. Once it is in place (MkDocs tells the browsers to
+index, open-data files and finder's data into its staging folder as they are (`carry`): the new
+preview is complete, a step behind in those three only (the finder's data was a third of a
+province preview's planning). Once it is in place (MkDocs tells the browsers to
 reload as the build returns), a thread (`Catchup`) makes both from the new data in a scratch
-folder beside the site, Pagefind indexing in its own process while the open data is written, as
-in a build, then moves them in: each open-data file by a rename, the search index's folder by
-one exchange (staging.py), so a reader never meets half a file, nor half an index. After every
+folder beside the site, Pagefind indexing in its own process while the open data and the finder's
+data are written, as in a build, then moves them in: each open-data file by a rename, the search
+index's folder and the finder's by one exchange each (staging.py), so a reader never meets half a
+file, nor half an index. After every
 preview, with a catch-up or not, the thread then collects what the previous preview left
 unless a rebuild or the server's exit is already waiting for it.
 
@@ -32,7 +35,7 @@ import shutil
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from ..search import Doc
@@ -124,12 +127,12 @@ class Catchup:
                     halt.wait(1.0)
                 else:
                     job(halt)
-                    log.info(f"thidua: the preview's search index and open data caught up "
+                    log.info(f"thidua: the preview's search index, open data and finder's data caught up "
                              f"{time.perf_counter() - started:.1f} s after the preview was shown")
             except Cancelled:
                 if not self.stopping.is_set():
                     log.info(f"thidua: a rebuild came {time.perf_counter() - started:.1f} s after the preview was shown, "
-                             f"before its search index and open data were made again: they are made after the new "
+                             f"before its search index, open data and finder's data were made again: they are made after the new "
                              f"preview instead")
             except Exception as error:  # noqa: BLE001 - a preview's background step: said, and redone next time
                 # Ctrl+C in a terminal reaches Pagefind's process too, and may fail the step before the
@@ -156,45 +159,60 @@ class Catchup:
         self.thread.start()
 
 
-def carry(writer: incremental.Writer, export_paths: set[str], search: bool) -> bool:
-    """Link the previous preview's open-data files (`export_paths`) and, when the site has a search
-    box (`search`), its search index from the site in place (`writer.final`) into the staging folder
+def carry(writer: incremental.Writer, export_paths: set[str], search: bool, folders: Iterable[str] = ()) -> bool:
+    """Link the previous preview's open-data files (`export_paths`), the folders the core makes late
+    (`folders`, as "vinh-danh/du-lieu/": `Site.later`) and, when the site has a search box (`search`),
+    its search index from the site in place (`writer.final`) into the staging folder
     (`writer.site_dir`, which holds nothing of them): an index left from before search was turned
     off is not carried. False, with nothing left linked, if one is not as that preview listed it
-    (or it has no index): the rebuild then makes them itself."""
+    (or a folder is missing): the rebuild then makes them all itself."""
     exports = sorted(export_paths)
+    wanted = ([f"{pagefind_index.OUTPUT}/"] if search else []) + list(folders)
+    kept: list[str] = []
     try:
-        if all(writer.keep(path) for path in exports) and (
-                not search or writer.keep_folder(f"{pagefind_index.OUTPUT}/")):
-            return True
+        if all(writer.keep(path) for path in exports):
+            for folder in wanted:
+                if not writer.keep_folder(folder):  # removes what it linked of that folder
+                    break
+                kept.append(folder)
+            else:
+                return True
     except OSError:  # a folder that cannot be made
         pass
     writer.drop(exports)
+    for folder in kept:
+        writer.drop([path for path in writer.entries if path.startswith(folder)])
+        shutil.rmtree(writer.site_dir / folder, ignore_errors=True)
     return False
 
 
 def bring_up_to_date(halt: Halt, final: Path, manifest: incremental.Manifest, exports, export_paths: set[str],
-                     search, hand_written: list[Doc] | None, split_above: int, trash: Path | None) -> set[str]:
-    """Make the open data (`exports`, a planned `Export`; None: none) and the search index (the
-    core's documents `search` and Material's `hand_written` pages; None: no search) of the site
-    in place (`final`) again, as a build would, in a scratch folder beside it (`_make`), then move
-    them in (`_commit`); the replaced index goes to `trash` (staging.py). `manifest` lists the
+                     search, hand_written: list[Doc] | None, split_above: int, trash: Path | None,
+                     later: Mapping[str, Callable[[Callable[[], None]], dict[str, bytes]]] | None = None) -> set[str]:
+    """Make the open data (`exports`, a planned `Export`; None: none), the search index (the
+    core's documents `search` and Material's `hand_written` pages; None: no search) and the
+    folders the core makes late (`later`: folder -> its maker, `Site.later`) of the site in
+    place (`final`) again, as a build would, in a scratch folder beside it (`_make`), then move
+    them in (`_commit`); replaced folders go to `trash` (staging.py). `manifest` lists the
     site's files (`export_paths`: the open data's) and is brought up to date. The open data's
     paths now. Raises `Cancelled` once `halt` is set, up to the commit, having changed nothing:
     the commit itself is never stopped half-way."""
     scratch = Path(tempfile.mkdtemp(prefix=f".{final.name}.building-{os.getpid()}-catchup-", dir=final.parent))
     try:
-        written, texts = _make(halt, scratch, final, manifest, exports, search, hand_written, split_above)
-        return _commit(scratch, final, manifest, export_paths, written, texts, trash)
+        written, texts = _make(halt, scratch, final, manifest, exports, search, hand_written, split_above, later or {})
+        return _commit(scratch, final, manifest, export_paths, written, texts, trash, sorted(later or {}))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
 def _make(halt: Halt, scratch: Path, final: Path, manifest: incremental.Manifest, exports, search,
-          hand_written: list[Doc] | None, split_above: int) -> tuple[incremental.Writer | None, incremental.Writer | None]:
-    """The part a cancel may stop anywhere: the open data and the search index made in `scratch`,
-    nothing in place touched. The writers that listed them (open data, search index; None: not
-    made). Whatever fails once `halt` is set failed of it (Pagefind's process killed): `Cancelled`."""
+          hand_written: list[Doc] | None, split_above: int,
+          later: Mapping[str, Callable[[Callable[[], None]], dict[str, bytes]]]
+          ) -> tuple[incremental.Writer | None, incremental.Writer | None]:
+    """The part a cancel may stop anywhere: the open data, the late folders and the search index
+    made in `scratch`, nothing in place touched. The writers that listed them (open data, search
+    index; None: not made). Whatever fails once `halt` is set failed of it (Pagefind's process
+    killed): `Cancelled`."""
     index = written = texts = None
     try:
         if hand_written is not None:  # Pagefind indexes in its own process while the open data is written
@@ -205,6 +223,12 @@ def _make(halt: Halt, scratch: Path, final: Path, manifest: incremental.Manifest
         if exports is not None:
             written = incremental.Writer(scratch, final, manifest)
             exports.write(written, scratch, halt.check)
+        for folder in sorted(later):
+            for path, data in sorted(later[folder](halt.check).items()):
+                target = scratch / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
+            (scratch / folder).mkdir(parents=True, exist_ok=True)  # made, if empty: it replaces the old one
         if index is not None:
             running, index = index, None
             running.close()
@@ -219,10 +243,14 @@ def _make(halt: Halt, scratch: Path, final: Path, manifest: incremental.Manifest
 
 
 def _commit(scratch: Path, final: Path, manifest: incremental.Manifest, export_paths: set[str],
-            written: incremental.Writer | None, texts: incremental.Writer | None, trash: Path | None) -> set[str]:
+            written: incremental.Writer | None, texts: incremental.Writer | None, trash: Path | None,
+            folders: list[str]) -> set[str]:
     """Put what `_make` made in place, with nothing between its steps that a cancel stops: each
     open-data file moved in, the JSON file of a record deleted since unlinked, the search index's
-    folder exchanged; `manifest` updated in the entries that change only. The open data's paths."""
+    folder and each late folder (`folders`, listed in no manifest) exchanged; `manifest` updated
+    in the entries that change only. The open data's paths."""
+    for folder in folders:
+        staging.Stage(final / folder, scratch / folder, trash).commit()
     pages = manifest.pages
     if written is not None:
         for path in sorted(written.entries):

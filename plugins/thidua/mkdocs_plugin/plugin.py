@@ -8,7 +8,8 @@ on_files      pages in the nav become MkDocs pages; every other generated page i
               package's assets and the core's static files become site files; Pagefind is
               handed the search documents, to index in its own process while the build goes on;
               the open-data exports are written into the site folder (before the page listing
-              them renders). A preview after a preview carries both instead (catchup.py)
+              them renders); the folders the core makes late (`Site.later`: the finder's data) are
+              made. A preview after a preview carries all three instead (catchup.py)
 on_page_*     hand MkDocs titles, bodies and tables of contents; the placeholders get markers
 on_post_page  a rendered placeholder becomes the chrome of its folder (checked: chrome.py)
 on_post_build remove the placeholders; write each record page as its folder's chrome with its
@@ -24,7 +25,7 @@ into the cache folder and removed there by a process the build does not wait for
 stages each preview the same way, in its own temporary folder, so a preview after a data edit
 reuses the pages of the previous one (incremental.py) as a rebuild does; it keeps that manifest
 in memory, leaving the one on disk to `mkdocs build`'s site. A preview after a preview carries that
-one's search index and open data, and makes them again once it is shown (catchup.py).
+one's search index, open data and finder's data, and makes them again once it is shown (catchup.py).
 
 Material renders one placeholder per folder rather than one page per record: the theme's
 full render and its search plugin's HTML parsing cost more than everything else per page.
@@ -197,8 +198,6 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         for redirect in self.site.redirects:
             files.append(File.generated(config, redirect.url + "index.html",
                                         content=redirect_html(redirect.url, redirect.target)))
-        for path, content in sorted(self.site.files.items()):
-            files.append(File.generated(config, path, content=content))
         for path, source in ASSETS.items():
             if files.get_file_from_path(path) is None:  # a site's own copy (docs_dir, custom_dir) wins
                 files.append(File.generated(config, path, abs_src_path=str(source)))
@@ -214,13 +213,20 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         self.deferred = False
         if (self.command == "serve" and self.stage is not None and self.caught_up and self.served is not None
                 and self.served.site == final):
-            # a preview after a preview: the search index and open data catch up once it is shown
+            # a preview after a preview: the search index, open data and the folders the core makes
+            # late (the finder's data) catch up once it is shown
             writer = incremental.Writer(site_dir, final, self.served)
-            if catchup.carry(writer, self.export_paths, search_index.wanted(config)):
+            if catchup.carry(writer, self.export_paths, search_index.wanted(config), sorted(self.site.later)):
                 self.deferred, self.export_entries = True, writer.entries
                 if exports is not None:  # the open-data page lists the files it carries
                     exports.assume(self.export_facts)
-                return files
+        if not self.deferred:
+            with collector.paused():  # bulk work, as planning is
+                self.site.make_later()
+        for path, content in sorted(self.site.files.items()):
+            files.append(File.generated(config, path, content=content))
+        if self.deferred:
+            return files
         if search_index.wanted(config):  # Pagefind indexes beside the rest of the build, in its own process
             self.texts = incremental.Writer(site_dir, final, self._previous(final))  # unchanged text files: linked
             self.search = search_index.start(site_dir, self.site.search, self.config.search_split_above, self.texts)
@@ -245,11 +251,11 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
 
     def _catch_up(self, final: Path, manifest: incremental.Manifest, site, export_paths: set[str], hand_written,
                   split_above: int, trash: Path | None, halt: catchup.Halt) -> None:
-        """The thread of `catchup.Catchup`: the search index and open data of the preview in place,
-        and what the next preview needs of them (read once it has cancelled or waited for this
-        thread; a cancelled one changes neither)."""
+        """The thread of `catchup.Catchup`: the search index, open data and late folders of the
+        preview in place, and what the next preview needs of them (read once it has cancelled or
+        waited for this thread; a cancelled one changes neither)."""
         paths = catchup.bring_up_to_date(halt, final, manifest, site.exports, export_paths, site.search,
-                                         hand_written, split_above, trash)
+                                         hand_written, split_above, trash, site.later)
         if site.exports is not None:
             self.export_paths, self.export_facts = paths, site.exports.facts()
 

@@ -7,7 +7,8 @@ vinh-danh/{nam,co-quan}/<key>/[trang-N/]
 vinh-danh/{hinh-thuc,phong-trao}/<key>/[trang-N/]
                                     per award form and per campaign: the decisions, with their counts, in
                                     pages of at most PAGE_DECISIONS; each links to its lines (`LISTED`)
-vinh-danh/du-lieu/                  the finder's data (static JSON, fetched by finder.js):
+vinh-danh/du-lieu/                  the finder's data (static JSON, fetched by finder.js), made as the site
+                                    is written (`Site.later`), not while its pages are planned:
 
   index.json        {"v": 1, "n": lines, "d": decisions,
                      "f": {"form": [[id, name, count]], "year": [[year, "2024", count]],
@@ -37,7 +38,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import groupby
 
 from .. import model
@@ -186,11 +189,11 @@ def _json(data) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
 
 
-def _emit(site: Site, folder: str, data) -> str:
-    """Write `data` under du-lieu/<folder>/ named by its content hash; return the path relative to du-lieu/."""
+def _emit(files: dict[str, bytes], folder: str, data) -> str:
+    """Put `data` under du-lieu/<folder>/ named by its content hash; return the path relative to du-lieu/."""
     content = _json(data)
     name = f"{folder}/{hashlib.sha256(content).hexdigest()[:16]}.json"
-    site.files[FINDER_DATA + name] = content
+    files[FINDER_DATA + name] = content
     return name
 
 
@@ -213,8 +216,12 @@ def _shorten(text: str | None) -> str:
     return text if len(text) <= ACHIEVEMENT_MAX else text[:ACHIEVEMENT_MAX - 1].rstrip() + "…"
 
 
-def build_finder_data(renderer: Renderer, site: Site) -> dict:
+def build_finder_data(renderer: Renderer, check: Callable[[], None]) -> dict[str, bytes]:
+    """The finder's files (FINDER_DATA): its index, the shards of lines in given-name order, the
+    directories of shards, the word index and each province's issuing authorities. `check` is
+    called for every decision and every shard: what it raises stops the work there (`Site.later`)."""
     repo, g = renderer.repo, renderer.graph
+    files: dict[str, bytes] = {}
     province_cache: dict[str, model.Authority | None] = {}
 
     def province(authority_id: str | None):
@@ -226,6 +233,7 @@ def build_finder_data(renderer: Renderer, site: Site) -> dict:
 
     entries = []  # (sort key, line, province id)
     for lines in g.lines_of_decision.values():
+        check()
         for line in lines:
             words = folded_words(line.recipient.name)
             given = words.rsplit(" ", 1)[-1]
@@ -267,11 +275,12 @@ def build_finder_data(renderer: Renderer, site: Site) -> dict:
     for p in prov_ids:
         rows: list[list] = sorted(([a, authority_label(repo.authorities[a]), n] for a, n in authorities[p].items()),
                       key=lambda r: (fold(r[1]), r[0]))
-        prov_facet.append([p, prov_label[p], provinces[p], _emit(site, "a", {"a": rows})])
+        prov_facet.append([p, prov_label[p], provinces[p], _emit(files, "a", {"a": rows})])
 
     # Shards of SHARD_LINES lines in given-name order, each with the decisions its lines cite.
     shards: list[list] = []
     for start in range(0, len(entries), SHARD_LINES):
+        check()
         part = entries[start:start + SHARD_LINES]
         decisions: dict[str, int] = {}
         table: list[list] = []
@@ -285,21 +294,22 @@ def build_finder_data(renderer: Renderer, site: Site) -> dict:
             unit = r.unit or (authority_label(repo.authorities[r.locality]) if r.locality in repo.authorities else "")
             rows.append([r.name, kind_ix[r.kind], unit, _shorten(r.achievement), decisions[d.id], line.anchor,
                          prov_ix[prov]])
-        shards.append([part[0][0][0], part[-1][0][0], len(part), _emit(site, "p", {"d": table, "r": rows})])
+        shards.append([part[0][0][0], part[-1][0][0], len(part), _emit(files, "p", {"d": table, "r": rows})])
     directories = []
     for start in range(0, len(shards), DIR_SHARDS):
         run = shards[start:start + DIR_SHARDS]
-        directories.append([run[0][0], run[-1][1], sum(s[2] for s in run), _emit(site, "m", {"s": run})])
+        directories.append([run[0][0], run[-1][1], sum(s[2] for s in run), _emit(files, "m", {"s": run})])
 
     # Every folded word of every name -> the shards (numbered in order) that hold it, so a query can
     # match any word of a name ("thanh long", "hop tac xa", "ho ong"), not only the given name.
     postings: dict[str, set[int]] = {}
     for number, start in enumerate(range(0, len(entries), SHARD_LINES)):
+        check()
         for key, _, _ in entries[start:start + SHARD_LINES]:
             for word in key[1].split():
                 postings.setdefault(word, set()).add(number)
     vocabulary = sorted(postings)
-    word_files = [[run[0], run[-1], _emit(site, "w", {"w": [[w, sorted(postings[w])] for w in run]})]
+    word_files = [[run[0], run[-1], _emit(files, "w", {"w": [[w, sorted(postings[w])] for w in run]})]
                   for run in (vocabulary[i:i + WORD_FILE] for i in range(0, len(vocabulary), WORD_FILE))]
 
     index = {
@@ -317,14 +327,14 @@ def build_finder_data(renderer: Renderer, site: Site) -> dict:
         },
         "t": directories,
     }
-    site.files[FINDER_DATA + "index.json"] = _json(index)
-    return {"lines": len(entries), "shards": len(shards)}
+    files[FINDER_DATA + "index.json"] = _json(index)
+    return files
 
 
 # --- The finder page
 
 
-def build_finder(renderer: Renderer, site: Site, stats: dict) -> None:
+def build_finder(renderer: Renderer, site: Site) -> None:
     repo, g = renderer.repo, renderer.graph
     line_count = lambda decisions: sum(len(g.lines_of_decision.get(d.id, [])) for d in decisions)
     years = [(y, line_count(g.decisions_of_year[y])) for y in sorted(g.decisions_of_year, reverse=True)]
@@ -342,7 +352,8 @@ def build_finder(renderer: Renderer, site: Site, stats: dict) -> None:
         "finder.html", honor_url(), "Vinh danh", kind="finder",
         description="Tra cứu tập thể, cá nhân, hộ gia đình được khen thưởng theo tên, hình thức, năm, cơ quan, tỉnh, đối tượng và dịp khen thưởng.",
         toc=toc, crumbs=[("", "Trang chủ"), (None, "Vinh danh")],
-        years=years, forms=forms, campaigns=campaigns, lines=stats["lines"], decision_count=len(repo.decisions),
+        years=years, forms=forms, campaigns=campaigns, lines=sum(len(lines) for lines in g.lines_of_decision.values()),
+        decision_count=len(repo.decisions),
         has_sample=any(d.sample for d in repo.decisions.values()), data_url=FINDER_DATA,
         honor_url=honor_url, story_list_url=story_list_url,
     ))
@@ -351,5 +362,5 @@ def build_finder(renderer: Renderer, site: Site, stats: dict) -> None:
 def build(renderer: Renderer, site: Site) -> None:
     line_html.install(renderer)
     build_rolls(renderer, site)
-    stats = build_finder_data(renderer, site)
-    build_finder(renderer, site, stats)
+    site.later[FINDER_DATA] = partial(build_finder_data, renderer)  # made as the site is written
+    build_finder(renderer, site)

@@ -83,17 +83,32 @@ class Settings:
     include_samples: bool = True
 
 
+def _go_on() -> None:
+    """The check of work that is never stopped."""
+
+
 @dataclass
 class Site:
     """Everything a build emits besides MkDocs' own pages."""
 
     pages: list[Page] = field(default_factory=list)
     redirects: list[Redirect] = field(default_factory=list)
-    files: dict[str, bytes] = field(default_factory=dict)  # extra static files, e.g. finder shards
+    files: dict[str, bytes] = field(default_factory=dict)  # extra static files, e.g. a story's photos
+    # Folders of static files made only when the site is written (`make_later`), each by one call
+    # giving its files (the finder's data: a third of planning at province). A preview after a
+    # preview carries the previous one's and makes them after it is shown (mkdocs_plugin/catchup.py):
+    # the call is given a check to make now and then, which raises to stop it there.
+    later: dict[str, Callable[[Callable[[], None]], dict[str, bytes]]] = field(default_factory=dict)
     search: search.Documents | None = None  # the searchable pages' text, made when iterated
     # The open-data files: too large to hold, written straight into the site folder (`Export.write`)
     # before any page that lists them renders.
     exports: Export | None = None
+
+    def make_later(self) -> None:
+        """Make the folders of `later` into `files`, once."""
+        for folder in sorted(self.later):
+            self.files.update(self.later[folder](_go_on))
+        self.later.clear()
 
     def unlisted(self) -> set[str]:
         """URLs the sitemap leaves out: pages search engines are asked not to index."""
