@@ -585,6 +585,33 @@ def test_a_recipient_lines_digest_covers_each_of_its_fields(small_site):
     assert fp.digest([dataclasses.replace(line, identity=(1.5,))]) != fp.digest([line])
 
 
+def test_line_digests_are_kept_across_builds_within_bounds(small_site, monkeypatch):
+    """A preview server's builds share the lines' digests (`inputs._line_digests`): the same digest
+    whether it was kept or made, and never more than LINE_MEMO_MAX of them."""
+    repo, digests, site = small_site
+    graph = inputs.renderer_of(site.pages[0]).graph
+    lines = [line for found in graph.lines_of_decision.values() for line in found][:3]
+    monkeypatch.setattr(inputs, "_line_digests", {})
+    made = [inputs.Fingerprinter(repo, digests).line(line) for line in lines]
+    assert len(inputs._line_digests) == 3 and len(set(made)) == 3
+    assert [inputs.Fingerprinter(repo, digests).line(line) for line in lines] == made  # kept: the same
+    monkeypatch.setattr(inputs, "LINE_MEMO_MAX", 2)
+    inputs._line_digests.clear()
+    assert [inputs.Fingerprinter(repo, digests).line(line) for line in lines] == made
+    assert len(inputs._line_digests) <= 2
+
+
+def test_a_function_closing_over_values_is_fingerprinted_by_them(small_site):
+    """Functions are mostly pickled by name, but one closing over values stands for them too."""
+    repo, digests, _site = small_site
+    fp = inputs.Fingerprinter(repo, digests)
+
+    def closing(value):
+        return lambda: value
+    assert fp.digest([closing(1)]) == fp.digest([closing(1)]) != fp.digest([closing(2)])
+    assert fp.digest([len]) != fp.digest([sorted])  # by name
+
+
 def test_what_cannot_be_fingerprinted_is_untracked(small_site):
     repo, digests, site = small_site
     renderer = inputs.renderer_of(site.pages[0])

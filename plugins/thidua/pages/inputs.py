@@ -85,8 +85,16 @@ def _ambient(name: str) -> None:
 # The fields `Fingerprinter.line` covers: a Line with any other is pickled as any object
 LINE_COVERED = tuple(f.name for f in dataclasses.fields(Line)) == ("decision", "recipient", "anchor", "number", "identity")
 _OPAQUE = (Repository, LinkGraph)  # reached from a context, they would hide every lookup
-# Pickled as they are, not memoised: small, or not our objects
+_UNTRACKED = _OPAQUE + (set, frozenset)  # sets: their order changes from run to run
+# Pickled as they are, not memoised: small, or not our objects. None is a record, a part of one or
+# a value derived from one, so they are told apart first (a function closing over values aside):
+# a fifth of the objects fingerprinted at province are classes and functions.
 _PLAIN = frozenset({types.FunctionType, types.BuiltinFunctionType, types.MethodType, type, functools.partial, Markup})
+# A line's digest by the fields it is made from (`Fingerprinter.line`), kept across the builds of
+# one process: a preview server plans every line anew after each edit, and hashing them was a fifth
+# of fingerprinting a province's pages. Past LINE_MEMO_MAX lines it starts afresh.
+LINE_MEMO_MAX = 500_000
+_line_digests: dict[tuple, str] = {}
 
 
 class _Pickler(pickle.Pickler):
@@ -100,11 +108,16 @@ class _Pickler(pickle.Pickler):
         self.fp, self.top = fp, top
 
     def reducer_override(self, obj):  # called for every object but plain str, int, list, dict...
+        cls = type(obj)
+        if cls in _PLAIN:
+            if cls is types.FunctionType and (obj.__closure__ or "<" in obj.__qualname__):
+                return _function, (obj.__module__, obj.__qualname__,
+                                   tuple(c.cell_contents for c in obj.__closure__ or ()), obj.__defaults__)
+            return NotImplemented
         fp = self.fp
         seen = fp.memo.get(id(obj))
         if seen is not None and obj is not self.top:
             return _seen, (seen[1],)
-        cls = type(obj)
         kind = fp.kinds.get(cls)
         if kind is not None:
             return _record, (kind, obj.id, fp.record(kind, obj.id))
@@ -119,14 +132,11 @@ class _Pickler(pickle.Pickler):
         origin = fp.derived.get(id(obj))
         if origin is not None:
             return _derived, (cls.__qualname__, origin)
-        if cls is types.FunctionType and (obj.__closure__ or "<" in obj.__qualname__):
-            return _function, (obj.__module__, obj.__qualname__,
-                               tuple(c.cell_contents for c in obj.__closure__ or ()), obj.__defaults__)
         if obj is fp.renderer or cls is types.ModuleType:
             return _ambient, (getattr(obj, "__name__", "renderer"),)
-        if isinstance(obj, _OPAQUE + (set, frozenset)):  # sets: their order changes from run to run
+        if isinstance(obj, _UNTRACKED):
             raise Untracked(cls.__qualname__)
-        if obj is self.top or cls in _PLAIN:
+        if obj is self.top:
             return NotImplemented
         # Other objects are fingerprinted once and stand as their digest after: the objects a
         # build's pages hold do not change while it runs, and the memo holds them, so an id is
@@ -175,8 +185,13 @@ class Fingerprinter:
                 or type(line.anchor) is not str or type(line.number) is not int
                 or type(identity) is not tuple or any(type(part) is not str for part in identity)):
             return None
-        return _hash(repr(("Line", decision.id, self.record("decisions", decision.id), file, path,
-                           line.anchor, line.number, identity)).encode("utf-8", "surrogatepass"))
+        key = ("Line", decision.id, self.record("decisions", decision.id), file, path, line.anchor, line.number, identity)
+        found = _line_digests.get(key)
+        if found is None:
+            if len(_line_digests) >= LINE_MEMO_MAX:
+                _line_digests.clear()
+            found = _line_digests[key] = _hash(repr(key).encode("utf-8", "surrogatepass"))
+        return found
 
     def page(self, page) -> str | None:
         """The fingerprint of a page (site.Page), or None when it cannot be tracked."""
