@@ -579,6 +579,10 @@ def test_authority_and_plan_pages_list_their_decisions(site):
     assert 'href="../../khen-thuong/qd-10-dong-xuan-2023/"' in authority.body
     assert 'href="../../khen-thuong/qd-20-dong-xuan-2024/"' in authority.body
     assert 'href="../../vinh-danh/co-quan/ubnd-tinh-dong-xuan/"' in authority.body
+    # the count is of the decisions it issued (each has its page), not of those on its honor roll
+    issued = len([d for d in site.pages if d.url.startswith("khen-thuong/qd-") and "dong-xuan" in d.url
+                  and getattr(d.record, "authority", None) == "ubnd-tinh-dong-xuan"])
+    assert f"Cơ quan đã ban hành {issued} quyết định khen thưởng." in authority.body and issued >= 2
     assert "qd-7-bac-son-2023" not in authority.body
     plan = pages["van-ban/kh-2-dong-xuan-2022/"]
     assert_well_formed(plan.body)

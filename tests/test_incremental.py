@@ -585,20 +585,31 @@ def test_a_recipient_lines_digest_covers_each_of_its_fields(small_site):
     assert fp.digest([dataclasses.replace(line, identity=(1.5,))]) != fp.digest([line])
 
 
-def test_line_digests_are_kept_across_builds_within_bounds(small_site, monkeypatch):
-    """A preview server's builds share the lines' digests (`inputs._line_digests`): the same digest
-    whether it was kept or made, and never more than LINE_MEMO_MAX of them."""
+PINNED = "60958022558550702c98fa40c252b753"  # made by the code before the fast paths (37567a4) too
+
+
+def test_a_preview_server_hands_lines_digests_to_the_next_build(small_site):
+    """`Fingerprinter(lines=...)`: a build takes the lines' digests the previous one made (a preview
+    server's), and hands on its own lines only; without it (`mkdocs build`) none is kept."""
     repo, digests, site = small_site
     graph = inputs.renderer_of(site.pages[0]).graph
-    lines = [line for found in graph.lines_of_decision.values() for line in found][:3]
-    monkeypatch.setattr(inputs, "_line_digests", {})
-    made = [inputs.Fingerprinter(repo, digests).line(line) for line in lines]
-    assert len(inputs._line_digests) == 3 and len(set(made)) == 3
-    assert [inputs.Fingerprinter(repo, digests).line(line) for line in lines] == made  # kept: the same
-    monkeypatch.setattr(inputs, "LINE_MEMO_MAX", 2)
-    inputs._line_digests.clear()
-    assert [inputs.Fingerprinter(repo, digests).line(line) for line in lines] == made
-    assert len(inputs._line_digests) <= 2
+    first, second, third = [line for found in graph.lines_of_decision.values() for line in found][:3]
+    alone = inputs.Fingerprinter(repo, digests)
+    made = alone.line(first)
+    assert alone.lines is None  # nothing kept
+    previous = inputs.Fingerprinter(repo, digests, lines={})
+    assert previous.line(first) == made and previous.line(second) is not None
+    assert sorted(previous.lines.values()) == sorted([made, previous.line(second)])
+    key = next(k for k, v in previous.lines.items() if v == made)
+    handed = {**previous.lines, key: "taken from the previous build"}
+    later = inputs.Fingerprinter(repo, digests, lines=handed)
+    assert later.line(first) == "taken from the previous build"  # looked up, not made again
+    later.line(third)
+    assert key in later.lines and len(later.lines) == 2  # its own lines: `second`, not met, is not handed on
+    # the digest of a changed line is not the one handed on: the key holds every field
+    changed = {kind: dict(ids) for kind, ids in digests.items()}
+    changed["decisions"][first.decision.id] = "another"
+    assert inputs.Fingerprinter(repo, changed, lines=handed).line(first) not in (made, "taken from the previous build")
 
 
 def test_a_function_closing_over_values_is_fingerprinted_by_them(small_site):
@@ -610,6 +621,20 @@ def test_a_function_closing_over_values_is_fingerprinted_by_them(small_site):
         return lambda: value
     assert fp.digest([closing(1)]) == fp.digest([closing(1)]) != fp.digest([closing(2)])
     assert fp.digest([len]) != fp.digest([sorted])  # by name
+
+
+def _closing(value):
+    return lambda: value
+
+
+def test_fingerprints_of_plain_values_stay_as_manifests_hold_them(small_site):
+    """The bytes a fingerprint hashes for classes, functions, closures and plain objects are those
+    manifests on disk hold: a change of them would render every page once, for nothing."""
+    from thidua.pages.site import TocEntry
+
+    repo, digests, _site = small_site
+    fp = inputs.Fingerprinter(repo, digests)
+    assert fp.digest([1, "a", len, sorted, TocEntry(2, "x", "y"), TocEntry, _closing(3)]) == PINNED
 
 
 def test_what_cannot_be_fingerprinted_is_untracked(small_site):

@@ -8,7 +8,7 @@ edit looks at its record's page. So a rebuild that follows a preview links that 
 index, open-data files and finder's data into its staging folder as they are (`carry`): the new
 preview is complete, a step behind in those three only (the finder's data was a third of a
 province preview's planning). Once it is in place (MkDocs tells the browsers to
-reload as the build returns), a thread (`Catchup`) makes both from the new data in a scratch
+reload as the build returns), a thread (`Catchup`) makes all three from the new data in a scratch
 folder beside the site, Pagefind indexing in its own process while the open data and the finder's
 data are written, as in a build, then moves them in: each open-data file by a rename, the search
 index's folder and the finder's by one exchange each (staging.py), so a reader never meets half a
@@ -24,7 +24,7 @@ behind until a catch-up finishes, the last edit's. For that, a catch-up changes 
 until all is made, then puts it in place in a short commit that no cancel interrupts
 (`bring_up_to_date`): a cancelled one has changed nothing in the site or its manifest. The
 server's exit stops it the same way. A catch-up that fails is logged, and the next rebuild makes
-the search index and open data itself. `mkdocs build` defers nothing.
+the search index, open data and finder's data itself. `mkdocs build` defers nothing.
 """
 from __future__ import annotations
 
@@ -143,7 +143,7 @@ class Catchup:
                 self.failed = True
                 # a rebuild waiting for it makes them itself: not one of its warnings (`mkdocs serve --strict`)
                 (log.info if halt.is_set() else log.error)(
-                    f"thidua: the preview's search index and open data could not be brought up to date "
+                    f"thidua: the preview's search index, open data and finder's data could not be brought up to date "
                     f"({type(error).__name__}: {error}); the next rebuild makes them again")
             finally:
                 halt.forget()
@@ -225,6 +225,7 @@ def _make(halt: Halt, scratch: Path, final: Path, manifest: incremental.Manifest
             exports.write(written, scratch, halt.check)
         for folder in sorted(later):
             for path, data in sorted(later[folder](halt.check).items()):
+                halt.check()
                 target = scratch / path
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(data)

@@ -98,10 +98,11 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         self.search: pagefind_index.Index | None = None
         self.texts: incremental.Writer | None = None  # writes the search results' text files
         self.served: incremental.Manifest | None = None  # `mkdocs serve`: the last preview's manifest
-        # `mkdocs serve`: the search index and open data made after a preview is shown (catchup.py)
+        self.line_digests: dict[tuple, str] = {}  # `mkdocs serve`: the last preview's (inputs.Fingerprinter)
+        # `mkdocs serve`: the search index, open data and finder's data made after a preview is shown (catchup.py)
         self.catchup = catchup.Catchup()
         self.caught_up = True  # no catch-up failed since a preview made everything: one may carry what it made
-        self.deferred = False  # this preview carries the previous one's search index and open data
+        self.deferred = False  # this preview carries the previous one's search index, open data and finder's data
         self.export_paths: set[str] = set()  # the open data's files in the preview in place
         self.export_facts: dict = {}  # what the open-data page shows of them (`Export.facts`)
 
@@ -112,7 +113,7 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
     def on_config(self, config):
         # first: a catch-up writes into the site in place. One still running is cancelled, not waited
         # for: it changed nothing, and this build carries what is in place again (catchup.py). A failed
-        # one is remembered until a preview has made the search index and open data itself (a failed
+        # one is remembered until a preview has made the search index, open data and finder's data itself (a failed
         # build does not count)
         self.caught_up = self.catchup.cancel() and self.caught_up
         if not self.config.enabled:
@@ -204,10 +205,6 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         self.texts = None
         self.export_entries: dict[str, list] = {}
         exports = self.site.exports
-        if exports is not None:
-            taken = sorted(f.dest_uri for f in files if exports.owns(f.dest_uri))
-            if taken:
-                raise PluginError(f"thidua: {', '.join(taken[:5])} is written from data; remove the hand-written file")
         site_dir = Path(config.site_dir)
         final = self.stage.final if self.stage is not None else site_dir
         self.deferred = False
@@ -225,6 +222,10 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
                 self.site.make_later()
         for path, content in sorted(self.site.files.items()):
             files.append(File.generated(config, path, content=content))
+        if exports is not None:
+            taken = sorted(f.dest_uri for f in files if exports.owns(f.dest_uri))
+            if taken:
+                raise PluginError(f"thidua: {', '.join(taken[:5])} is written from data; remove the hand-written file")
         if self.deferred:
             return files
         if search_index.wanted(config):  # Pagefind indexes beside the rest of the build, in its own process
@@ -339,7 +340,9 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         # with a cache, in a build that lists its pages for the next (not `mkdocs serve`): pages' inputs are tracked
         listed = self.stage is not None or (self.dirty and self.command == "build")
         if renderer is not None and self.digests is not None and listed:
-            fingerprinter = inputs.Fingerprinter(renderer.repo, self.digests, renderer)
+            # a preview server hands the lines' digests from one preview to the next
+            fingerprinter = inputs.Fingerprinter(renderer.repo, self.digests, renderer,
+                                                 self.line_digests if self.command == "serve" else None)
             tracker = inputs.Tracker(renderer.repo, renderer.graph, fingerprinter)
         reuse = incremental.Reuse(writer, previous, stamp, fingerprinter, tracker)
         if workers > 1 and len(jobs) >= FORK_MIN_PAGES_PER_WORKER * workers and parallel.can_fork():
@@ -347,6 +350,8 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
             parts = parallel.fork_map(lambda i: self._write(reuse, config, jobs[i::workers]), workers)
         else:
             parts = [self._write(reuse, config, jobs)]
+        if fingerprinter is not None and fingerprinter.lines is not None:
+            self.line_digests = fingerprinter.lines  # this preview's only: an edited line's old one goes
         self.manifest = incremental.Manifest(final, {}, stamp)
         written = rendered = 0
         for part in parts:
@@ -432,7 +437,7 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
                     if self.deferred:
                         job = partial(self._catch_up, stage.final, self.manifest, self.site, self.export_paths,
                                       hand_written, self.config.search_split_above, stage.trash)
-                    else:  # it made the search index and open data itself
+                    else:  # it made the search index, open data and finder's data itself
                         self.caught_up = True
                         if self.site.exports is not None:  # `export_entries`: the open data's files alone
                             self.export_paths, self.export_facts = set(self.export_entries), self.site.exports.facts()

@@ -219,7 +219,8 @@ def _shorten(text: str | None) -> str:
 def build_finder_data(renderer: Renderer, check: Callable[[], None]) -> dict[str, bytes]:
     """The finder's files (FINDER_DATA): its index, the shards of lines in given-name order, the
     directories of shards, the word index and each province's issuing authorities. `check` is
-    called for every decision and every shard: what it raises stops the work there (`Site.later`)."""
+    called for every decision and every shard's worth of lines: what it raises stops the work there
+    (`Site.later`)."""
     repo, g = renderer.repo, renderer.graph
     files: dict[str, bytes] = {}
     province_cache: dict[str, model.Authority | None] = {}
@@ -250,7 +251,9 @@ def build_finder_data(renderer: Renderer, check: Callable[[], None]) -> dict[str
     occasions: dict[str, int] = {}
     provinces: dict[str, int] = {}
     authorities: dict[str, dict[str, int]] = {}
-    for _, line, prov in entries:
+    for number, (_, line, prov) in enumerate(entries):
+        if not number % SHARD_LINES:
+            check()
         d = line.decision
         forms[d.form] = forms.get(d.form, 0) + 1
         years[d.date.year] = years.get(d.date.year, 0) + 1

@@ -90,11 +90,6 @@ _UNTRACKED = _OPAQUE + (set, frozenset)  # sets: their order changes from run to
 # a value derived from one, so they are told apart first (a function closing over values aside):
 # a fifth of the objects fingerprinted at province are classes and functions.
 _PLAIN = frozenset({types.FunctionType, types.BuiltinFunctionType, types.MethodType, type, functools.partial, Markup})
-# A line's digest by the fields it is made from (`Fingerprinter.line`), kept across the builds of
-# one process: a preview server plans every line anew after each edit, and hashing them was a fifth
-# of fingerprinting a province's pages. Past LINE_MEMO_MAX lines it starts afresh.
-LINE_MEMO_MAX = 500_000
-_line_digests: dict[tuple, str] = {}
 
 
 class _Pickler(pickle.Pickler):
@@ -154,7 +149,9 @@ class Fingerprinter:
     rendering goes through the views), and its `derived` values (id -> the record they are
     worked out from, e.g. a document's facts) stand as that record."""
 
-    def __init__(self, repo: Repository, digests: dict[str, dict[str, str]], renderer: Any = None):
+    def __init__(self, repo: Repository, digests: dict[str, dict[str, str]], renderer: Any = None,
+                 lines: dict[tuple, str] | None = None):
+        """`lines`: the previous build's `lines` (a preview server's), to take lines' digests from."""
         self.digests = digests
         self.kinds = {kind.record: kind.name for kind in KINDS.values()}
         self._decision = KINDS["decisions"].record
@@ -164,6 +161,12 @@ class Fingerprinter:
         self.renderer = renderer
         self.derived: dict[int, Any] = getattr(renderer, "derived", {})
         self.memo: dict[int, tuple[object, str]] = {}  # id -> (object, digest)
+        # A line's digest by the fields it is made from (`line`), handed from one build of a preview
+        # server to the next, which plans every line anew: hashing them was a fifth of fingerprinting
+        # a province's pages. This build's lines only (None: not kept, as in `mkdocs build`, where
+        # each line is digested once and keeping them would cost memory for nothing).
+        self.known_lines = lines or {}
+        self.lines: dict[tuple, str] | None = {} if lines is not None else None
 
     def record(self, kind: str, ident) -> str:
         return self.digests.get(kind, {}).get(ident, ABSENT) if isinstance(ident, str) else ABSENT
@@ -186,11 +189,11 @@ class Fingerprinter:
                 or type(identity) is not tuple or any(type(part) is not str for part in identity)):
             return None
         key = ("Line", decision.id, self.record("decisions", decision.id), file, path, line.anchor, line.number, identity)
-        found = _line_digests.get(key)
+        found = self.known_lines.get(key)
         if found is None:
-            if len(_line_digests) >= LINE_MEMO_MAX:
-                _line_digests.clear()
-            found = _line_digests[key] = _hash(repr(key).encode("utf-8", "surrogatepass"))
+            found = _hash(repr(key).encode("utf-8", "surrogatepass"))
+        if self.lines is not None:
+            self.lines[key] = found
         return found
 
     def page(self, page) -> str | None:
