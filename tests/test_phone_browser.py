@@ -74,3 +74,33 @@ def test_a_heading_with_quotes_or_markup_is_shown_as_it_is(browser):
     labels = page.eval_on_selector("table.td-lines tbody tr", LABELS)
     context.close()
     assert labels == ["none", "none"] + [css_text(h + ": ") for h in headings[2:]]
+
+
+# Elements holding text of their own (a word or more) that a phone renders in a column a few pixels
+# wide, one character a line: a table caption once was, inside a table shown as cards.
+SQUEEZED = """() => {
+  const out = [];
+  for (const el of document.querySelectorAll('.md-content *')) {
+    const own = Array.from(el.childNodes).filter(n => n.nodeType === 3).map(n => n.textContent).join('').trim();
+    if (own.length < 4) continue;
+    const box = el.getBoundingClientRect();
+    if (!(box.width > 0 && box.width < 40 && box.height > 60)) continue;
+    let hidden = false;  // a table's headings, clipped for screen readers only
+    for (let a = el; a && !hidden; a = a.parentElement) hidden = getComputedStyle(a).clip !== 'auto';
+    if (!hidden) out.push(el.tagName + ': ' + own.slice(0, 40));
+  }
+  return out;
+}"""
+
+
+def test_no_text_is_squeezed_into_a_column_on_a_phone(browser, frozen_url):
+    context = browser.new_context(viewport=PHONE, locale="vi-VN")
+    page = context.new_page()
+    squeezed = {}
+    for family in FAMILIES:
+        open_family(page, frozen_url, family)
+        found = page.evaluate(SQUEEZED)
+        if found:
+            squeezed[family] = found[:3]
+    context.close()
+    assert squeezed == {}
