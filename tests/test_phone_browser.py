@@ -77,7 +77,8 @@ def test_a_heading_with_quotes_or_markup_is_shown_as_it_is(browser):
 
 
 # Elements holding text of their own (a word or more) that a phone renders in a column a few pixels
-# wide, one character a line: a table caption once was, inside a table shown as cards.
+# wide, one character a line: a table caption once was, inside a table shown as cards; and captions
+# that do not head their table (a caption made a block inside a table laid out as one falls into it).
 SQUEEZED = """() => {
   const out = [];
   for (const el of document.querySelectorAll('.md-content *')) {
@@ -88,6 +89,11 @@ SQUEEZED = """() => {
     let hidden = false;  // a table's headings, clipped for screen readers only
     for (let a = el; a && !hidden; a = a.parentElement) hidden = getComputedStyle(a).clip !== 'auto';
     if (!hidden) out.push(el.tagName + ': ' + own.slice(0, 40));
+  }
+  for (const caption of document.querySelectorAll('.md-content table > caption')) {
+    const first = caption.parentElement.rows[0];  // a caption heads its table: above its first row
+    if (first && caption.getBoundingClientRect().bottom > first.getBoundingClientRect().top + 1)
+      out.push('CAPTION below a row: ' + caption.textContent.trim().slice(0, 40));
   }
   return out;
 }"""

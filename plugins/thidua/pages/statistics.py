@@ -40,8 +40,10 @@ def _svg(chart: Chart, horizontal: bool) -> bytes:
     if horizontal:
         # long names (award forms, provinces) would squeeze the plot as axis labels: each row is a
         # series of one bar instead, named in a one-column legend below
+        # the value axis' labels whole: pygal cuts them to fit (10000 read "100…")
         plot = pygal.HorizontalBar(style=STYLE, js=[], print_values=True, legend_at_bottom=True,
-                                   legend_at_bottom_columns=1, truncate_legend=-1, show_y_labels=False,
+                                   legend_at_bottom_columns=1, truncate_legend=-1, truncate_label=-1,
+                                   show_y_labels=False,
                                    width=560, height=110 + 70 * len(chart.rows), margin=12)
         for label, value in chart.rows:
             plot.add(label, [value])
