@@ -864,3 +864,24 @@ def test_the_finder_s_data_is_made_when_the_site_is_written_not_planned(data_dir
         raise KeyboardInterrupt
     with pytest.raises(KeyboardInterrupt):
         build_site(repo, LinkGraph.build(repo), Settings()).later[FINDER_DATA](stop)
+
+
+def test_an_award_form_page_leads_to_who_received_it(tmp_path):
+    """A form's page counts its lines and decisions as its roll does, and links the roll and the
+    finder filtered by it; a form no public line has says so."""
+    unused = "id: huy-hieu\nname: Huy hiệu thi đua\ngranted_by_levels: [province]\nsubjects: [individual]\nrank: 10\n"
+    pages = pages_of(site_of(honor_data(tmp_path, {"award-forms/huy-hieu.yml": unused})))
+    forms = {url.split("/")[1]: page for url, page in pages.items() if url.startswith("hinh-thuc/") and url.count("/") == 2}
+    received = set()
+    for form, page in forms.items():
+        assert_well_formed(page.body)
+        roll = pages.get(f"vinh-danh/hinh-thuc/{form}/")
+        counts = re.search(r"<strong>(\d+)</strong> lượt khen thưởng.*?<strong>(\d+)</strong> quyết định", roll.body, re.S) if roll else None
+        if counts and int(counts.group(1)):
+            received.add(form)
+            assert f"{counts.group(1)} lượt khen thưởng theo {counts.group(2)} quyết định" in page.body, form
+            assert f'href="../../vinh-danh/hinh-thuc/{form}/"' in page.body, form
+            assert f'href="../../vinh-danh/?hinh-thuc={form}"' in page.body, form
+        else:
+            assert "Chưa có quyết định khen thưởng nào với hình thức này" in page.body, form
+    assert received == {"bang-khen-tinh", "giay-khen-so", "giay-khen-xa"} and "huy-hieu" in forms

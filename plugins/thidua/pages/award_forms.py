@@ -1,10 +1,11 @@
-"""Award form pages: who grants each form, to whom, on what legal basis; and the list of forms."""
+"""Award form pages: who grants each form, to whom, on what legal basis, and who received it (the
+form's honor roll and the finder); and the list of forms."""
 from __future__ import annotations
 
 from .. import model
-from .site import Site
+from .site import Site, TocEntry
 from .render import Renderer
-from .urls import index_url, record_url
+from .urls import honor_url, index_url, record_url
 
 
 def build(renderer: Renderer, site: Site) -> None:
@@ -15,12 +16,18 @@ def build(renderer: Renderer, site: Site) -> None:
         description="Các hình thức khen thưởng và thẩm quyền quyết định.",
         crumbs=[("", "Trang chủ"), (None, "Hình thức khen thưởng")], forms=forms,
     ))
+    g = renderer.graph
     for form in forms:
+        # counted as its honor roll counts them: the decisions with a public line
+        shown = [d for d in g.decisions_of_form.get(form.id, []) if g.lines_of_decision.get(d.id)]
         site.pages.append(renderer.page(
             "award_form.html", record_url("award-forms", form.id), form.name, kind="award-form",
-            description=f"{form.name}: thẩm quyền, đối tượng.",
+            description=f"{form.name}: thẩm quyền, đối tượng, tập thể, cá nhân được khen thưởng.",
             crumbs=[("", "Trang chủ"), (index_url("award-forms"), "Hình thức khen thưởng"), (None, form.name)],
-            form=form, record=form,
+            toc=[TocEntry(2, "khen-thuong", "Tập thể, cá nhân được khen thưởng")],
+            form=form, record=form, decision_count=len(shown),
+            line_count=sum(len(g.lines_of_decision[d.id]) for d in shown),
+            roll=honor_url("award-forms", form.id), finder=f"{honor_url()}?hinh-thuc={form.id}",
         ))
 
 
