@@ -59,6 +59,10 @@ def test_a_phones_row_labels_are_the_tables_headings(browser, frozen_url):
         assert len(headings) == len(labels) >= 4, family
         # the number is hidden, the name heads the card: the other cells are named by their column
         assert labels == ["none", "none"] + [css_text(h + ": ") for h in headings[2:]], family
+        # and no rule is drawn inside the card, above the name (the desktop table's row rule)
+        rules = page.eval_on_selector("table.td-lines tbody tr",
+                                      "row => Array.from(row.cells, c => getComputedStyle(c).borderTopWidth)")
+        assert set(rules) == {"0px"}, family
     context.close()
 
 
