@@ -114,3 +114,15 @@ def test_no_text_is_squeezed_into_a_column_on_a_phone(browser, frozen_url):
             squeezed[family] = found[:3]
     context.close()
     assert squeezed == {}
+
+
+def test_cards_line_up_with_the_text_on_a_phone(browser, frozen_url):
+    """A list of cards (stories, campaigns) starts where the page's text does, not a list's indent in."""
+    context = browser.new_context(viewport=PHONE, locale="vi-VN")
+    page = context.new_page()
+    for family, cards in (("stories index", "ul.td-story-cards > li"), ("home", ".td-cards > ul > li")):
+        open_family(page, frozen_url, family)
+        text = page.eval_on_selector(".md-content h1", "h => h.getBoundingClientRect().left")
+        card = page.eval_on_selector(cards, "li => li.getBoundingClientRect().left")
+        assert abs(card - text) <= 1, (family, card, text)
+    context.close()
