@@ -164,8 +164,7 @@ def test_validate_and_a_build_key_files_alike(tmp_path, capsys, settled, reads, 
     by the same path: the run after the other reads nothing to key them."""
     data = make_data(tmp_path)
     monkeypatch.chdir(tmp_path)
-    assert main(["validate", "data"]) == 0
-    capsys.readouterr()
+    assert validate(Path("data"), capsys)[0] == 0
     reads.clear()
     assert not thidua.validate.validate(data.resolve(), cache=tmp_path / CACHE)[1].problems
     assert reads == []
@@ -180,8 +179,7 @@ def test_validate_through_a_symbolic_link_keys_files_as_a_build(tmp_path, capsys
     (tmp_path / "work").mkdir()
     (tmp_path / "work" / "data").symlink_to(data, target_is_directory=True)
     monkeypatch.chdir(tmp_path / "work")
-    assert main(["validate", "data"]) == 0
-    capsys.readouterr()
+    assert validate(Path("data"), capsys)[0] == 0
     reads.clear()
     assert not thidua.validate.validate(data.resolve(), cache=tmp_path / "real" / CACHE)[1].problems
     assert reads == []

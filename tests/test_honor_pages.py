@@ -811,36 +811,28 @@ def test_real_data_builds_with_honor_pages(site_dir):
     assert leaks == []
 
 
-def test_a_decision_without_a_public_line_is_on_no_roll(monkeypatch):
-    """Whether a roll lists lines or decisions, a decision all of whose lines are withheld is on no page."""
+def test_a_decision_without_a_public_line_is_on_no_roll_nor_in_its_counts(monkeypatch):
+    """Whether a roll lists lines or decisions, a decision all of whose lines are withheld is on no
+    page, and neither its counts nor its description count it."""
     from types import SimpleNamespace
 
-    monkeypatch.setattr(honor, "PAGE_DECISIONS", 2)
-    shown, withheld, other = (SimpleNamespace(id=i) for i in ("qd-1", "qd-2", "qd-3"))
-    renderer = SimpleNamespace(graph=SimpleNamespace(lines_of_decision={"qd-1": ["a", "b"], "qd-3": ["c"]}))
-    groups = [("nam-2024", "Năm 2024", [shown, withheld, other])]
-    for listed, expected in ((True, [[("qd-1", []), ("qd-3", [])]]), (False, [[("qd-1", ["a", "b"]), ("qd-3", ["c"])]])):
-        pages = honor.paginate(renderer, groups, listed)
-        assert [[(c.decision.id, c.lines) for g in page for c in g.chunks] for page in pages] == expected
+    from thidua.graph import LinkGraph
 
-
-def test_a_roll_counts_only_the_decisions_it_shows(monkeypatch):
-    """A decision whose every line is withheld is neither on a roll nor in its counts."""
-    from types import SimpleNamespace
-
+    monkeypatch.setattr(honor, "PAGE_DECISIONS", 1)
     made = []
     form = SimpleNamespace(rank=1, name="Giấy khen")
     decisions = [SimpleNamespace(id=i, form="giay-khen", sample=False) for i in ("qd-1", "qd-2", "qd-3")]
-    renderer = SimpleNamespace(
-        graph=SimpleNamespace(lines_of_decision={"qd-1": ["a", "b"], "qd-3": ["c"]}),
-        repo=SimpleNamespace(award_forms={"giay-khen": form}),
-        page=lambda template, url, title, **kw: made.append(kw) or SimpleNamespace(search=True))
-    site = SimpleNamespace(pages=[])
-    for facet in ("years", "award-forms"):
+    graph = LinkGraph(repo=None)
+    graph.lines_of_decision.update({"qd-1": ["a", "b"], "qd-3": ["c"]})
+    renderer = SimpleNamespace(graph=graph, repo=SimpleNamespace(award_forms={"giay-khen": form}),
+                               page=lambda template, url, title, **kw: made.append(kw) or SimpleNamespace(search=True))
+    for facet, shown in (("years", [[("qd-1", ["a", "b"]), ("qd-3", ["c"])]]),
+                         ("award-forms", [[("qd-1", [])], [("qd-3", [])]])):
         made.clear()
-        honor.build_roll(renderer, site, facet, "k", title="Bảng", short="B", lead="", decisions=decisions, by="form",
-                         record_link=None, finder_query="")
-        assert [(m["decision_count"], m["total"]) for m in made] == [(2, 3)]
+        honor.build_roll(renderer, SimpleNamespace(pages=[]), facet, "k", title="Bảng", short="B", lead="",
+                         decisions=decisions, by="form", record_link=None, finder_query="")
+        assert [[(c.decision.id, c.lines) for g in m["groups"] for c in g.chunks] for m in made] == shown, facet
+        assert {(m["decision_count"], m["total"]) for m in made} == {(2, 3)}, facet
         assert made[0]["description"] == "Bảng: 3 lượt khen thưởng theo 2 quyết định."
 
 
@@ -885,3 +877,6 @@ def test_an_award_form_page_leads_to_who_received_it(tmp_path):
         else:
             assert "Chưa có quyết định khen thưởng nào với hình thức này" in page.body, form
     assert received == {"bang-khen-tinh", "giay-khen-so", "giay-khen-xa"} and "huy-hieu" in forms
+    # the fixture's own counts (public lines, samples included), not the roll's code again
+    assert "12 lượt khen thưởng theo 3 quyết định" in forms["bang-khen-tinh"].body
+    assert "2 lượt khen thưởng theo 1 quyết định" in forms["giay-khen-so"].body

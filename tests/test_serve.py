@@ -17,7 +17,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import FROZEN, ROOT, load_yaml, mkdocs_serve, save_yaml, stop, wait_for, write_config
+from conftest import FROZEN, ROOT, load_yaml, mkdocs_serve, save_yaml, stop, wait_for, write_config, write_tree
 from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -199,9 +199,7 @@ def test_a_late_folder_is_carried_whole_or_nothing_is(tmp_path):
     writer = incremental.Writer(final, final, incremental.Manifest(final, {}))
     for path in ("du-lieu/a.json", "pagefind/t/x.json.gz"):
         writer.write(path, b"x")
-    (final / "vinh-danh" / "du-lieu" / "p").mkdir(parents=True)
-    for path in ("vinh-danh/du-lieu/index.json", "vinh-danh/du-lieu/p/1.json"):
-        (final / path).write_bytes(b"finder")
+    write_tree(final, {"vinh-danh/du-lieu/index.json": b"finder", "vinh-danh/du-lieu/p/1.json": b"finder"})
     previous = incremental.Manifest(final, writer.entries)
     carried = incremental.Writer(tmp_path / "stage", final, previous)
     assert catchup.carry(carried, {"du-lieu/a.json"}, search=True, folders=["vinh-danh/du-lieu/"])
@@ -361,9 +359,7 @@ def preview(final: Path, site) -> tuple[incremental.Manifest, set[str]]:
     exports, texts = incremental.Writer(final, final, empty), incremental.Writer(final, final, empty)
     site.exports.write(exports, final)
     for make in site.later.values():  # the finder's data, as MkDocs writes it
-        for path, data in make(lambda: None).items():
-            (final / path).parent.mkdir(parents=True, exist_ok=True)
-            (final / path).write_bytes(data)
+        write_tree(final, make(lambda: None))
     index = search_index.start(final, site.search, sink=texts)
     index.finish()
     index.close()

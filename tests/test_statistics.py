@@ -11,14 +11,11 @@ ROWS = [("Bằng khen của Thủ tướng Chính phủ", 5), ("Bằng khen củ
 
 
 def test_axis_labels_are_never_cut():
-    """pygal cuts labels to fit: a national count's axis read "100…" for 10000. Rows by name are
-    drawn horizontally (names in a legend), years vertically (`charts`)."""
-    years = [("2023", 9411), ("2024", 123456), ("2025", 16826)]
-    for rows, horizontal in ((ROWS, True), (years, False)):
-        svg = _svg(Chart("c", "Lượt", "Hình thức", "Lượt khen thưởng", rows), horizontal).decode("utf-8")
-        assert not re.findall(r">[^<>]*…<", svg), horizontal
-        assert ">16826<" in svg, horizontal
-    assert ">120000<" in svg or ">100000<" in svg
+    """pygal cuts labels to fit: a national count's value axis read "100…" for 10000 (rows by name
+    are drawn horizontally, their names in a legend: `charts`)."""
+    svg = _svg(Chart("c", "Lượt", "Hình thức", "Lượt khen thưởng", ROWS), True).decode("utf-8")
+    assert not re.findall(r">[^<>]*…<", svg)
+    assert ">10000<" in svg and ">16000<" in svg  # the axis' own labels (the bar prints 16826)
 
 
 def test_a_chart_is_the_same_bytes_every_time():

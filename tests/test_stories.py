@@ -507,9 +507,14 @@ def test_a_body_the_parser_cannot_read_is_not_kept(monkeypatch):
 
 
 def test_the_conversion_memo_is_bounded(monkeypatch):
-    """A preview server adds a text at each edit: past MEMO_MAX it starts afresh, converting as before."""
-    monkeypatch.setattr(markup, "MEMO_MAX", 3)
+    """A preview server adds a text at each edit: past MEMO_CHARS characters kept (a text and its
+    HTML) it starts afresh, converting as before; one long text counts for its length."""
+    monkeypatch.setattr(markup, "MEMO_CHARS", 60)
     monkeypatch.setattr(markup, "_converted", {})
+    monkeypatch.setattr(markup, "_kept", [0])
     for n in range(7):
-        assert markup.to_html(f"Đoạn {n}.") == f"<p>Đoạn {n}.</p>"
-        assert len(markup._converted) <= 3
+        assert markup.to_html(f"Đoạn {n}.") == f"<p>Đoạn {n}.</p>"  # 8 + 15 characters
+        assert sum(len(t) + len(h) for t, h in markup._converted.items()) == markup._kept[0] <= 60
+        assert 1 <= len(markup._converted) <= 2
+    long = "Dài " * 20
+    assert markup.to_html(long).startswith("<p>Dài") and markup._kept[0] == 0 and not markup._converted

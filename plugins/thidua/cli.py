@@ -42,10 +42,10 @@ def main(argv: list[str] | None = None) -> int:
         if not data_dir.is_dir():
             print(f"thidua: {data_dir} is not a folder", file=sys.stderr)
             return 2
-        cache = None if args.no_cache else data_dir.resolve().parent / ".cache" / "thidua"
         # files keyed by the resolved path, as the build keys them (digests.py): each run finds the
         # other's, a data folder reached through a symbolic link included
         data_dir = data_dir.resolve()
+        cache = None if args.no_cache else data_dir.parent / ".cache" / "thidua"
         report = report_of(data_dir, display_root=Path.cwd() if _inside(data_dir, Path.cwd()) else data_dir.parent,
                            cache=cache)
         # the process is this command's: spare the collector a last pass over millions of objects

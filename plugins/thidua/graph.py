@@ -248,6 +248,11 @@ class LinkGraph:
                 chain.append(current)
         return list(reversed(chain))
 
+    def with_public_lines(self, decisions: list[model.AwardDecision]) -> list[model.AwardDecision]:
+        """`decisions` less those whose every line is withheld: what an honor roll shows, and
+        what it and the pages leading to it count."""
+        return [d for d in decisions if self.lines_of_decision.get(d.id)]
+
     def province_of(self, authority_id: str) -> model.Authority | None:
         authority = self.repo.authorities.get(authority_id)
         if authority and authority.level == model.Level.PROVINCE:

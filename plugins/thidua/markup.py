@@ -63,18 +63,25 @@ def meant(address: str) -> str | None:
 # Each body converted once per process: the checks read it (story-markup), then its page; and
 # `mkdocs serve` plans every story's page again after each edit (10,000 stories at national scale,
 # about 0.4 ms each). The same text always gives the same HTML. A text that fails is not kept.
-# A preview server lives long and each edit adds a text: past MEMO_MAX texts it starts afresh.
-MEMO_MAX = 50_000
+# A preview server lives long and each edit adds a text: past MEMO_CHARS characters kept (texts and
+# their HTML; a text may be long, so counted in characters, not texts) it starts afresh.
+MEMO_CHARS = 200_000_000
 _converted: dict[str, str] = {}
+_kept = [0]  # characters in _converted
 
 
 def to_html(text: str) -> str:
     """A body as HTML, before the page's allow-list cleans it."""
     found = _converted.get(text)
     if found is None:
-        if len(_converted) >= MEMO_MAX:
+        found = convert(text)
+        size = len(text) + len(found)
+        if _kept[0] + size > MEMO_CHARS:
             _converted.clear()
-        found = _converted[text] = convert(text)
+            _kept[0] = 0
+        if size <= MEMO_CHARS:  # one text past the bound is not kept at all
+            _converted[text] = found
+            _kept[0] += size
     return found
 
 

@@ -44,6 +44,9 @@ from . import incremental, pagefind_index, search_index, staging
 log = logging.getLogger("mkdocs.plugins.thidua")
 
 
+Maker = Callable[[Callable[[], None]], dict[str, bytes]]  # a late folder's maker (`Site.later`), given a check
+
+
 class Cancelled(Exception):
     """The catch-up was asked to stop (the next rebuild, the server's exit): what it would make is not wanted."""
 
@@ -181,14 +184,13 @@ def carry(writer: incremental.Writer, export_paths: set[str], search: bool, fold
         pass
     writer.drop(exports)
     for folder in kept:
-        writer.drop([path for path in writer.entries if path.startswith(folder)])
-        shutil.rmtree(writer.site_dir / folder, ignore_errors=True)
+        writer.drop_folder(folder)
     return False
 
 
 def bring_up_to_date(halt: Halt, final: Path, manifest: incremental.Manifest, exports, export_paths: set[str],
                      search, hand_written: list[Doc] | None, split_above: int, trash: Path | None,
-                     later: Mapping[str, Callable[[Callable[[], None]], dict[str, bytes]]] | None = None) -> set[str]:
+                     later: Mapping[str, Maker]) -> set[str]:
     """Make the open data (`exports`, a planned `Export`; None: none), the search index (the
     core's documents `search` and Material's `hand_written` pages; None: no search) and the
     folders the core makes late (`later`: folder -> its maker, `Site.later`) of the site in
@@ -199,15 +201,14 @@ def bring_up_to_date(halt: Halt, final: Path, manifest: incremental.Manifest, ex
     the commit itself is never stopped half-way."""
     scratch = Path(tempfile.mkdtemp(prefix=f".{final.name}.building-{os.getpid()}-catchup-", dir=final.parent))
     try:
-        written, texts = _make(halt, scratch, final, manifest, exports, search, hand_written, split_above, later or {})
-        return _commit(scratch, final, manifest, export_paths, written, texts, trash, sorted(later or {}))
+        written, texts = _make(halt, scratch, final, manifest, exports, search, hand_written, split_above, later)
+        return _commit(scratch, final, manifest, export_paths, written, texts, trash, sorted(later))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
 def _make(halt: Halt, scratch: Path, final: Path, manifest: incremental.Manifest, exports, search,
-          hand_written: list[Doc] | None, split_above: int,
-          later: Mapping[str, Callable[[Callable[[], None]], dict[str, bytes]]]
+          hand_written: list[Doc] | None, split_above: int, later: Mapping[str, Maker]
           ) -> tuple[incremental.Writer | None, incremental.Writer | None]:
     """The part a cancel may stop anywhere: the open data, the late folders and the search index
     made in `scratch`, nothing in place touched. The writers that listed them (open data, search
@@ -224,12 +225,15 @@ def _make(halt: Halt, scratch: Path, final: Path, manifest: incremental.Manifest
             written = incremental.Writer(scratch, final, manifest)
             exports.write(written, scratch, halt.check)
         for folder in sorted(later):
-            for path, data in sorted(later[folder](halt.check).items()):
+            (scratch / folder).mkdir(parents=True, exist_ok=True)  # made, if empty: it replaces the old one
+            made = {scratch / folder}
+            for path, data in later[folder](halt.check).items():
                 halt.check()
                 target = scratch / path
-                target.parent.mkdir(parents=True, exist_ok=True)
+                if target.parent not in made:  # one mkdir a folder, not one a file
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    made.add(target.parent)
                 target.write_bytes(data)
-            (scratch / folder).mkdir(parents=True, exist_ok=True)  # made, if empty: it replaces the old one
         if index is not None:
             running, index = index, None
             running.close()

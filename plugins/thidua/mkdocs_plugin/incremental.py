@@ -298,9 +298,13 @@ class Writer:
             whole = False
         if whole and len(kept) == sum(1 for path in listed if path.startswith(prefix)):  # none missing
             return True
-        self.drop(kept)
-        shutil.rmtree(f"{site}/{prefix}", ignore_errors=True)  # the files not listed, the folders
+        self.drop_folder(prefix)
         return False
+
+    def drop_folder(self, prefix: str) -> None:
+        """`drop` for the folder `prefix` in `site_dir` whole: its entries, its files listed or not."""
+        self.drop([path for path in self.entries if path.startswith(prefix)])
+        shutil.rmtree(self.site_dir / prefix, ignore_errors=True)
 
     def drop(self, paths: Iterable[str]) -> None:
         """Give back the files at `paths` this writer holds (linked or written): their entries, and

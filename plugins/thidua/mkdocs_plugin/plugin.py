@@ -105,6 +105,7 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         self.deferred = False  # this preview carries the previous one's search index, open data and finder's data
         self.export_paths: set[str] = set()  # the open data's files in the preview in place
         self.export_facts: dict = {}  # what the open-data page shows of them (`Export.facts`)
+        self.observer = None  # `mkdocs serve`: the data folder's native watcher, if any (watching.py)
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -173,7 +174,7 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         # `mkdocs serve` watches docs_dir only; an edited record must rebuild the preview too
         # (by file notifications where it can, not MkDocs' polling: watching.py)
         if self.config.enabled:
-            watching.watch(server, self.data_dir)
+            self.observer = watching.watch(server, self.data_dir)
         return server
 
     def on_files(self, files: Files, *, config):
@@ -450,6 +451,10 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
             self.catchup.start(job)
 
     def on_shutdown(self):
+        if self.observer is not None:  # the data folder's watcher (watching.py)
+            self.observer.stop()
+            self.observer.join()
+            self.observer = None
         self.catchup.stop()  # before `mkdocs serve` removes the preview's folder
         self._abandon()  # Ctrl+C during a build skips on_build_error
 

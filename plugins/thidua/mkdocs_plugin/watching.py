@@ -11,6 +11,8 @@ Asking for a rebuild is what MkDocs 1.6's `LiveReloadServer.watch` callback does
 server's `_rebuild_cond` and `_want_rebuild`: not public, so when a server has neither (another
 MkDocs, a fork) or the native observer cannot start, the folder is handed to `server.watch` as before.
 Only changes count: the native observer also reports files opened and read (the build's own).
+A folder's own events count when it is deleted or moved (a folder of records moved out of the data
+folder is reported as that alone); its creation and modification do not (its files' events follow).
 """
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ log = logging.getLogger("mkdocs.plugins.thidua")
 
 CHANGES = frozenset({watchdog.events.EVENT_TYPE_CREATED, watchdog.events.EVENT_TYPE_MODIFIED,
                      watchdog.events.EVENT_TYPE_MOVED, watchdog.events.EVENT_TYPE_DELETED})
+FOLDER_CHANGES = frozenset({watchdog.events.EVENT_TYPE_MOVED, watchdog.events.EVENT_TYPE_DELETED})
 
 
 class _Changes(watchdog.events.FileSystemEventHandler):
@@ -32,7 +35,7 @@ class _Changes(watchdog.events.FileSystemEventHandler):
         self.server = server
 
     def on_any_event(self, event) -> None:
-        if event.is_directory or event.event_type not in CHANGES:
+        if event.event_type not in (FOLDER_CHANGES if event.is_directory else CHANGES):
             return
         condition: threading.Condition = self.server._rebuild_cond
         with condition:  # as MkDocs' own watch callback

@@ -18,8 +18,7 @@ def build(renderer: Renderer, site: Site) -> None:
     ))
     g = renderer.graph
     for form in forms:
-        # counted as its honor roll counts them: the decisions with a public line
-        shown = [d for d in g.decisions_of_form.get(form.id, []) if g.lines_of_decision.get(d.id)]
+        shown = g.with_public_lines(g.decisions_of_form.get(form.id, []))  # counted as its roll counts them
         site.pages.append(renderer.page(
             "award_form.html", record_url("award-forms", form.id), form.name, kind="award-form",
             description=f"{form.name}: thẩm quyền, đối tượng, tập thể, cá nhân được khen thưởng.",

@@ -95,15 +95,14 @@ def groups_by(renderer: Renderer, decisions: list[model.AwardDecision], by: str)
 
 def paginate(renderer: Renderer, groups, listed: bool = False) -> list[list[Group]]:
     """Cut the groups' lines into pages of at most PAGE_LINES; a long decision continues on the next page.
-    `listed`: a decision is one unit, PAGE_DECISIONS a page, its chunk without lines. Either way a
-    decision with no public line is on no page."""
+    `listed`: a decision is one unit, PAGE_DECISIONS a page, its chunk without lines. The groups hold
+    decisions with a public line only (`LinkGraph.with_public_lines`)."""
     capacity = PAGE_DECISIONS if listed else PAGE_LINES
     pages: list[list[Group]] = [[]]
     count = 0
     for gid, title, decisions in groups:
         for decision in decisions:
-            lines = renderer.graph.lines_of_decision.get(decision.id, [])
-            units = ([decision] if lines else []) if listed else lines
+            units = [decision] if listed else renderer.graph.lines_of_decision[decision.id]
             start = 0
             while start < len(units):
                 if count == capacity:
@@ -123,8 +122,7 @@ def build_roll(renderer: Renderer, site: Site, facet: str, key, *, title: str, s
                decisions: list[model.AwardDecision], by: str, record_link: tuple[str, str] | None,
                finder_query: str) -> None:
     g = renderer.graph
-    # counted as shown: a decision whose every line is withheld is on no page of the roll
-    decisions = [d for d in decisions if g.lines_of_decision.get(d.id)]
+    decisions = g.with_public_lines(decisions)  # counted as shown
     total = sum(len(g.lines_of_decision[d.id]) for d in decisions)
     listed = facet in LISTED
     pages = paginate(renderer, groups_by(renderer, decisions, by), listed)
