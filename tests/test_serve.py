@@ -477,33 +477,64 @@ def test_the_open_data_write_ends_where_its_check_raises(planned, tmp_path):
 
 
 
-@pytest.mark.parametrize("where", ["database copy", "zip member"])
-def test_the_open_data_write_is_checked_within_its_two_long_steps(planned, tmp_path, monkeypatch, where):
-    """At national scale the database's compacting copy and compressing a ZIP member (the database
-    again: a gigabyte) take tens of seconds each: the check is called as they go, so a cancelled
-    catch-up stops in them, not after them; its scratch folder removed, no ZIP left."""
-    from thidua import exports
+@pytest.mark.parametrize("where", ["full-text tables", "database copy"])
+def test_the_open_data_write_is_checked_within_long_sqlite_statements(planned, tmp_path, monkeypatch, where):
+    """At national scale filling a full-text table and the database's compacting copy take tens of
+    seconds each: the check is called as SQLite goes, and a cancel stops the statement at that check,
+    not after it; the scratch folder removed."""
+    import sqlite_utils
+
     from thidua.exports import database
 
     monkeypatch.setattr(database, "PROGRESS_STEPS", 200)
-    copying = [False]
-    real_finish = database.Database.finish
+    owner, name = (sqlite_utils.db.Table, "enable_fts") if where == "full-text tables" else (database.Database, "finish")
+    real = getattr(owner, name)
+    inside = [False]
 
-    def finish(self, path, check=None):
-        copying[0] = True
+    def step(*args, **kwargs):
+        inside[0] = True
         try:
-            real_finish(self, path, check)
+            return real(*args, **kwargs)
         finally:
-            copying[0] = False
+            inside[0] = False
 
-    monkeypatch.setattr(database.Database, "finish", finish)
+    monkeypatch.setattr(owner, name, step)
+    seen: list[int] = []
+    stop_at = [0]
+
+    def check() -> None:
+        if inside[0]:
+            seen.append(1)
+            if len(seen) == stop_at[0]:
+                raise catchup.Cancelled
+
+    def write(root: Path) -> None:
+        root.mkdir()
+        planned.exports.write(incremental.Writer(root, root, incremental.Manifest(root, {})), root, check)
+
+    write(tmp_path / "whole")
+    whole = len(seen)
+    assert whole >= 6  # checked as it goes, not only once
+    seen.clear()
+    stop_at[0] = whole // 2
+    root = tmp_path / "site"
+    with pytest.raises(catchup.Cancelled):
+        write(root)
+    assert len(seen) == whole // 2  # nothing more of SQLite's work once the check raised
+    assert not [p for p in root.iterdir() if p.name.startswith(".")]  # the scratch folder removed
+    assert not (root / "du-lieu" / "thidua.db").exists()
+
+
+def test_the_open_data_write_is_checked_within_a_zip_member(planned, tmp_path, monkeypatch):
+    """Compressing a ZIP member (the database again: a gigabyte at national) takes tens of seconds:
+    the check is called between its chunks, so a cancelled catch-up stops in it; no ZIP left."""
+    from thidua import exports
+
     zip_checks: list[int] = []
     bound = [float("inf")]
 
     def check() -> None:
-        if where == "database copy" and copying[0]:
-            raise catchup.Cancelled
-        if where == "zip member" and threading.current_thread().name.startswith("thidua-zip"):
+        if threading.current_thread().name.startswith("thidua-zip"):
             zip_checks.append(1)
             if len(zip_checks) > bound[0]:
                 raise catchup.Cancelled
@@ -512,11 +543,11 @@ def test_the_open_data_write_is_checked_within_its_two_long_steps(planned, tmp_p
         root.mkdir()
         planned.exports.write(incremental.Writer(root, root, incremental.Manifest(root, {})), root, check)
 
-    if where == "zip member":  # the ZIP's checks when every member is one chunk: those between members
-        monkeypatch.setattr(exports, "CHUNK", 1 << 24)  # larger than any member here
-        write(tmp_path / "whole")
-        bound[0], zip_checks[:] = len(zip_checks), []
-        monkeypatch.setattr(exports, "CHUNK", 4096)
+    # the ZIP's checks when every member is one chunk: those between members
+    monkeypatch.setattr(exports, "CHUNK", 1 << 24)  # larger than any member here
+    write(tmp_path / "whole")
+    bound[0], zip_checks[:] = len(zip_checks), []
+    monkeypatch.setattr(exports, "CHUNK", 4096)
     root = tmp_path / "site"
     with pytest.raises(catchup.Cancelled):
         write(root)

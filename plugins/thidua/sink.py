@@ -30,3 +30,8 @@ class Sink(Protocol):
 
     def reuse_folder(self, prefix: str, key: str) -> bool:
         """Take every file under `prefix` from the previous build if it was made from `key`."""
+
+
+def go_on() -> None:
+    """The check given to long work that makes files when nothing may stop it (`mkdocs build`).
+    A preview's catch-up gives one that raises once the preview is cancelled (mkdocs_plugin/catchup.py)."""

@@ -36,7 +36,7 @@ from ..graph import LinkGraph
 from ..kinds import KINDS
 from ..repository import Repository
 from ..schema import json_schema
-from ..sink import Sink
+from ..sink import Sink, go_on
 from . import calendars, feeds, paths
 from .database import Database
 from .records import (Links, Table, Urls, apart, basis_rows, dumps, dumps_apart, envelope, exported, kind_columns,
@@ -99,7 +99,7 @@ class Export:
         self.rows.clear()
         self.calendars, self.written = 0, False
         with tempfile.TemporaryDirectory(prefix=".thidua-exports-", dir=root) as scratch:
-            _Writing(self, sink, root, Path(scratch), check or _go_on).run()
+            _Writing(self, sink, root, Path(scratch), check or go_on).run()
         self.written = True
 
 
@@ -177,7 +177,7 @@ class _Writing:
         everything = [e for events in found.values() for e in events]
         page_url = lambda ident: urls.page("documents", ident)  # noqa: E731
 
-        db = Database(self.scratch / "scratch.db")
+        db = Database(self.scratch / "scratch.db", self.check)
         try:
             by_name = {t.name: t for t in export.tables}
             for kind in KINDS.values():
@@ -185,7 +185,7 @@ class _Writing:
             self.table_files(by_name["recipients"], db, recipient_rows(records["decisions"], graph, urls))
             self.table_files(by_name["basis"], db, basis_rows(records["documents"]))
             self.table_files(by_name["events"], db, calendars.rows(everything, page_url))
-            db.finish(self.scratch / "thidua.db", self.check)
+            db.finish(self.scratch / "thidua.db")
         finally:
             db.close()
         self.place(self.scratch / "thidua.db", paths.DATABASE)
@@ -285,10 +285,6 @@ class _Writing:
         else:
             export.sizes[path] = size
         export.calendars = count + 1
-
-
-def _go_on() -> None:
-    """No check: `mkdocs build` writes every file."""
 
 
 def _in_archive(path: str) -> bool:

@@ -30,7 +30,7 @@ from ..text import fold
 from .records import Table
 
 SQL_TYPES = {"string": str, "integer": int, "number": float, "boolean": int}
-PROGRESS_STEPS = 1_000_000  # SQLite's virtual-machine steps between two checks of `finish` (a few ms)
+PROGRESS_STEPS = 1_000_000  # SQLite's virtual-machine steps between two checks (a few ms)
 # What full-text search covers in each table.
 SEARCHED = {
     "authorities": ("name", "short_name"),
@@ -110,14 +110,40 @@ class Rows:
 
 
 class Database:
-    """Written table by table (`table`), then `finish` writes the compact file."""
+    """Written table by table (`table`), then `finish` writes the compact file.
 
-    def __init__(self, scratch: Path):
+    `check`, if given, is called every PROGRESS_STEPS of SQLite's steps, in any statement: what it
+    raises stops the statement there and is raised again. At national scale filling a full-text
+    table and the compacting copy take tens of seconds each: a preview's cancelled catch-up must
+    not wait for them."""
+
+    def __init__(self, scratch: Path, check: Callable[[], None] | None = None):
         self.conn = sqlite3.connect(scratch, isolation_level=None)  # transactions are ours
         self.conn.execute("PRAGMA journal_mode = OFF")  # a scratch file: a failed build drops it
         self.conn.execute("PRAGMA synchronous = OFF")
         self.db = sqlite_utils.Database(self.conn)
         self.made: set[str] = set()
+        self.stopped: list[BaseException] = []
+        if check is not None:
+            self.conn.set_progress_handler(partial(self._progress, check), PROGRESS_STEPS)
+
+    def _progress(self, check: Callable[[], None]) -> int:
+        try:
+            check()
+        except BaseException as exc:  # noqa: BLE001 - raised again by `_stoppable`, SQLite told to stop
+            self.stopped.append(exc)
+            return 1
+        return 0
+
+    @contextmanager
+    def _stoppable(self) -> Iterator[None]:
+        """What the check raised, raised in place of SQLite's "interrupted"."""
+        try:
+            yield
+        except sqlite3.OperationalError:
+            if self.stopped:
+                raise self.stopped[0] from None
+            raise
 
     @contextmanager
     def table(self, t: Table, with_record: bool = False) -> Iterator[Rows]:
@@ -131,44 +157,27 @@ class Database:
             columns["fold"] = str
         foreign = [(c.name, c.ref, "id") for c in t.columns if c.ref in self.made and c.name != "id"]
         table = self.db.table(t.name)
-        table.create(columns, pk=t.key[0] if len(t.key) == 1 else t.key,
-                     not_null={c.name for c in t.columns if c.required}, foreign_keys=foreign)
-        self.made.add(t.name)
-        rows = Rows(self.conn, t, with_record)
-        self.conn.execute("BEGIN")
-        try:
-            yield rows
-            rows.flush()
-            self.conn.execute("COMMIT")
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        if searched:
-            table.enable_fts([*searched, "fold"], fts_version="FTS5", tokenize=TOKENIZE)
-
-    def finish(self, path: Path, check: Callable[[], None] | None = None) -> None:
-        """Write the database, compact, to `path` (which must not exist), and close. `check`, if
-        given, is called every PROGRESS_STEPS of SQLite's steps: what it raises stops the copy there
-        and is raised again (at national scale the copy takes tens of seconds: a preview's cancelled
-        catch-up must not wait for it)."""
-        stopped: list[BaseException] = []
-
-        def progress(check: Callable[[], None]) -> int:
+        with self._stoppable():
+            table.create(columns, pk=t.key[0] if len(t.key) == 1 else t.key,
+                         not_null={c.name for c in t.columns if c.required}, foreign_keys=foreign)
+            self.made.add(t.name)
+            rows = Rows(self.conn, t, with_record)
+            self.conn.execute("BEGIN")
             try:
-                check()
-            except BaseException as exc:  # noqa: BLE001 - handed back below, SQLite told to stop
-                stopped.append(exc)
-                return 1
-            return 0
+                yield rows
+                rows.flush()
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            if searched:
+                table.enable_fts([*searched, "fold"], fts_version="FTS5", tokenize=TOKENIZE)
 
-        if check is not None:
-            self.conn.set_progress_handler(partial(progress, check), PROGRESS_STEPS)
+    def finish(self, path: Path) -> None:
+        """Write the database, compact, to `path` (which must not exist), and close."""
         try:
-            self.conn.execute("VACUUM INTO ?", (str(path),))
-        except sqlite3.OperationalError:
-            if stopped:
-                raise stopped[0] from None
-            raise
+            with self._stoppable():
+                self.conn.execute("VACUUM INTO ?", (str(path),))
         finally:
             self.conn.close()
 

@@ -249,11 +249,7 @@ class Writer:
         """`reuse` for every file the previous build listed under `prefix` (a folder written
         whole, as a search bundle): True if all were linked, each keyed with `key`; else none is
         kept (those linked are removed) and the caller writes the folder anew, then `placed`."""
-        if self._paths is None:
-            self._paths = sorted(self.previous.pages)
-        start = bisect.bisect_left(self._paths, prefix)
-        paths = list(itertools.takewhile(lambda path: path.startswith(prefix),
-                                         itertools.islice(self._paths, start, None)))
+        paths = self._listed_under(prefix)
         done: list[str] = []
         for path in paths:
             if self.reuse(path, key) is None:
@@ -261,6 +257,14 @@ class Writer:
                 return False
             done.append(path)
         return bool(paths)
+
+    def _listed_under(self, prefix: str) -> list[str]:
+        """The paths the previous build listed under `prefix`, found by bisection: a national
+        manifest lists millions."""
+        if self._paths is None:
+            self._paths = sorted(self.previous.pages)
+        start = bisect.bisect_left(self._paths, prefix)
+        return list(itertools.takewhile(lambda path: path.startswith(prefix), itertools.islice(self._paths, start, None)))
 
     def keep_folder(self, prefix: str) -> bool:
         """`keep` for the previous site's folder `prefix` (as "pagefind/") whole, into `site_dir`,
@@ -296,7 +300,7 @@ class Writer:
             whole = walk(prefix.rstrip("/"))
         except OSError:  # gone, or links not possible here (another file system)
             whole = False
-        if whole and len(kept) == sum(1 for path in listed if path.startswith(prefix)):  # none missing
+        if whole and len(kept) == len(self._listed_under(prefix)):  # none missing
             return True
         self.drop_folder(prefix)
         return False

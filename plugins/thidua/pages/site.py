@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .. import search
+from ..sink import go_on
 
 if TYPE_CHECKING:
     from ..exports import Export
@@ -83,10 +84,6 @@ class Settings:
     include_samples: bool = True
 
 
-def _go_on() -> None:
-    """The check of work that is never stopped."""
-
-
 @dataclass
 class Site:
     """Everything a build emits besides MkDocs' own pages."""
@@ -107,7 +104,7 @@ class Site:
     def make_later(self) -> None:
         """Make the folders of `later` into `files`, once."""
         for folder in sorted(self.later):
-            self.files.update(self.later[folder](_go_on))
+            self.files.update(self.later[folder](go_on))
         self.later.clear()
 
     def unlisted(self) -> set[str]:
