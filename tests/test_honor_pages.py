@@ -860,9 +860,17 @@ def test_the_finder_s_data_is_made_when_the_site_is_written_not_planned(data_dir
 
 def test_an_award_form_page_leads_to_who_received_it(tmp_path):
     """A form's page counts its lines and decisions as its roll does, and links the roll and the
-    finder filtered by it; a form no public line has says so."""
+    finder filtered by it; a form no public line has says so. A decision whose every line is
+    withheld counts on neither (its issuer's page counts it: it has a page of its own)."""
     unused = "id: huy-hieu\nname: Huy hiệu thi đua\ngranted_by_levels: [province]\nsubjects: [individual]\nrank: 10\n"
-    pages = pages_of(site_of(honor_data(tmp_path, {"award-forms/huy-hieu.yml": unused})))
+    withheld = DECISION_SO.replace("qd-5-snv-dong-xuan-2024", "qd-6-snv-dong-xuan-2024").replace(
+        "5/QĐ-SNV", "6/QĐ-SNV").replace("achievement: Cùng tên, khác đơn vị.\n", "achievement: Cùng tên, khác đơn vị.\n  public: false\n"
+                                         ).replace("achievement: Hoàn thành xuất sắc nhiệm vụ.\n", "achievement: Hoàn thành xuất sắc nhiệm vụ.\n  public: false\n")
+    assert withheld.count("public: false") == 2
+    pages = pages_of(site_of(honor_data(tmp_path, {"award-forms/huy-hieu.yml": unused,
+                                                   "decisions/qd-6-snv-dong-xuan-2024.yml": withheld})))
+    assert "khen-thuong/qd-6-snv-dong-xuan-2024/" in pages
+    assert "Cơ quan đã ban hành 2 quyết định khen thưởng." in pages["co-quan/so-noi-vu-dong-xuan/"].body
     forms = {url.split("/")[1]: page for url, page in pages.items() if url.startswith("hinh-thuc/") and url.count("/") == 2}
     received = set()
     for form, page in forms.items():
