@@ -21,7 +21,7 @@ import re
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from .. import model
@@ -244,6 +244,7 @@ def find_names(text: str, index: HiddenNames) -> list[tuple[int, tuple[str, ...]
     return [(at[i][0] if i < len(at) else 0, wanted) for i, wanted in hits]
 
 
+@lru_cache(maxsize=1 << 17)  # kept across a preview server's builds, which check the same names again
 def _name_key(name: str) -> tuple[str, ...]:
     return canonical_words(bare_name(name))
 
