@@ -34,6 +34,22 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 BUILD_DATE = "2024-06-01"  # fixed, so "upcoming deadlines" and output are reproducible
 
 
+KIND_FOLDERS = ("authorities", "campaigns", "documents", "award-forms", "decisions", "stories")
+
+
+def data_set(root: Path, base: dict[str, str | bytes], files: dict[str, str | bytes] | None = None,
+             drop: tuple[str, ...] = ()) -> Path:
+    """root/data holding `base`, with `files` added or replaced and `drop` left out, and a folder for
+    every kind, empty or not (as an office's repository has them); return root/data."""
+    merged = {**base, **(files or {})}
+    for rel in drop:
+        del merged[rel]
+    data = root / "data"
+    for kind in KIND_FOLDERS:
+        (data / kind).mkdir(parents=True, exist_ok=True)
+    return write_tree(data, merged)
+
+
 def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
     """Write `files` (relative path -> text or bytes) under `root`; return `root`."""
     for rel, content in files.items():

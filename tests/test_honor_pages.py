@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import DATA, build, every_text, own_words, write_tree
-from test_award_rules import decision as decision_file, person
+from conftest import DATA, build, data_set, every_text, own_words
+from award_data import decision as decision_file, person
 from thidua.graph import LinkGraph
 from thidua.loader import is_yaml_name, load
 from thidua.model import recipient_anchors
@@ -349,13 +349,7 @@ def honor_files() -> dict[str, str | bytes]:
 
 def honor_data(root: Path, extra: dict[str, str | bytes] | None = None, drop: tuple[str, ...] = ()) -> Path:
     """Write the honor-roll data set (plus `extra`, minus `drop`) into root/data; return that folder."""
-    files = {**honor_files(), **(extra or {})}
-    for rel in drop:
-        files.pop(rel)
-    data = root / "data"
-    for kind in ("authorities", "campaigns", "documents", "award-forms", "decisions", "stories"):
-        (data / kind).mkdir(parents=True, exist_ok=True)
-    return write_tree(data, files)
+    return data_set(root, honor_files(), extra, drop)
 
 
 def site_of(data: Path, include_samples: bool = True, check: bool = True):

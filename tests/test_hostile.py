@@ -27,7 +27,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MKDOCS, build, mkdocs_serve, stop, write_config
-from test_award_rules import PNG, decision, make_data, person, problems_of, show, story
+from award_data import PNG, decision, make_data, person, problems_of, show, story
 from thidua import facts, markup, model
 from thidua.checks.privacy import find_personal_data
 from thidua.checks.stories import markup_problems

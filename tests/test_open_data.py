@@ -25,7 +25,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from conftest import build, write_config
-from test_award_rules import decision, person
+from award_data import decision, person
 from test_honor_pages import DECISION_SAMPLE, PRIVATE_NAME, SAMPLE_NAME, SO_NOI_VU, honor_data
 from thidua import exports, model
 from thidua.exports import database, paths, records

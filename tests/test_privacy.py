@@ -11,7 +11,7 @@ import pytest
 
 import test_portal
 from conftest import FROZEN, every_text, fresh_python
-from test_award_rules import decision, line_of, make_data, person, problems_of, show, story, the_problem
+from award_data import decision, line_of, make_data, person, problems_of, show, story, the_problem
 from thidua import model
 from thidua.checks import privacy
 from thidua.checks.privacy import find_personal_data, mask
@@ -117,7 +117,7 @@ def test_personal_data_fail_in_a_story_body_at_its_line(tmp_path):
 def test_personal_data_fail_in_a_story_title_tag_and_photo_credit(tmp_path):
     extra = ("tags: [giảm nghèo, 'CCCD 079203001234']\nphotos:\n- file: media/a.png\n  alt: Ảnh\n"
              "  credit: 'Anh B, ĐT 0987654321'\n")
-    from test_award_rules import PNG
+    from award_data import PNG
 
     data = make_data(tmp_path, {"media/a.png": PNG, **story("s-1", extra=extra)})
     problems = problems_of(data)
@@ -139,7 +139,7 @@ def test_personal_data_fail_in_a_story_title_tag_and_photo_credit(tmp_path):
 def test_personal_data_fail_in_any_text_of_any_kind(tmp_path, kind, record, field):
     """Every text field of every record kind is searched: plan summary, signer, distribution, body,
     authority short name, photo file names, a recipient's position..."""
-    from test_award_rules import PNG
+    from award_data import PNG
 
     phone = "0912 345 678"
     files = {

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import FROZEN, build, every_text, own_words
-from test_award_rules import decision, make_data, person, problems_of, show, story, the_problem
+from award_data import decision, make_data, person, problems_of, show, story, the_problem
 from thidua import checks, model
 from thidua.kinds import KINDS
 from thidua.problems import Report

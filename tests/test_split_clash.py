@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MKDOCS, build
-from test_award_rules import make_data, problems_of
+from award_data import make_data, problems_of
 from thidua.graph import LinkGraph
 from thidua.loader import load
 from thidua.pages import Settings, build_site, split

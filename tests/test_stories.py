@@ -17,8 +17,8 @@ import pytest
 from html.parser import HTMLParser
 
 from conftest import build
-from test_award_rules import clean, line_of, make_data, the_problem
-from test_award_rules import story as story_file
+from award_data import clean, line_of, make_data, the_problem
+from award_data import story as story_file
 from test_honor_pages import PRIVATE_NAME, assert_well_formed, honor_data, pages_of, png, site_of
 from thidua import markup
 from thidua.checks.stories import markup_problems

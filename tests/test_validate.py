@@ -23,11 +23,10 @@ from thidua.kinds import KINDS
 from thidua.cli import main
 from thidua.problems import Problem
 from thidua.validate import validate
-from conftest import FROZEN, ROOT, write_tree
+from conftest import FROZEN, KIND_FOLDERS, ROOT, data_set
 
 REAL_DATA = ROOT / "data"
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "validate"
-KIND_FOLDERS = ("authorities", "campaigns", "documents", "award-forms", "decisions", "stories")
 
 
 def _console_script() -> str:
@@ -127,13 +126,7 @@ QD1 = "documents/qd-1-ubnd-a-2021.yml"
 
 def make_data(tmp_path: Path, files: dict[str, str | bytes] | None = None, drop: tuple[str, ...] = ()) -> Path:
     """tmp_path/data holding BASE, with `files` added or replaced and `drop` left out."""
-    merged: dict[str, str | bytes] = {**BASE, **(files or {})}
-    for rel in drop:
-        del merged[rel]
-    data = tmp_path / "data"
-    for kind in KIND_FOLDERS:
-        (data / kind).mkdir(parents=True, exist_ok=True)
-    return write_tree(data, merged)
+    return data_set(tmp_path, BASE, files, drop)
 
 
 def fixture_bytes(name: str) -> bytes:
