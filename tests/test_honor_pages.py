@@ -7,6 +7,7 @@ import the same builder. One test builds the real data/ when it holds decisions.
 """
 from __future__ import annotations
 
+import datetime
 import json
 import re
 import struct
@@ -25,6 +26,7 @@ from thidua.loader import is_yaml_name, load
 from thidua.model import recipient_anchors
 from thidua.pages import Settings, build_site
 from thidua.pages import honor
+from thidua.pages.honor import DECISIONS_SHOWN
 from thidua.pages.urls import FINDER_DATA
 from thidua.problems import Report
 from thidua.publish import drop_samples, publishable
@@ -882,3 +884,33 @@ def test_an_award_form_page_leads_to_who_received_it(tmp_path):
     # the fixture's own counts (public lines, samples included), not the roll's code again
     assert "12 lượt khen thưởng theo 3 quyết định" in forms["bang-khen-tinh"].body
     assert "2 lượt khen thưởng theo 1 quyết định" in forms["giay-khen-so"].body
+
+
+def test_campaign_and_authority_pages_list_the_latest_decisions_and_lead_to_all(tmp_path):
+    """Past DECISIONS_SHOWN decisions, a campaign's page and its issuer's list the newest ones and say
+    where all are (a phone scrolled past a thousand at province); at or under it, all, unannounced."""
+    def decisions_listed_in(body: str) -> list[str]:
+        section = body.split('id="quyet-dinh"')[1].split("<h2")[0]
+        return list(dict.fromkeys(re.findall(r'href="\.\./\.\./khen-thuong/(qd-[^/"]+)/"', section)))
+
+    few = pages_of(site_of(honor_data(tmp_path / "few")))["phong-trao/vi-nguoi-ngheo-2021-2025/"].body
+    own = decisions_listed_in(few)  # the fixture's: all of them, unannounced
+    assert "mới nhất" not in few and {"qd-5-snv-dong-xuan-2024", "qd-10-dong-xuan-2023"} <= set(own)
+
+    extra: dict[str, str] = {}
+    for i in range(DECISIONS_SHOWN + 3):  # decisions of the Sở Nội vụ in the campaign, one a day
+        day = datetime.date(2025, 1, 1) + datetime.timedelta(days=i)  # after the fixture's own
+        extra |= decision_file(f"qd-{100 + i}-snv-dong-xuan-2024", date=day.isoformat(), **SO_NOI_VU,
+                               extra=f"number: {100 + i}/QĐ-SNV\n", recipients=person(f"Người Thứ {i}"))
+    pages = pages_of(site_of(honor_data(tmp_path / "many", extra)))
+    campaign = pages["phong-trao/vi-nguoi-ngheo-2021-2025/"].body
+    assert_well_formed(campaign)
+    assert decisions_listed_in(campaign) == [f"qd-{100 + i}-snv-dong-xuan-2024" for i in reversed(range(3, DECISIONS_SHOWN + 3))]
+    total = len(own) + DECISIONS_SHOWN + 3
+    assert f"Phong trào có {total} quyết định khen thưởng; trang này nêu {DECISIONS_SHOWN} quyết định mới nhất." in campaign
+    assert 'href="../../vinh-danh/phong-trao/vi-nguoi-ngheo-2021-2025/"' in campaign
+    assert 'href="../../khen-thuong/"' in campaign
+    authority = pages["co-quan/so-noi-vu-dong-xuan/"].body
+    assert f"Cơ quan đã ban hành {DECISIONS_SHOWN + 4} quyết định khen thưởng; dưới đây là {DECISIONS_SHOWN} quyết định mới nhất." in authority
+    assert "qd-102-snv-dong-xuan-2024" not in authority and "qd-152-snv-dong-xuan-2024" in authority
+    assert all(f"khen-thuong/qd-{100 + i}-snv-dong-xuan-2024/" in pages for i in range(DECISIONS_SHOWN + 3))  # each has its page

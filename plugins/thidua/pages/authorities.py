@@ -4,11 +4,10 @@ from __future__ import annotations
 from itertools import groupby
 
 from .. import model
+from .honor import DECISIONS_SHOWN
 from .site import Site
 from .render import Renderer
 from .urls import honor_url, record_url
-
-DECISIONS_SHOWN = 50  # the latest award decisions on an authority page; its honor roll has them all
 
 
 def grouped_documents(renderer: Renderer, authority_id: str):

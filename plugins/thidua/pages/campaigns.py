@@ -11,6 +11,7 @@ from functools import partial
 from .. import model
 from ..graph import LinkGraph
 from . import split
+from .honor import DECISIONS_SHOWN
 from .site import Site, TocEntry
 from .render import Renderer
 from .urls import honor_url, record_url, story_list_url
@@ -116,7 +117,7 @@ def build(renderer: Renderer, site: Site) -> None:
         tree = plan_tree(g, g.campaign_roots(campaign.id))
         listing = split.listing(renderer, site, url, {
             "tree": split.Section(tree, _node_authority, _node_size, cut=partial(cut_tree, tree)),
-            "decisions": split.Section(decisions, split.by_authority),
+            "decisions": split.Section(decisions[:DECISIONS_SHOWN], split.by_authority),  # the latest
             "documents": split.Section(members, split.by_authority, split.document_row),
         })
         description = campaign.description or f"Phong trào thi đua “{campaign.name}” {campaign.period.vi()}."
@@ -130,7 +131,8 @@ def build(renderer: Renderer, site: Site) -> None:
             if part.shows("tree"):
                 toc.append(TocEntry(2, "cay-ke-hoach", "Cây kế hoạch thực hiện"))
             if part.items["decisions"]:
-                toc.append(TocEntry(2, "quyet-dinh", "Quyết định khen thưởng"))
+                toc.append(TocEntry(2, "quyet-dinh", "Quyết định khen thưởng mới nhất"
+                                    if len(decisions) > DECISIONS_SHOWN else "Quyết định khen thưởng"))
             documents_heading = (f"Văn bản của {part.name or 'các cơ quan trung ương'}" if part.split
                                  else "Tất cả văn bản của phong trào")
             if part.shows("documents"):
@@ -143,7 +145,8 @@ def build(renderer: Renderer, site: Site) -> None:
                 crumbs=split.crumbs([("", "Trang chủ"), ("phong-trao/", "Phong trào"), (None, campaign.name)], part),
                 campaign=campaign, members=part.items["documents"], roots=part.items["tree"],
                 levels=sorted(levels.items()), authority_count=len(authorities), member_count=len(members),
-                decisions=part.items["decisions"], decision_total=len(decisions), stories=stories,
+                decisions=part.items["decisions"], decision_total=len(decisions), decisions_shown=DECISIONS_SHOWN,
+                stories=stories,
                 line_count=line_count,
                 honor_url=honor_url, story_list_url=story_list_url, toc=toc, documents_heading=documents_heading,
                 part=part, counted=[("documents", "văn bản"), ("decisions", "quyết định khen thưởng")],
