@@ -9,13 +9,15 @@ only to full addresses).
 """
 from __future__ import annotations
 
+import datetime
 import json
+import re
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import FROZEN, build, parse_html, soup, write_tree
+from conftest import BUILD_DATE, FROZEN, build, parse_html, soup, write_tree
 
 
 # A plan showing what the model records beyond the seeds: a date and signer from the signature
@@ -159,9 +161,51 @@ def test_period_and_year_pages(frozen_site):
     hrefs = [a["href"] for a in period.find_all("a")]
     assert f"../../van-ban/{BT_PLAN}/" in hrefs
     year = soup(frozen_site, "nam/2023")
-    events = year.select_one(".td-timeline").get_text(" ", strip=True)
+    events = " ".join(t.get_text(" ", strip=True) for t in year.select(".td-timeline"))
     assert "Sơ kết" in events and "Sở GTVT Cao Bằng" in events
     assert "trước 10/11/2023" in events  # Bình Thuận's yearly report deadline
+
+
+def test_a_year_s_milestones_are_folded_by_month(frozen_site):
+    """A month a fold, in order, each saying how many it holds (the undated ones of the whole year
+    first); the month of the build's date (BUILD_DATE) open, the others folded."""
+    opened, all_months = [], set()
+    for year in (2023, 2024, 2025):
+        page = soup(frozen_site, f"nam/{year}")
+        folds = page.select("details.td-month")
+        assert folds and len(page.select("li.td-timeline__item")) == sum(len(f.select("li")) for f in folds)
+        months = []
+        for fold in folds:
+            label = fold.summary.get_text(" ", strip=True)
+            found = re.fullmatch(rf"(?:Tháng (\d+)/{year}|Cả năm {year}) · (\d+) mốc", label)
+            assert found, label
+            assert int(found.group(2)) == len(fold.select("li.td-timeline__item")), label
+            months.append(int(found.group(1) or 0))
+            if fold.has_attr("open"):
+                opened.append((year, months[-1]))
+            for when in fold.select(".td-when"):  # each milestone under its own month
+                day = re.search(r"(\d{2})/(\d{2})/(\d{4})", when.get_text())
+                if day and months[-1]:
+                    assert int(day.group(2)) == months[-1], (label, when.get_text())
+            all_months.add((year, months[-1]))
+        assert months == sorted(set(months)), (year, months)
+    built_on = datetime.date.fromisoformat(BUILD_DATE)
+    assert opened == [m for m in [(built_on.year, built_on.month)] if m in all_months]
+
+    # built in a month that has milestones: that month's fold is open, in its year only
+    from thidua.graph import LinkGraph
+    from thidua.pages import Settings, build_site
+    from thidua.publish import publishable
+    from thidua.validate import validate
+    month = next(m for y, m in sorted(all_months) if y == 2023 and m)
+    repo, _report = validate(frozen_site.parent / "data")  # the data it was built from
+    publishable(repo)
+    site = build_site(repo, LinkGraph.build(repo), Settings(build_date=datetime.date(2023, month, 15)))
+    bodies = {page.url: page.body for page in site.pages if page.url.startswith("nam/")}
+    for year in (2023, 2024):
+        folds = BeautifulSoup(bodies[f"nam/{year}/"], "html.parser").select("details.td-month")
+        assert [f.summary.get_text(" ", strip=True).split(" ·")[0] for f in folds if f.has_attr("open")] == (
+            [f"Tháng {month}/2023"] if year == 2023 else []), year
 
 
 def test_plan_sections_are_complete_and_ordered(frozen_site):
@@ -226,7 +270,7 @@ def test_several_milestones_and_deadlines_lead_and_support_and_sic(frozen_site):
     text = item.get_text(" ", strip=True)
     assert "Phong trảo [sic] thi đua" in text and "ý là “Phong trào”" in text
     # the year page's timeline reads the same facts
-    year = soup(frozen_site, "nam/2025").select_one(".td-timeline").get_text(" ", strip=True)
+    year = " ".join(t.get_text(" ", strip=True) for t in soup(frozen_site, "nam/2025").select(".td-timeline"))
     assert "Tổng kết" in year
 
 

@@ -70,6 +70,8 @@ def build(renderer: Renderer, site: Site) -> None:
                 crumbs=split.crumbs([("", "Trang chủ"), ("giai-doan/", "Giai đoạn"), (None, f"Năm {year}")], part),
                 year=year, groups=by_level(renderer, part.items["documents"]), issued=issued["" if top else part.key],
                 count=len(documents) if top else len(mine), events=part.items["events"],
+                # the month of the build's date open in its year's milestones, the others folded
+                open_month=renderer.settings.build_date.month if renderer.settings.build_date.year == year else None,
                 # the year before and after, in the same province's part where it has one
                 prev_year=year - 1 if prev else None, next_year=year + 1 if next_ else None,
                 prev_url=_same_part(prev[0], part) if prev else None,
