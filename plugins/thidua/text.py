@@ -37,7 +37,6 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
-@lru_cache(maxsize=1 << 17)  # recipients' names: kept across a preview server's builds
 def slugify(text: str, limit: int = 60) -> str:
     return _NON_ALNUM.sub("-", fold(text)).strip("-")[:limit].strip("-")
 

@@ -21,7 +21,7 @@ import re
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
 from .. import model
@@ -244,7 +244,6 @@ def find_names(text: str, index: HiddenNames) -> list[tuple[int, tuple[str, ...]
     return [(at[i][0] if i < len(at) else 0, wanted) for i, wanted in hits]
 
 
-@lru_cache(maxsize=1 << 17)  # kept across a preview server's builds, which check the same names again
 def _name_key(name: str) -> tuple[str, ...]:
     return canonical_words(bare_name(name))
 
@@ -292,7 +291,7 @@ def private_recipients(ctx: Context) -> None:
     for decision in repo.decisions.values():
         for recipient in decision.recipients:
             if not recipient.public:
-                hidden.setdefault(canonical_words(bare_name(recipient.name)), []).append((decision, recipient))
+                hidden.setdefault(_name_key(recipient.name), []).append((decision, recipient))
                 hidden_lines.add(id(recipient))
     if not hidden:
         return
