@@ -214,7 +214,7 @@ recipients:
   achievement: Tiếp tục giúp hộ nghèo phát triển sinh kế.
 """
 
-# a Giấy khen of the Sở Nội vụ in this data set (options of `test_award_rules.decision`)
+# a Giấy khen of the Sở Nội vụ in this data set (options of `award_data.decision`)
 SO_NOI_VU = {"authority": "so-noi-vu-dong-xuan", "form": "giay-khen-so", "plan": None, "campaign": "vi-nguoi-ngheo-2021-2025"}
 
 DECISION_SO = """\
@@ -907,10 +907,30 @@ def test_campaign_and_authority_pages_list_the_latest_decisions_and_lead_to_all(
     assert_well_formed(campaign)
     assert decisions_listed_in(campaign) == [f"qd-{100 + i}-snv-dong-xuan-2024" for i in reversed(range(3, DECISIONS_SHOWN + 3))]
     total = len(own) + DECISIONS_SHOWN + 3
-    assert f"Phong trào có {total} quyết định khen thưởng; trang này nêu {DECISIONS_SHOWN} quyết định mới nhất." in campaign
+    assert f"Phong trào có {total} quyết định khen thưởng; dưới đây là {DECISIONS_SHOWN} quyết định mới nhất." in campaign
     assert 'href="../../vinh-danh/phong-trao/vi-nguoi-ngheo-2021-2025/"' in campaign
     assert 'href="../../khen-thuong/"' in campaign
     authority = pages["co-quan/so-noi-vu-dong-xuan/"].body
     assert f"Cơ quan đã ban hành {DECISIONS_SHOWN + 4} quyết định khen thưởng; dưới đây là {DECISIONS_SHOWN} quyết định mới nhất." in authority
     assert "qd-102-snv-dong-xuan-2024" not in authority and "qd-152-snv-dong-xuan-2024" in authority
     assert all(f"khen-thuong/qd-{100 + i}-snv-dong-xuan-2024/" in pages for i in range(DECISIONS_SHOWN + 3))  # each has its page
+
+
+def test_a_split_campaign_page_lists_its_latest_decisions_on_its_top_page_only(tmp_path, monkeypatch):
+    """Split by province (national scale; here with a small bound), a campaign past DECISIONS_SHOWN
+    lists its newest decisions once, on the top page, and counts no decisions per province (the
+    parts list none of them)."""
+    from thidua.pages import campaigns, split
+
+    monkeypatch.setattr(campaigns, "DECISIONS_SHOWN", 2)
+    monkeypatch.setattr(split, "BOUND", 3)
+    pages = pages_of(site_of(honor_data(tmp_path)))
+    parts = {url: page.body for url, page in pages.items() if url.startswith("phong-trao/vi-nguoi-ngheo-2021-2025/")}
+    top = parts.pop("phong-trao/vi-nguoi-ngheo-2021-2025/")
+    assert parts, "the campaign page is split"
+    section = top.split('id="quyet-dinh"')[1].split("<h2")[0]
+    listed = list(dict.fromkeys(re.findall(r'href="\.\./\.\./khen-thuong/(qd-[^/"]+)/"', section)))
+    assert len(listed) == 2 and "dưới đây là 2 quyết định mới nhất" in top
+    assert "quyết định khen thưởng)" not in top  # the provinces' counts: documents only
+    for url, body in parts.items():
+        assert 'id="quyet-dinh"' not in body, url

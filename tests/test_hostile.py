@@ -6,7 +6,7 @@ left byte-identical, and time and memory under a stated bound. The cases that co
 exhaust memory if the guard regressed run in a subprocess with a timeout and an address-space
 limit (`limited`), so a regression fails the test instead of stalling CI.
 
-The data folders are the small ones of `test_award_rules.py` (BASE and its helpers).
+The data folders are the small ones of `award_data.py` (BASE and its helpers).
 """
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Tests of the privacy rules and filter (`thidua/checks/privacy.py`, `thidua/publish.py`): a passing and a failing fixture per rule,
 and the frozen copy's site searched for the names of lines marked not public.
 
-The data folders come from `test_award_rules.py` (its BASE and helpers).
+The data folders come from `award_data.py` (its BASE and helpers).
 """
 from __future__ import annotations
 

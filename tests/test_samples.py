@@ -2,7 +2,7 @@
 
 The frozen copy's sample decisions and stories (tests/fixtures/data/, taken from data/) are the
 passing fixture of every award and privacy rule at scale; the small folders come from
-`test_award_rules.py`. Offices may change or drop the samples in data/ at any time, so these tests
+`award_data.py`. Offices may change or drop the samples in data/ at any time, so these tests
 never read data/: what the real data must do (validate, build, publish) is tested elsewhere.
 """
 from __future__ import annotations

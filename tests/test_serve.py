@@ -477,17 +477,18 @@ def test_the_open_data_write_ends_where_its_check_raises(planned, tmp_path):
 
 
 
-@pytest.mark.parametrize("where", ["full-text tables", "database copy"])
+@pytest.mark.parametrize("where", ["rows", "full-text tables", "database copy"])
 def test_the_open_data_write_is_checked_within_long_sqlite_statements(planned, tmp_path, monkeypatch, where):
-    """At national scale filling a full-text table and the database's compacting copy take tens of
-    seconds each: the check is called as SQLite goes, and a cancel stops the statement at that check,
-    not after it; the scratch folder removed."""
+    """At national scale inserting a table's rows, filling a full-text table and the database's
+    compacting copy take tens of seconds each: the check is called as SQLite goes, and a cancel stops
+    the statement at that check, not after it; the scratch folder removed."""
     import sqlite_utils
 
     from thidua.exports import database
 
     monkeypatch.setattr(database, "PROGRESS_STEPS", 200)
-    owner, name = (sqlite_utils.db.Table, "enable_fts") if where == "full-text tables" else (database.Database, "finish")
+    owner, name = {"rows": (database.Rows, "flush"), "full-text tables": (sqlite_utils.db.Table, "enable_fts"),
+                   "database copy": (database.Database, "finish")}[where]
     real = getattr(owner, name)
     inside = [False]
 

@@ -4,7 +4,7 @@ pages `<list>/trang-2/` ... and parts `<list>/<province id>/`: a record whose id
 too). Validation rejects such an id, with its file, line, column and field, so the data never reaches
 the listing, which would stop the build with a traceback.
 
-The data are the small folder of `test_award_rules.py` (BASE) with two central documents, so that a
+The data are the small folder of `award_data.py` (BASE) with two central documents, so that a
 bound of one line puts the second on the index's page van-ban/trang-2/.
 """
 from __future__ import annotations

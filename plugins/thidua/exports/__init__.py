@@ -91,7 +91,7 @@ class Export:
         listed with it. Again, for another folder, as well: what a write found starts afresh.
 
         `check`, if given, is called before each file, table row and ZIP member, every megabyte of a
-        ZIP member and every few milliseconds of the database's last copy, also from the thread
+        ZIP member and every few milliseconds of any of the database's statements, also from the thread
         that writes the ZIP (so it must be safe to call from another thread): what it raises ends
         the write there, the files written so far left in `root` (a preview's catch-up, cancelled,
         writes into a scratch folder: mkdocs_plugin/catchup.py)."""

@@ -168,7 +168,8 @@ class Database:
                 rows.flush()
                 self.conn.execute("COMMIT")
             except BaseException:
-                self.conn.execute("ROLLBACK")
+                if self.conn.in_transaction:  # SQLite ends it itself when a large write is interrupted
+                    self.conn.execute("ROLLBACK")
                 raise
             if searched:
                 table.enable_fts([*searched, "fold"], fts_version="FTS5", tokenize=TOKENIZE)

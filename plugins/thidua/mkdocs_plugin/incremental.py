@@ -204,7 +204,7 @@ class Writer:
         self.written = 0
         self._code: str | None = None
         self._made: set[Path] = set()  # folders this writer made or found: one mkdir each, not one per file
-        self._paths: list[str] | None = None  # the previous build's paths, sorted (`reuse_folder`)
+        self._paths: list[str] | None = None  # the previous build's paths, sorted (`_listed_under`)
 
     def _folder(self, target: Path) -> None:
         folder = target.parent
@@ -264,7 +264,8 @@ class Writer:
         if self._paths is None:
             self._paths = sorted(self.previous.pages)
         start = bisect.bisect_left(self._paths, prefix)
-        return list(itertools.takewhile(lambda path: path.startswith(prefix), itertools.islice(self._paths, start, None)))
+        return list(itertools.takewhile(lambda path: path.startswith(prefix),
+                                        itertools.islice(self._paths, start, None)))
 
     def keep_folder(self, prefix: str) -> bool:
         """`keep` for the previous site's folder `prefix` (as "pagefind/") whole, into `site_dir`,

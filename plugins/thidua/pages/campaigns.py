@@ -115,11 +115,15 @@ def build(renderer: Renderer, site: Site) -> None:
         stories = g.stories_of_campaign.get(campaign.id, [])
         line_count = sum(len(g.lines_of_decision.get(d.id, [])) for d in decisions)
         tree = plan_tree(g, g.campaign_roots(campaign.id))
-        listing = split.listing(renderer, site, url, {
-            "tree": split.Section(tree, _node_authority, _node_size, cut=partial(cut_tree, tree)),
-            "decisions": split.Section(decisions[:DECISIONS_SHOWN], split.by_authority),  # the latest
-            "documents": split.Section(members, split.by_authority, split.document_row),
-        })
+        # Past DECISIONS_SHOWN the top page lists the newest and says where all are (the roll, the
+        # index): a phone scrolled past a thousand at province. Else they are listed with the rest.
+        latest = decisions[:DECISIONS_SHOWN] if len(decisions) > DECISIONS_SHOWN else None
+        sections = {"tree": split.Section(tree, _node_authority, _node_size, cut=partial(cut_tree, tree))}
+        if latest is None:
+            sections["decisions"] = split.Section(decisions, split.by_authority)
+        sections["documents"] = split.Section(members, split.by_authority, split.document_row)
+        listing = split.listing(renderer, site, url, sections)
+        counted = [("documents", "văn bản")] + ([("decisions", "quyết định khen thưởng")] if latest is None else [])
         description = campaign.description or f"Phong trào thi đua “{campaign.name}” {campaign.period.vi()}."
         for part in listing.parts:
             top = part.at_top
@@ -130,9 +134,9 @@ def build(renderer: Renderer, site: Site) -> None:
                 toc.append(TocEntry(2, "theo-tinh", "Theo tỉnh, thành phố"))
             if part.shows("tree"):
                 toc.append(TocEntry(2, "cay-ke-hoach", "Cây kế hoạch thực hiện"))
-            if part.items["decisions"]:
-                toc.append(TocEntry(2, "quyet-dinh", "Quyết định khen thưởng mới nhất"
-                                    if len(decisions) > DECISIONS_SHOWN else "Quyết định khen thưởng"))
+            shown = part.items["decisions"] if latest is None else latest if top else []
+            if shown:
+                toc.append(TocEntry(2, "quyet-dinh", "Quyết định khen thưởng" + (" mới nhất" if latest else "")))
             documents_heading = (f"Văn bản của {part.name or 'các cơ quan trung ương'}" if part.split
                                  else "Tất cả văn bản của phong trào")
             if part.shows("documents"):
@@ -145,11 +149,10 @@ def build(renderer: Renderer, site: Site) -> None:
                 crumbs=split.crumbs([("", "Trang chủ"), ("phong-trao/", "Phong trào"), (None, campaign.name)], part),
                 campaign=campaign, members=part.items["documents"], roots=part.items["tree"],
                 levels=sorted(levels.items()), authority_count=len(authorities), member_count=len(members),
-                decisions=part.items["decisions"], decision_total=len(decisions), decisions_shown=DECISIONS_SHOWN,
-                stories=stories,
+                decisions=shown, decision_total=len(decisions), latest=latest is not None, stories=stories,
                 line_count=line_count,
                 honor_url=honor_url, story_list_url=story_list_url, toc=toc, documents_heading=documents_heading,
-                part=part, counted=[("documents", "văn bản"), ("decisions", "quyết định khen thưởng")],
+                part=part, counted=counted,
             ), part)
 
 
