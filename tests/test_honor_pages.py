@@ -934,3 +934,30 @@ def test_a_split_campaign_page_lists_its_latest_decisions_on_its_top_page_only(t
     assert "quyết định khen thưởng)" not in top  # the provinces' counts: documents only
     for url, body in parts.items():
         assert 'id="quyet-dinh"' not in body, url
+
+
+def test_the_documents_index_lists_newest_first_and_numbers_as_a_reader_counts(tmp_path):
+    """By day, newest first, undated last; on the same day 'số 2' before 'số 10' (their ids compared
+    as text put 10 first)."""
+    def document(ident: str, date: str | None) -> dict[str, str]:
+        text = LAUNCH.replace("qd-1-ttg-2021", ident).replace("number: 1/QĐ-UBND\n", "")
+        text = text.replace("date: '2021-03-01'\n", f"date: '{date}'\n" if date else "")
+        return {f"documents/{ident}.yml": text}
+
+    extra = {**document("hd-10-dong-xuan-2023", "2023-05-04"), **document("hd-2-dong-xuan-2023", "2023-05-04"),
+             **document("hd-3-dong-xuan-2023", "2023-11-30"), **document("hd-1-dong-xuan-2023", "2023-01-02"),
+             **document("hd-9-dong-xuan", None)}
+    body = pages_of(site_of(honor_data(tmp_path, extra)))["van-ban/"].body
+    listed = list(dict.fromkeys(re.findall(r'href="(hd-[^/"]+)/"', body)))  # links from van-ban/ to its records
+    assert listed == ["hd-3-dong-xuan-2023", "hd-2-dong-xuan-2023", "hd-10-dong-xuan-2023", "hd-1-dong-xuan-2023",
+                      "hd-9-dong-xuan"]
+
+
+def test_a_story_s_byline_names_its_commune_once(tmp_path):
+    """A story of a commune written by that commune's own committee: the byline names it once."""
+    story = STORY_XA.replace("author: ubnd-tinh-dong-xuan\n", "author: ubnd-xa-an-phu\n")
+    assert story != STORY_XA
+    pages = pages_of(site_of(honor_data(tmp_path, {"stories/xa-an-phu-ve-dich-som.yml": story})))
+    page = next(p for url, p in pages.items() if url.startswith("dien-hinh/") and "Xã An Phú về đích sớm" in p.title)
+    meta = re.search(r'<p class="td-story__meta">(.*?)</p>', page.body, re.S).group(1)
+    assert meta.count("ubnd-xa-an-phu") == 1, meta

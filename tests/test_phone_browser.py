@@ -126,3 +126,49 @@ def test_cards_line_up_with_the_text_on_a_phone(browser, frozen_url):
         card = page.eval_on_selector(cards, "li => li.getBoundingClientRect().left")
         assert abs(card - text) <= 1, (family, card, text)
     context.close()
+
+
+def test_material_s_rules_do_not_undo_ours_on_a_phone(browser, frozen_url):
+    """Material's own rules outranked several of ours on a 360 px phone (a 2026-12-02 audit): pagers
+    and inline lists stacked one item a line, breadcrumbs indented, a line's permalink an 8 px tap
+    target, key/value tables a 30 % column, the award forms' table an unlabelled column, a decision
+    card labelled "Quyết định: Quyết định số ...", a plan's "a)" set as "A)"."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="vi-VN", is_mobile=True, has_touch=True)
+    page = context.new_page()
+    checked: set[str] = set()
+    for family in FAMILIES:
+        open_family(page, frozen_url, family)
+        found = page.evaluate("""() => ({
+            crumbs: Array.from(document.querySelectorAll('.td-breadcrumbs li'), li => getComputedStyle(li).marginLeft),
+            lists: Array.from(document.querySelectorAll('ul.td-inline, ul.td-stats, .td-pager ul'),
+                              ul => getComputedStyle(ul).display),
+            permalinks: Array.from(document.querySelectorAll('a.td-permalink'), a => {
+                const r = a.getBoundingClientRect(); return [r.width, r.height]; }),
+            parts: Array.from(document.querySelectorAll('h5.td-part-title, h6.td-part-title'),
+                              h => getComputedStyle(h).textTransform),
+        })""")
+        assert set(found["crumbs"]) <= {"0px"}, family
+        assert set(found["lists"]) <= {"flex"}, family
+        assert all(w >= 24 and h >= 24 for w, h in found["permalinks"]), (family, found["permalinks"][:3])
+        assert set(found["parts"]) <= {"none"}, family
+        checked |= {name for name, values in found.items() if values}
+    assert checked == {"crumbs", "lists", "permalinks", "parts"}  # each kind met on some page
+
+    open_family(page, frozen_url, "decision")
+    widths = page.evaluate("""() => { const t = document.querySelector('table.td-properties');
+        return [t.getBoundingClientRect().width, t.closest('article').getBoundingClientRect().width,
+                ...Array.from(t.querySelectorAll('tbody th'), th => th.getBoundingClientRect().width)]; }""")
+    table, article, *headings = widths
+    assert table >= article - 40 and min(headings) >= 0.9 * table, widths
+
+    open_family(page, frozen_url, "decisions index")
+    firsts = page.eval_on_selector_all("table.td-decisions tbody td:first-child",
+                                       "tds => tds.map(td => getComputedStyle(td, '::before').content)")
+    assert firsts and set(firsts) == {"none"}
+
+    for url, labels in (("hinh-thuc/", ["Thẩm quyền: ", "Đối tượng: "]), ("du-lieu/", ["Nội dung: ", "Dung lượng: "])):
+        page.goto(frozen_url + url)
+        rows = page.eval_on_selector_all("table.td-cards tbody tr", f"rows => rows.map({LABELS})")
+        assert rows and all(row == ["none", *map(css_text, labels)] for row in rows), (url, rows[:2])
+        assert page.eval_on_selector("table.td-cards thead", "t => t.getBoundingClientRect().height") <= 1, url
+    context.close()

@@ -37,6 +37,15 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
+_DIGIT_RUNS = re.compile(r"(\d+)")
+
+
+def natural_key(text: str) -> tuple:
+    """`text` ordered as a reader orders numbers in it: 'kh-2-...' before 'kh-10-...'. Text and
+    numbers alternate in the tuple, so any two compare part by part of the same type."""
+    return tuple(int(part) if i % 2 else part for i, part in enumerate(_DIGIT_RUNS.split(text)))
+
+
 def slugify(text: str, limit: int = 60) -> str:
     return _NON_ALNUM.sub("-", fold(text)).strip("-")[:limit].strip("-")
 
