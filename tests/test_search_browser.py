@@ -434,6 +434,32 @@ def test_filters_with_counts(page, search_url):
     expect(bar.locator('button[aria-pressed="true"]')).to_have_count(0, timeout=TIMEOUT)
 
 
+
+def test_on_a_phone_the_filters_fold_so_the_results_show_above_the_keyboard(page, search_url):
+    """At 360 px the filters took 430 px above the first result: hidden by a phone's keyboard. They
+    fold behind "Lọc kết quả" there, open when a filter is chosen, and are open on a wide screen."""
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(search_url + "gioi-thieu/")
+    page.locator(".md-header label.md-header__button[for=__search]").click()  # as a thumb opens it
+    page.keyboard.type("nguoi ngheo", delay=5)
+    page.wait_for_selector('.md-search-result[data-td-query="nguoi ngheo"]', state="attached", timeout=TIMEOUT)
+    fold = page.locator(".td-search-filters__fold")
+    expect(fold.locator("summary")).to_have_text("Lọc kết quả")
+    expect(fold).not_to_have_attribute("open", "")
+    expect(fold.locator('button[data-filter="loai"]').first).to_be_hidden()
+    first = page.locator(".md-search-result__item").first
+    expect(first).to_be_visible(timeout=TIMEOUT)
+    assert first.bounding_box()["y"] < 320, first.bounding_box()  # above a keyboard's 420 px
+    fold.locator("summary").click()
+    plans = fold.locator('button[data-filter="loai"][data-value="Kế hoạch"]')
+    plans.click()
+    expect(fold.locator("summary")).to_have_text("Lọc kết quả (1 đang chọn)", timeout=TIMEOUT)
+    expect(fold).to_have_attribute("open", "")
+    page.set_viewport_size({"width": 1280, "height": 800})
+    answered(page, search_url, "nguoi ngheo")
+    expect(fold.locator("summary")).to_be_hidden()
+    expect(fold.locator('button[data-filter="loai"]').first).to_be_visible()
+
 # --- A site whose index is split per province (pagefind_index.SPLIT_ABOVE; here at any size)
 
 @pytest.fixture(scope="module")

@@ -1,10 +1,11 @@
-"""The statistics page's charts (pages/statistics.py, drawn by pygal): axis labels whole, bytes
-the same from build to build."""
+"""The statistics page's charts (pages/statistics.py, drawn by pygal): axis labels whole, round and
+written as Vietnamese writes numbers, long names in an HTML legend, bytes the same from build to build."""
 from __future__ import annotations
 
 import re
 
-from thidua.pages.statistics import Chart, _svg
+from thidua.pages.statistics import STYLE, Chart, _svg, ticks
+from thidua.text import vi_number
 
 ROWS = [("Bằng khen của Thủ tướng Chính phủ", 5), ("Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", 746),
         ("Giấy khen của Chủ tịch Ủy ban nhân dân xã", 16826)]
@@ -15,10 +16,46 @@ def test_axis_labels_are_never_cut():
     are drawn horizontally, their names in a legend: `charts`)."""
     svg = _svg(Chart("c", "Lượt", "Hình thức", "Lượt khen thưởng", ROWS), True).decode("utf-8")
     assert not re.findall(r">[^<>]*…<", svg)
-    assert ">10000<" in svg and ">16000<" in svg  # the axis' own labels (the bar prints 16826)
+    assert ">10.000<" in svg and ">20.000<" in svg  # the axis' own labels (the bar prints 16.826)
+
+
+def test_the_value_axis_has_a_few_round_whole_numbers():
+    """pygal's own ticks read "0, 0.2 … 2.8" for three plans, and at province eight five-digit labels
+    ran into each other on a phone."""
+    assert ticks(3) == [0, 1, 2, 3] and ticks(7) == [0, 2, 4, 6, 8] and ticks(16826) == [0, 5000, 10000, 15000, 20000]
+    for top in range(0, 3000, 7):
+        found = ticks(top)
+        step = found[1] - found[0] if len(found) > 1 else 1
+        assert found[0] == 0 and found[-1] >= top > found[-1] - step and len(found) <= 6, (top, found)
+        assert str(step).strip("0") in ("1", "2", "5"), (top, found)
+    svg = _svg(Chart("c", "Kế hoạch", "Cấp", "Số kế hoạch", [("Tỉnh", 1), ("Sở", 3)]), True).decode("utf-8")
+    assert ">0.2<" not in svg and ">2.8<" not in svg and ">3<" in svg
+    assert vi_number(16826) == "16.826" and vi_number(5) == "5" and vi_number(1234567) == "1.234.567"
+
+
+def test_long_names_are_an_html_legend_in_the_bars_colours():
+    """In the SVG a long form's name ran off the image's edge at a phone's 12 px: the names are the
+    page's own text under it, each beside its bar's colour."""
+    chart = Chart("c", "Lượt", "Hình thức", "Lượt khen thưởng", ROWS)
+    svg = _svg(chart, True).decode("utf-8")
+    assert 'class="legends"' not in svg and "Thủ tướng" not in svg  # no legend drawn
+    assert chart.legend == [(name, STYLE.colors[i]) for i, (name, _) in enumerate(ROWS)]
+    for i in range(len(ROWS)):
+        assert f".color-{i}" in svg and STYLE.colors[i] in svg
 
 
 def test_a_chart_is_the_same_bytes_every_time():
     chart = Chart("theo-nam", "Lượt", "Năm", "Lượt khen thưởng", [("2024", 12000), ("2025", 15411)])
     first, again = _svg(chart, False), _svg(chart, False)
     assert first == again and b"theo-nam" in first
+
+
+def test_the_page_shows_the_legend_and_numbers_as_vietnamese_writes_them(tmp_path):
+    from test_honor_pages import bulk, honor_data, pages_of, site_of
+
+    body = pages_of(site_of(honor_data(tmp_path, bulk(1200))))["thong-ke/"].body
+    legend = re.findall(r'<li><span class="td-swatch" style="background-color: (#[0-9a-f]{6})"></span>([^<]+)</li>', body)
+    assert legend and [colour for colour, _ in legend][:2] == list(STYLE.colors[:2])
+    assert "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh" in [name for _, name in legend]
+    cells = re.findall(r'<tr><th scope="row">([^<]+)</th><td>([^<]+)</td></tr>', body)
+    assert ("2022", "1.200") in cells and ("Tỉnh Đồng Xuân", "1.214") in cells, cells  # bulk's 1,200 lines in 2022

@@ -37,6 +37,11 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
+def vi_number(value: float) -> str:
+    """A count as Vietnamese writes it, thousands set apart by dots: 16.826."""
+    return f"{round(value):,}".replace(",", ".")
+
+
 _DIGIT_RUNS = re.compile(r"(\d+)")
 
 

@@ -20,6 +20,7 @@ from ..graph import LinkGraph
 from ..kinds import KINDS, document_heading
 from ..repository import Repository
 from ..relations import office_of
+from ..text import vi_number
 from .. import sample_marks
 from . import inputs
 from ..exports import paths as export_paths
@@ -78,6 +79,7 @@ class Renderer:
         self.env.filters["label"] = model.label
         self.env.filters["vi"] = lambda d: d.vi() if d is not None else ""
         self.env.filters["pid"] = id  # parts are keyed by identity: two may hold equal text
+        self.env.filters["number"] = vi_number  # 16.826, as Vietnamese writes a count
 
     def compile_all(self) -> None:
         """Compile every template now: pages render lazily in forked workers, and a template first

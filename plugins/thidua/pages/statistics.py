@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pygal
 from pygal.style import Style
 
 from .. import model
+from ..text import vi_number
 from .periods import LEVEL_ORDER
 from .render import Renderer
 from .site import Site, TocEntry
@@ -23,7 +24,22 @@ URL = "thong-ke/"
 # Dark enough for 4.5:1 on white; system fonts only (the SVG is an image: it cannot fetch any).
 STYLE = Style(background="#ffffff", plot_background="#ffffff", foreground="#1f1f1f", foreground_strong="#1f1f1f",
               foreground_subtle="#d0d0d0", colors=("#b71c1c", "#0d47a1", "#1b5e20", "#6a1b9a", "#e65100", "#37474f", "#880e4f", "#004d40"), font_family="system-ui, Arial, sans-serif",
-              label_font_size=18, major_label_font_size=18, value_font_size=20, title_font_size=20, opacity="1")
+              # drawn 560 wide and shown about 330 wide on a phone: 20 reads as 12 px there
+              label_font_size=20, major_label_font_size=20, value_font_size=20, legend_font_size=20,
+              title_font_size=20, opacity="1")
+
+
+def ticks(top: int, most: int = 5) -> list[int]:
+    """Whole-number ticks from 0 to the first past `top`, at most `most` steps of a round size (1, 2
+    or 5 x 10^k): pygal's own read "0, 0.2 … 2.8" for counts of plans, and at province eight
+    five-digit labels ran into each other on a phone."""
+    power = 1
+    while True:
+        for factor in (1, 2, 5):
+            step = power * factor
+            if top <= most * step:
+                return list(range(0, -(-top // step) * step + 1, step))
+        power *= 10
 
 
 @dataclass
@@ -34,21 +50,27 @@ class Chart:
     column: str  # what is counted, the header of the numbers' column
     rows: list[tuple[str, int]]
     file: str = ""
+    # a bar chart of long names: each bar's colour and name, shown under the image as HTML, which
+    # wraps them and keeps them at the page's size (in the SVG they ran off its edge at 12 px)
+    legend: list[tuple[str, str]] = field(default_factory=list)
 
 
 def _svg(chart: Chart, horizontal: bool) -> bytes:
+    scale = [{"label": vi_number(v), "value": v} for v in ticks(max((value for _, value in chart.rows), default=0))]
     if horizontal:
         # long names (award forms, provinces) would squeeze the plot as axis labels: each row is a
-        # series of one bar instead, named in a one-column legend below
+        # series of one bar instead, named in the page's legend (`Chart.legend`)
         # the value axis' labels whole: pygal cuts them to fit (10000 read "100…")
-        plot = pygal.HorizontalBar(style=STYLE, js=[], print_values=True, legend_at_bottom=True,
-                                   legend_at_bottom_columns=1, truncate_legend=-1, truncate_label=-1,
-                                   show_y_labels=False,
-                                   width=560, height=110 + 70 * len(chart.rows), margin=12)
+        plot = pygal.HorizontalBar(style=STYLE, js=[], print_values=True, show_legend=False, truncate_label=-1,
+                                   show_y_labels=False, formatter=vi_number, y_labels=scale,
+                                   print_values_position="top",
+                                   width=560, height=60 + 70 * len(chart.rows), margin=12)
         for label, value in chart.rows:
             plot.add(label, [value])
+        chart.legend = [(label, STYLE.colors[i % len(STYLE.colors)]) for i, (label, _) in enumerate(chart.rows)]
     else:
-        plot = pygal.Bar(style=STYLE, js=[], show_legend=False, print_values=True, width=560, height=340, margin=12)
+        plot = pygal.Bar(style=STYLE, js=[], show_legend=False, print_values=True, formatter=vi_number, y_labels=scale,
+                         width=560, height=340, margin=12)
         plot.x_labels = [label for label, _ in chart.rows]
         plot.add(chart.column, [value for _, value in chart.rows])
     svg = plot.render(is_unicode=True)

@@ -19,6 +19,9 @@
   function overlaps(lo, hi, prefix) {
     return hi >= prefix && (lo <= prefix || lo.slice(0, prefix.length) === prefix);
   }
+  // a count as Vietnamese writes it (16.826), as the pages do (text.vi_number)
+  function count(n) { return Number(n).toLocaleString("vi-VN"); }
+
   function el(tag, cls, text) {
     var node = document.createElement(tag);
     if (cls) node.className = cls;
@@ -57,7 +60,7 @@
 
   Finder.prototype.fill = function (select, rows, value) {
     rows.forEach(function (row) {
-      var option = el("option", null, row[1] + " (" + row[2] + ")");
+      var option = el("option", null, row[1] + " (" + count(row[2]) + ")");
       option.value = String(row[0]);
       select.appendChild(option);
     });
@@ -240,7 +243,7 @@
     this.more.hidden = true;
     if (q.empty) {
       this.run = null;
-      this.status.textContent = "Nhập tên hoặc chọn ít nhất một bộ lọc để tra cứu " + this.index.n + " lượt khen thưởng.";
+      this.status.textContent = "Nhập tên hoặc chọn ít nhất một bộ lọc để tra cứu " + count(this.index.n) + " lượt khen thưởng.";
       this.busy(false);
       return Promise.resolve();
     }
@@ -297,11 +300,11 @@
       if (done && !run.results.length) {
         self.status.textContent = "Không tìm thấy kết quả nào. Thử gõ ít chữ hơn hoặc bỏ bớt bộ lọc.";
       } else if (done && !more) {
-        self.status.textContent = "Tìm thấy " + run.results.length + " kết quả, mới nhất trước.";
+        self.status.textContent = "Tìm thấy " + count(run.results.length) + " kết quả, mới nhất trước.";
       } else {
         self.status.textContent = done
-          ? "Đang hiển thị " + run.shown + " trên " + run.results.length + " kết quả, mới nhất trước."
-          : "Đang hiển thị " + run.shown + " kết quả đầu tiên, mới nhất trước; gõ thêm chữ để thu hẹp.";
+          ? "Đang hiển thị " + count(run.shown) + " trên " + count(run.results.length) + " kết quả, mới nhất trước."
+          : "Đang hiển thị " + count(run.shown) + " kết quả đầu tiên, mới nhất trước; gõ thêm chữ để thu hẹp.";
       }
       self.more.hidden = !more;
       self.busy(false);

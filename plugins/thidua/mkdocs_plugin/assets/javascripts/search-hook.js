@@ -70,10 +70,24 @@
       bar.className = "td-search-filters";
       bar.setAttribute("role", "group");
       bar.setAttribute("aria-label", "Lọc kết quả tìm kiếm");
+      // On a phone the filters (400 px of buttons) fold behind "Lọc kết quả", so that the first
+      // results show above the keyboard; open on a wide screen. Kept from query to query.
+      var fold = document.createElement("details");
+      fold.className = "td-search-filters__fold";
+      var wide = window.matchMedia("(min-width: 60em)");
+      fold.open = wide.matches;
+      wide.addEventListener("change", function (event) { if (event.matches) fold.open = true; });  // no summary there
+      fold.appendChild(document.createElement("summary"));
+      bar.appendChild(fold);
       result.insertBefore(bar, result.querySelector(".md-search-result__list"));
     }
-    bar.textContent = "";
+    var fold = bar.querySelector(".td-search-filters__fold");
+    Array.prototype.slice.call(bar.children).forEach(function (child) { if (child !== fold) bar.removeChild(child); });
+    Array.prototype.slice.call(fold.children).forEach(function (child) { if (child.tagName !== "SUMMARY") fold.removeChild(child); });
     var active = info.active || {}, any = false;
+    var chosen = Object.keys(active).filter(function (k) { return (active[k] || []).length; }).length;
+    fold.querySelector("summary").textContent = chosen ? "Lọc kết quả (" + chosen + " đang chọn)" : "Lọc kết quả";
+    if (chosen) fold.open = true;
     Object.keys(NAMES).forEach(function (key) {
       var counts = (info.filters || {})[key] || {};
       // the national bundle only: every province stays offered, to search its records
@@ -103,7 +117,7 @@
         });
         set.appendChild(button);
       });
-      bar.appendChild(set);
+      fold.appendChild(set);
       any = true;
     });
     if (info.national) {
