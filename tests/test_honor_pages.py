@@ -961,3 +961,20 @@ def test_a_story_s_byline_names_its_commune_once(tmp_path):
     page = next(p for url, p in pages.items() if url.startswith("dien-hinh/") and "Xã An Phú về đích sớm" in p.title)
     meta = re.search(r'<p class="td-story__meta">(.*?)</p>', page.body, re.S).group(1)
     assert meta.count("ubnd-xa-an-phu") == 1, meta
+
+
+def test_an_authority_page_lists_its_newest_stories_and_leads_to_all(tmp_path):
+    from thidua.pages.authorities import STORIES_SHOWN
+
+    extra = {}
+    for i in range(STORIES_SHOWN + 2):  # by the province's committee, one a day
+        extra[f"stories/cau-chuyen-{i}.yml"] = STORY_XA.replace("xa-an-phu-ve-dich-som", f"cau-chuyen-{i}").replace(
+            "Xã An Phú về đích sớm", f"Câu chuyện số {i}").replace("'2023-05-05'", f"'2024-03-{i + 1:02d}'")
+    pages = pages_of(site_of(honor_data(tmp_path, extra)))
+    body = pages["co-quan/ubnd-tinh-dong-xuan/"].body
+    section = body.split('id="dien-hinh"')[1]
+    listed = re.findall(r'href="\.\./\.\./dien-hinh/([^/"]+)/"', section)
+    assert listed == [f"cau-chuyen-{i}" for i in reversed(range(2, STORIES_SHOWN + 2))]
+    total = len(set(re.findall(r'href="\.\./\.\./([a-z0-9-]+)/"', pages["dien-hinh/co-quan/ubnd-tinh-dong-xuan/"].body)))
+    assert total >= STORIES_SHOWN + 2 and f"{total} câu chuyện; dưới đây là {STORIES_SHOWN} câu chuyện mới nhất." in section
+    assert 'href="../../dien-hinh/co-quan/ubnd-tinh-dong-xuan/"' in section

@@ -131,7 +131,7 @@ def test_cards_line_up_with_the_text_on_a_phone(browser, frozen_url):
 def test_material_s_rules_do_not_undo_ours_on_a_phone(browser, frozen_url):
     """Material's own rules outranked several of ours on a 360 px phone (a 2026-12-02 audit): pagers
     and inline lists stacked one item a line, breadcrumbs indented, a line's permalink an 8 px tap
-    target, key/value tables a 30 % column, the award forms' table an unlabelled column, a decision
+    target (and breadcrumbs 16 px tall), key/value tables a 30 % column, the award forms' table an unlabelled column, a decision
     card labelled "Quyết định: Quyết định số ...", a plan's "a)" set as "A)"."""
     context = browser.new_context(viewport={"width": 360, "height": 740}, locale="vi-VN", is_mobile=True, has_touch=True)
     page = context.new_page()
@@ -144,15 +144,17 @@ def test_material_s_rules_do_not_undo_ours_on_a_phone(browser, frozen_url):
                               ul => getComputedStyle(ul).display),
             permalinks: Array.from(document.querySelectorAll('a.td-permalink'), a => {
                 const r = a.getBoundingClientRect(); return [r.width, r.height]; }),
+            crumb_heights: Array.from(document.querySelectorAll('.td-breadcrumbs a'), a => a.getBoundingClientRect().height),
             parts: Array.from(document.querySelectorAll('h5.td-part-title, h6.td-part-title'),
                               h => getComputedStyle(h).textTransform),
         })""")
         assert set(found["crumbs"]) <= {"0px"}, family
         assert set(found["lists"]) <= {"flex"}, family
         assert all(w >= 24 and h >= 24 for w, h in found["permalinks"]), (family, found["permalinks"][:3])
+        assert all(h >= 24 for h in found["crumb_heights"]), (family, found["crumb_heights"])
         assert set(found["parts"]) <= {"none"}, family
         checked |= {name for name, values in found.items() if values}
-    assert checked == {"crumbs", "lists", "permalinks", "parts"}  # each kind met on some page
+    assert checked == {"crumbs", "crumb_heights", "lists", "permalinks", "parts"}  # each kind met on some page
 
     open_family(page, frozen_url, "decision")
     widths = page.evaluate("""() => { const t = document.querySelector('table.td-properties');

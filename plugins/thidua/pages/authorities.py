@@ -7,7 +7,11 @@ from .. import model
 from .honor import DECISIONS_SHOWN
 from .site import Site
 from .render import Renderer
-from .urls import honor_url, record_url
+from .urls import honor_url, record_url, story_list_url
+
+# The newest stories an authority's page lists (a province's newspaper had 206: 21,000 px on a phone);
+# its page of stories lists them all
+STORIES_SHOWN = 10
 
 
 def grouped_documents(renderer: Renderer, authority_id: str):
@@ -56,7 +60,9 @@ def build(renderer: Renderer, site: Site) -> None:
             # honor rolls and stories (pages/honor.py, pages/stories.py)
             decisions=g.decisions_of_authority.get(authority.id, [])[:DECISIONS_SHOWN],
             decision_count=len(g.decisions_of_authority.get(authority.id, [])),
-            stories=g.stories_of_authority.get(authority.id, []),
+            stories=g.stories_of_authority.get(authority.id, [])[:STORIES_SHOWN],
+            story_count=len(g.stories_of_authority.get(authority.id, [])),
+            stories_url=story_list_url("authorities", authority.id),
             honor_url=honor_url("authorities", authority.id),
         ))
 
