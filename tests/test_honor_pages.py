@@ -978,3 +978,27 @@ def test_an_authority_page_lists_its_newest_stories_and_leads_to_all(tmp_path):
     total = len(set(re.findall(r'href="\.\./\.\./([a-z0-9-]+)/"', pages["dien-hinh/co-quan/ubnd-tinh-dong-xuan/"].body)))
     assert total >= STORIES_SHOWN + 2 and f"{total} câu chuyện; dưới đây là {STORIES_SHOWN} câu chuyện mới nhất." in section
     assert 'href="../../dien-hinh/co-quan/ubnd-tinh-dong-xuan/"' in section
+
+
+def test_a_plan_s_map_folds_its_implementing_documents_past_ten(tmp_path):
+    """A province's plan is implemented by a hundred and more (a list 20,000 px long on a phone): its
+    map lists the first FOLD_AFTER and folds the rest, every one still on the page."""
+    from thidua.pages.documents import FOLD_AFTER
+
+    extra = {}
+    for i in range(FOLD_AFTER + 3):
+        ident = f"kh-{i + 1}-xa-an-phu-2022"
+        extra[f"documents/{ident}.yml"] = (
+            f"id: {ident}\ntype: ke-hoach\nnumber: {i + 1}/KH-UBND\ndate: '2022-06-{i + 1:02d}'\n"
+            "authority: ubnd-xa-an-phu\ntitle: Thực hiện phong trào thi đua trên địa bàn xã\n"
+            "campaign: vi-nguoi-ngheo-2021-2025\nperiod: 2021-2025\ntranscribed: false\n"
+            "basis:\n- document: kh-2-dong-xuan-2022\n  relation: implements\n")
+    body = pages_of(site_of(honor_data(tmp_path, extra)))["van-ban/kh-2-dong-xuan-2022/"].body
+    for heading, summary in (('id="thuc-hien-boi"', "Xem thêm 3 văn bản</summary>"),
+                             ('id="vi-tri"', "Xem thêm 3 văn bản thực hiện</summary>")):
+        section = body.split(heading)[1].split("</section>")[0]
+        shown, folded = section.split(summary) if summary in section else (section, "")
+        assert folded, heading
+        implementing = lambda text: set(re.findall(r'href="\.\./(kh-\d+-xa-an-phu-2022)/"', text))  # noqa: E731
+        assert len(implementing(shown)) == FOLD_AFTER and len(implementing(folded)) == 3, heading
+        assert implementing(shown) | implementing(folded) == {f"kh-{i + 1}-xa-an-phu-2022" for i in range(FOLD_AFTER + 3)}

@@ -11,6 +11,10 @@ from .site import Page, Site, TocEntry
 from .render import Renderer, document_heading
 from .urls import record_url
 
+# Documents a plan's map lists before folding the rest (a province's plan is implemented by a
+# hundred and more: a list 20,000 px long on a phone)
+FOLD_AFTER = 10
+
 
 def campaign_chain(renderer: Renderer, document: model.Document) -> list[model.Document]:
     """The line of documents above this one, up to the campaign's launching document."""
@@ -120,7 +124,7 @@ def build_one(renderer: Renderer, document: model.Document) -> Page:
         "document.html", url, title, description=description, jsonld=jsonld, toc=toc, kind="document", record=document,
         crumbs=renderer.authority_crumbs(authority) + [(None, document_heading(document))],
         document=document, authority=authority, now=now, facts=facts, backlinks=backlinks,
-        chain=campaign_chain(renderer, document), children=g.tree_children(document.id),
+        chain=campaign_chain(renderer, document), children=g.tree_children(document.id), fold_after=FOLD_AFTER,
         ancestors=g.ancestors(authority.id), issued_after=None if document.date else g.issued_after(document),
         campaign=renderer.repo.campaigns.get(document.campaign) if document.campaign else None,
         decisions=g.decisions_of_plan.get(document.id, []),  # award decisions applying this plan
