@@ -453,10 +453,17 @@ def test_on_a_phone_the_filters_fold_so_the_results_show_above_the_keyboard(page
     fold.locator("summary").click()
     plans = fold.locator('button[data-filter="loai"][data-value="Kế hoạch"]')
     plans.click()
-    expect(fold.locator("summary")).to_have_text("Lọc kết quả (1 đang chọn)", timeout=TIMEOUT)
+    expect(fold.locator("summary")).to_have_text("Lọc kết quả (đã chọn 1)", timeout=TIMEOUT)
     expect(fold).to_have_attribute("open", "")
+    fold.locator("summary").click()  # folded again: it stays so as the reader types on
+    page.keyboard.type(" xa", delay=5)
+    page.wait_for_selector('.md-search-result[data-td-query="nguoi ngheo xa"]', state="attached", timeout=TIMEOUT)
+    expect(fold).not_to_have_attribute("open", "")
+    expect(fold.locator("summary")).to_have_text("Lọc kết quả (đã chọn 1)")
+    # a wide screen: open, no summary to press
     page.set_viewport_size({"width": 1280, "height": 800})
     answered(page, search_url, "nguoi ngheo")
+    fold = page.locator(".td-search-filters__fold")
     expect(fold.locator("summary")).to_be_hidden()
     expect(fold.locator('button[data-filter="loai"]').first).to_be_visible()
 

@@ -31,17 +31,20 @@ def test_the_value_axis_has_a_few_round_whole_numbers():
     svg = _svg(Chart("c", "Kế hoạch", "Cấp", "Số kế hoạch", [("Tỉnh", 1), ("Sở", 3)]), True).decode("utf-8")
     assert ">0.2<" not in svg and ">2.8<" not in svg and ">3<" in svg
     assert vi_number(16826) == "16.826" and vi_number(5) == "5" and vi_number(1234567) == "1.234.567"
+    assert vi_number("—") == "—"  # a size not known yet, as it is
 
 
 def test_long_names_are_an_html_legend_in_the_bars_colours():
     """In the SVG a long form's name ran off the image's edge at a phone's 12 px: the names are the
     page's own text under it, each beside its bar's colour."""
-    chart = Chart("c", "Lượt", "Hình thức", "Lượt khen thưởng", ROWS)
+    rows = ROWS + [(f"Tỉnh số {i}", i + 1) for i in range(10)]  # past the palette's eight colours
+    chart = Chart("c", "Lượt", "Hình thức", "Lượt khen thưởng", rows)
     svg = _svg(chart, True).decode("utf-8")
     assert 'class="legends"' not in svg and "Thủ tướng" not in svg  # no legend drawn
-    assert chart.legend == [(name, STYLE.colors[i]) for i, (name, _) in enumerate(ROWS)]
-    for i in range(len(ROWS)):
-        assert f".color-{i}" in svg and STYLE.colors[i] in svg
+    assert [name for name, _ in chart.legend] == [name for name, _ in rows]
+    for i, (_, colour) in enumerate(chart.legend):  # each bar's fill, as the SVG's style sets it
+        fill = re.search(rf"\.color-{i}[^{{]*\{{[^}}]*?fill: *(#[0-9a-fA-F]{{6}})", svg)
+        assert fill and fill.group(1).lower() == colour.lower(), (i, colour, fill and fill.group(1))
 
 
 def test_a_chart_is_the_same_bytes_every_time():

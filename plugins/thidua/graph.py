@@ -13,14 +13,15 @@ from . import model
 from .dates import Period
 from .relations import campaign_of_decision, campaign_of_story, successors
 from .repository import Repository
-from .text import name_key
+from .text import name_key, natural_key
 
 
 
-def _doc_key(document: model.Document):
-    # newest first; undated after dated; id breaks ties so order never depends on load order
+def doc_key(document: model.Document):
+    """Newest first; undated after dated; then the id as a reader counts ('số 2' before 'số 10'),
+    and the id itself, so that order never depends on load order ('kh-02' and 'kh-2' read alike)."""
     date = document.date.sort_key() if document.date else (0, 0, 0)
-    return (-date[0], -date[1], -date[2], document.id)
+    return (-date[0], -date[1], -date[2], natural_key(document.id), document.id)
 
 
 def _dated_key(record):
@@ -164,9 +165,9 @@ class LinkGraph:
                 g.predecessors[share.authority].append(Predecessor(authority, share.functions))
         for lists in (g.documents_of_authority, g.documents_of_campaign, g.documents_of_period, g.documents_of_year):
             for docs in lists.values():
-                docs.sort(key=_doc_key)
+                docs.sort(key=doc_key)
         for key in g.implemented_by:
-            g.implemented_by[key].sort(key=lambda b: _doc_key(b.document))
+            g.implemented_by[key].sort(key=lambda b: doc_key(b.document))
         for key in g.subordinates:
             g.subordinates[key].sort(key=lambda a: (a.level != model.Level.DEPARTMENT, a.name, a.id))
         for key in g.predecessors:

@@ -37,8 +37,11 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
-def vi_number(value: float) -> str:
-    """A count as Vietnamese writes it, thousands set apart by dots: 16.826."""
+def vi_number(value) -> str:
+    """A count as Vietnamese writes it, thousands set apart by dots: 16.826. Anything but a number
+    (a size not known yet, "—") as it is."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value)
     return f"{round(value):,}".replace(",", ".")
 
 

@@ -6,6 +6,7 @@ from collections import Counter
 
 from .. import model
 from ..relations import office_of
+from ..text import vi_number
 from .site import Site, TocEntry
 from . import lines as line_html
 from .render import Renderer
@@ -45,7 +46,7 @@ def build_one(renderer: Renderer, decision: model.AwardDecision):
     toc = [TocEntry(2, "thong-tin", "Thông tin quyết định"), TocEntry(2, "danh-sach", "Danh sách được khen thưởng")]
     if stories:
         toc.append(TocEntry(2, "dien-hinh", "Gương điển hình"))
-    description = (f"{title} — {authority.name}, {decision.date.vi()}: {len(lines)} lượt khen thưởng.")
+    description = (f"{title} — {authority.name}, {decision.date.vi()}: {vi_number(len(lines))} lượt khen thưởng.")
     jsonld = {
         "@type": "Legislation",
         "name": title,

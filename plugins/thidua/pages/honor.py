@@ -45,7 +45,7 @@ from itertools import groupby
 
 from .. import model
 from ..graph import Line
-from ..text import fold, folded_words
+from ..text import fold, folded_words, vi_number
 from .site import Site, TocEntry
 from .decisions import decision_heading
 from . import lines as line_html
@@ -137,7 +137,7 @@ def build_roll(renderer: Renderer, site: Site, facet: str, key, *, title: str, s
         page_title = title if number == 1 else f"{title} (trang {number})"
         page = renderer.page(
             "honor_roll.html", url, page_title, kind="honor-roll",
-            description=f"{title}: {total} lượt khen thưởng theo {len(decisions)} quyết định.",
+            description=f"{title}: {vi_number(total)} lượt khen thưởng theo {vi_number(len(decisions))} quyết định.",
             toc=[TocEntry(2, grp.id, grp.title) for grp in groups],
             crumbs=crumbs, roll_title=title, lead=lead, groups=groups, total=total, decision_count=len(decisions),
             pages=urls, current=number, record_link=record_link, finder=honor_url() + finder_query, listed=listed,

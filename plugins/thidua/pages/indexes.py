@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .. import model
-from ..text import natural_key
+from ..graph import doc_key
 from . import split
 from .site import Site
 from .periods import LEVEL_ORDER
@@ -37,17 +37,11 @@ def _launcher(renderer: Renderer):
     return authority
 
 
-def _newest_first(document: model.Document) -> tuple:
-    year, month, day = document.date.sort_key() if document.date else (0, 0, 0)
-    return (-year, -month, -day, natural_key(document.id))
-
-
 def build(renderer: Renderer, site: Site) -> None:
     """The indexes; those that grow with the data (documents, authorities, campaigns) are split by
     province at national scale (split.py), their parts under `<index>/tinh/<province id>/`."""
     repo, g = renderer.repo, renderer.graph
-    # newest first, by day where known; undated last; then by id as a reader counts (số 2 before số 10)
-    documents = sorted(repo.documents.values(), key=_newest_first)
+    documents = sorted(repo.documents.values(), key=doc_key)  # as the graph orders them
     listing = split.listing(renderer, site, index_url("documents"),
                             {"documents": split.Section(documents, split.by_authority, split.document_row)}, under="tinh/")
     for part in listing.parts:

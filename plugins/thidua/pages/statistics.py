@@ -22,11 +22,20 @@ from .site import Site, TocEntry
 URL = "thong-ke/"
 
 # Dark enough for 4.5:1 on white; system fonts only (the SVG is an image: it cannot fetch any).
-STYLE = Style(background="#ffffff", plot_background="#ffffff", foreground="#1f1f1f", foreground_strong="#1f1f1f",
-              foreground_subtle="#d0d0d0", colors=("#b71c1c", "#0d47a1", "#1b5e20", "#6a1b9a", "#e65100", "#37474f", "#880e4f", "#004d40"), font_family="system-ui, Arial, sans-serif",
-              # drawn 560 wide and shown about 330 wide on a phone: 20 reads as 12 px there
-              label_font_size=20, major_label_font_size=20, value_font_size=20, legend_font_size=20,
-              title_font_size=20, opacity="1")
+PALETTE = ("#b71c1c", "#0d47a1", "#1b5e20", "#6a1b9a", "#e65100", "#37474f", "#880e4f", "#004d40")
+STYLE_OPTIONS = dict(
+    background="#ffffff", plot_background="#ffffff", foreground="#1f1f1f", foreground_strong="#1f1f1f",
+    foreground_subtle="#d0d0d0", font_family="system-ui, Arial, sans-serif",
+    # drawn 560 wide and shown about 330 wide on a phone: 20 reads as 12 px there
+    label_font_size=20, major_label_font_size=20, value_font_size=20, legend_font_size=20,
+    title_font_size=20, opacity="1")
+STYLE = Style(colors=PALETTE, **STYLE_OPTIONS)
+
+
+def colours(count: int) -> tuple[str, ...]:
+    """A colour for each of `count` bars, the palette over again: pygal past its colours darkens
+    them towards black, which a legend could not name."""
+    return tuple(PALETTE[i % len(PALETTE)] for i in range(count))
 
 
 def ticks(top: int, most: int = 5) -> list[int]:
@@ -61,13 +70,14 @@ def _svg(chart: Chart, horizontal: bool) -> bytes:
         # long names (award forms, provinces) would squeeze the plot as axis labels: each row is a
         # series of one bar instead, named in the page's legend (`Chart.legend`)
         # the value axis' labels whole: pygal cuts them to fit (10000 read "100…")
-        plot = pygal.HorizontalBar(style=STYLE, js=[], print_values=True, show_legend=False, truncate_label=-1,
+        plot = pygal.HorizontalBar(style=Style(colors=colours(len(chart.rows)), **STYLE_OPTIONS), js=[], print_values=True,
+                                   show_legend=False, truncate_label=-1,
                                    show_y_labels=False, formatter=vi_number, y_labels=scale,
                                    print_values_position="top",
                                    width=560, height=60 + 70 * len(chart.rows), margin=12)
         for label, value in chart.rows:
             plot.add(label, [value])
-        chart.legend = [(label, STYLE.colors[i % len(STYLE.colors)]) for i, (label, _) in enumerate(chart.rows)]
+        chart.legend = list(zip((label for label, _ in chart.rows), colours(len(chart.rows))))
     else:
         plot = pygal.Bar(style=STYLE, js=[], show_legend=False, print_values=True, formatter=vi_number, y_labels=scale,
                          width=560, height=340, margin=12)

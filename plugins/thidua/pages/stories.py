@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from .. import markup, model
 from ..photos import read_published, resolve_photo
-from ..text import slugify
+from ..text import slugify, vi_number
 from .site import Site, TocEntry
 from .decisions import decision_heading
 from . import lines as line_html
@@ -190,7 +190,7 @@ def build_lists(renderer: Renderer, site: Site) -> None:
                 toc.append(TocEntry(2, "cau-chuyen", stories_heading))
             split.add(site, renderer.page(
                 "stories_index.html", part.url, split.title(heading, part), kind="story-list",
-                description=split.description(f"{heading}: {total} câu chuyện điển hình tiên tiến.", part),
+                description=split.description(f"{heading}: {vi_number(total)} câu chuyện điển hình tiên tiến.", part),
                 crumbs=split.crumbs([("", "Trang chủ"), (root, "Điển hình tiên tiến"), (None, short)], part),
                 toc=toc, heading_text=heading, stories=shown, total=total, is_index=False,
                 has_sample=any(s.sample for s in shown), years=[], campaigns=[], authorities=[],

@@ -13,7 +13,7 @@
         row.hidden = !ok;
         if (ok) shown++;
       });
-      if (count) count.textContent = shown + " / " + rows.length + " văn bản";
+      if (count) count.textContent = shown.toLocaleString("vi-VN") + " / " + rows.length.toLocaleString("vi-VN") + " văn bản";
     }
     selects.forEach(function (s) { s.addEventListener("change", apply); });
     form.hidden = false;
