@@ -208,6 +208,22 @@ def test_a_year_s_milestones_are_folded_by_month(frozen_site):
             [f"Tháng {month}/2023"] if year == 2023 else []), year
 
 
+
+def test_year_and_period_pages_fold_their_documents_by_level(frozen_site):
+    """Each level a fold saying how many documents it holds (a province's year listed 300 plans,
+    55,000 px on a phone); the only level of a page open."""
+    seen = 0
+    for url in ("nam/2023", "nam/2025", "giai-doan/2021-2025"):
+        folds = soup(frozen_site, url).select("details.td-level")
+        assert folds, url
+        for fold in folds:
+            found = re.fullmatch(r"(.+) · ([\d.]+) văn bản", fold.summary.get_text(" ", strip=True))
+            assert found and fold.summary.h3 and fold.summary.h3.get_text(strip=True) == found.group(1), url
+            assert int(found.group(2).replace(".", "")) == len(fold.select("table.td-documents tbody tr")), (url, found.group(0))
+            seen += 1
+        assert [f.has_attr("open") for f in folds] == [len(folds) == 1] * len(folds), url
+    assert seen > 3
+
 def test_plan_sections_are_complete_and_ordered(frozen_site):
     page = soup(frozen_site, f"van-ban/{BT_PLAN}")
     # the text as issued, each top-level section folded (a <details> whose summary is its heading)
