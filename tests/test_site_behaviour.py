@@ -218,3 +218,33 @@ def test_documents_index_filters(frozen_url, page):
     page.select_option("form.td-filters select[name=authority]", "ubnd-huyen-phu-cu")
     assert visible.count() == 2
     assert page.locator(".td-filter-count").inner_text() == f"2 / {total} văn bản"
+
+
+def test_documents_index_shows_fifty_rows_at_a_time(tmp_path, page):
+    """A province's 300 documents were 70,000 px on a phone: the index shows the rows a filter keeps
+    fifty at a time, a button for the next; a filter starts again from the first fifty."""
+    from conftest import served
+    from test_honor_pages import honor_data
+
+    extra = {}
+    for i in range(61):
+        ident = f"kh-{i + 1}-xa-an-phu-2022"
+        extra[f"documents/{ident}.yml"] = (
+            f"id: {ident}\ntype: ke-hoach\nnumber: {i + 1}/KH-UBND\ndate: '2022-06-{i % 28 + 1:02d}'\n"
+            "authority: ubnd-xa-an-phu\ntitle: Thực hiện phong trào thi đua trên địa bàn xã\n"
+            "campaign: vi-nguoi-ngheo-2021-2025\nperiod: 2021-2025\ntranscribed: false\n")
+    build(tmp_path, honor_data(tmp_path, extra))
+    with served(tmp_path / "site") as url:
+        page.goto(url + "van-ban/")
+        rows = page.locator("#td-all-documents tbody tr")
+        visible = page.locator("#td-all-documents tbody tr:not([hidden])")
+        more = page.locator("button.td-more-rows")
+        total = rows.count()
+        assert total == 63 and visible.count() == 50
+        assert more.inner_text() == "Xem thêm 13 văn bản (còn 13)"
+        assert page.locator(".td-filter-count").inner_text() == "63 / 63 văn bản"
+        more.click()
+        assert visible.count() == 63 and more.is_hidden()
+        page.select_option("form.td-filters select[name=level]", "commune")  # the 61 of the commune
+        assert visible.count() == 50 and more.inner_text() == "Xem thêm 11 văn bản (còn 11)"
+        assert page.locator(".td-filter-count").inner_text() == "61 / 63 văn bản"

@@ -1,21 +1,36 @@
-/* thidua: filters for index tables. Works on static HTML; without JavaScript every row stays visible. */
+/* thidua: filters for index tables. Works on static HTML; without JavaScript every row stays visible.
+   The rows a filter keeps show PAGE at a time, a button for the next (a province's 300 documents were
+   70,000 px on a phone). */
 (function () {
+  var PAGE = 50;
+  function vi(n) { return n.toLocaleString("vi-VN"); }
   function setup(form) {
     var target = document.getElementById(form.getAttribute("data-filter-target"));
     if (!target) return;
     var rows = Array.prototype.slice.call(target.querySelectorAll("tbody tr"));
     var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
     var count = form.querySelector(".td-filter-count");
+    var limit = PAGE;
+    var more = document.createElement("button");
+    more.type = "button";
+    more.className = "md-button td-more-rows";
+    target.parentNode.insertBefore(more, target.nextSibling);
     function apply() {
-      var shown = 0;
+      var matched = 0, shown = 0;
       rows.forEach(function (row) {
         var ok = selects.every(function (s) { return !s.value || row.getAttribute("data-" + s.name) === s.value; });
-        row.hidden = !ok;
-        if (ok) shown++;
+        var visible = ok && matched < limit;
+        if (ok) matched++;
+        row.hidden = !visible;
+        if (visible) shown++;
       });
-      if (count) count.textContent = shown.toLocaleString("vi-VN") + " / " + rows.length.toLocaleString("vi-VN") + " văn bản";
+      if (count) count.textContent = vi(matched) + " / " + vi(rows.length) + " văn bản";
+      var left = matched - shown;
+      more.hidden = left <= 0;
+      more.textContent = "Xem thêm " + vi(Math.min(PAGE, left)) + " văn bản (còn " + vi(left) + ")";
     }
-    selects.forEach(function (s) { s.addEventListener("change", apply); });
+    selects.forEach(function (s) { s.addEventListener("change", function () { limit = PAGE; apply(); }); });
+    more.addEventListener("click", function () { limit += PAGE; apply(); });
     form.hidden = false;
     apply();
   }
