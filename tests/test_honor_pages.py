@@ -722,6 +722,20 @@ def bulk(n: int) -> dict[str, str]:
     return {"decisions/qd-30-dong-xuan-2022.yml": text}
 
 
+
+def commune_plans(n: int, implementing: str | None = None) -> dict[str, str]:
+    """`n` untranscribed plans of xã An Phú in 2022 (kh-1-xa-an-phu-2022, ...), each implementing
+    `implementing` if given."""
+    files = {}
+    for i in range(n):
+        ident = f"kh-{i + 1}-xa-an-phu-2022"
+        files[f"documents/{ident}.yml"] = (
+            f"id: {ident}\ntype: ke-hoach\nnumber: {i + 1}/KH-UBND\ndate: '2022-06-{i % 28 + 1:02d}'\n"
+            "authority: ubnd-xa-an-phu\ntitle: Thực hiện phong trào thi đua trên địa bàn xã\n"
+            "campaign: vi-nguoi-ngheo-2021-2025\nperiod: 2021-2025\ntranscribed: false\n"
+            + (f"basis:\n- document: {implementing}\n  relation: implements\n" if implementing else ""))
+    return files
+
 # --- Full builds: what the site serves
 
 
@@ -890,8 +904,7 @@ def test_campaign_and_authority_pages_list_the_latest_decisions_and_lead_to_all(
     """Past DECISIONS_SHOWN decisions, a campaign's page and its issuer's list the newest ones and say
     where all are (a phone scrolled past a thousand at province); at or under it, all, unannounced."""
     def decisions_listed_in(body: str) -> list[str]:
-        section = body.split('id="quyet-dinh"')[1].split("<h2")[0]
-        return list(dict.fromkeys(re.findall(r'href="\.\./\.\./khen-thuong/(qd-[^/"]+)/"', section)))
+        return decisions_listed(body.split('id="quyet-dinh"')[1].split("<h2")[0])
 
     few = pages_of(site_of(honor_data(tmp_path / "few")))["phong-trao/vi-nguoi-ngheo-2021-2025/"].body
     own = decisions_listed_in(few)  # the fixture's: all of them, unannounced
@@ -912,7 +925,9 @@ def test_campaign_and_authority_pages_list_the_latest_decisions_and_lead_to_all(
     assert 'href="../../khen-thuong/"' in campaign
     authority = pages["co-quan/so-noi-vu-dong-xuan/"].body
     assert f"Cơ quan đã ban hành {DECISIONS_SHOWN + 4} quyết định khen thưởng; dưới đây là {DECISIONS_SHOWN} quyết định mới nhất." in authority
-    assert "qd-102-snv-dong-xuan-2024" not in authority and "qd-152-snv-dong-xuan-2024" in authority
+    assert decisions_listed(authority) == [f"qd-{100 + i}-snv-dong-xuan-2024"
+                                                             for i in reversed(range(3, DECISIONS_SHOWN + 3))]
+    assert "qd-102-snv-dong-xuan-2024" not in authority  # the oldest three: on the roll and the index
     assert all(f"khen-thuong/qd-{100 + i}-snv-dong-xuan-2024/" in pages for i in range(DECISIONS_SHOWN + 3))  # each has its page
 
 
@@ -928,8 +943,7 @@ def test_a_split_campaign_page_lists_its_latest_decisions_on_its_top_page_only(t
     parts = {url: page.body for url, page in pages.items() if url.startswith("phong-trao/vi-nguoi-ngheo-2021-2025/")}
     top = parts.pop("phong-trao/vi-nguoi-ngheo-2021-2025/")
     assert parts, "the campaign page is split"
-    section = top.split('id="quyet-dinh"')[1].split("<h2")[0]
-    listed = list(dict.fromkeys(re.findall(r'href="\.\./\.\./khen-thuong/(qd-[^/"]+)/"', section)))
+    listed = decisions_listed(top.split('id="quyet-dinh"')[1].split("<h2")[0])
     assert len(listed) == 2 and "dưới đây là 2 quyết định mới nhất" in top
     assert "quyết định khen thưởng)" not in top  # the provinces' counts: documents only
     for url, body in parts.items():
@@ -975,8 +989,8 @@ def test_an_authority_page_lists_its_newest_stories_and_leads_to_all(tmp_path):
     section = body.split('id="dien-hinh"')[1]
     listed = re.findall(r'href="\.\./\.\./dien-hinh/([^/"]+)/"', section)
     assert listed == [f"cau-chuyen-{i}" for i in reversed(range(2, STORIES_SHOWN + 2))]
-    total = len(set(re.findall(r'href="\.\./\.\./([a-z0-9-]+)/"', pages["dien-hinh/co-quan/ubnd-tinh-dong-xuan/"].body)))
-    assert total >= STORIES_SHOWN + 2 and f"Cơ quan có {total} câu chuyện gương điển hình; dưới đây là {STORIES_SHOWN} câu chuyện mới nhất." in section
+    total = 1 + STORIES_SHOWN + 2  # the fixture's story by the committee, and these
+    assert f"Cơ quan có {total} câu chuyện gương điển hình; dưới đây là {STORIES_SHOWN} câu chuyện mới nhất." in section
     assert 'href="../../dien-hinh/co-quan/ubnd-tinh-dong-xuan/"' in section
 
 
@@ -985,14 +999,7 @@ def test_a_plan_s_map_folds_its_implementing_documents_past_ten(tmp_path):
     map lists the first FOLD_AFTER and folds the rest, every one still on the page."""
     from thidua.pages.documents import FOLD_AFTER
 
-    extra = {}
-    for i in range(FOLD_AFTER + 3):
-        ident = f"kh-{i + 1}-xa-an-phu-2022"
-        extra[f"documents/{ident}.yml"] = (
-            f"id: {ident}\ntype: ke-hoach\nnumber: {i + 1}/KH-UBND\ndate: '2022-06-{i + 1:02d}'\n"
-            "authority: ubnd-xa-an-phu\ntitle: Thực hiện phong trào thi đua trên địa bàn xã\n"
-            "campaign: vi-nguoi-ngheo-2021-2025\nperiod: 2021-2025\ntranscribed: false\n"
-            "basis:\n- document: kh-2-dong-xuan-2022\n  relation: implements\n")
+    extra = commune_plans(FOLD_AFTER + 3, implementing="kh-2-dong-xuan-2022")
     body = pages_of(site_of(honor_data(tmp_path, extra)))["van-ban/kh-2-dong-xuan-2022/"].body
     for heading, summary in (('id="thuc-hien-boi"', "Xem thêm 3 văn bản</summary>"),
                              ('id="vi-tri"', "Xem thêm 3 văn bản thực hiện</summary>")):
@@ -1002,3 +1009,17 @@ def test_a_plan_s_map_folds_its_implementing_documents_past_ten(tmp_path):
         implementing = lambda text: set(re.findall(r'href="\.\./(kh-\d+-xa-an-phu-2022)/"', text))  # noqa: E731
         assert len(implementing(shown)) == FOLD_AFTER and len(implementing(folded)) == 3, heading
         assert implementing(shown) | implementing(folded) == {f"kh-{i + 1}-xa-an-phu-2022" for i in range(FOLD_AFTER + 3)}
+
+
+def test_a_year_s_only_level_is_open_and_several_are_folded(tmp_path):
+    """The fixture's plans in force in 2022 are all the province's: its one level's fold is open. A
+    commune's plan added, two levels, both folded."""
+    def folds(extra, name):
+        body = pages_of(site_of(honor_data(tmp_path / name, extra)))["nam/2022/"].body
+        return [(m.group(1) is not None, m.group(2)) for m in
+                re.finditer(r'<details class="td-fold td-level"( open)?><summary><h3>([^<]+)</h3>', body)]
+
+    one = folds({}, "one")
+    assert len(one) == 1 and one[0][0], one
+    two = folds(commune_plans(1), "two")
+    assert len(two) == 2 and not any(opened for opened, _ in two), two

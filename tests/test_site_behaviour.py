@@ -224,16 +224,9 @@ def test_documents_index_shows_fifty_rows_at_a_time(tmp_path, page):
     """A province's 300 documents were 70,000 px on a phone: the index shows the rows a filter keeps
     fifty at a time, a button for the next; a filter starts again from the first fifty."""
     from conftest import served
-    from test_honor_pages import honor_data
+    from test_honor_pages import commune_plans, honor_data
 
-    extra = {}
-    for i in range(61):
-        ident = f"kh-{i + 1}-xa-an-phu-2022"
-        extra[f"documents/{ident}.yml"] = (
-            f"id: {ident}\ntype: ke-hoach\nnumber: {i + 1}/KH-UBND\ndate: '2022-06-{i % 28 + 1:02d}'\n"
-            "authority: ubnd-xa-an-phu\ntitle: Thực hiện phong trào thi đua trên địa bàn xã\n"
-            "campaign: vi-nguoi-ngheo-2021-2025\nperiod: 2021-2025\ntranscribed: false\n")
-    build(tmp_path, honor_data(tmp_path, extra))
+    build(tmp_path, honor_data(tmp_path, commune_plans(61)))
     with served(tmp_path / "site") as url:
         page.goto(url + "van-ban/")
         rows = page.locator("#td-all-documents tbody tr")

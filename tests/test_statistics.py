@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from thidua.pages.statistics import STYLE, Chart, _svg, ticks
+from thidua.pages.statistics import PALETTE, Chart, _svg, ticks
 from thidua.text import vi_number
 
 ROWS = [("Bằng khen của Thủ tướng Chính phủ", 5), ("Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", 746),
@@ -58,7 +58,7 @@ def test_the_page_shows_the_legend_and_numbers_as_vietnamese_writes_them(tmp_pat
 
     body = pages_of(site_of(honor_data(tmp_path, bulk(1200))))["thong-ke/"].body
     legend = re.findall(r'<li><span class="td-swatch" style="background-color: (#[0-9a-f]{6})"></span>([^<]+)</li>', body)
-    assert legend and [colour for colour, _ in legend][:2] == list(STYLE.colors[:2])
+    assert legend and [colour for colour, _ in legend][:2] == list(PALETTE[:2])
     assert "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh" in [name for _, name in legend]
     cells = re.findall(r'<tr><th scope="row">([^<]+)</th><td>([^<]+)</td></tr>', body)
     assert ("2022", "1.200") in cells and ("Tỉnh Đồng Xuân", "1.214") in cells, cells  # bulk's 1,200 lines in 2022

@@ -45,13 +45,15 @@ def vi_number(value) -> str:
     return f"{round(value):,}".replace(",", ".")
 
 
-_DIGIT_RUNS = re.compile(r"(\d+)")
+_DIGIT_RUNS = re.compile(r"([0-9]+)")
 
 
 def natural_key(text: str) -> tuple:
     """`text` ordered as a reader orders numbers in it: 'kh-2-...' before 'kh-10-...'. Text and
-    numbers alternate in the tuple, so any two compare part by part of the same type."""
-    return tuple(int(part) if i % 2 else part for i, part in enumerate(_DIGIT_RUNS.split(text)))
+    numbers alternate in the tuple, so any two compare part by part of the same kind. A number is
+    compared by its digits (fewer first, then as text), never converted: a run of any length works."""
+    return tuple((len(part.lstrip("0")), part.lstrip("0")) if i % 2 else part
+                 for i, part in enumerate(_DIGIT_RUNS.split(text)))
 
 
 def slugify(text: str, limit: int = 60) -> str:

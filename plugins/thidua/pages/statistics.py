@@ -29,13 +29,16 @@ STYLE_OPTIONS = dict(
     # drawn 560 wide and shown about 330 wide on a phone: 20 reads as 12 px there
     label_font_size=20, major_label_font_size=20, value_font_size=20, legend_font_size=20,
     title_font_size=20, opacity="1")
-STYLE = Style(colors=PALETTE, **STYLE_OPTIONS)
 
 
 def colours(count: int) -> tuple[str, ...]:
     """A colour for each of `count` bars, the palette over again: pygal past its colours darkens
     them towards black, which a legend could not name."""
     return tuple(PALETTE[i % len(PALETTE)] for i in range(count))
+
+
+def _style(series: int) -> Style:
+    return Style(colors=colours(series), **STYLE_OPTIONS)
 
 
 def ticks(top: int, most: int = 5) -> list[int]:
@@ -70,7 +73,7 @@ def _svg(chart: Chart, horizontal: bool) -> bytes:
         # long names (award forms, provinces) would squeeze the plot as axis labels: each row is a
         # series of one bar instead, named in the page's legend (`Chart.legend`)
         # the value axis' labels whole: pygal cuts them to fit (10000 read "100…")
-        plot = pygal.HorizontalBar(style=Style(colors=colours(len(chart.rows)), **STYLE_OPTIONS), js=[], print_values=True,
+        plot = pygal.HorizontalBar(style=_style(len(chart.rows)), js=[], print_values=True,
                                    show_legend=False, truncate_label=-1,
                                    show_y_labels=False, formatter=vi_number, y_labels=scale,
                                    print_values_position="top",
@@ -79,7 +82,7 @@ def _svg(chart: Chart, horizontal: bool) -> bytes:
             plot.add(label, [value])
         chart.legend = list(zip((label for label, _ in chart.rows), colours(len(chart.rows))))
     else:
-        plot = pygal.Bar(style=STYLE, js=[], show_legend=False, print_values=True, formatter=vi_number, y_labels=scale,
+        plot = pygal.Bar(style=_style(1), js=[], show_legend=False, print_values=True, formatter=vi_number, y_labels=scale,
                          width=560, height=340, margin=12)
         plot.x_labels = [label for label, _ in chart.rows]
         plot.add(chart.column, [value for _, value in chart.rows])
