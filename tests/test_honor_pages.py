@@ -26,7 +26,7 @@ from thidua.loader import is_yaml_name, load
 from thidua.model import recipient_anchors
 from thidua.pages import Settings, build_site
 from thidua.pages import honor
-from thidua.pages.honor import DECISIONS_SHOWN
+from thidua.pages.limits import DECISIONS_SHOWN, FOLD_AFTER, STORIES_SHOWN
 from thidua.pages.urls import FINDER_DATA
 from thidua.problems import Report
 from thidua.publish import drop_samples, publishable
@@ -978,7 +978,6 @@ def test_a_story_s_byline_names_its_commune_once(tmp_path):
 
 
 def test_an_authority_page_lists_its_newest_stories_and_leads_to_all(tmp_path):
-    from thidua.pages.authorities import STORIES_SHOWN
 
     extra = {}
     for i in range(STORIES_SHOWN + 2):  # by the province's committee, one a day
@@ -997,7 +996,6 @@ def test_an_authority_page_lists_its_newest_stories_and_leads_to_all(tmp_path):
 def test_a_plan_s_map_folds_its_implementing_documents_past_ten(tmp_path):
     """A province's plan is implemented by a hundred and more (a list 20,000 px long on a phone): its
     map lists the first FOLD_AFTER and folds the rest, every one still on the page."""
-    from thidua.pages.documents import FOLD_AFTER
 
     extra = commune_plans(FOLD_AFTER + 3, implementing="kh-2-dong-xuan-2022")
     body = pages_of(site_of(honor_data(tmp_path, extra)))["van-ban/kh-2-dong-xuan-2022/"].body
@@ -1009,6 +1007,28 @@ def test_a_plan_s_map_folds_its_implementing_documents_past_ten(tmp_path):
         implementing = lambda text: set(re.findall(r'href="\.\./(kh-\d+-xa-an-phu-2022)/"', text))  # noqa: E731
         assert len(implementing(shown)) == FOLD_AFTER and len(implementing(folded)) == 3, heading
         assert implementing(shown) | implementing(folded) == {f"kh-{i + 1}-xa-an-phu-2022" for i in range(FOLD_AFTER + 3)}
+
+
+def test_a_campaign_tree_folds_a_branch_past_ten_children(tmp_path):
+    """A province's plan has a hundred commune plans under it (the tree was 59,000 px on a phone): a
+    document with more than FOLD_AFTER children draws them folded, every one still in the tree; one
+    with FOLD_AFTER draws them open."""
+    from bs4 import BeautifulSoup
+
+    def branch(n):
+        body = pages_of(site_of(honor_data(tmp_path / str(n), commune_plans(n, implementing="kh-2-dong-xuan-2022"))))
+        tree = BeautifulSoup(body["phong-trao/vi-nguoi-ngheo-2021-2025/"].body, "html.parser").select_one(".td-tree")
+        node = next(li for li in tree.find_all("li")
+                    if li.find("a")["href"] == "../../van-ban/kh-2-dong-xuan-2022/")
+        children = node.find("ul")
+        plans = {a["href"] for a in children.find_all("a") if "-xa-an-phu-" in a["href"]}
+        assert plans == {f"../../van-ban/kh-{i + 1}-xa-an-phu-2022/" for i in range(n)}
+        return children.parent
+
+    folded = branch(FOLD_AFTER + 1)
+    assert folded.name == "details" and "td-branch" in folded["class"] and not folded.has_attr("open")
+    assert folded.summary.get_text() == f"Xem {FOLD_AFTER + 1} văn bản thực hiện"
+    assert branch(FOLD_AFTER).name == "li"  # open: the list hangs from the document's own box
 
 
 def test_a_year_s_only_level_is_open_and_several_are_folded(tmp_path):

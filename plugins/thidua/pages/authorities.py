@@ -4,14 +4,10 @@ from __future__ import annotations
 from itertools import groupby
 
 from .. import model
-from .honor import DECISIONS_SHOWN
+from .limits import DECISIONS_SHOWN, STORIES_SHOWN
 from .site import Site
 from .render import Renderer
 from .urls import honor_url, record_url, story_list_url
-
-# The newest stories an authority's page lists (a province's newspaper had 206: 21,000 px on a phone);
-# its page of stories lists them all
-STORIES_SHOWN = 10
 
 
 def grouped_documents(renderer: Renderer, authority_id: str):

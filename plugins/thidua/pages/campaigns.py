@@ -11,7 +11,7 @@ from functools import partial
 from .. import model
 from ..graph import LinkGraph
 from . import split
-from .honor import DECISIONS_SHOWN
+from .limits import DECISIONS_SHOWN, FOLD_AFTER
 from .site import Site, TocEntry
 from .render import Renderer
 from .urls import honor_url, record_url, story_list_url
@@ -152,7 +152,7 @@ def build(renderer: Renderer, site: Site) -> None:
                 decisions=shown, decision_total=len(decisions), latest=latest is not None, stories=stories,
                 line_count=line_count,
                 honor_url=honor_url, story_list_url=story_list_url, toc=toc, documents_heading=documents_heading,
-                part=part, counted=counted,
+                part=part, counted=counted, fold_after=FOLD_AFTER,
             ), part)
 
 

@@ -7,13 +7,11 @@ the document as issued and what it means.
 from __future__ import annotations
 
 from .. import model
+from .limits import FOLD_AFTER
 from .site import Page, Site, TocEntry
 from .render import Renderer, document_heading
 from .urls import record_url
 
-# Documents a plan's map lists before folding the rest (a province's plan is implemented by a
-# hundred and more: a list 20,000 px long on a phone)
-FOLD_AFTER = 10
 
 
 def campaign_chain(renderer: Renderer, document: model.Document) -> list[model.Document]:

@@ -54,9 +54,6 @@ from .urls import FINDER_DATA, honor_url, record_url, story_list_url
 
 PAGE_LINES = 500  # lines per honor-roll page
 PAGE_DECISIONS = 200  # decisions per page of a roll that lists them
-# The latest award decisions an authority's or a campaign's page lists (a phone scrolled past a thousand
-# at province); its honor roll lists those with a published line, the decisions' index every one
-DECISIONS_SHOWN = 50
 # Rolls that list decisions rather than lines. A line is written on its decision's page, its year's
 # roll (the page above the decision's in its breadcrumbs) and its issuer's (where a commune or a
 # department looks for its own): written on the form's and the campaign's as well, every line was
