@@ -220,9 +220,10 @@ def test_documents_index_filters(frozen_url, page):
     assert page.locator(".td-filter-count").inner_text() == f"2 / {total} văn bản"
 
 
-def test_documents_index_shows_fifty_rows_at_a_time(tmp_path, page):
+def test_long_document_tables_show_fifty_rows_at_a_time(tmp_path, page):
     """A province's 300 documents were 70,000 px on a phone: the index shows the rows a filter keeps
-    fifty at a time, a button for the next; a filter starts again from the first fifty."""
+    fifty at a time, a button for the next; a filter starts again from the first fifty. A campaign's
+    table of its documents (30,000 px) shows fifty at a time too."""
     from conftest import served
     from test_honor_pages import commune_plans, honor_data
 
@@ -241,3 +242,12 @@ def test_documents_index_shows_fifty_rows_at_a_time(tmp_path, page):
         page.select_option("form.td-filters select[name=level]", "commune")  # the 61 of the commune
         assert visible.count() == 50 and more.inner_text() == "Xem thêm 11 văn bản (còn 11)"
         assert page.locator(".td-filter-count").inner_text() == "61 / 63 văn bản"
+
+        page.goto(url + "phong-trao/vi-nguoi-ngheo-2021-2025/")
+        rows = page.locator("#tat-ca + .td-table-wrap tbody tr")
+        visible = page.locator("#tat-ca + .td-table-wrap tbody tr:not([hidden])")
+        total = rows.count()
+        assert total > 61 and visible.count() == 50
+        assert more.inner_text() == f"Xem thêm {total - 50} văn bản (còn {total - 50})"
+        more.click()
+        assert visible.count() == total and more.is_hidden()

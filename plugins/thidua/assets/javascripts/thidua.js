@@ -1,15 +1,13 @@
-/* thidua: filters for index tables. Works on static HTML; without JavaScript every row stays visible.
-   The rows a filter keeps show PAGE at a time, a button for the next (a province's 300 documents were
-   70,000 px on a phone). */
+/* thidua: long tables show PAGE rows at a time, a button for the next (a province's 300 documents
+   were 70,000 px on a phone): an index's rows that its filters keep (form.td-filters), a campaign's
+   documents ([data-td-paged]). Works on static HTML; without JavaScript every row stays visible. */
 (function () {
   var PAGE = 50;
   function vi(n) { return n.toLocaleString("vi-VN"); }
-  function setup(form) {
-    var target = document.getElementById(form.getAttribute("data-filter-target"));
-    if (!target) return;
+  // target: what holds the rows; selects: the filters (none for a plain table); count: where the
+  // number kept is written, if anywhere
+  function setup(target, selects, count) {
     var rows = Array.prototype.slice.call(target.querySelectorAll("tbody tr"));
-    var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
-    var count = form.querySelector(".td-filter-count");
     var limit = PAGE;
     var more = document.createElement("button");
     more.type = "button";
@@ -31,14 +29,22 @@
     }
     selects.forEach(function (s) { s.addEventListener("change", function () { limit = PAGE; apply(); }); });
     more.addEventListener("click", function () { limit += PAGE; apply(); });
-    form.hidden = false;
     apply();
+  }
+  function once(element) {
+    if (element.getAttribute("data-ready")) return false;
+    element.setAttribute("data-ready", "1");
+    return true;
   }
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll("form.td-filters[data-filter-target]"), function (form) {
-      if (form.getAttribute("data-ready")) return;
-      form.setAttribute("data-ready", "1");
-      setup(form);
+      var target = document.getElementById(form.getAttribute("data-filter-target"));
+      if (!target || !once(form)) return;
+      setup(target, Array.prototype.slice.call(form.querySelectorAll("select")), form.querySelector(".td-filter-count"));
+      form.hidden = false;
+    });
+    Array.prototype.forEach.call(document.querySelectorAll("[data-td-paged]"), function (table) {
+      if (once(table)) setup(table, [], null);
     });
   }
   if (window.document$ && typeof window.document$.subscribe === "function") {
