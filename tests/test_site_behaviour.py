@@ -6,6 +6,7 @@ never the real data/: what a page says about a record is behaviour, and a data c
 validates must not break it."""
 from __future__ import annotations
 
+import datetime
 import filecmp
 import gzip
 import json
@@ -98,12 +99,16 @@ def test_forked_writing_gives_the_same_bytes_as_serial_writing(tmp_path):
     assert mismatch == [] and errors == []
 
 
-def sitemap_locs(site: Path) -> list[str]:
-    xml = (site / "sitemap.xml").read_text(encoding="utf-8")
-    assert xml == gzip.decompress((site / "sitemap.xml.gz").read_bytes()).decode("utf-8")
-    assert (site / "sitemap.xml.gz").read_bytes()[4:8] == b"\0\0\0\0"  # gzip mtime 0: reproducible
+SITEMAPS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def sitemap_locs(site: Path, name: str = "sitemap.xml", kind: str = "urlset") -> list[str]:
+    xml = (site / name).read_text(encoding="utf-8")
+    assert xml == gzip.decompress((site / f"{name}.gz").read_bytes()).decode("utf-8")
+    assert (site / f"{name}.gz").read_bytes()[4:8] == b"\0\0\0\0"  # gzip mtime 0: reproducible
     root = ElementTree.fromstring(xml)
-    return [url.findtext("{http://www.sitemaps.org/schemas/sitemap/0.9}loc") for url in root]
+    assert root.tag == SITEMAPS + kind
+    return [url.findtext(SITEMAPS + "loc") for url in root]
 
 
 def site_pages(site: Path) -> set[str]:
@@ -136,6 +141,39 @@ def test_sitemap_urls_are_absolute_with_a_site_url(tmp_path):
     locs = sitemap_locs(site)
     assert set(locs) == {site_url + p.lstrip("/") for p in site_pages(site)}
     assert f"{site_url}van-ban/{PLAN}/" in locs
+
+
+def test_a_sitemap_past_its_bound_is_written_in_parts_under_an_index(tmp_path, monkeypatch):
+    """A sitemap holds at most 50,000 URLs (search engines refuse more); the national portal has
+    80,000 pages. Here with a bound of 3: seven pages in three parts, sitemap.xml their index."""
+    from types import SimpleNamespace
+
+    import jinja2
+    import mkdocs
+
+    from thidua.mkdocs_plugin import sitemap
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(mkdocs.__file__).parent / "templates"))
+    plugins = SimpleNamespace(get=lambda name: None, on_post_template=lambda xml, **kw: xml)
+    config = SimpleNamespace(site_url="https://thidua.example.gov.vn/cong", plugins=plugins)
+    urls = ["", "van-ban/a/", "van-ban/b/", "co-quan/x/", "khen-thuong/q/", "dien-hinh/s/", "gioi-thieu/"]
+    everything = {"https://thidua.example.gov.vn/cong/" + url for url in urls}
+    day = datetime.date(2026, 12, 2)
+
+    monkeypatch.setattr(sitemap, "MAX_URLS", len(urls))  # at the bound: one file, as MkDocs writes it
+    (tmp_path / "one").mkdir()
+    sitemap.write(tmp_path / "one", env, config, urls, day)
+    assert set(sitemap_locs(tmp_path / "one")) == everything and not (tmp_path / "one" / "sitemap-1.xml").exists()
+
+    monkeypatch.setattr(sitemap, "MAX_URLS", 3)
+    site = tmp_path / "parts"
+    site.mkdir()
+    sitemap.write(site, env, config, urls, day)
+    names = [f"sitemap-{n}.xml" for n in (1, 2, 3)]
+    assert sitemap_locs(site, kind="sitemapindex") == ["https://thidua.example.gov.vn/cong/" + n for n in names]
+    parts = [sitemap_locs(site, name) for name in names]
+    assert [len(p) for p in parts] == [3, 3, 1] and {loc for p in parts for loc in p} == everything
+    assert not (site / "sitemap-4.xml").exists()
 
 
 def test_data_strings_are_escaped_everywhere(tmp_path):

@@ -5,7 +5,7 @@ plugin.py        the event hooks: map MkDocs events onto the core, and nothing e
 chrome.py        Material's page chrome, rendered once per folder and filled per record page
 search_index.py  the search build step: Pagefind's index written, Material's own emptied
 pagefind_index.py  the core's documents as Pagefind sees them (folded, closed words), indexed
-sitemap.py       MkDocs' own sitemap template, rendered with every page
+sitemap.py       MkDocs' own sitemap template, rendered with every page (in parts past 50,000)
 assets/          the scripts and styles that only make sense on Material (search worker, CSS)
 
 Everything that knows MkDocs or Material lives here (and in theme/), so the core moves unchanged

@@ -5,6 +5,10 @@ missing and the placeholder pages listed. Rendered again here through the theme'
 environment (a theme's own sitemap.xml still wins) with one entry per page, in URL order, each
 with the build date, and gzipped with mtime 0, so the same data gives the same bytes. Sample
 records' pages (`noindex`) are left out.
+
+A sitemap holds at most 50,000 URLs (sitemaps.org; search engines refuse a larger one), and the
+national portal has about 80,000 pages: past MAX_URLS the pages are listed in sitemap-1.xml,
+sitemap-2.xml, ... and sitemap.xml, the address robots.txt gives, is the index of those.
 """
 from __future__ import annotations
 
@@ -13,8 +17,14 @@ import gzip
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
+from xml.sax.saxutils import escape
 
 TEMPLATE = "sitemap.xml"
+# URLs per file, the protocol's bound. Its other, 50 MB, is out of reach: 50,000 entries with ids as
+# long as a file name (255 bytes) take 17 MB.
+MAX_URLS = 50_000
+INDEX = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+         '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{}</sitemapindex>\n')
 
 
 @dataclass(frozen=True)
@@ -54,16 +64,34 @@ def unlisted(config) -> set[str]:
 
 
 def write(site_dir: Path, env, config, urls: list[str], day: _dt.date) -> str:
-    """Render MkDocs' sitemap template with every indexable page and write sitemap.xml and its .gz."""
+    """Render MkDocs' sitemap template with every indexable page and write sitemap.xml and its .gz;
+    past MAX_URLS pages, write them in parts and sitemap.xml as their index. Returns sitemap.xml."""
     site_url = config.site_url or ""
     if site_url and not site_url.endswith("/"):
         site_url += "/"
     left_out = unlisted(config)
-    urls = [url for url in urls if url not in left_out]
-    xml = env.get_template(TEMPLATE).render(pages=entries(urls, site_url, day), config=config)
-    xml = config.plugins.on_post_template(xml, template_name=TEMPLATE, config=config)
-    (site_dir / TEMPLATE).write_text(xml, encoding="utf-8")
-    with open(site_dir / f"{TEMPLATE}.gz", "wb") as raw, \
+    pages = entries([url for url in urls if url not in left_out], site_url, day)
+    template = env.get_template(TEMPLATE)
+
+    def render(part: list[_File]) -> str:
+        xml = template.render(pages=part, config=config)
+        return config.plugins.on_post_template(xml, template_name=TEMPLATE, config=config)
+
+    if len(pages) <= MAX_URLS:
+        return _write(site_dir, TEMPLATE, render(pages))
+    parts = []
+    for n, start in enumerate(range(0, len(pages), MAX_URLS), 1):
+        name = f"sitemap-{n}.xml"
+        _write(site_dir, name, render(pages[start:start + MAX_URLS]))
+        loc = urljoin(site_url, name) if site_url else "/" + name
+        parts.append(f"  <sitemap>\n    <loc>{escape(loc)}</loc>\n    <lastmod>{day.isoformat()}</lastmod>\n  </sitemap>\n")
+    return _write(site_dir, TEMPLATE, INDEX.format("".join(parts)))
+
+
+def _write(site_dir: Path, name: str, xml: str) -> str:
+    """`name` and `name`.gz, the same bytes each time."""
+    (site_dir / name).write_text(xml, encoding="utf-8")
+    with open(site_dir / f"{name}.gz", "wb") as raw, \
             gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as out:  # mtime 0: reproducible
         out.write(xml.encode("utf-8"))
     return xml
