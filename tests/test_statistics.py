@@ -62,3 +62,32 @@ def test_the_page_shows_the_legend_and_numbers_as_vietnamese_writes_them(tmp_pat
     assert "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh" in [name for _, name in legend]
     cells = re.findall(r'<tr><th scope="row">([^<]+)</th><td>([^<]+)</td></tr>', body)
     assert ("2022", "1.200") in cells and ("Tỉnh Đồng Xuân", "1.214") in cells, cells  # bulk's 1,200 lines in 2022
+
+
+def test_each_value_is_printed_past_its_bar_and_inside_the_image(tmp_path, page):
+    """Values were printed centred on the bar's end (a horizontal bar's crossed it) or inside it
+    (black on dark red): each is now past its bar's end, whole inside the image, even for a bar
+    as long as the axis' round top would be (20.000)."""
+    measure = """() => {
+      const box = e => { const b = e.getBoundingClientRect(); return [b.left, b.top, b.right, b.bottom]; };
+      const series = e => [...e.closest('.series').classList].find(c => c.startsWith('serie-'));
+      const bars = {};
+      for (const r of document.querySelectorAll('.plot .series rect.rect')) (bars[series(r)] ||= []).push(box(r));
+      return {image: box(document.documentElement),
+              values: [...document.querySelectorAll('.text-overlay text.value')].map(t => {
+                const s = series(t), i = [...t.parentNode.querySelectorAll('text.value')].indexOf(t);
+                return [box(t), bars[s][i], t.textContent]; })};
+    }"""
+    for horizontal, rows in ((True, ROWS + [("Tỉnh", 20000)]), (False, [("2024", 12000), ("2025", 20000), ("2026", 3)])):
+        path = tmp_path / f"{'h' if horizontal else 'v'}.svg"
+        path.write_bytes(_svg(Chart("c", "Lượt", "Hình thức", "Lượt khen thưởng", rows), horizontal))
+        page.goto(path.as_uri())
+        found = page.evaluate(measure)
+        left, top, right, bottom = found["image"]
+        assert sorted(v[2] for v in found["values"]) == sorted(vi_number(n) for _, n in rows)
+        for (t_left, t_top, t_right, t_bottom), (_, b_top, b_right, _), text in found["values"]:
+            assert left <= t_left and t_right <= right and top <= t_top and t_bottom <= bottom, (horizontal, text)
+            if horizontal:
+                assert t_left >= b_right, (text, t_left, b_right)
+            else:
+                assert t_bottom <= b_top + 5, (text, t_bottom, b_top)  # the box holds the font's descent, 4 px at 20 px

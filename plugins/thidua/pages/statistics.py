@@ -6,6 +6,7 @@ and for anyone who wants the figures.
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -28,7 +29,9 @@ STYLE_OPTIONS = dict(
     foreground_subtle="#d0d0d0", font_family="system-ui, Arial, sans-serif",
     # drawn 560 wide and shown about 330 wide on a phone: 20 reads as 12 px there
     label_font_size=20, major_label_font_size=20, value_font_size=20, legend_font_size=20,
-    title_font_size=20, opacity="1")
+    title_font_size=20, opacity="1",
+    # grid lines light: a value printed over one stays readable
+    guide_stroke_color="#c8c8c8", major_guide_stroke_color="#c8c8c8")
 
 
 def colours(count: int) -> tuple[str, ...]:
@@ -67,8 +70,15 @@ class Chart:
     legend: list[tuple[str, str]] = field(default_factory=list)
 
 
+# Each bar's value is printed past its end, outside the bar (inside, black on the palette's dark colours
+# could not be read; centred on the end, it crossed it): the axis runs a sixth past the longest bar to hold it.
+ROOM = 0.85
+VALUES_PAST_THE_END = "inline:.text-overlay text.value{text-anchor:start}"  # pygal centres them on the end
+
+
 def _svg(chart: Chart, horizontal: bool) -> bytes:
-    scale = [{"label": vi_number(v), "value": v} for v in ticks(max((value for _, value in chart.rows), default=0))]
+    top = max((value for _, value in chart.rows), default=0)
+    scale = [{"label": vi_number(v), "value": v} for v in ticks(math.ceil(top / ROOM))]
     if horizontal:
         # long names (award forms, provinces) would squeeze the plot as axis labels: each row is a
         # series of one bar instead, named in the page's legend (`Chart.legend`)
@@ -76,13 +86,14 @@ def _svg(chart: Chart, horizontal: bool) -> bytes:
         plot = pygal.HorizontalBar(style=_style(len(chart.rows)), js=[], print_values=True,
                                    show_legend=False, truncate_label=-1,
                                    show_y_labels=False, formatter=vi_number, y_labels=scale,
-                                   print_values_position="top",
+                                   print_values_position="top", css=[*pygal.Config().css, VALUES_PAST_THE_END],
                                    width=560, height=60 + 70 * len(chart.rows), margin=12)
         for label, value in chart.rows:
             plot.add(label, [value])
         chart.legend = list(zip((label for label, _ in chart.rows), colours(len(chart.rows))))
     else:
-        plot = pygal.Bar(style=_style(1), js=[], show_legend=False, print_values=True, formatter=vi_number, y_labels=scale,
+        plot = pygal.Bar(style=_style(1), js=[], show_legend=False, print_values=True, print_values_position="top",
+                         formatter=vi_number, y_labels=scale,
                          width=560, height=340, margin=12)
         plot.x_labels = [label for label, _ in chart.rows]
         plot.add(chart.column, [value for _, value in chart.rows])
