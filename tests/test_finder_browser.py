@@ -25,9 +25,10 @@ def honor_url(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def bulk_url(tmp_path_factory):
-    """600 more lines in shards of 20, directories of 4 shards: built in-process with the sizes patched."""
+    """1,200 more lines (counts past a thousand, written 1.215) in shards of 20, directories of 4
+    shards: built in-process with the sizes patched."""
     root = tmp_path_factory.mktemp("finder-bulk")
-    data = honor_data(root, bulk(600))
+    data = honor_data(root, bulk(1200))
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(honor, "SHARD_LINES", 20)
         patch.setattr(honor, "DIR_SHARDS", 4)
@@ -200,7 +201,7 @@ def test_a_name_query_fetches_only_a_few_small_shards(page, bulk_url):
     assert [u for u in requests.take() if "/du-lieu/p/" in u] == []  # nothing but the index before a query
     index = page.evaluate("fetch('du-lieu/index.json').then(r => r.json())")
     directories = len(index["t"])
-    assert index["n"] == 615 and directories >= 7
+    assert index["n"] == 1215 and directories >= 7
     requests.take()  # the index fetched just now is not the query's
     type_name(page, "Nguyen Thi Thuy")
     fetched = requests.take()
@@ -215,7 +216,10 @@ def test_a_name_query_fetches_only_a_few_small_shards(page, bulk_url):
 def test_filter_only_queries_page_results_newest_first(page, bulk_url):
     requests = Requests(page)
     open_finder(page, bulk_url)
-    page.select_option("select[name=nam]", "2022")  # the 600 bulk lines
+    # counts are written as Vietnamese writes them, a dot between thousands
+    assert page.inner_text(".td-finder__status") == "Nhập tên hoặc chọn ít nhất một bộ lọc để tra cứu 1.215 lượt khen thưởng."
+    assert "2022 (1.200)" in page.eval_on_selector_all("select[name=nam] option", "os => os.map(o => o.textContent)")
+    page.select_option("select[name=nam]", "2022")  # the 1,200 bulk lines
     settle(page)
     assert len(results(page)) == 50
     assert [u for u in requests.take() if "/du-lieu/p/" in u] != []  # the year's shards, all finished
