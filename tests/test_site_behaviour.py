@@ -174,6 +174,13 @@ def test_a_sitemap_past_its_bound_is_written_in_parts_under_an_index(tmp_path, m
     parts = [sitemap_locs(site, name) for name in names]
     assert [len(p) for p in parts] == [3, 3, 1] and {loc for p in parts for loc in p} == everything
     assert not (site / "sitemap-4.xml").exists()
+    index = ElementTree.fromstring((site / "sitemap.xml").read_text(encoding="utf-8"))
+    assert [part.findtext(SITEMAPS + "lastmod") for part in index] == ["2026-12-02"] * 3
+
+    # built again over it (`mkdocs build --dirty`) with fewer pages: no part is left behind
+    monkeypatch.setattr(sitemap, "MAX_URLS", 5)
+    sitemap.write(site, env, config, urls[:4], day)
+    assert len(sitemap_locs(site)) == 4 and not list(site.glob("sitemap-*"))
 
 
 def test_data_strings_are_escaped_everywhere(tmp_path):
@@ -261,16 +268,17 @@ def test_documents_index_filters(frozen_url, page):
 def test_long_document_tables_show_fifty_rows_at_a_time(tmp_path, page):
     """A province's 300 documents were 70,000 px on a phone: the index shows the rows a filter keeps
     fifty at a time, a button for the next; a filter starts again from the first fifty. A campaign's
-    table of its documents (30,000 px) shows fifty at a time too."""
+    table of its documents (30,000 px) shows fifty at a time too. Printed, every row a filter keeps
+    and every folded branch of the plan tree is on paper, and the page is as it was after."""
     from conftest import served
     from test_honor_pages import commune_plans, honor_data
 
-    build(tmp_path, honor_data(tmp_path, commune_plans(61)))
+    build(tmp_path, honor_data(tmp_path, commune_plans(61, implementing="kh-2-dong-xuan-2022")))
     with served(tmp_path / "site") as url:
         page.goto(url + "van-ban/")
         rows = page.locator("#td-all-documents tbody tr")
         visible = page.locator("#td-all-documents tbody tr:not([hidden])")
-        more = page.locator("button.td-more-rows")
+        more = page.locator("#td-all-documents + button.td-more-rows")
         total = rows.count()
         assert total == 63 and visible.count() == 50
         assert more.inner_text() == "Xem thêm 13 văn bản (còn 13)"
@@ -280,12 +288,23 @@ def test_long_document_tables_show_fifty_rows_at_a_time(tmp_path, page):
         page.select_option("form.td-filters select[name=level]", "commune")  # the 61 of the commune
         assert visible.count() == 50 and more.inner_text() == "Xem thêm 11 văn bản (còn 11)"
         assert page.locator(".td-filter-count").inner_text() == "61 / 63 văn bản"
+        page.evaluate("dispatchEvent(new Event('beforeprint'))")
+        assert visible.count() == 61  # the rows the filter keeps, all of them
+        page.evaluate("dispatchEvent(new Event('afterprint'))")
+        assert visible.count() == 50
 
         page.goto(url + "phong-trao/vi-nguoi-ngheo-2021-2025/")
         rows = page.locator("#tat-ca + .td-table-wrap tbody tr")
         visible = page.locator("#tat-ca + .td-table-wrap tbody tr:not([hidden])")
+        more = page.locator("#tat-ca + .td-table-wrap + button.td-more-rows")
+        branch = page.locator("details.td-branch")
         total = rows.count()
         assert total > 61 and visible.count() == 50
         assert more.inner_text() == f"Xem thêm {total - 50} văn bản (còn {total - 50})"
+        assert branch.count() == 1 and branch.get_attribute("open") is None
+        page.evaluate("dispatchEvent(new Event('beforeprint'))")
+        assert visible.count() == total and branch.get_attribute("open") is not None
+        page.evaluate("dispatchEvent(new Event('afterprint'))")
+        assert visible.count() == 50
         more.click()
         assert visible.count() == total and more.is_hidden()

@@ -13,11 +13,12 @@ sitemap-2.xml, ... and sitemap.xml, the address robots.txt gives, is the index o
 from __future__ import annotations
 
 import datetime as _dt
-import gzip
+import html
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
-from xml.sax.saxutils import escape
+
+from .pagefind_order import gzipped
 
 TEMPLATE = "sitemap.xml"
 # URLs per file, the protocol's bound. Its other, 50 MB, is out of reach: 50,000 entries with ids as
@@ -77,21 +78,26 @@ def write(site_dir: Path, env, config, urls: list[str], day: _dt.date) -> str:
         xml = template.render(pages=part, config=config)
         return config.plugins.on_post_template(xml, template_name=TEMPLATE, config=config)
 
+    parts: list[str] = []
     if len(pages) <= MAX_URLS:
-        return _write(site_dir, TEMPLATE, render(pages))
-    parts = []
-    for n, start in enumerate(range(0, len(pages), MAX_URLS), 1):
-        name = f"sitemap-{n}.xml"
-        _write(site_dir, name, render(pages[start:start + MAX_URLS]))
-        loc = urljoin(site_url, name) if site_url else "/" + name
-        parts.append(f"  <sitemap>\n    <loc>{escape(loc)}</loc>\n    <lastmod>{day.isoformat()}</lastmod>\n  </sitemap>\n")
-    return _write(site_dir, TEMPLATE, INDEX.format("".join(parts)))
+        xml = _write(site_dir, TEMPLATE, render(pages))
+    else:
+        for n, start in enumerate(range(0, len(pages), MAX_URLS), 1):
+            name = f"sitemap-{n}.xml"
+            _write(site_dir, name, render(pages[start:start + MAX_URLS]))
+            parts.append(name)
+        xml = _write(site_dir, TEMPLATE, INDEX.format("".join(
+            f"  <sitemap>\n    <loc>{html.escape(urljoin(site_url, name) if site_url else '/' + name)}</loc>\n"
+            f"    <lastmod>{day.isoformat()}</lastmod>\n  </sitemap>\n" for name in parts)))
+    # a `--dirty` build writes over the last site: parts a larger build left are removed
+    for old in site_dir.glob("sitemap-*.xml*"):
+        if old.name.removesuffix(".gz") not in parts:
+            old.unlink()
+    return xml
 
 
 def _write(site_dir: Path, name: str, xml: str) -> str:
-    """`name` and `name`.gz, the same bytes each time."""
+    """`name` and `name`.gz (gzip time 0: the same bytes each time)."""
     (site_dir / name).write_text(xml, encoding="utf-8")
-    with open(site_dir / f"{name}.gz", "wb") as raw, \
-            gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0) as out:  # mtime 0: reproducible
-        out.write(xml.encode("utf-8"))
+    (site_dir / f"{name}.gz").write_bytes(gzipped(xml.encode("utf-8")))
     return xml

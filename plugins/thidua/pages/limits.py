@@ -3,13 +3,13 @@
 Most readers are on phones: at province a campaign listed 1,000 decisions, an authority 206
 stories, a plan 130 implementing plans, each tens of thousands of pixels long. A capped list says
 how many there are and links to the page that lists them all; a folded list keeps every item on the
-page, behind a "Xem thêm" (see more) that a reader opens."""
+page, behind a summary ("Xem thêm 3 văn bản", "Xem 130 văn bản thực hiện") that a reader opens."""
 
 # The latest award decisions an authority's or a campaign's page lists; its honor roll lists those
 # with a published line, the decisions' index every one
 DECISIONS_SHOWN = 50
 # The newest stories an authority's page lists; its page of stories lists them all
 STORIES_SHOWN = 10
-# Items a plan's map lists, and the children a campaign's plan tree draws under one document, before
-# folding the rest
+# Items a plan's map lists before folding the rest; past as many children under one document, a
+# campaign's plan tree folds them all (a fold after the tenth of 130 would still be 20,000 px)
 FOLD_AFTER = 10

@@ -29,6 +29,13 @@
     }
     selects.forEach(function (s) { s.addEventListener("change", function () { limit = PAGE; apply(); }); });
     more.addEventListener("click", function () { limit += PAGE; apply(); });
+    // printed, every row a filter keeps: paper has no button
+    window.addEventListener("beforeprint", function () {
+      var was = limit;
+      limit = Infinity;
+      apply();
+      window.addEventListener("afterprint", function () { limit = was; apply(); }, { once: true });
+    });
     apply();
   }
   function once(element) {
@@ -54,8 +61,8 @@
   }
 })();
 
-/* thidua: a plan's text folds by section (details.td-fold). A link into a folded section opens it,
-   and printing opens them all: the printed plan is the whole text. */
+/* thidua: a plan's text folds by section (details.td-fold), a campaign's tree by branch (details.td-branch).
+   A link into a folded section opens it, and printing opens them all: the printed page is whole. */
 (function () {
   function reveal() {
     var id = decodeURIComponent(location.hash.slice(1));
@@ -70,7 +77,7 @@
   }
   window.addEventListener("hashchange", reveal);
   window.addEventListener("beforeprint", function () {
-    Array.prototype.forEach.call(document.querySelectorAll("details.td-fold"), function (d) { d.open = true; });
+    Array.prototype.forEach.call(document.querySelectorAll("details:is(.td-fold, .td-branch)"), function (d) { d.open = true; });
   });
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(reveal);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", reveal);
