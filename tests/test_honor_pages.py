@@ -567,6 +567,62 @@ def test_honor_roll_links_story_of_recipient(site):
     assert "chi-thuy-giup-hoi-vien-thoat-ngheo" not in pages["khen-thuong/qd-5-snv-dong-xuan-2024/"].body
 
 
+def test_a_village_s_story_lists_its_own_awards_not_its_neighbours(tmp_path):
+    """A village's `locality` is the commune it lies in: every village of a commune was taken for the
+    commune itself, and the story of one listed the others' awards (at province, 3 of 33 were its
+    own) and the others' lines linked to it. A village is its name within its commune; the commune
+    is still the commune."""
+    villages = """\
+id: qd-40-an-phu-2024
+number: 40/QĐ-UBND
+date: '2024-12-20'
+authority: ubnd-tinh-dong-xuan
+form: bang-khen-dia-phuong
+occasion: yearly
+recipients:
+- kind: village
+  name: Thôn Đông
+  unit: xã An Phú
+  locality: ubnd-xa-an-phu
+  achievement: Đạt chuẩn thôn nông thôn mới kiểu mẫu.
+- kind: village
+  name: Thôn Tây
+  unit: xã An Phú
+  locality: ubnd-xa-an-phu
+  achievement: Bê tông hóa đường thôn.
+- kind: commune
+  name: Xã An Phú
+  locality: ubnd-xa-an-phu
+  achievement: Về đích nông thôn mới.
+"""
+    story = """\
+id: thon-dong-doi-thay
+title: Thôn Đông đổi thay
+date: '2025-01-10'
+subject:
+  decision: qd-40-an-phu-2024
+  recipient: thon-dong
+locality: ubnd-xa-an-phu
+body: Thôn Đông đồng lòng làm đường.
+"""
+    form = ("id: bang-khen-dia-phuong\nname: Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho địa phương\n"
+            "granted_by_levels: [province]\nsubjects: [commune, village]\nrank: 59\n")
+    data = honor_data(tmp_path, {"decisions/qd-40-an-phu-2024.yml": villages, "stories/thon-dong-doi-thay.yml": story,
+                                 "award-forms/bang-khen-dia-phuong.yml": form})
+    site = site_of(data)
+    g = LinkGraph.build(load(data, Report()))
+    own = lambda story_id: [(a.decision.id, a.anchor) for a in g.subject_awards[story_id]]  # noqa: E731
+    assert own("thon-dong-doi-thay") == [("qd-40-an-phu-2024", "thon-dong")]
+    assert ("qd-40-an-phu-2024", "thon-tay") not in own("xa-an-phu-ve-dich-som")
+    assert ("qd-40-an-phu-2024", "xa-an-phu") in own("xa-an-phu-ve-dich-som")  # the commune's own line
+    pages = pages_of(site)
+    story_page = pages["dien-hinh/thon-dong-doi-thay/"].body.split('id="khen-thuong"')[1]
+    assert "#thon-dong" in story_page and "#thon-tay" not in story_page and "#xa-an-phu" not in story_page
+    decision = pages["khen-thuong/qd-40-an-phu-2024/"].body
+    rows = {anchor: decision.split(f'id="{anchor}"')[1].split("</tr>")[0] for anchor in ("thon-dong", "thon-tay")}
+    assert "thon-dong-doi-thay" in rows["thon-dong"] and "thon-dong-doi-thay" not in rows["thon-tay"]
+
+
 def test_authority_and_plan_pages_list_their_decisions(site):
     pages = pages_of(site)
     authority = pages["co-quan/ubnd-tinh-dong-xuan/"]

@@ -7,6 +7,7 @@ every list is sorted once so output is deterministic.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import model
@@ -35,15 +36,20 @@ LOCALITY_KINDS = frozenset({model.SubjectKind.DISTRICT, model.SubjectKind.COMMUN
                             model.SubjectKind.DEPARTMENT, model.SubjectKind.LOCALITY})
 
 
-def recipient_identity(decision_id: str, anchor: str, recipient: model.Recipient) -> tuple:
+def recipient_identity(decision_id: str, anchor: str, recipient: model.Recipient,
+                       level_of: Callable[[str], str | None]) -> tuple:
     """Who a line commends, so one subject's lines in several decisions can be gathered.
 
-    A locality line with `locality` is that authority. A person or collective is its
-    name within its commune or unit; without a commune or unit nothing ties two lines
-    together, so the line stands alone. Names and units compare as the validator compares
-    them (`text.name_key`), so the prerequisite check and the pages agree on who is who.
+    A locality line is its `locality` authority when that authority is of the line's own level
+    (`level_of`: a commune's line naming UBND xã, a generic locality's naming any): a village's
+    `locality` is the commune it lies in, and every village of a commune taken for the commune
+    credited each with the others' awards. Any other line is its name within its commune or unit;
+    without a commune or unit nothing ties two lines together, so the line stands alone. Names and
+    units compare as the validator compares them (`text.name_key`), so the prerequisite check and
+    the pages agree on who is who.
     """
-    if recipient.kind in LOCALITY_KINDS and recipient.locality:
+    if recipient.kind in LOCALITY_KINDS and recipient.locality and (
+            recipient.kind == model.SubjectKind.LOCALITY or level_of(recipient.locality) == recipient.kind):
         return ("a", recipient.locality)
     place = recipient.locality or name_key(recipient.unit or "")
     if place:
@@ -192,7 +198,8 @@ class LinkGraph:
             lines = []
             for number, (recipient, anchor) in enumerate(
                     zip(decision.recipients, model.recipient_anchors(decision)), start=1):
-                line = Line(decision, recipient, anchor, number, recipient_identity(decision.id, anchor, recipient))
+                line = Line(decision, recipient, anchor, number,
+                            recipient_identity(decision.id, anchor, recipient, self._level_of))
                 lines.append(line)
                 self.line_of_anchor[(decision.id, anchor)] = line
                 self.lines_of_identity[line.identity].append(line)
@@ -228,6 +235,10 @@ class LinkGraph:
             for authority in dict.fromkeys(a for a in (subject.authority if subject else None, story.locality,
                                                          story.author) if a):
                 self.stories_of_authority[authority].append(story)
+
+    def _level_of(self, authority_id: str) -> str | None:
+        authority = self.repo.authorities.get(authority_id)
+        return authority.level if authority else None
 
     def campaign_of_decision(self, decision: model.AwardDecision) -> str | None:
         return campaign_of_decision(self.repo, decision)
