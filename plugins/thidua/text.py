@@ -91,10 +91,16 @@ def name_words(text: str) -> tuple[str, ...]:
     return tuple(key for _, key in name_words_at(text))
 
 
+# Apostrophes join a word's parts (Ê Đê and Jrai names: "H'Luih", "Y'Blông"): a name is found typed
+# with or without one ("hluih" found nothing when the apostrophe split the word in two)
+_APOSTROPHES = str.maketrans(dict.fromkeys("'\u2019\u02bc\u2018`\u00b4"))
+
+
 def folded_words(text: str) -> str:
     """The finder's form of a name: `fold`ed words of letters and digits joined by one space,
-    "Nguyễn  Thị Thuý" -> "nguyen thi thuy" (the finder's script folds what is typed the same way)."""
-    return " ".join("".join(c if c.isalnum() else " " for c in fold(text)).split())
+    apostrophes dropped, "Nguyễn  Thị Thuý" -> "nguyen thi thuy", "Đinh H'Luih" -> "dinh hluih"
+    (the finder's script, `words`, folds what is typed the same way)."""
+    return " ".join("".join(c if c.isalnum() else " " for c in fold(text.translate(_APOSTROPHES))).split())
 
 
 # --- One canonical form for checks that must not be fooled (privacy, look-alike names)

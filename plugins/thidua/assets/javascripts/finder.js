@@ -6,14 +6,19 @@
   "use strict";
   var PAGE = 50;
   var BATCH = 40;  // shards read before sorting and showing: one batch holds most queries whole
+  // batches read in a row while a page is not full: a name's candidates rarely pass it, and a rare
+  // filter read over a national roll (3,000 shards) asks before going on
+  var BATCHES = 10;
   var PARAMS = ["ten", "hinh-thuc", "nam", "tinh", "co-quan", "doi-tuong", "dip"];
 
   function fold(text) {
     return String(text).replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFD")
       .replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
+  // words of letters and digits, apostrophes dropped ("H'Luih" is "hluih"), as thidua.text.folded_words
+  var APOSTROPHES = /['\u2019\u02bc\u2018`\u00b4]/g;
   function words(text) {
-    return fold(text).match(/[\p{L}\p{N}]+/gu) || [];
+    return fold(String(text).replace(APOSTROPHES, "")).match(/[\p{L}\p{N}]+/gu) || [];
   }
   // Does the range [lo, hi] of words hold a word starting with `prefix`?
   function overlaps(lo, hi, prefix) {
@@ -264,20 +269,24 @@
     return a[1][2] < b[1][2] ? 1 : a[1][2] > b[1][2] ? -1 : a[2] - b[2];
   }
 
-  // Show the next page of results; when the sorted results run out, read the next batch of shards.
+  // Show the next page of results. While it is not full and shards are left, read the next batch
+  // (up to BATCHES in a row): a page of 9 said "the first results" and its button found nothing more.
   Finder.prototype.showMore = function () {
     var self = this, run = this.run;
     if (!run) return Promise.resolve();
     this.more.hidden = true;
     this.busy(true);
-    var load = Promise.resolve();
-    if (run.shown >= run.results.length && run.next < run.shards.length) {
-      this.status.textContent = "Đang tìm…";
+    var read = 0;
+    function fill() {
+      if (run.id !== self.runId || run.results.length >= run.shown + PAGE || run.next >= run.shards.length ||
+          read >= BATCHES) return Promise.resolve();
+      read++;
+      self.status.textContent = "Đang tìm…";
       var batch = run.shards.slice(run.next, run.next + BATCH);
-      load = Promise.all(batch.map(function (n) {
+      return Promise.all(batch.map(function (n) {
         return self.shard(n).then(function (entry) { return self.fetchJson(entry[3]); });
       })).then(function (loaded) {
-        if (run.id !== self.runId) return;
+        if (run.id !== self.runId) return null;
         var found = [];
         loaded.forEach(function (data) {
           data.r.forEach(function (row) {
@@ -285,28 +294,32 @@
             if (self.matches(run.q, row, decision)) found.push([row, decision, run.order = (run.order || 0) + 1]);
           });
         });
-        found.sort(newestFirst);
-        run.results = run.results.concat(found);
+        // newest first among all not shown yet: a batch read after another may hold newer lines
+        run.results = run.results.slice(0, run.shown).concat(run.results.slice(run.shown).concat(found).sort(newestFirst));
         run.next += batch.length;
+        return fill();
       });
     }
-    return load.then(function () {
+    return fill().then(function () {
       if (run.id !== self.runId) return;
       var end = Math.min(run.shown + PAGE, run.results.length);
       for (var i = run.shown; i < end; i++) self.list.appendChild(self.render(run.results[i][0], run.results[i][1]));
       run.shown = end;
       var done = run.next >= run.shards.length;
-      var more = run.results.length > run.shown || !done;
+      var shown = run.results.length > run.shown;  // sorted and waiting: the button shows them
+      var narrow = run.q.words.length ? "gõ thêm chữ hoặc chọn bộ lọc để thu hẹp" : "chọn thêm bộ lọc hoặc gõ tên để thu hẹp";
       if (done && !run.results.length) {
         self.status.textContent = "Không tìm thấy kết quả nào. Thử gõ ít chữ hơn hoặc bỏ bớt bộ lọc.";
-      } else if (done && !more) {
+      } else if (done && !shown) {
         self.status.textContent = "Tìm thấy " + count(run.results.length) + " kết quả, mới nhất trước.";
+      } else if (done) {
+        self.status.textContent = "Đang hiển thị " + count(run.shown) + " trên " + count(run.results.length) + " kết quả, mới nhất trước.";
       } else {
-        self.status.textContent = done
-          ? "Đang hiển thị " + count(run.shown) + " trên " + count(run.results.length) + " kết quả, mới nhất trước."
-          : "Đang hiển thị " + count(run.shown) + " kết quả đầu tiên, mới nhất trước; gõ thêm chữ để thu hẹp.";
+        // shards left unread: how many results there are is not known yet
+        self.status.textContent = "Đang hiển thị " + count(run.shown) + " kết quả đầu tiên, mới nhất trước; " + narrow + ".";
       }
-      self.more.hidden = !more;
+      self.more.textContent = shown ? "Xem thêm kết quả" : "Tìm tiếp trong phần còn lại";
+      self.more.hidden = done && !shown;
       self.busy(false);
     }).catch(function (error) {
       self.status.textContent = "Không tải được dữ liệu tra cứu (" + error.message + ").";
@@ -342,6 +355,7 @@
     });
   }
   window.thiduaFold = fold;  // for tests: the same folding as thidua.text.fold
+  window.thiduaWords = words;  // and as thidua.text.folded_words
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(init);  // Material instant navigation
   } else if (document.readyState === "loading") {
