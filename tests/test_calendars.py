@@ -1,5 +1,5 @@
 """Calendars (issue 15), read back with icalendar: they round-trip, yearly deadlines recur within
-the plan's period, partial dates span what they name, every event links to the part of the plan
+the plan's period from the day it was issued, partial dates span what they name, every event links to the part of the plan
 that sets it, and the plan, authority and home pages link them."""
 from __future__ import annotations
 
@@ -50,12 +50,32 @@ body:
     text: Báo cáo tổng kết trước ngày 15/10/2025.
     deadline: {{what: Báo cáo tổng kết phong trào, kind: report, date: '2025-10-15'}}
 """
+# issued in the second year of its period: its yearly report is due from that year on
+LATE_ID = "kh-4-dong-xuan-2025"
+LATE = f"""\
+id: {LATE_ID}
+type: ke-hoach
+number: 4/KH-UBND
+date: '2025-01-12'
+authority: so-noi-vu-dong-xuan
+title: Báo cáo phong trào thi đua của Sở Nội vụ
+campaign: vi-nguoi-ngheo-2021-2025
+period: 2024-2025
+body:
+- label: I.
+  title: Thời hạn báo cáo
+  role: deadlines
+  items:
+  - label: '1.'
+    text: Các đơn vị báo cáo kết quả trước ngày 31 tháng 10 hằng năm.
+    deadline: {{what: Báo cáo kết quả thực hiện phong trào, kind: report, yearly: '10-31'}}
+"""
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     root = tmp_path_factory.mktemp("calendars")
-    build(root, open_data_set(root, {f"documents/{PLAN_ID}.yml": PLAN}))
+    build(root, open_data_set(root, {f"documents/{PLAN_ID}.yml": PLAN, f"documents/{LATE_ID}.yml": LATE}))
     return root / "site"
 
 
@@ -87,9 +107,22 @@ def test_yearly_deadline_recurs_within_the_period(site):
     assert set(found) == {"Phát động", "Sơ kết", "Nộp hồ sơ", "Báo cáo"}  # "hằng năm" without a day: none
     yearly = found["Nộp hồ sơ"]
     start = yearly.decoded("dtstart")
-    assert start == _dt.date(2022, 11, 10)
-    rule = rrulestr(yearly["rrule"].to_ical().decode(), dtstart=_dt.datetime(2022, 11, 10))
-    assert [d.date() for d in rule] == [_dt.date(y, 11, 10) for y in range(2022, 2026)]
+    assert start == _dt.date(2023, 11, 10)  # the plan is of February 2023: 10/11/2022 was before it
+    rule = rrulestr(yearly["rrule"].to_ical().decode(), dtstart=_dt.datetime(2023, 11, 10))
+    assert [d.date() for d in rule] == [_dt.date(y, 11, 10) for y in range(2023, 2026)]
+
+
+def test_a_yearly_deadline_falls_first_after_its_plan_was_issued(site):
+    """A plan of 12/01/2025 for 2024-2025 reporting "before 31 October every year": its first report
+    is due on 31/10/2025. The calendar began on 31/10/2024 and the home page, built on 01/06/2024,
+    listed 31/10/2024 as coming up."""
+    _, cal = read(site, paths.calendar("document", LATE_ID))
+    report = events(cal)["Báo cáo"]
+    assert report.decoded("dtstart") == _dt.date(2025, 10, 31)
+    home = (site / "index.html").read_text(encoding="utf-8")
+    upcoming = home.split('id="sap-den-han"')[1].split("</ul>")[0].split("<li>")[1:]
+    assert upcoming  # the other plan's deadlines of 2024 and 2025
+    assert [item for item in upcoming if LATE_ID in item and "2024" in item.split("</time>")[0]] == []
 
 
 def test_partial_dates_span_what_they_name(site):
@@ -118,7 +151,8 @@ def test_authority_and_site_calendars_gather_the_plans(site):
     _, plan = read(site, paths.calendar("document", PLAN_ID))
     _, authority = read(site, paths.calendar("authority", "so-noi-vu-dong-xuan"))
     _, everything = read(site, paths.calendar())
-    uids = {str(e["uid"]) for e in plan.walk("VEVENT")}
+    _, late = read(site, paths.calendar("document", LATE_ID))
+    uids = {str(e["uid"]) for e in plan.walk("VEVENT")} | {str(e["uid"]) for e in late.walk("VEVENT")}
     assert uids == {str(e["uid"]) for e in authority.walk("VEVENT")}
     assert uids <= {str(e["uid"]) for e in everything.walk("VEVENT")}
     assert not (site / paths.calendar("authority", "ubnd-tinh-bac-son")).exists()  # no plans, no calendar
@@ -129,7 +163,7 @@ def test_events_table_has_the_same_days(site):
     import io
     rows = list(csv.DictReader(io.StringIO((site / paths.csv_file("events")).read_bytes().decode("utf-8-sig"))))
     mine = {r["kind"]: r for r in rows if r["document"] == PLAN_ID}
-    assert mine["Nộp hồ sơ"]["start"] == "2022-11-10" and mine["Nộp hồ sơ"]["yearly"] == "true"
+    assert mine["Nộp hồ sơ"]["start"] == "2023-11-10" and mine["Nộp hồ sơ"]["yearly"] == "true"
     assert mine["Nộp hồ sơ"]["until"] == "2025"
     assert mine["Phát động"]["end"] == "2023-03-31"
 

@@ -177,7 +177,7 @@ def test_a_year_s_milestones_are_folded_by_month(frozen_site):
         months = []
         for fold in folds:
             label = fold.summary.get_text(" ", strip=True)
-            found = re.fullmatch(rf"(?:Tháng (\d+)/{year}|Cả năm {year}) · (\d+) mốc", label)
+            found = re.fullmatch(rf"(?:Tháng (\d+)/{year}|Trong năm {year}, không theo tháng) · (\d+) mốc", label)
             assert found, label
             assert int(found.group(2)) == len(fold.select("li.td-timeline__item")), label
             months.append(int(found.group(1) or 0))
@@ -415,3 +415,21 @@ def test_record_pages_get_their_own_chrome_parts(frozen_site):
              if p.is_file() and p.suffix in (".html", ".xml", ".json")
              and any(m in p.read_text(encoding="utf-8") for m in ("TDMARK", "__shell__"))]
     assert leaks == [] and not list(frozen_site.rglob("__shell__"))
+
+
+def test_a_milestone_says_when_as_the_plan_states_it():
+    """A span within one year read "2025 - 2025" on the year pages, its months dropped."""
+    from thidua.dates import PartialDate
+    from thidua.model import Milestone, MilestoneKind
+    from thidua.timeline import milestone_when
+
+    def when(start, end=None, yearly=False):
+        return milestone_when(Milestone(MilestoneKind.IMPLEMENTATION, start and PartialDate.parse(start),
+                                        end and PartialDate.parse(end), yearly))
+
+    assert when("2025-03-15") == "15/03/2025"
+    assert when("2025-03", "2025-06") == "tháng 03/2025 - tháng 06/2025"
+    assert when("2025", "2025") == "năm 2025" and when("2025") == "năm 2025"
+    assert when("2021", "2025") == "2021 - 2025"
+    assert when("2024-10", "2025") == "tháng 10/2024 - năm 2025"
+    assert when("2025-01", yearly=True) == "hằng năm"

@@ -64,6 +64,20 @@ def _ceased(authorities: Mapping[str, model.Authority] | None, deadline: model.D
     return body if (day[0], day[1] or 12, day[2] or 31) >= (first.year, first.month, first.day) else None
 
 
+def milestone_when(ms: model.Milestone) -> str:
+    """When a milestone falls, as the plan states it: "15/03/2025", "tháng 03/2025 - tháng 06/2025",
+    "2021 - 2025", "năm 2025" (a span within one year read "2025 - 2025", its months dropped)."""
+    if ms.yearly:
+        return "hằng năm"
+    if ms.start is None:
+        return ""
+    if ms.end is None or ms.end == ms.start:
+        return ms.start.vi()
+    if not (ms.start.month or ms.end.month):
+        return f"{ms.start.year} - {ms.end.year}"
+    return f"{ms.start.vi()} - {ms.end.vi()}"
+
+
 def in_year(documents: Iterable[model.Document], facts_of: Callable[[model.Document], Facts], year: int,
             authorities: Mapping[str, model.Authority] | None = None,
             issued_year: Mapping[str, int] | None = None) -> list[Event]:
@@ -82,9 +96,7 @@ def in_year(documents: Iterable[model.Document], facts_of: Callable[[model.Docum
             end = ms.end.year if ms.end else start
             if (ms.yearly and recurring) or (not ms.yearly and start is not None and start <= year <= (end or start)):
                 sort = ms.start.sort_key() if ms.start and start == year else (year, 0, 0)
-                when = (ms.start.vi() if ms.start and not ms.end and not ms.yearly
-                        else "hằng năm" if ms.yearly else f"{start} - {end}")
-                events.append(_event(d, fact, sort, when))
+                events.append(_event(d, fact, sort, milestone_when(ms)))
         for fact in facts.deadlines:
             dl = fact.value
             if dl.yearly and recurring:
@@ -100,13 +112,15 @@ def in_year(documents: Iterable[model.Document], facts_of: Callable[[model.Docum
 
 def upcoming(documents: Iterable[model.Document], facts_of: Callable[[model.Document], Facts],
              today: _dt.date, limit: int) -> list[Event]:
-    """The next `limit` deadlines and milestones on or after `today`, one per part of a plan."""
+    """The next `limit` deadlines and milestones on or after `today`, one per part of a plan. A yearly
+    one falls first on or after the day the plan was issued."""
     events = []
     for d in documents:
         facts = facts_of(d)
         for fact in facts.deadlines:
             dl = fact.value
-            day = dl.yearly.next_after(today) if dl.yearly else (dl.date.last if dl.date else None)
+            day = (dl.yearly.next_after(max(today, d.date.first) if d.date else today) if dl.yearly
+                   else dl.date.last if dl.date else None)
             if day and day >= today and (not d.period or day.year <= d.period.end):
                 events.append(_event(d, fact, (day.year, day.month, day.day), _day(day), day))
         for fact in facts.milestones:
@@ -173,8 +187,10 @@ def occurrences(document: model.Document, facts: Facts, repo: Repository) -> lis
         if isinstance(value, model.Deadline):
             if value.yearly:
                 span = _span(document, repo)
+                issued = document.date.first if document.date else None  # the first falls after it
                 if span is not None:
-                    start = end = next((d for y in range(span[0], span[1] + 1) if (d := _day_in(y, value.yearly))), None)
+                    start = end = next((d for y in range(span[0], span[1] + 1)
+                                        if (d := _day_in(y, value.yearly)) and (issued is None or d >= issued)), None)
                     until = span[1]
             elif value.date:
                 start = end = value.date.last  # "by" a month or a year: its last day
