@@ -435,6 +435,54 @@ def test_filters_with_counts(page, search_url):
 
 
 
+@pytest.fixture(scope="module")
+def crowded_url(tmp_path_factory):
+    """The frozen data with 30 more decisions of the campaign "Vì người nghèo", as a province's are:
+    each names it in its title and campaign, and each of its lines in its achievement. Pagefind
+    scores each above the campaign's own page, and they are more than the 20 results whose text the
+    worker loads."""
+    root = tmp_path_factory.mktemp("crowded-search")
+    data = root / "data"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "data", data)
+    name = "“Vì người nghèo - Không để ai bị bỏ lại phía sau”"
+    for n in range(30):
+        ident = f"qd-{300 + n}-kiem-thu-phong-trao-2024"
+        save_yaml(data / "decisions" / f"{ident}.yml", {
+            "id": ident, "number": f"{300 + n}/QĐ-UBND-MẪU", "date": "2024-12-27", "authority": "ubnd-xa-minh-tien",
+            "form": "giay-khen-chu-tich-ubnd-xa", "occasion": "yearly", "campaign": "vi-nguoi-ngheo-2021-2025",
+            "plan": "kh-ubnd-xa-minh-tien-vi-nguoi-ngheo-2022-2025", "sample": True,
+            "title": f"Về việc tặng Giấy khen trong thực hiện Phong trào thi đua {name} năm 2024",
+            "recipients": [{"kind": "individual", "name": f"Người Kiểm Thử {n} {k}", "unit": "thôn Tam Đa",
+                            "locality": "ubnd-xa-minh-tien",
+                            "achievement": f"Có thành tích xuất sắc trong thực hiện Phong trào thi đua {name}."}
+                           for k in range(6)],
+        })
+    build(root, data)
+    with served(root / "site") as url:
+        yield url
+
+
+def every_item(page) -> list[str]:
+    """`items`, once Material has rendered the whole list (it adds items as the list scrolls)."""
+    shown = -1
+    while shown != len(items(page)):
+        shown = len(items(page))
+        page.locator(".md-search-result__item").last.scroll_into_view_if_needed()
+        page.wait_for_timeout(300)
+    return items(page)
+
+
+@pytest.mark.parametrize("query", ["vi nguoi ngheo", "Vì người nghèo"])
+def test_a_campaign_s_name_finds_its_page(page, crowded_url, query):
+    """Hundreds of plans and decisions name their campaign in title and campaign, and outscored its
+    page in Pagefind: at province "vi nguoi ngheo" showed 20 decisions and no campaign. The best pages
+    of the highest boost (campaigns, authorities) are asked for apart and ranked with the rest."""
+    answered(page, crowded_url, query)
+    found = every_item(page)
+    assert len([h for h in found if "-kiem-thu-phong-trao-" in h]) >= 5, found
+    assert "phong-trao/vi-nguoi-ngheo-2021-2025/" in found, found
+
+
 def test_on_a_phone_the_filters_fold_so_the_results_show_above_the_keyboard(page, search_url):
     """At 360 px the filters took 430 px above the first result: hidden by a phone's keyboard. They
     fold behind "Lọc kết quả" there, open when a filter is chosen, and are open on a wide screen."""

@@ -31,6 +31,7 @@
 
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3, FILTER = "thidua-filter";
   var LOADED = 20;        // results whose text is fetched, re-ranked and shown
+  var PROMOTED = 3;       // and the best of the pages of the highest boost (campaigns, authorities)
   var PRERANK = 20000;    // results pre-ranked on word positions alone (no text fetched): all of them
   var SECTIONS = 3;       // sections shown under a page; more go under Material's "more" toggle
   var EXCERPT = 26;       // words around the matches in an excerpt
@@ -308,15 +309,32 @@
       // without their positions or scores. Loading the chunk where the completions end fixes it.
       return (last.open ? s.pagefind.preload(last.t + "zzzz") : Promise.resolve()).then(function () {
         return s.pagefind.search(q.pagefind, { filters: chosen });
+      }).then(function (found) {
+        // A campaign's or an authority's page names what the reader typed, but hundreds of decisions
+        // name it too, in their title and campaign: on Pagefind's score alone it was never among the
+        // LOADED ("vi nguoi ngheo" showed 20 decisions). The best pages of the highest boost (the
+        // "uu" filter, pagefind_index.py) are asked for apart and always loaded, then ranked with the rest.
+        var tiers = Object.keys((found.totalFilters || {}).uu || {}).sort(function (a, b) { return parseFloat(b) - parseFloat(a); });
+        if (!found.results.length || !tiers.length || parseFloat(tiers[0]) <= 1) return { found: found, promoted: [] };
+        var only = Object.assign({}, chosen, { uu: tiers[0] });
+        return s.pagefind.search(q.pagefind, { filters: only }).then(function (best) {
+          return { found: found, promoted: best.results.slice(0, PROMOTED) };
+        });
       });
-    }).then(function (found) {
+    }).then(function (asked) {
       if (id !== seq) return null;
+      var found = asked.found;
       var top = found.results.length ? found.results[0].score : 1;
       // before fetching any text: a phrase shows as consecutive positions
-      var first = found.results.slice(0, PRERANK).map(function (r, i) {
+      var prerank = function (r, i) {
         var n = q.words.length, phrase = Math.min(run(r.words), n);
         return { r: r, pre: (r.score / top) * (1 + (n > 1 ? 2 * (phrase - 1) / (n - 1) : 0)) - i * 1e-9 };
-      }).sort(function (a, b) { return b.pre - a.pre; }).slice(0, LOADED);
+      };
+      var first = found.results.slice(0, PRERANK).map(prerank)
+        .sort(function (a, b) { return b.pre - a.pre; }).slice(0, LOADED);
+      var taken = {};
+      first.forEach(function (x) { taken[x.r.id] = true; });
+      asked.promoted.forEach(function (r, i) { if (!taken[r.id]) first.push(prerank(r, i)); });
       return Promise.all(first.map(function (x) {
         return x.r.data().then(function (data) {
           return original(data).then(function (blocks) { return { r: x.r, pre: x.pre, data: data, blocks: blocks }; });
