@@ -623,6 +623,13 @@ body: Thôn Đông đồng lòng làm đường.
     assert "thon-dong-doi-thay" in rows["thon-dong"] and "thon-dong-doi-thay" not in rows["thon-tay"]
 
 
+def test_a_commune_s_page_names_its_province_as_a_place(site):
+    """The row "Tỉnh, thành phố" read "Ủy ban nhân dân tỉnh ...", the committee, not the province."""
+    body = pages_of(site)["co-quan/ubnd-xa-an-phu/"].body
+    row = body.split('<th scope="row">Tỉnh, thành phố</th>')[1].split("</tr>")[0]
+    assert re.search(r'<a href="\.\./ubnd-tinh-dong-xuan/">tỉnh Đồng Xuân</a>', row), row
+
+
 def test_authority_and_plan_pages_list_their_decisions(site):
     pages = pages_of(site)
     authority = pages["co-quan/ubnd-tinh-dong-xuan/"]

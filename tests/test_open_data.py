@@ -493,6 +493,8 @@ def test_the_site_holds_no_export_in_memory(data):
 def test_open_data_page_documents_every_file(sites):
     html = (sites[True] / paths.SECTION / "index.html").read_text(encoding="utf-8")
     assert "Dữ liệu mở" in html
+    # it speaks to citizens and re-users: how to set the portal up is for the README
+    assert "mkdocs.yml" not in html and "<code>site_url</code>" not in html
     hrefs = set(re.findall(r'href="([^"#]+)"', html))
     for target in ("thidua.db", "datapackage.json", "thidua-du-lieu.zip", "csv/recipients.csv",
                    "atom/tat-ca.xml", "lich/tat-ca.ics", "../sitemap.xml", "../robots.txt"):

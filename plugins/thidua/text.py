@@ -56,6 +56,12 @@ def natural_key(text: str) -> tuple:
                  for i, part in enumerate(_DIGIT_RUNS.split(text)))
 
 
+def place_name(name: str) -> str:
+    """The place a People's Committee governs, as a page names it: 'tỉnh Bình Thuận' from 'Ủy ban nhân
+    dân tỉnh Bình Thuận' (either tone placement); any other name as it is."""
+    return name.removeprefix("Ủy ban nhân dân ").removeprefix("Uỷ ban nhân dân ")
+
+
 def slugify(text: str, limit: int = 60) -> str:
     return _NON_ALNUM.sub("-", fold(text)).strip("-")[:limit].strip("-")
 

@@ -37,6 +37,7 @@ from ..kinds import KINDS
 from ..repository import Repository
 from ..schema import json_schema
 from ..sink import Sink, go_on
+from ..text import place_name
 from . import calendars, feeds, paths
 from .database import Database
 from .records import (Links, Table, Urls, apart, basis_rows, dumps, dumps_apart, envelope, exported, kind_columns,
@@ -338,7 +339,7 @@ def _feeds(keyed: Callable[[str, object, Callable[[], bytes]], None], repo: Repo
             f"Văn bản, quyết định khen thưởng và câu chuyện của {authority.name}.",
             f"{section}/{authority.id}/", newest(by_authority.get(authority.id, [])))
         if authority.level == model.Level.PROVINCE:
-            put(paths.feed("province", authority.id), f"Toàn {authority.name.removeprefix('Ủy ban nhân dân ')}",
+            put(paths.feed("province", authority.id), f"Toàn {place_name(authority.name)}",
                 f"Mọi cơ quan, đơn vị thuộc {authority.name}.", f"{section}/{authority.id}/",
                 newest(by_province.get(authority.id, [])))
     for campaign in records["campaigns"]:

@@ -17,6 +17,7 @@ from .. import search
 from ..graph import LinkGraph
 from ..kinds import KINDS
 from ..repository import Repository
+from ..text import place_name
 from .render import Renderer
 from .site import Page, Redirect, Settings, Site, TocEntry
 from .urls import record_url
@@ -78,7 +79,7 @@ def _details(renderer, page: Page) -> dict:
     provinces = []
     for ident in (authority_id, getattr(g.current_successor(authority_id), "id", None) if authority_id else None):
         province = g.province_of(ident) if ident else None
-        name = province.name.removeprefix("Ủy ban nhân dân ") if province is not None else None
+        name = place_name(province.name) if province is not None else None
         if name and name not in provinces:
             provinces.append(name)
     date = getattr(record, "date", None)

@@ -20,7 +20,7 @@ from ..graph import LinkGraph
 from ..kinds import KINDS, document_heading
 from ..repository import Repository
 from ..relations import office_of
-from ..text import vi_number
+from ..text import place_name, vi_number
 from .. import sample_marks
 from . import inputs
 from ..exports import paths as export_paths
@@ -80,6 +80,7 @@ class Renderer:
         self.env.filters["vi"] = lambda d: d.vi() if d is not None else ""
         self.env.filters["pid"] = id  # parts are keyed by identity: two may hold equal text
         self.env.filters["number"] = vi_number  # 16.826, as Vietnamese writes a count
+        self.env.filters["place"] = place_name  # 'tỉnh Bình Thuận', of its People's Committee
 
     def compile_all(self) -> None:
         """Compile every template now: pages render lazily in forked workers, and a template first
@@ -183,7 +184,7 @@ class Renderer:
         if kind == "authorities":
             out.append(Alternate(ATOM, f"Tin mới của {authority_label(record)}", export_paths.feed("authority", record.id)))
             if record.level == model.Level.PROVINCE:  # the province's own bodies, departments and communes
-                out.append(Alternate(ATOM, f"Tin mới toàn {record.name.removeprefix('Ủy ban nhân dân ')}",
+                out.append(Alternate(ATOM, f"Tin mới toàn {place_name(record.name)}",
                                      export_paths.feed("province", record.id)))
             if any(self.calendar(d) for d in self.graph.documents_of_authority.get(record.id, [])):
                 out.append(Alternate(ICS, f"Lịch thời hạn của {authority_label(record)}",

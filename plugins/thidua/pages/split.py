@@ -22,7 +22,7 @@ from typing import Any
 
 from .. import model
 from ..graph import LinkGraph
-from ..text import fold
+from ..text import fold, place_name
 from .honor import province_label
 from .render import Renderer
 from .site import Page, Site
@@ -205,11 +205,6 @@ def by_authority(record) -> str:
     return record.authority
 
 
-def _place_name(province: model.Authority) -> str:
-    """'tỉnh Bình Thuận' from 'Ủy ban nhân dân tỉnh Bình Thuận'."""
-    return province.name.removeprefix("Ủy ban nhân dân ").removeprefix("Uỷ ban nhân dân ")
-
-
 def paginate(items: dict[str, list], weights: dict[str, Callable[[Any], int]],
              bound: int) -> list[tuple[dict[str, list], dict[str, int]]]:
     """Fill pages of at most `bound` lines with the sections' items in order; (items, offsets) a page.
@@ -258,8 +253,8 @@ def listing(renderer: Renderer, site: Site, url: str, sections: dict[str, Sectio
         paged[k] = paginate(members[k], weights, bound)
         counts = {name: len(members[k][name]) for name in sections}
         before = sorted(former.get(k, {}).values(), key=lambda a: (fold(a.name), a.id))
-        places[k] = Place(labels.get(k, "Trung ương"), _place_name(provinces[k]) if k else "các cơ quan trung ương",
-                          f"{url}{under}{k}/" if k else url, counts, [_place_name(a) for a in before])
+        places[k] = Place(labels.get(k, "Trung ương"), place_name(provinces[k].name) if k else "các cơ quan trung ương",
+                          f"{url}{under}{k}/" if k else url, counts, [place_name(a.name) for a in before])
     parts = []
     for k in keys:
         place = places[k]

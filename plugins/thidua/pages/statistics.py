@@ -15,7 +15,7 @@ import pygal
 from pygal.style import Style
 
 from .. import model
-from ..text import vi_number
+from ..text import place_name, vi_number
 from .periods import LEVEL_ORDER
 from .render import Renderer
 from .site import Site, TocEntry
@@ -114,7 +114,7 @@ def charts(renderer: Renderer) -> list[tuple[Chart, bool]]:
     provinces: Counter[str] = Counter()
     for decision in repo.decisions.values():
         province = g.province_of(decision.authority)
-        name = province.name.removeprefix("Ủy ban nhân dân ") if province else "trung ương"
+        name = place_name(province.name) if province else "trung ương"
         provinces[name[:1].upper() + name[1:]] += len(g.lines_of_decision.get(decision.id, []))
     per_province = Chart("theo-tinh", "Lượt khen thưởng theo tỉnh, thành phố của cơ quan quyết định",
                          "Tỉnh, thành phố", "Lượt khen thưởng", sorted(((k, n) for k, n in provinces.items() if n),
