@@ -92,3 +92,6 @@ def test_pages_link_their_feeds_in_head_and_body(site, page, feed):
         visible = re.findall(r'<a href="([^"]+)" type="application/atom\+xml"', body)
         assert "../" * depth + feed in visible
         assert 'class="td-feeds"' in body and "<svg" in body
+        # a phone opens a feed as raw XML: the link says it is one, for a feed reader
+        link = re.search(rf'<a href="{re.escape("../" * depth + feed)}"[^>]*>(.*?)</a>', body).group(1)
+        assert link.endswith('<span class="td-muted">(RSS/Atom)</span>'), link

@@ -126,8 +126,8 @@ def page_html(doc: Doc, text_name: str) -> str:
     if doc.boost:
         meta.append(_meta("b", f"{doc.boost:g}"))
     filters = [_filter("loai", doc.kind)]
-    if doc.boost:  # the worker also asks for the pages of the highest boost alone (search-worker.js)
-        filters.append(_filter("uu", f"{doc.boost:g}"))
+    if doc.boost and doc.boost > 1:  # the worker also asks for those of the highest alone (search-worker.js);
+        filters.append(_filter("uu", f"{doc.boost:g}"))  # most pages (decisions, stories) have none
     if doc.year:
         filters.append(_filter("nam", doc.year))
     filters += [_filter("tinh", province) for province in doc.provinces or ()]
