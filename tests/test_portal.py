@@ -433,3 +433,25 @@ def test_a_milestone_says_when_as_the_plan_states_it():
     assert when("2021", "2025") == "2021 - 2025"
     assert when("2024-10", "2025") == "tháng 10/2024 - năm 2025"
     assert when("2025-01", yearly=True) == "hằng năm"
+
+
+def test_a_department_of_a_merged_province_names_both_as_places(frozen_site):
+    """The row read "tỉnh Bình Thuận (nay là Ủy ban nhân dân tỉnh Lâm Đồng)": a province now a
+    committee. Both are places."""
+    page = soup(frozen_site, "co-quan/so-noi-vu-binh-thuan")
+    row = next(tr for tr in page.select("tr") if tr.th and tr.th.get_text(strip=True) == "Tỉnh, thành phố")
+    assert " ".join(row.td.get_text().split()) == "tỉnh Bình Thuận (nay là tỉnh Lâm Đồng)"
+
+
+def test_a_plan_without_a_recorded_basis_does_not_say_it_has_none(frozen_site):
+    """A stub plan whose data records no basis said "Không có." (none): the portal only does not
+    know it. The campaign's launch, for one, rests on laws the portal does not hold."""
+    section = soup(frozen_site, "van-ban/qd-666-qd-ttg-2022").select_one('section[aria-labelledby="can-cu"]')
+    assert section.select_one("p.td-muted").get_text(strip=True) == "Chưa ghi nhận trên cổng thông tin."
+
+
+def test_hand_written_pages_title_their_permalinks_in_vietnamese(frozen_site):
+    """The ¶ of a hand-written page's headings read "Permanent link" (the Markdown toc's default)."""
+    links = soup(frozen_site, "gioi-thieu").select("a.headerlink")
+    assert links and {a["title"] for a in links} == {"Liên kết cố định"}
+    assert not [p for p in frozen_site.rglob("*.html") if "Permanent link" in p.read_text(encoding="utf-8")]

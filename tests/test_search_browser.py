@@ -18,6 +18,7 @@ from urllib.parse import quote_plus
 import pytest
 
 from conftest import ROOT, Requests, build, save_yaml, served
+from thidua.text import fold
 
 expect = pytest.importorskip("playwright.sync_api").expect
 
@@ -263,6 +264,20 @@ def test_public_lines_are_indexed_and_private_ones_are_not(search_site):
     assert ACHIEVEMENT in text
     assert PRIVATE not in text and "luong thi kin dao" not in text.replace("z ", " ")
     assert '"docs":[]' in (search_site / "search" / "search_index.json").read_text(encoding="utf-8")
+
+
+def test_the_page_marks_the_words_as_it_writes_them(page, search_url):
+    """Material marks the words of `?h=` on the page by their exact letters: typed without
+    diacritics, a phrase marked "ban" all over "Ủy ban" and never "bản thân". The links carry the
+    matched words as the page writes them, those of the section that holds the phrase."""
+    from urllib.parse import parse_qs, urlsplit
+    answered(page, search_url, fold(SENTENCE))
+    links = page.locator(f'.md-search-result__item a.md-search-result__link[href*="van-ban/{PLAN}/"]')
+    expect(links.first).to_be_visible(timeout=TIMEOUT)
+    for href in links.evaluate_all("els => els.map(e => e.getAttribute('href'))"):
+        marked = set(parse_qs(urlsplit(href).query)["h"][0].split())
+        # "trồng", "Nậm" (and the section's heading, "Trồng rừng"): not "trong", "nam"
+        assert set(SENTENCE.split()) <= marked <= set(SENTENCE.split()) | {"Trồng"}, href
 
 
 def test_exact_diacritics_rank_first(page, search_url):

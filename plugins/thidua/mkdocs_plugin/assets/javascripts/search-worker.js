@@ -249,6 +249,17 @@
     return { score: score, at: at, covered: covered };
   }
 
+  // The matched words as the page writes them ("bản", not the "ban" typed), for Material's ?h=: its
+  // highlighter on the page compares letters exactly, so "ban" marked "Ủy ban" and never "bản thân".
+  function spelled(page, at) {
+    var out = {};
+    Object.keys(at).forEach(function (loc) {
+      var w = page.words[+loc];
+      if (w) out[page.spans[w.span].text.slice(w.s, w.e)] = true;
+    });
+    return out;
+  }
+
   function highlight(span, page, at, limit) {
     var words = page.words, text = span.text;
     if (span.to <= span.from) return escapeHtml(text);
@@ -351,9 +362,7 @@
   }
 
   function answer(id, q, loaded, found, where, chosen) {
-    var terms = {};
-    q.words.forEach(function (w) { terms[w.typed] = true; });
-    var ranked = loaded.map(function (x) { return item(x, q, terms); }).filter(Boolean);
+    var ranked = loaded.map(function (x) { return item(x, q); }).filter(Boolean);
     ranked.sort(function (a, b) { return b.score - a.score; });
     var data = {
       items: ranked.map(function (x) { return x.docs; }), suggest: [],
@@ -369,7 +378,7 @@
     return data;
   }
 
-  function item(x, q, terms) {
+  function item(x, q) {
     var data = x.data, meta = data.meta, page = layout(x.blocks);
     var location = data.url.replace(/^\//, "");
     var boost = meta.b ? parseFloat(meta.b) : 1;
@@ -394,8 +403,12 @@
     var lead = page.spans.filter(function (s) { return s.kind !== "title" && s.to > s.from && !s.anchor; })
       .filter(function (s) { for (var k = s.from; k < s.to; k++) if (k in at) return true; return false; })[0]
       || page.spans[1];
+    // the page's words to mark: those of the section holding every word typed, if one does and the
+    // title and head do not (a phrase in a plan marked "ban" all over "Ủy ban", not "bản thân")
+    var into = !named(page.spans[0]) && !named(page.spans[1]) && sections.length &&
+      sections[0].judged.covered === q.words.length ? sections[0] : null;
     var docs = [{
-      location: location, title: headline, score: score, terms: terms,
+      location: location, title: headline, score: score, terms: spelled(page, into ? into.judged.at : whole.at),
       text: lead && lead.to > lead.from ? "<p>" + highlight(lead, page, at, EXCERPT) + "</p>" : ""
     }];
     sections.slice(0, 12).forEach(function (g, i) {
@@ -406,7 +419,7 @@
       if (!name) { name = text; text = ""; }
       if (meta.f) text = escapeHtml(meta.f) + (text ? " · " + text : "");
       docs.push({
-        location: g.url, title: name, text: text ? "<p>" + text + "</p>" : "", terms: terms,
+        location: g.url, title: name, text: text ? "<p>" + text + "</p>" : "", terms: spelled(page, g.judged.at),
         // shown under the page when among the best and as good as the page's best; the rest "more"
         score: i < SECTIONS && g.judged.score >= best * 0.5 ? score : score * 0.5
       });
