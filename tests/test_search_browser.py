@@ -280,6 +280,21 @@ def test_the_page_marks_the_words_as_it_writes_them(page, search_url):
         assert set(SENTENCE.split()) <= marked <= set(SENTENCE.split()) | {"Trồng"}, href
 
 
+def test_a_page_link_shows_the_phrase_in_its_folded_section(page, search_url):
+    """The page link of a result lands at the top of the plan, whose sections are folded: the phrase
+    searched for was out of sight in a closed fold. Its fold opens and it is scrolled to."""
+    answered(page, search_url, fold(SENTENCE))
+    link = page.locator(f'.md-search-result__item > a.md-search-result__link[href*="van-ban/{PLAN}/"]').first
+    expect(link).to_be_visible(timeout=TIMEOUT)
+    assert "#" not in link.get_attribute("href")
+    link.click()
+    page.wait_for_url(re.compile(rf"/van-ban/{PLAN}/\?h="))
+    section = page.locator(f"[id='{PLAN_SECTION}'] details.td-fold")
+    expect(section).to_have_attribute("open", "")
+    phrase = section.locator("mark[data-md-highlight]", has_text="ven suối Nậm")
+    expect(phrase).to_be_in_viewport()
+
+
 def test_exact_diacritics_rank_first(page, search_url):
     # pages: the commune typed exactly comes before its diacritic twin, which is still found
     search(page, search_url, "Đông Hòa")

@@ -84,6 +84,31 @@
   else reveal();
 })();
 
+/* thidua: arriving from a search result (?h=, Material marks the words), the longest mark (the phrase,
+   which Material marks whole) is shown: its folded section opened and scrolled to. The page link
+   of a result lands at the top, and the phrase searched for sat in a closed fold 5,000 px below. */
+(function () {
+  var tries = 0;
+  function show() {
+    if (location.hash || !/[?&]h=/.test(location.search)) return;
+    var marks = document.querySelectorAll("article mark[data-md-highlight]");
+    if (!marks.length) {
+      if (++tries < 40) setTimeout(show, 50);  // Material marks them once its bundle has run
+      return;
+    }
+    var best = Array.prototype.reduce.call(marks, function (a, m) {
+      return m.textContent.length > a.textContent.length ? m : a;
+    });
+    if (!best.closest("details:not([open])")) return;  // in sight already (the title, an open part)
+    for (var node = best; node; node = node.parentElement) if (node.tagName === "DETAILS") node.open = true;
+    best.scrollIntoView({ block: "center" });
+  }
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(function () { tries = 0; show(); });
+  } else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", show);
+  else show();
+})();
+
 /* thidua: Material's search panel is a role="dialog" without a name (axe: aria-dialog-name). Named
    here until the search partial (being reworked, issue 13) names it itself. */
 (function () {
