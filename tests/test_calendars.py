@@ -119,10 +119,25 @@ def test_a_yearly_deadline_falls_first_after_its_plan_was_issued(site):
     _, cal = read(site, paths.calendar("document", LATE_ID))
     report = events(cal)["Báo cáo"]
     assert report.decoded("dtstart") == _dt.date(2025, 10, 31)
-    home = (site / "index.html").read_text(encoding="utf-8")
-    upcoming = home.split('id="sap-den-han"')[1].split("</ul>")[0].split("<li>")[1:]
-    assert upcoming  # the other plan's deadlines of 2024 and 2025
-    assert [item for item in upcoming if LATE_ID in item and "2024" in item.split("</time>")[0]] == []
+
+
+def test_a_yearly_deadline_is_not_listed_before_its_plan(tmp_path):
+    """The same rule for the home page's "Sắp đến hạn" (built before the plan) and the year pages: a
+    plan of 12/01/2025 for 2024-2026 whose report is due "before 10 January every year" is first due
+    in 2026."""
+    from thidua.facts import gather
+    from thidua.loader import load
+    from thidua.problems import Report
+    from thidua.timeline import in_year, upcoming
+
+    early = LATE.replace("yearly: '10-31'", "yearly: '01-10'").replace("period: 2024-2025", "period: 2024-2026")
+    repo = load(open_data_set(tmp_path, {f"documents/{LATE_ID}.yml": early}), Report())
+    plan = repo.documents[LATE_ID]
+    facts_of = lambda d: gather(d.body)  # noqa: E731
+    coming = upcoming([plan], facts_of, _dt.date(2024, 6, 1), 5)
+    assert [e.day for e in coming] == [_dt.date(2026, 1, 10)]  # not 10/01/2025, before the plan
+    assert [e.when for e in in_year([plan], facts_of, 2025)] == []
+    assert [e.when for e in in_year([plan], facts_of, 2026)] == ["trước 10/01/2026"]
 
 
 def test_partial_dates_span_what_they_name(site):

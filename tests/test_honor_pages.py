@@ -567,6 +567,28 @@ def test_honor_roll_links_story_of_recipient(site):
     assert "chi-thuy-giup-hoi-vien-thoat-ngheo" not in pages["khen-thuong/qd-5-snv-dong-xuan-2024/"].body
 
 
+def test_a_locality_line_is_its_authority_only_at_its_own_level():
+    """`locality` names a place line's own authority when it is of the line's level (a department's
+    may be a board), else the authority it lies in; an authority not in the data is neither."""
+    from thidua.graph import recipient_identity
+    from thidua.model import Recipient, SubjectKind
+
+    levels = {"ubnd-xa-a": "commune", "ban-tdkt": "board", "so-nv": "department", "ubnd-huyen-b": "district"}
+
+    def identity(kind: str, locality: str, name: str = "X") -> tuple:
+        return recipient_identity("qd-1", "x", Recipient(SubjectKind(kind), name, locality=locality), levels.get)
+
+    assert identity("commune", "ubnd-xa-a") == ("a", "ubnd-xa-a")
+    assert identity("department", "so-nv") == ("a", "so-nv")
+    assert identity("department", "ban-tdkt") == ("a", "ban-tdkt")
+    assert identity("district", "ubnd-huyen-b") == ("a", "ubnd-huyen-b")
+    assert identity("locality", "ubnd-huyen-b") == ("a", "ubnd-huyen-b")  # a place of any level
+    one, two = identity("village", "ubnd-xa-a", "Thôn 1"), identity("village", "ubnd-xa-a", "Thôn 2")
+    assert one[0] == two[0] == "n" and one != two  # two villages of one commune, each by its name
+    assert identity("commune", "ubnd-huyen-b", "Xã C")[0] == "n"  # a commune named by its district
+    assert identity("commune", "khong-co", "Xã D")[0] == "n"  # not in the data
+
+
 def test_a_village_s_story_lists_its_own_awards_not_its_neighbours(tmp_path):
     """A village's `locality` is the commune it lies in: every village of a commune was taken for the
     commune itself, and the story of one listed the others' awards (at province, 3 of 33 were its

@@ -31,9 +31,17 @@ def _dated_key(record):
     return (-date[0], -date[1], -date[2], record.id)
 
 
-# Recipient kinds that are places or bodies: such a line with `locality` commends that authority itself.
-LOCALITY_KINDS = frozenset({model.SubjectKind.DISTRICT, model.SubjectKind.COMMUNE, model.SubjectKind.VILLAGE,
-                            model.SubjectKind.DEPARTMENT, model.SubjectKind.LOCALITY})
+# Recipient kinds that are places or bodies, and the levels of an authority such a line is when its
+# `locality` names one (a commune's line naming UBND xã; a department's, a Sở or a board); a locality
+# of another level is where the line lies (a village's names its commune). A generic `locality`
+# line is whatever its `locality` names (None: any level).
+OWN_LEVELS: dict[model.SubjectKind, frozenset[str] | None] = {
+    model.SubjectKind.DISTRICT: frozenset({model.Level.DISTRICT}),
+    model.SubjectKind.COMMUNE: frozenset({model.Level.COMMUNE}),
+    model.SubjectKind.VILLAGE: frozenset({model.Level.VILLAGE}),
+    model.SubjectKind.DEPARTMENT: frozenset({model.Level.DEPARTMENT, model.Level.BOARD}),
+    model.SubjectKind.LOCALITY: None,
+}
 
 
 def recipient_identity(decision_id: str, anchor: str, recipient: model.Recipient,
@@ -41,16 +49,16 @@ def recipient_identity(decision_id: str, anchor: str, recipient: model.Recipient
     """Who a line commends, so one subject's lines in several decisions can be gathered.
 
     A locality line is its `locality` authority when that authority is of the line's own level
-    (`level_of`: a commune's line naming UBND xã, a generic locality's naming any): a village's
-    `locality` is the commune it lies in, and every village of a commune taken for the commune
-    credited each with the others' awards. Any other line is its name within its commune or unit;
+    (`OWN_LEVELS`, by `level_of`): a village's `locality` is the commune it lies in, and every village
+    of a commune taken for the commune credited each with the others' awards. Any other line is its name within its commune or unit;
     without a commune or unit nothing ties two lines together, so the line stands alone. Names and
     units compare as the validator compares them (`text.name_key`), so the prerequisite check and
     the pages agree on who is who.
     """
-    if recipient.kind in LOCALITY_KINDS and recipient.locality and (
-            recipient.kind == model.SubjectKind.LOCALITY or level_of(recipient.locality) == recipient.kind):
-        return ("a", recipient.locality)
+    if recipient.kind in OWN_LEVELS and recipient.locality:
+        levels = OWN_LEVELS[recipient.kind]
+        if levels is None or level_of(recipient.locality) in levels:
+            return ("a", recipient.locality)
     place = recipient.locality or name_key(recipient.unit or "")
     if place:
         return ("n", str(recipient.kind), name_key(recipient.name), place)

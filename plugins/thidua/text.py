@@ -5,8 +5,9 @@ Names are compared two ways, on purpose:
 - `name_key` / `name_words`: the validator's. Diacritics count ('Hải' is not 'Hài', 'Đức' is
   not 'Duc'); only case, Unicode form and where the tone mark sits are set aside. A check that
   wrongly matched two people would report a wrong problem or hide a right one.
-- `folded_words`: the finder's and search's. Diacritics are dropped, so a name typed on a
-  keyboard without Vietnamese input still finds the line.
+- `folded_words`: the finder's. Diacritics are dropped, so a name typed on a keyboard without
+  Vietnamese input still finds the line, and apostrophes ("H'Luih" is "hluih"). The site search
+  folds the same way (`search.index_words`) but still cuts a word at an apostrophe.
 """
 from __future__ import annotations
 

@@ -32,11 +32,7 @@ class Event:
 def stated(value: model.Milestone | model.Deadline) -> str:
     """When, as the plan states it: 'Hằng năm', '2021 - 2025', 'Trước ngày 10/11 hằng năm', '30/12/2022'."""
     if isinstance(value, model.Milestone):
-        if value.yearly:
-            return "Hằng năm"
-        if value.end and value.start:
-            return f"{value.start.year} - {value.end.year}"
-        return value.start.vi() if value.start else ""
+        return "Hằng năm" if value.yearly else milestone_when(value)
     if value.yearly:
         return f"Trước {value.yearly.vi()}"
     return value.date.vi() if value.date else ""
@@ -101,6 +97,9 @@ def in_year(documents: Iterable[model.Document], facts_of: Callable[[model.Docum
             dl = fact.value
             if dl.yearly and recurring:
                 sort = (year, dl.yearly.month, dl.yearly.day)
+                first = d.date.first if d.date else None
+                if first and sort < (first.year, first.month, first.day):
+                    continue  # in the year of issue, a day before the plan was not its deadline
                 events.append(_event(d, fact, sort, f"trước {dl.yearly.day:02d}/{dl.yearly.month:02d}/{year}",
                                      ceased=_ceased(authorities, dl, sort)))
             elif dl.date and dl.date.year == year:

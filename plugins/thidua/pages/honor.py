@@ -45,7 +45,7 @@ from itertools import groupby
 
 from .. import model
 from ..graph import Line
-from ..text import fold, folded_words, vi_number
+from ..text import fold, folded_words, place_name, vi_number
 from .site import Site, TocEntry
 from .decisions import decision_heading
 from . import lines as line_html
@@ -197,16 +197,10 @@ def _emit(files: dict[str, bytes], folder: str, data) -> str:
 
 def province_label(renderer: Renderer, province: model.Authority) -> str:
     """'Tỉnh Bình Thuận (nay là tỉnh Lâm Đồng)' from 'Ủy ban nhân dân tỉnh Bình Thuận'."""
-    def place(a: model.Authority) -> str:
-        name = a.name
-        for prefix in ("Ủy ban nhân dân ", "Uỷ ban nhân dân "):
-            if name.startswith(prefix):
-                name = name[len(prefix):]
-        return name
-    text = place(province)
+    text = place_name(province.name)
     now = renderer.graph.current_successor(province.id)
     text = text[:1].upper() + text[1:]
-    return f"{text} (nay là {place(now)})" if now else text
+    return f"{text} (nay là {place_name(now.name)})" if now else text
 
 
 def _shorten(text: str | None) -> str:

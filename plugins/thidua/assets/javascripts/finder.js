@@ -314,6 +314,10 @@
         self.status.textContent = "Tìm thấy " + count(run.results.length) + " kết quả, mới nhất trước.";
       } else if (done) {
         self.status.textContent = "Đang hiển thị " + count(run.shown) + " trên " + count(run.results.length) + " kết quả, mới nhất trước.";
+      } else if (!run.shown) {
+        // BATCHES read and nothing yet (a rare filter over a national roll): say how far it got
+        self.status.textContent = "Chưa thấy kết quả trong " + count(run.next) + " trên " + count(run.shards.length) +
+          " phần dữ liệu đã đọc; bấm “Tìm tiếp trong phần còn lại” để đọc tiếp.";
       } else {
         // shards left unread: how many results there are is not known yet
         self.status.textContent = "Đang hiển thị " + count(run.shown) + " kết quả đầu tiên, mới nhất trước; " + narrow + ".";

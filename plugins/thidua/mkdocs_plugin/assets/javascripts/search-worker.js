@@ -251,12 +251,14 @@
 
   // The matched words as the page writes them ("bản", not the "ban" typed), for Material's ?h=: its
   // highlighter on the page compares letters exactly, so "ban" marked "Ủy ban" and never "bản thân".
-  function spelled(page, at) {
-    var out = {};
+  // None found (a page without its text file): the words as typed, as before.
+  function spelled(page, at, q) {
+    var out = {}, any = false;
     Object.keys(at).forEach(function (loc) {
       var w = page.words[+loc];
-      if (w) out[page.spans[w.span].text.slice(w.s, w.e)] = true;
+      if (w) { out[page.spans[w.span].text.slice(w.s, w.e)] = true; any = true; }
     });
+    if (!any) q.words.forEach(function (w) { out[w.typed] = true; });
     return out;
   }
 
@@ -325,7 +327,10 @@
         // name it too, in their title and campaign: on Pagefind's score alone it was never among the
         // LOADED ("vi nguoi ngheo" showed 20 decisions). The best pages of the highest boost (the
         // "uu" filter, pagefind_index.py) are asked for apart and always loaded, then ranked with the rest.
-        var tiers = Object.keys((found.totalFilters || {}).uu || {}).sort(function (a, b) { return parseFloat(b) - parseFloat(a); });
+        // the boosts among this query's results (with the chosen filters), highest first
+        var counts = (found.filters || {}).uu || {};
+        var tiers = Object.keys(counts).filter(function (t) { return counts[t] > 0; })
+          .sort(function (a, b) { return parseFloat(b) - parseFloat(a); });
         if (!found.results.length || !tiers.length || parseFloat(tiers[0]) <= 1) return { found: found, promoted: [] };
         var only = Object.assign({}, chosen, { uu: tiers[0] });
         return s.pagefind.search(q.pagefind, { filters: only }).then(function (best) {
@@ -408,7 +413,7 @@
     var into = !named(page.spans[0]) && !named(page.spans[1]) && sections.length &&
       sections[0].judged.covered === q.words.length ? sections[0] : null;
     var docs = [{
-      location: location, title: headline, score: score, terms: spelled(page, into ? into.judged.at : whole.at),
+      location: location, title: headline, score: score, terms: spelled(page, into ? into.judged.at : whole.at, q),
       text: lead && lead.to > lead.from ? "<p>" + highlight(lead, page, at, EXCERPT) + "</p>" : ""
     }];
     sections.slice(0, 12).forEach(function (g, i) {
@@ -419,7 +424,7 @@
       if (!name) { name = text; text = ""; }
       if (meta.f) text = escapeHtml(meta.f) + (text ? " · " + text : "");
       docs.push({
-        location: g.url, title: name, text: text ? "<p>" + text + "</p>" : "", terms: spelled(page, g.judged.at),
+        location: g.url, title: name, text: text ? "<p>" + text + "</p>" : "", terms: spelled(page, g.judged.at, q),
         // shown under the page when among the best and as good as the page's best; the rest "more"
         score: i < SECTIONS && g.judged.score >= best * 0.5 ? score : score * 0.5
       });
