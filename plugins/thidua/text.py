@@ -98,16 +98,28 @@ def name_words(text: str) -> tuple[str, ...]:
     return tuple(key for _, key in name_words_at(text))
 
 
-# Apostrophes join a word's parts (Ê Đê and Jrai names: "H'Luih", "Y'Blông"): a name is found typed
-# with or without one ("hluih" found nothing when the apostrophe split the word in two)
+# An apostrophe inside an Ê Đê or Jrai name ("H'Luih", "Y'Blông") is typed, left out or typed as a
+# space: a word with one counts whole ("hluih") and as its parts ("h", "luih"), so each way finds it
 _APOSTROPHES = str.maketrans(dict.fromkeys("'\u2019\u02bc\u2018`\u00b4"))
+
+
+def _alnum_words(text: str) -> list[str]:
+    return "".join(c if c.isalnum() else " " for c in text).split()
 
 
 def folded_words(text: str) -> str:
     """The finder's form of a name: `fold`ed words of letters and digits joined by one space,
-    apostrophes dropped, "Nguyễn  Thị Thuý" -> "nguyen thi thuy", "Đinh H'Luih" -> "dinh hluih"
-    (the finder's script, `words`, folds what is typed the same way)."""
-    return " ".join("".join(c if c.isalnum() else " " for c in fold(text.translate(_APOSTROPHES))).split())
+    "Nguyễn  Thị Thuý" -> "nguyen thi thuy"; a word with an apostrophe whole, then its parts,
+    "Đinh H'Luih" -> "dinh hluih h luih" (the finder's script, `words`, folds what is typed the
+    same way)."""
+    out: list[str] = []
+    for token in fold(text).split():
+        whole = _alnum_words(token.translate(_APOSTROPHES))
+        out += whole
+        parts = _alnum_words(token)
+        if parts != whole:
+            out += parts
+    return " ".join(out)
 
 
 # --- One canonical form for checks that must not be fooled (privacy, look-alike names)

@@ -15,10 +15,19 @@
     return String(text).replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFD")
       .replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
-  // words of letters and digits, apostrophes dropped ("H'Luih" is "hluih"), as thidua.text.folded_words
+  // words of letters and digits, as thidua.text.folded_words: a word with an apostrophe whole, then
+  // its parts ("H'Luih": hluih, h, luih), so "hluih", "h'luih" and "h luih" all find it
   var APOSTROPHES = /['\u2019\u02bc\u2018`\u00b4]/g;
+  var ALNUM = /[\p{L}\p{N}]+/gu;
   function words(text) {
-    return fold(String(text).replace(APOSTROPHES, "")).match(/[\p{L}\p{N}]+/gu) || [];
+    var out = [];
+    fold(String(text)).split(/\s+/).forEach(function (token) {
+      var whole = token.replace(APOSTROPHES, "").match(ALNUM) || [];
+      var parts = token.match(ALNUM) || [];
+      out.push.apply(out, whole);
+      if (parts.join(" ") !== whole.join(" ")) out.push.apply(out, parts);
+    });
+    return out;
   }
   // Does the range [lo, hi] of words hold a word starting with `prefix`?
   function overlaps(lo, hi, prefix) {
