@@ -1116,6 +1116,29 @@ def test_a_campaign_tree_folds_a_branch_past_ten_children(tmp_path):
     assert branch(FOLD_AFTER).name == "li"  # open: the list hangs from the document's own box
 
 
+def test_a_document_under_two_others_is_drawn_under_both_its_subtree_once(tmp_path):
+    """A province's plan implementing the national decision and resting on its guidance was drawn
+    under each with all its 130 plans. Its box is under both; its own plans under the first only,
+    the other box saying where they are."""
+    from bs4 import BeautifulSoup
+
+    both = ("id: kh-9-xa-an-phu-2022\ntype: ke-hoach\nnumber: 9/KH-UBND\ndate: '2022-05-20'\n"
+            "authority: ubnd-xa-an-phu\ntitle: Kế hoạch của xã thực hiện hai văn bản\n"
+            "campaign: vi-nguoi-ngheo-2021-2025\nperiod: 2021-2025\ntranscribed: false\nbasis:\n"
+            "- document: kh-2-dong-xuan-2022\n  relation: implements\n"
+            "- document: qd-1-ttg-2021\n  relation: based-on\n")
+    extra = {"documents/kh-9-xa-an-phu-2022.yml": both, **commune_plans(2, implementing="kh-9-xa-an-phu-2022")}
+    body = pages_of(site_of(honor_data(tmp_path, extra)))["phong-trao/vi-nguoi-ngheo-2021-2025/"].body
+    tree = BeautifulSoup(body, "html.parser").select_one(".td-tree")
+    boxes = [li for li in tree.find_all("li") if li.find("a")["href"] == "../../van-ban/kh-9-xa-an-phu-2022/"]
+    assert len(boxes) == 2  # under the provincial plan and under the national decision
+    drawn = [{a["href"] for a in box.select(":scope ul a") if "-xa-an-phu-2022/" in a["href"]} for box in boxes]
+    assert sorted(map(len, drawn)) == [0, 2]  # its two plans, once
+    repeated = boxes[[len(d) for d in drawn].index(0)]
+    assert "xem ở nhánh khác của cây" in repeated.get_text()
+    assert tree.get_text().count("xem ở nhánh khác của cây") == 1  # a leaf drawn twice says nothing
+
+
 def test_a_year_s_only_level_is_open_and_several_are_folded(tmp_path):
     """The fixture's plans in force in 2022 are all the province's: its one level's fold is open. A
     commune's plan added, two levels, both folded."""
