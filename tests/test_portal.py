@@ -433,6 +433,11 @@ def test_a_milestone_says_when_as_the_plan_states_it():
     assert when("2021", "2025") == "2021 - 2025"
     assert when("2024-10", "2025") == "tháng 10/2024 - năm 2025"
     assert when("2025-01", yearly=True) == "hằng năm"
+    # the plan's page, its calendar and the events CSV say it the same way (`stated`)
+    from thidua.timeline import stated
+    assert stated(Milestone(MilestoneKind.MIDTERM, PartialDate.parse("2025-03"), PartialDate.parse("2025-06"))) \
+        == "tháng 03/2025 - tháng 06/2025"
+    assert stated(Milestone(MilestoneKind.MONITORING, None, None, True)) == "Hằng năm"
 
 
 def test_a_department_of_a_merged_province_names_both_as_places(frozen_site):
