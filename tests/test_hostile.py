@@ -106,6 +106,40 @@ def test_folders_nested_a_thousand_deep_are_walked_without_a_traceback(tmp_path)
             os.rmdir(level)
 
 
+# --- A line of basis links a thousand documents long (2 cases)
+
+def chain(n: int) -> dict[str, str]:
+    """`n` letters of one campaign, each resting on the one before: cv-0 <- cv-1 <- ... <- cv-(n-1)."""
+    return {f"documents/cv-{i}.yml": (f"id: cv-{i}\ntype: cong-van\ntitle: Công văn {i}\nauthority: ubnd-tinh-a\n"
+                                      "campaign: vi-nguoi-ngheo\ntranscribed: false\n"
+                                      + (f"basis:\n- document: cv-{i - 1}\n  relation: implements\n" if i else ""))
+            for i in range(n)}
+
+
+def test_a_line_of_basis_links_past_the_bound_is_reported_once(tmp_path):
+    """The first document past MAX_BASIS_DEPTH in the line, on its link, and only it; a line as
+    long as the bound is no problem."""
+    from thidua.checks.references import MAX_BASIS_DEPTH
+
+    def deep(n: int, folder: str) -> list:
+        return [p for p in problems_of(make_data(tmp_path / folder, chain(n))) if p.rule == "basis-depth"]
+
+    assert deep(MAX_BASIS_DEPTH, "at") == []
+    past = deep(MAX_BASIS_DEPTH + 5, "past")
+    assert len(past) == 1, show(past)
+    assert (past[0].file, past[0].line, past[0].column, past[0].field) == (
+        f"data/documents/cv-{MAX_BASIS_DEPTH}.yml", 8, 13, "basis[0].document")
+
+
+def test_a_campaign_tree_a_thousand_deep_is_an_error_not_a_traceback(tmp_path):
+    """Its tree is drawn recursively: 600 documents in one line exhausted Python's stack while
+    the pages were built. The validator refuses the line first: the build fails with the problem."""
+    result = build(tmp_path, make_data(tmp_path, chain(1200)), check=False)
+    assert result.returncode != 0 and "Traceback" not in result.stdout + result.stderr, result.stderr[-3000:]
+    assert "the line of documents this one rests on is too long" in result.stdout + result.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
 # --- YAML: aliases, nesting, sizes, keys (10 cases)
 
 ALIAS_BOMB = """\

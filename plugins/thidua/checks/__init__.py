@@ -6,7 +6,8 @@ module of its job and listed here: in `RECORD_CHECKS` if it works on one record 
 gives that work to `ctx.each_record`, which keeps its problems in the memo), else in `CHECKS`.
 Both are then split over processes by `Context.run`, each check across records a task of its own.
 
-  references.py     dangling references, duplicate numbers and aliases, cycles, empty bodies,
+  references.py     dangling references, duplicate numbers and aliases, cycles and over-long lines of
+                    basis links, empty bodies,
                     links out that are not full web addresses
   dates.py          documents dated within their period and after what they rest on
   awards.py         one decision against the law and its plan (level, subject, occasion, dates...)
@@ -54,6 +55,7 @@ CHECKS: list[Check] = [
     references.dangling_references,
     references.duplicate_numbers,
     references.basis_cycles,
+    references.basis_depth,
     dates.document_dates,
     references.authority_changes,
     references.aliases_unique,

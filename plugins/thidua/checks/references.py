@@ -101,6 +101,42 @@ def basis_cycles(ctx: Context) -> None:
                 stack.append((target, iter(documents[target].basis)))
 
 
+# Documents in one line of basis links: law, central plan, province, department, district, commune,
+# village is seven; with a guidance between each, still under 16. Past a few hundred, the pages that
+# walk the line (a campaign's tree, drawn recursively) ran out of Python's stack.
+MAX_BASIS_DEPTH = 32
+
+
+def basis_depth(ctx: Context) -> None:
+    """A document rests on at most MAX_BASIS_DEPTH documents in a line; the first document past it in
+    each line is reported. Depths are found without recursion, a cycle (reported by basis_cycles)
+    counting as no further basis."""
+    documents = ctx.repo.documents
+    depth: dict[str, int] = {}
+    for start in documents:
+        if start in depth:
+            continue
+        stack, open_ = [start], {start}
+        while stack:
+            node = stack[-1]
+            nxt = next((link.document for link in documents[node].basis if link.document in documents
+                        and link.document not in depth and link.document not in open_), None)
+            if nxt is not None:
+                stack.append(nxt)
+                open_.add(nxt)
+                continue
+            stack.pop()
+            open_.discard(node)
+            below = [(depth.get(link.document, 0), link) for link in documents[node].basis if link.document in documents]
+            deepest, link = max(below, key=lambda b: b[0], default=(0, None))
+            depth[node] = 1 + deepest
+            if depth[node] == MAX_BASIS_DEPTH + 1 and link is not None:
+                add(ctx.report, link, "document", "the line of documents this one rests on is too long",
+                    f"at most {MAX_BASIS_DEPTH} documents in one line of basis links",
+                    f"{depth[node]}: {node} rests on {link.document}, which rests on {MAX_BASIS_DEPTH - 1} more",
+                    rule_name="basis-depth")
+
+
 def authority_changes(ctx: Context) -> None:
     authorities = ctx.repo.authorities
     for authority in authorities.values():
