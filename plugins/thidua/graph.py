@@ -49,11 +49,11 @@ def recipient_identity(decision_id: str, anchor: str, recipient: model.Recipient
     """Who a line commends, so one subject's lines in several decisions can be gathered.
 
     A locality line is its `locality` authority when that authority is of the line's own level
-    (`OWN_LEVELS`, by `level_of`): a village's `locality` is the commune it lies in, and every village
-    of a commune taken for the commune credited each with the others' awards. Any other line is its name within its commune or unit;
-    without a commune or unit nothing ties two lines together, so the line stands alone. Names and
-    units compare as the validator compares them (`text.name_key`), so the prerequisite check and
-    the pages agree on who is who.
+    (`OWN_LEVELS`, by `level_of`): a village's `locality` is the commune it lies in, and every
+    village of a commune taken for the commune credited each with the others' awards. Any other
+    line is its name within its commune or unit; without a commune or unit nothing ties two lines
+    together, so the line stands alone. Names and units compare as the validator compares them
+    (`text.name_key`), so the prerequisite check and the pages agree on who is who.
     """
     if recipient.kind in OWN_LEVELS and recipient.locality:
         levels = OWN_LEVELS[recipient.kind]

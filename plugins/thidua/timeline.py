@@ -60,6 +60,11 @@ def _ceased(authorities: Mapping[str, model.Authority] | None, deadline: model.D
     return body if (day[0], day[1] or 12, day[2] or 31) >= (first.year, first.month, first.day) else None
 
 
+def _issued(document: model.Document) -> _dt.date | None:
+    """The first day the plan can have been issued on: a yearly date falls first on or after it."""
+    return document.date.first if document.date else None
+
+
 def milestone_when(ms: model.Milestone) -> str:
     """When a milestone falls, as the plan states it: "15/03/2025", "tháng 03/2025 - tháng 06/2025",
     "2021 - 2025", "năm 2025" (a span within one year read "2025 - 2025", its months dropped)."""
@@ -97,7 +102,7 @@ def in_year(documents: Iterable[model.Document], facts_of: Callable[[model.Docum
             dl = fact.value
             if dl.yearly and recurring:
                 sort = (year, dl.yearly.month, dl.yearly.day)
-                first = d.date.first if d.date else None
+                first = _issued(d)
                 if first and sort < (first.year, first.month, first.day):
                     continue  # in the year of issue, a day before the plan was not its deadline
                 events.append(_event(d, fact, sort, f"trước {dl.yearly.day:02d}/{dl.yearly.month:02d}/{year}",
@@ -118,7 +123,7 @@ def upcoming(documents: Iterable[model.Document], facts_of: Callable[[model.Docu
         facts = facts_of(d)
         for fact in facts.deadlines:
             dl = fact.value
-            day = (dl.yearly.next_after(max(today, d.date.first) if d.date else today) if dl.yearly
+            day = (dl.yearly.next_after(max(today, _issued(d) or today)) if dl.yearly
                    else dl.date.last if dl.date else None)
             if day and day >= today and (not d.period or day.year <= d.period.end):
                 events.append(_event(d, fact, (day.year, day.month, day.day), _day(day), day))
@@ -186,7 +191,7 @@ def occurrences(document: model.Document, facts: Facts, repo: Repository) -> lis
         if isinstance(value, model.Deadline):
             if value.yearly:
                 span = _span(document, repo)
-                issued = document.date.first if document.date else None  # the first falls after it
+                issued = _issued(document)
                 if span is not None:
                     start = end = next((d for y in range(span[0], span[1] + 1)
                                         if (d := _day_in(y, value.yearly)) and (issued is None or d >= issued)), None)

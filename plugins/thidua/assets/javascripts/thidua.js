@@ -62,51 +62,48 @@
 })();
 
 /* thidua: a plan's text folds by section (details.td-fold), a campaign's tree by branch (details.td-branch).
-   A link into a folded section opens it, and printing opens them all: the printed page is whole. */
+   A link into a folded section opens it, and printing opens them all: the printed page is whole.
+   Arriving from a search result (?h=, Material marks the words), the longest mark (the phrase,
+   which Material marks whole) is shown the same way: a result's page link lands at the top, and
+   the phrase searched for sat in a closed fold 5,000 px below. */
 (function () {
+  // open every fold around `element`; whether one was closed
+  function openAround(element) {
+    var opened = false;
+    for (var node = element; node; node = node.parentElement) {
+      if (node.tagName === "DETAILS" && !node.open) { node.open = true; opened = true; }
+    }
+    return opened;
+  }
   function reveal() {
     var id = decodeURIComponent(location.hash.slice(1));
     var target = id && document.getElementById(id);
-    var opened = false;
-    for (var node = target; node; node = node.parentElement) {
-      if (node.tagName === "DETAILS" && !node.open) { node.open = true; opened = true; }
-    }
+    var opened = openAround(target);
     var own = target && target.querySelector(":scope > details.td-fold");  // a section's own fold
     if (own && !own.open) { own.open = true; opened = true; }
     if (opened) target.scrollIntoView();
   }
-  window.addEventListener("hashchange", reveal);
-  window.addEventListener("beforeprint", function () {
-    Array.prototype.forEach.call(document.querySelectorAll("details:is(.td-fold, .td-branch)"), function (d) { d.open = true; });
-  });
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(reveal);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", reveal);
-  else reveal();
-})();
-
-/* thidua: arriving from a search result (?h=, Material marks the words), the longest mark (the phrase,
-   which Material marks whole) is shown: its folded section opened and scrolled to. The page link
-   of a result lands at the top, and the phrase searched for sat in a closed fold 5,000 px below. */
-(function () {
   var tries = 0;
-  function show() {
+  function showMarked() {
     if (location.hash || !/[?&]h=/.test(location.search)) return;
     var marks = document.querySelectorAll("article mark[data-md-highlight]");
     if (!marks.length) {
-      if (++tries < 40) setTimeout(show, 50);  // Material marks them once its bundle has run
+      if (++tries < 40) setTimeout(showMarked, 50);  // Material marks them once its bundle has run
       return;
     }
     var best = Array.prototype.reduce.call(marks, function (a, m) {
       return m.textContent.length > a.textContent.length ? m : a;
     });
-    if (!best.closest("details:not([open])")) return;  // in sight already (the title, an open part)
-    for (var node = best; node; node = node.parentElement) if (node.tagName === "DETAILS") node.open = true;
-    best.scrollIntoView({ block: "center" });
+    if (openAround(best)) best.scrollIntoView({ block: "center" });  // else in sight already
   }
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(function () { tries = 0; show(); });
-  } else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", show);
-  else show();
+  function arrive() { reveal(); tries = 0; showMarked(); }
+  window.addEventListener("hashchange", reveal);
+  window.addEventListener("beforeprint", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("details:is(.td-fold, .td-branch)"), function (d) { d.open = true; });
+  });
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(arrive);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", arrive);
+  else arrive();
 })();
 
 /* thidua: Material's search panel is a role="dialog" without a name (axe: aria-dialog-name). Named
