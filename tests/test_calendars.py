@@ -181,6 +181,7 @@ def test_events_table_has_the_same_days(site):
     assert mine["Nộp hồ sơ"]["start"] == "2023-11-10" and mine["Nộp hồ sơ"]["yearly"] == "true"
     assert mine["Nộp hồ sơ"]["until"] == "2025"
     assert mine["Phát động"]["end"] == "2023-03-31"
+    assert mine["Phát động"]["when"] == "tháng 03/2023" and mine["Sơ kết"]["when"] == "năm 2024"  # as the plan says it
 
 
 @pytest.mark.parametrize("page, calendar", [

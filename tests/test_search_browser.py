@@ -509,7 +509,9 @@ def test_a_campaign_s_name_finds_its_page(page, crowded_url, query):
     of the highest boost (campaigns, authorities) are asked for apart and ranked with the rest."""
     answered(page, crowded_url, query)
     found = every_item(page)
-    assert len([h for h in found if "-kiem-thu-phong-trao-" in h]) >= 5, found
+    # the premise: more pages than the 20 the worker loads, the fixture's decisions among the first
+    total = int(re.search(r"(\d+)", page.locator(".md-search-result__meta").inner_text()).group(1))
+    assert total > 30 and len([h for h in found if "-kiem-thu-phong-trao-" in h]) >= 5, (total, found)
     assert "phong-trao/vi-nguoi-ngheo-2021-2025/" in found, found
 
 
