@@ -23,7 +23,7 @@ import test_portal
 from thidua.mkdocs_plugin import pagefind_index
 from thidua.mkdocs_plugin.pagefind_index import page_html, text_file
 from thidua.mkdocs_plugin.pagefind_order import MAGIC, gzipped
-from thidua.search import Doc, Section, index_words
+from thidua.search import Doc, Section, index_tokens, index_words
 
 frozen_site = test_portal.frozen_site  # the frozen data's site, built once per session
 FIRST_BUDGET = 1024 * 1024  # bytes (gzip) a first query may download at province scale (issue 13)
@@ -300,10 +300,21 @@ def test_a_rebuild_links_the_province_bundles_whose_pages_are_unchanged(tmp_path
     (unicodedata.normalize("NFC", "Nguyễn Thị Thuý"), ["nguyen", "thi", "thuy"]),
     ("“Vì người nghèo - Không để ai bị bỏ lại phía sau”", ["vi", "nguoi", "ngheo", "khong", "de", "ai", "bi", "bo",
                                                           "lai", "phia", "sau"]),
-    ("S'tiêng ½ Ⅻ 𝐀 日本 ﬁ", ["s", "tieng"]),  # what does not fold to a-z, 0-9 separates words, as in JS
+    ("S'tiêng ½ Ⅻ 𝐀 日本 ﬁ", ["stieng"]),  # what does not fold to a-z, 0-9 separates words, as in JS
+    # an apostrophe between two letters joins them (Ê Đê, Jrai names); at an edge, beside a digit
+    # or doubled, it separates
+    ("Đinh H'Luih, Y’Blông Niê", ["dinh", "hluih", "yblong", "nie"]),
+    ("'Hà' a''b 2'3 x'2", ["ha", "a", "b", "2", "3", "x", "2"]),
 ])
 def test_index_words(text, words):
     assert index_words(text) == words
+
+
+def test_a_name_joined_at_an_apostrophe_is_indexed_whole_and_in_parts():
+    """One token a word (Pagefind's position n is word n), the parts inside it: Pagefind indexes
+    each part of a word with punctuation at the word's position."""
+    assert index_tokens("Đinh H'Luih", "z") == ["dinhz", "hluihz-hz-luihz"]
+    assert index_tokens("Ksor Y’Bơ'Nga", "z") == ["ksorz", "ybonga" + "z-yz-boz-ngaz"]
 
 
 def test_the_worker_reads_the_words_pagefind_counts(page, frozen_site):
@@ -311,17 +322,20 @@ def test_the_worker_reads_the_words_pagefind_counts(page, frozen_site):
     positions Pagefind returns fall on the words a result highlights."""
     from conftest import serve
     server, url = serve(frozen_site)
-    texts = ["Đồng Hòa, 2451/KH-UBND", "S'tiêng ½ Ⅻ 𝐀 日本 ﬁ", "Ủy ban nhân dân tỉnh Bình Thuận", "Nậm Đét — “Cả nước” 2021-2025",
+    texts = ["Đồng Hòa, 2451/KH-UBND", "S'tiêng ½ Ⅻ 𝐀 日本 ﬁ", "Đinh H'Luih, Y’Blông Niê, Ksor Y’Bơ'Nga",
+             "'Hà' a''b 2'3 x'2 ‘trích’", "Ủy ban nhân dân tỉnh Bình Thuận", "Nậm Đét — “Cả nước” 2021-2025",
              unicodedata.normalize("NFC", "Hoà Thuỵ Khoẻ Quý")]
     try:
         page.goto(url + "gioi-thieu/")
         source = (frozen_site / "assets" / "javascripts" / "search-worker.js").read_text(encoding="utf-8")
         scan = source[source.index("  var folded = new Map();"):source.index("  /** The tone mark")]
         found = page.evaluate("(texts) => { var MARKS = /\\p{M}/gu; " + scan +
-                              " return texts.map(t => scan(t).map(w => w.t)); }", texts)
+                              " return texts.map(t => scan(t).map(w => w.p ? [w.t].concat(w.p) : w.t)); }", texts)
     finally:
         server.shutdown()
-    assert found == [index_words(t) for t in texts]
+    assert found == [[[part.removesuffix("z") for part in token.split("-")] if "-" in token else token.removesuffix("z")
+                      for token in index_tokens(t, "z")] for t in texts]
+    assert found[2][1] == ["hluih", "h", "luih"]
 
 
 def test_the_worker_reads_text_files_as_written(page, frozen_site):

@@ -10,12 +10,13 @@ parts, a decision's lines, a story's text). The front end indexes them (for MkDo
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .text import nfc
+from .text import APOSTROPHES, nfc
 
 TEXT_MAX = 600  # characters of a joined text, unless a caller says otherwise
 
@@ -110,24 +111,53 @@ def entries(pages, about: Callable[[Any, str], tuple[list[str | None], float | N
 
 
 class _FoldTable(dict):
-    """str.translate table: each character to one folded letter or digit (a-z, 0-9), or a space.
-    search-worker.js folds the same way, character by character, so that word n of a text here is
-    word n there (`index_words`)."""
+    """str.translate table: each character to one folded letter or digit (a-z, 0-9), an apostrophe
+    to "'", or a space. search-worker.js folds the same way, character by character, so that word n
+    of a text here is word n there (`index_words`)."""
 
     def __missing__(self, code: int) -> str:
         char = chr(code)
         if char in "đĐ":
             base = "d"
+        elif char in APOSTROPHES:
+            base = "'"
         else:
             base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c)).lower()
-        self[code] = value = base if len(base) == 1 and base in _ALNUM else " "
+        self[code] = value = base if len(base) == 1 and (base in _ALNUM or base == "'") else " "
         return value
 
 
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 _FOLD = _FoldTable()
+# An apostrophe inside an Ê Đê or Jrai name ("H'Luih", "Y’Blông", "S'tiêng") joins its parts into
+# one word: a reader types "hluih", "h'luih", "h luih" or "luih" (`index_tokens` indexes each).
+# Any other apostrophe (at a word's edge, beside a digit) separates words, as a space does.
+_LONE_APOSTROPHE = re.compile(r"'(?![a-z])|(?<![a-z])'")  # not between two letters
+
+
+def _folded(text: str) -> list[str]:
+    folded = text.translate(_FOLD)
+    if "'" in folded:
+        folded = _LONE_APOSTROPHE.sub(" ", folded)
+    return folded.split()
 
 
 def index_words(text: str) -> list[str]:
-    """The folded words of NFC `text`, in order: 'Đồng Hòa, 2451/KH-UBND' -> dong hoa 2451 kh ubnd."""
-    return text.translate(_FOLD).split()
+    """The folded words of NFC `text`, in order: 'Đồng Hòa, 2451/KH-UBND' -> dong hoa 2451 kh ubnd;
+    "Đinh H'Luih" -> dinh hluih."""
+    return [word.replace("'", "") for word in _folded(text)]
+
+
+def index_tokens(text: str, close: str) -> list[str]:
+    """`index_words` as the search index holds them, each closed with `close`, one token a word so
+    that Pagefind's position n is word n: a word joined at an apostrophe is written with its parts,
+    "h'luih" -> "hluihz-hz-luihz". Pagefind indexes the parts of a word with punctuation at the
+    word's own position (and the three run together, which nobody types)."""
+    out = []
+    for word in _folded(text):
+        if "'" in word:
+            parts = word.split("'")
+            out.append("-".join([("".join(parts)) + close] + [part + close for part in parts]))
+        else:
+            out.append(word + close)
+    return out

@@ -6,8 +6,8 @@ Names are compared two ways, on purpose:
   not 'Duc'); only case, Unicode form and where the tone mark sits are set aside. A check that
   wrongly matched two people would report a wrong problem or hide a right one.
 - `folded_words`: the finder's. Diacritics are dropped, so a name typed on a keyboard without
-  Vietnamese input still finds the line, and apostrophes ("H'Luih" is "hluih"). The site search
-  folds the same way (`search.index_words`) but still cuts a word at an apostrophe.
+  Vietnamese input still finds the line, and apostrophes ("H'Luih" is "hluih", "h" and "luih").
+  The site search folds the same way (`search.index_words`, `search.index_tokens`).
 """
 from __future__ import annotations
 
@@ -100,7 +100,8 @@ def name_words(text: str) -> tuple[str, ...]:
 
 # An apostrophe inside an Ê Đê or Jrai name ("H'Luih", "Y'Blông") is typed, left out or typed as a
 # space: a word with one counts whole ("hluih") and as its parts ("h", "luih"), so each way finds it
-_APOSTROPHES = str.maketrans(dict.fromkeys("'\u2019\u02bc\u2018`\u00b4"))
+APOSTROPHES = "'\u2019\u02bc\u2018`\u00b4"  # the site search's too (search.index_tokens)
+_NO_APOSTROPHES = str.maketrans(dict.fromkeys(APOSTROPHES))
 
 
 def _alnum_words(text: str) -> list[str]:
@@ -114,7 +115,7 @@ def folded_words(text: str) -> str:
     same way)."""
     out: list[str] = []
     for token in fold(text).split():
-        whole = _alnum_words(token.translate(_APOSTROPHES))
+        whole = _alnum_words(token.translate(_NO_APOSTROPHES))
         out += whole
         parts = _alnum_words(token)
         if parts != whole:

@@ -8,7 +8,8 @@ the index is the same as when asked one by one.
 
 Pagefind is fed one small synthetic HTML page per site page (its indexing service, page by page:
 the real pages are not parsed again), in which every word is written **folded** (lower case, no diacritics, đ as
-d: `search.index_words`) and **closed** with `z` ("hộ" -> `hoz`). So a reader's "ho" matches
+d: `search.index_words`) and **closed** with `z` ("hộ" -> `hoz`; a name joined at an apostrophe with
+its parts, `search.index_tokens`). So a reader's "ho" matches
 hộ, hồ, họ (`hoz`) and never hòa or hội (`hoaz`, `hoiz`): the browser worker (search-worker.js)
 sends whole words closed and only the word being typed open, which Pagefind matches as a
 prefix. What a result shows comes from the page's metadata, in the original spelling (its
@@ -53,7 +54,7 @@ from typing import TextIO
 
 from mkdocs.exceptions import PluginError
 
-from ..search import Doc, Section, index_words
+from ..search import Doc, Section, index_tokens, index_words
 from ..sink import Sink
 from .pagefind_order import META_DIGITS, gzipped, read_data, reorder, write_data
 
@@ -82,8 +83,7 @@ TEXTS = "t"
 
 
 def closed(text: str) -> str:
-    words = index_words(text)
-    return f"{CLOSE} ".join(words) + CLOSE if words else ""  # "ho da" -> "hoz daz"
+    return " ".join(index_tokens(text, CLOSE))  # "hộ Đinh H'Luih" -> "hoz dinhz hluihz-hz-luihz"
 
 
 def _meta(key: str, value: str) -> str:

@@ -118,38 +118,57 @@
   // --- Folding: one character at a time, as thidua.search.index_words does
 
   var folded = new Map();
+  var APOSTROPHES = "'\u2019\u02bc\u2018`\u00b4";  // as thidua.text.APOSTROPHES
+  var APOSTROPHE = /['\u2019\u02bc\u2018`\u00b4]/g;
   function foldChar(c) {
     var f = folded.get(c);
     if (f === undefined) {
-      var b = c === "đ" || c === "Đ" ? "d" : c.normalize("NFD").replace(MARKS, "").toLowerCase();
-      f = /^[a-z0-9]$/.test(b) ? b : "";
+      if (APOSTROPHES.indexOf(c) >= 0) f = "'";
+      else {
+        var b = c === "đ" || c === "Đ" ? "d" : c.normalize("NFD").replace(MARKS, "").toLowerCase();
+        f = /^[a-z0-9]$/.test(b) ? b : "";
+      }
       folded.set(c, f);
     }
     return f;
   }
 
-  /** The words of `text` (NFC): [{t: folded, s: start, e: end}] with offsets into `text`. */
+  /** The words of `text` (NFC): [{t: folded, s: start, e: end}] with offsets into `text`; a word
+   * joined at an apostrophe between two letters ("H'Luih": t "hluih") also has its parts (p: ["h",
+   * "luih"]), as thidua.search.index_tokens indexes it. Any other apostrophe separates words. */
   function scan(text) {
-    var out = [], word = "", start = -1, i = 0;
+    var out = [], word = "", start = -1, i = 0, parts = null, from = 0, last = "";
+    function end(at) {
+      if (start >= 0) {
+        var w = { t: word, s: start, e: at };
+        if (parts) { parts.push(word.slice(from)); w.p = parts; }
+        out.push(w);
+      }
+      word = ""; start = -1; parts = null; from = 0;
+    }
     while (i < text.length) {
       var c = String.fromCodePoint(text.codePointAt(i));
       var f = foldChar(c);
-      if (f) {
+      if (f === "'") {
+        var after = i + c.length < text.length ? foldChar(String.fromCodePoint(text.codePointAt(i + c.length))) : "";
+        if (start >= 0 && /^[a-z]$/.test(last) && /^[a-z]$/.test(after)) {
+          (parts || (parts = [])).push(word.slice(from));
+          from = word.length;
+        } else end(i);
+      } else if (f) {
         if (start < 0) start = i;
         word += f;
-      } else if (start >= 0) {
-        out.push({ t: word, s: start, e: i });
-        word = ""; start = -1;
-      }
+      } else end(i);
+      last = f;
       i += c.length;
     }
-    if (start >= 0) out.push({ t: word, s: start, e: i });
+    end(i);
     return out;
   }
 
   /** The tone mark in one place: old-style "hòa, khỏe, thủy" read as new-style "hoà, khoẻ, thuỷ". */
   function canonical(word) {
-    var decomposed = word.normalize("NFD");
+    var decomposed = word.replace(APOSTROPHE, "").normalize("NFD");
     var tone = TONE.exec(decomposed);
     if (!tone) return word.normalize("NFC");
     var bare = decomposed.replace(TONES, "");
@@ -168,7 +187,7 @@
     var open = !/\s$/.test(text);  // the last word is still being typed
     var words = scan(text).map(function (w, i, all) {
       var typed = text.slice(w.s, w.e).toLowerCase();
-      return { t: w.t, typed: typed, exact: canonical(typed), marked: typed !== w.t, open: open && i === all.length - 1 };
+      return { t: w.t, typed: typed, exact: canonical(typed), marked: typed.replace(APOSTROPHE, "") !== w.t, open: open && i === all.length - 1 };
     });
     return {
       text: text, words: words,
@@ -180,9 +199,14 @@
     return w.open ? token.lastIndexOf(w.t, 0) === 0 : token === w.t;
   }
 
-  /** The query word a page word matches (its index), or -1. */
-  function which(token, words) {
-    for (var i = 0; i < words.length; i++) if (matches(token, words[i])) return i;
+  /** Whether page word `pw` answers query word `w`: itself or, joined at an apostrophe, one of its parts. */
+  function answers(pw, w) {
+    return matches(pw.t, w) || (pw.p !== undefined && pw.p.some(function (part) { return matches(part, w); }));
+  }
+
+  /** The query word a page word answers first (its index), or -1. */
+  function which(pw, words) {
+    for (var i = 0; i < words.length; i++) if (answers(pw, words[i])) return i;
     return -1;
   }
 
@@ -221,13 +245,14 @@
     locations.forEach(function (loc) {
       var w = page.words[loc];
       if (!w) return;
-      var i = which(w.t, q.words);
-      if (i < 0) return;
-      at[loc] = i;
-      if (!found[i]) found[i] = { whole: false, exact: false };
-      if (w.t === q.words[i].t) found[i].whole = true;
-      if (q.words[i].marked && canonical(page.spans[w.span].text.slice(w.s, w.e).toLowerCase()) === q.words[i].exact)
-        found[i].exact = true;
+      q.words.forEach(function (qw, i) {  // "h luih": two query words, one page word (H'Luih)
+        if (!answers(w, qw)) return;
+        if (!(loc in at)) at[loc] = i;
+        if (!found[i]) found[i] = { whole: false, exact: false };
+        if (w.t === qw.t) found[i].whole = true;
+        if (qw.marked && canonical(page.spans[w.span].text.slice(w.s, w.e).toLowerCase()) === qw.exact)
+          found[i].exact = true;
+      });
     });
     var covered = 0, whole = 0, phrase = 0;
     for (var i = 0; i < n; i++) {
@@ -293,7 +318,7 @@
   /** Every word of the page the query matches (not only those Pagefind ranked): for highlighting. */
   function marks(page, q) {
     var at = {};
-    page.words.forEach(function (w, i) { var k = which(w.t, q.words); if (k >= 0) at[i] = k; });
+    page.words.forEach(function (w, i) { var k = which(w, q.words); if (k >= 0) at[i] = k; });
     return at;
   }
 
