@@ -308,3 +308,37 @@ def test_long_document_tables_show_fifty_rows_at_a_time(tmp_path, page):
         assert visible.count() == 50
         more.click()
         assert visible.count() == total and more.is_hidden()
+
+
+def test_an_honor_roll_page_shows_fifty_lines_at_a_time(tmp_path, page):
+    """A page of a roll is up to 500 lines (68,000 px on a phone): fifty at a time, the headings of
+    decisions and years not reached yet hidden with their lines; a link to one of them shows the
+    lines down to it; printed, every line."""
+    from conftest import served
+    from award_data import decision, make_data, person
+
+    names = ["An", "Bình", "Chi", "Dũng", "Giang", "Hà"]
+    files: dict[str, str] = {}
+    for n, year in enumerate((2024, 2023, 2022)):
+        files |= decision(f"qd-{n}-a-{year}", date=f"{year}-12-20", plan=None, recipients="".join(
+            person(f"Nguyễn Văn {names[k % 6]} {chr(65 + k // 6)}{n}") for k in range(30)))
+    build(tmp_path, make_data(tmp_path, files))
+    with served(tmp_path / "site") as url:
+        roll = url + "vinh-danh/co-quan/ubnd-tinh-a/"
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.goto(roll)
+        visible = page.locator("[data-td-paged] tbody tr:visible")
+        more = page.locator("[data-td-paged] + button.td-more-rows")
+        assert page.locator("[data-td-paged] tbody tr").count() == 90 and visible.count() == 50
+        assert more.inner_text() == "Xem thêm 40 lượt khen thưởng (còn 40)"
+        last = page.locator("#qd-qd-2-a-2022")
+        assert last.count() == 1 and not last.is_visible()  # its decision's heading, with its lines
+        assert not page.locator("#nam-2022").is_visible()  # and its year's
+        assert page.locator("#nam-2023").is_visible()  # a year begun is shown
+        page.evaluate("dispatchEvent(new Event('beforeprint'))")
+        assert visible.count() == 90 and last.is_visible()
+        page.evaluate("dispatchEvent(new Event('afterprint'))")
+        assert visible.count() == 50
+        page.goto(roll + "#qd-qd-2-a-2022")
+        top = page.evaluate("document.getElementById('qd-qd-2-a-2022').getBoundingClientRect().top")
+        assert last.is_visible() and 0 <= top < 844 and visible.count() == 90 and more.is_hidden()

@@ -1,34 +1,60 @@
-/* thidua: long tables show PAGE rows at a time, a button for the next (a province's 300 documents
-   were 70,000 px on a phone): an index's rows that its filters keep (form.td-filters), a campaign's
-   documents ([data-td-paged]). Works on static HTML; without JavaScript every row stays visible. */
+/* thidua: long lists show PAGE rows at a time, a button for the next (a province's 300 documents
+   were 70,000 px on a phone, a page of an honor roll's 500 lines 68,000 px): an index's rows that its
+   filters keep (form.td-filters), a campaign's documents and an honor roll's lines ([data-td-paged],
+   its value naming what a row counts). A part of the list ([data-td-part]: a year with its heading,
+   a decision with its own) that shows no row is hidden with its rows; a link to something not shown
+   yet shows the rows down to it. Works on static HTML; without JavaScript every row stays visible. */
 (function () {
   var PAGE = 50;
   function vi(n) { return n.toLocaleString("vi-VN"); }
-  // target: what holds the rows; selects: the filters (none for a plain table); count: where the
-  // number kept is written, if anywhere
-  function setup(target, selects, count) {
-    var rows = Array.prototype.slice.call(target.querySelectorAll("tbody tr"));
+  function all(root, selector) { return Array.prototype.slice.call(root.querySelectorAll(selector)); }
+  // target: what holds the rows; selects: the filters (none for a plain list); count: where the
+  // number kept is written, if anywhere; noun: what a row counts
+  function setup(target, selects, count, noun) {
+    var rows = all(target, "tbody tr"), parts = all(target, "[data-td-part]");
     var limit = PAGE;
     var more = document.createElement("button");
     more.type = "button";
     more.className = "md-button td-more-rows";
     target.parentNode.insertBefore(more, target.nextSibling);
+    function kept(row) {
+      return selects.every(function (s) { return !s.value || row.getAttribute("data-" + s.name) === s.value; });
+    }
     function apply() {
       var matched = 0, shown = 0;
       rows.forEach(function (row) {
-        var ok = selects.every(function (s) { return !s.value || row.getAttribute("data-" + s.name) === s.value; });
+        var ok = kept(row);
         var visible = ok && matched < limit;
         if (ok) matched++;
         row.hidden = !visible;
         if (visible) shown++;
       });
-      if (count) count.textContent = vi(matched) + " / " + vi(rows.length) + " văn bản";
+      parts.forEach(function (part) { part.hidden = !part.querySelector("tbody tr:not([hidden])"); });
+      if (count) count.textContent = vi(matched) + " / " + vi(rows.length) + " " + noun;
       var left = matched - shown;
       more.hidden = left <= 0;
-      more.textContent = "Xem thêm " + vi(Math.min(PAGE, left)) + " văn bản (còn " + vi(left) + ")";
+      more.textContent = "Xem thêm " + vi(Math.min(PAGE, left)) + " " + noun + " (còn " + vi(left) + ")";
+    }
+    // a link to a row, or to a heading above rows, not shown yet: the rows down to it
+    function reach() {
+      var id = decodeURIComponent(location.hash.slice(1));
+      var element = id && document.getElementById(id);
+      if (!element || !target.contains(element)) return;
+      var at = -1, index = 0;
+      for (var i = 0; i < rows.length && at < 0; i++) {
+        if (!kept(rows[i])) continue;
+        if (rows[i].contains(element) || element.compareDocumentPosition(rows[i]) & Node.DOCUMENT_POSITION_FOLLOWING) at = index;
+        index++;
+      }
+      if (at >= limit) {
+        limit = (Math.floor(at / PAGE) + 1) * PAGE;
+        apply();
+        element.scrollIntoView();
+      }
     }
     selects.forEach(function (s) { s.addEventListener("change", function () { limit = PAGE; apply(); }); });
     more.addEventListener("click", function () { limit += PAGE; apply(); });
+    window.addEventListener("hashchange", reach);
     // printed, every row a filter keeps: paper has no button
     window.addEventListener("beforeprint", function () {
       var was = limit;
@@ -37,6 +63,7 @@
       window.addEventListener("afterprint", function () { limit = was; apply(); }, { once: true });
     });
     apply();
+    reach();
   }
   function once(element) {
     if (element.getAttribute("data-ready")) return false;
@@ -44,14 +71,14 @@
     return true;
   }
   function init() {
-    Array.prototype.forEach.call(document.querySelectorAll("form.td-filters[data-filter-target]"), function (form) {
+    all(document, "form.td-filters[data-filter-target]").forEach(function (form) {
       var target = document.getElementById(form.getAttribute("data-filter-target"));
       if (!target || !once(form)) return;
-      setup(target, Array.prototype.slice.call(form.querySelectorAll("select")), form.querySelector(".td-filter-count"));
+      setup(target, all(form, "select"), form.querySelector(".td-filter-count"), "văn bản");
       form.hidden = false;
     });
-    Array.prototype.forEach.call(document.querySelectorAll("[data-td-paged]"), function (table) {
-      if (once(table)) setup(table, [], null);
+    all(document, "[data-td-paged]").forEach(function (list) {
+      if (once(list)) setup(list, [], null, list.getAttribute("data-td-paged") || "văn bản");
     });
   }
   if (window.document$ && typeof window.document$.subscribe === "function") {
