@@ -342,3 +342,20 @@ def test_an_honor_roll_page_shows_fifty_lines_at_a_time(tmp_path, page):
         page.goto(roll + "#qd-qd-2-a-2022")
         top = page.evaluate("document.getElementById('qd-qd-2-a-2022').getBoundingClientRect().top")
         assert last.is_visible() and 0 <= top < 844 and visible.count() == 90 and more.is_hidden()
+
+
+def test_no_page_asks_for_a_sitemap_beside_its_alternate_links(frozen_url, page):
+    """Material 9 fetches sitemap.xml beside every link rel=alternate (for its language selector):
+    beside a record's JSON and the feeds, 404s on every page view. None is asked for, and the links
+    are in the page as written once it has loaded."""
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    for path in ("", f"van-ban/{PLAN}/"):
+        page.goto(frozen_url + path)
+        page.wait_for_load_state("load")
+        page.wait_for_timeout(300)
+        links = page.locator("link[rel=alternate]")
+        assert links.count() >= 1, path  # the home page's feeds, a record's JSON
+        written = page.evaluate("fetch(location.href).then(r => r.text())")
+        assert links.count() == written.count('rel="alternate"'), path
+    assert not [url for url in asked if url.endswith("sitemap.xml")], asked

@@ -143,3 +143,17 @@
       box.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
   }, true);
 })(window.Worker, new URL("search-worker.js", document.currentScript.src).href);
+
+/* Material 9 fetches "sitemap.xml" beside every <link rel="alternate"> of the page, for its language
+   selector (squidfunk/mkdocs-material#8576): beside a record's JSON and the feeds, where there is none,
+   one or two 404s on every page a reader opens. It looks once, at DOMContentLoaded, in a listener
+   added after this script's: the links it has no use for (no hreflang) are hidden from it until it
+   has looked, and put back as written. Feed readers and crawlers read the HTML, which is unchanged. */
+(function () {
+  var links = Array.prototype.slice.call(document.querySelectorAll("link[rel=alternate]:not([hreflang])"));
+  if (!links.length || document.readyState !== "loading") return;
+  links.forEach(function (link) { link.setAttribute("rel", "alternate-after-material"); });
+  document.addEventListener("DOMContentLoaded", function () {
+    setTimeout(function () { links.forEach(function (link) { link.setAttribute("rel", "alternate"); }); }, 0);
+  }, { once: true });
+})();
