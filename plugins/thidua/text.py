@@ -57,10 +57,12 @@ def natural_key(text: str) -> tuple:
                  for i, part in enumerate(_DIGIT_RUNS.split(text)))
 
 
-def place_name(name: str) -> str:
+def place_name(name: str, leading: bool = False) -> str:
     """The place a People's Committee governs, as a page names it: 'tỉnh Bình Thuận' from 'Ủy ban nhân
-    dân tỉnh Bình Thuận' (either tone placement); any other name as it is."""
-    return name.removeprefix("Ủy ban nhân dân ").removeprefix("Uỷ ban nhân dân ")
+    dân tỉnh Bình Thuận' (either tone placement); any other name as it is. `leading`: as it starts a
+    label, 'Tỉnh Bình Thuận'."""
+    place = name.removeprefix("Ủy ban nhân dân ").removeprefix("Uỷ ban nhân dân ")
+    return place[:1].upper() + place[1:] if leading else place
 
 
 def slugify(text: str, limit: int = 60) -> str:

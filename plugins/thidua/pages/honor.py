@@ -197,9 +197,8 @@ def _emit(files: dict[str, bytes], folder: str, data) -> str:
 
 def province_label(renderer: Renderer, province: model.Authority) -> str:
     """'Tỉnh Bình Thuận (nay là tỉnh Lâm Đồng)' from 'Ủy ban nhân dân tỉnh Bình Thuận'."""
-    text = place_name(province.name)
+    text = place_name(province.name, leading=True)
     now = renderer.graph.current_successor(province.id)
-    text = text[:1].upper() + text[1:]
     return f"{text} (nay là {place_name(now.name)})" if now else text
 
 

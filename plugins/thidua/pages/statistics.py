@@ -114,8 +114,8 @@ def charts(renderer: Renderer) -> list[tuple[Chart, bool]]:
     provinces: Counter[str] = Counter()
     for decision in repo.decisions.values():
         province = g.province_of(decision.authority)
-        name = place_name(province.name) if province else "trung ương"
-        provinces[name[:1].upper() + name[1:]] += len(g.lines_of_decision.get(decision.id, []))
+        name = place_name(province.name, leading=True) if province else "Trung ương"
+        provinces[name] += len(g.lines_of_decision.get(decision.id, []))
     per_province = Chart("theo-tinh", "Lượt khen thưởng theo tỉnh, thành phố của cơ quan quyết định",
                          "Tỉnh, thành phố", "Lượt khen thưởng", sorted(((k, n) for k, n in provinces.items() if n),
                                                     key=lambda r: (-r[1], r[0])))
