@@ -171,6 +171,13 @@ def fresh_python(script: str, *args: str, cwd: Path | None = None, timeout: floa
 FROZEN = ROOT / "tests" / "fixtures" / "data"  # a frozen copy of data/ for tests that name records
 
 
+def frozen_copy(root: Path) -> Path:
+    """root/data, a copy of FROZEN for a test to add records to or edit."""
+    data = root / "data"
+    shutil.copytree(FROZEN, data)
+    return data
+
+
 @pytest.fixture(scope="session")
 def frozen_site_dir(tmp_path_factory) -> Path:
     """The frozen copy built once per session: tests that open particular records use it, so a

@@ -167,6 +167,24 @@ def test_every_word_of_a_name_matches_wherever_it_stands(page, honor_url):
     assert names(page) == ["Phòng Tổ chức cán bộ"]
 
 
+def test_a_name_with_an_apostrophe_is_found_however_it_is_typed(page, tmp_path):
+    """An Ê Đê name's apostrophe typed, left out or typed as a space: each finds the line."""
+    from award_data import decision as decision_file, person
+    from test_honor_pages import SO_NOI_VU
+
+    extra = decision_file("qd-7-snv-dong-xuan-2024", date="2024-06-01", **SO_NOI_VU, extra="number: 7/QĐ-SNV\n",
+                          recipients=person("Đinh H’Luih") + person("Đinh Thị Lụa"))
+    build(tmp_path, honor_data(tmp_path, extra))
+    server, url = serve(tmp_path / "site")
+    try:
+        open_finder(page, url)
+        for typed in ("dinh hluih", "dinh h'luih", "Đinh H’Luih", "dinh h luih", "luih"):
+            type_name(page, typed)
+            assert names(page) == ["Đinh H’Luih"], typed
+    finally:
+        server.shutdown()
+
+
 def test_results_are_newest_first(page, honor_url):
     open_finder(page, honor_url)
     type_name(page, "nguyen")

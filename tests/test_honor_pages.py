@@ -504,6 +504,11 @@ def test_honor_rolls_per_year_form_campaign_and_authority(site):
         assert PRIVATE_NAME not in page.body
 
 
+def decisions_section(body: str) -> list[str]:
+    """The decisions a campaign's or an authority's page lists under its "quyet-dinh" heading."""
+    return decisions_listed(body.split('id="quyet-dinh"')[1].split("<h2")[0])
+
+
 def decisions_listed(body: str) -> list[str]:
     """The decisions a roll lists (by id), in order."""
     return re.findall(r'<td data-label="Quyết định"><a href="[./]*khen-thuong/([^/]+)/">', body)
@@ -808,17 +813,24 @@ def bulk(n: int) -> dict[str, str]:
 
 
 
+def commune_plan(number: int, basis: tuple[tuple[str, str], ...] = (), date: str | None = None,
+                 title: str = "Thực hiện phong trào thi đua trên địa bàn xã") -> dict[str, str]:
+    """An untranscribed plan of xã An Phú in 2022, kh-<number>-xa-an-phu-2022, resting on `basis`
+    ((document, relation), ...)."""
+    ident = f"kh-{number}-xa-an-phu-2022"
+    text = (f"id: {ident}\ntype: ke-hoach\nnumber: {number}/KH-UBND\ndate: '{date or f'2022-06-{(number - 1) % 28 + 1:02d}'}'\n"
+            f"authority: ubnd-xa-an-phu\ntitle: {title}\n"
+            "campaign: vi-nguoi-ngheo-2021-2025\nperiod: 2021-2025\ntranscribed: false\n")
+    if basis:
+        text += "basis:\n" + "".join(f"- document: {document}\n  relation: {relation}\n" for document, relation in basis)
+    return {f"documents/{ident}.yml": text}
+
+
 def commune_plans(n: int, implementing: str | None = None) -> dict[str, str]:
-    """`n` untranscribed plans of xã An Phú in 2022 (kh-1-xa-an-phu-2022, ...), each implementing
-    `implementing` if given."""
-    files = {}
+    """`n` plans of xã An Phú (`commune_plan` 1 to n), each implementing `implementing` if given."""
+    files: dict[str, str] = {}
     for i in range(n):
-        ident = f"kh-{i + 1}-xa-an-phu-2022"
-        files[f"documents/{ident}.yml"] = (
-            f"id: {ident}\ntype: ke-hoach\nnumber: {i + 1}/KH-UBND\ndate: '2022-06-{i % 28 + 1:02d}'\n"
-            "authority: ubnd-xa-an-phu\ntitle: Thực hiện phong trào thi đua trên địa bàn xã\n"
-            "campaign: vi-nguoi-ngheo-2021-2025\nperiod: 2021-2025\ntranscribed: false\n"
-            + (f"basis:\n- document: {implementing}\n  relation: implements\n" if implementing else ""))
+        files |= commune_plan(i + 1, ((implementing, "implements"),) if implementing else ())
     return files
 
 # --- Full builds: what the site serves
@@ -988,11 +1000,8 @@ def test_an_award_form_page_leads_to_who_received_it(tmp_path):
 def test_campaign_and_authority_pages_list_the_latest_decisions_and_lead_to_all(tmp_path):
     """Past DECISIONS_SHOWN decisions, a campaign's page and its issuer's list the newest ones and say
     where all are (a phone scrolled past a thousand at province); at or under it, all, unannounced."""
-    def decisions_listed_in(body: str) -> list[str]:
-        return decisions_listed(body.split('id="quyet-dinh"')[1].split("<h2")[0])
-
     few = pages_of(site_of(honor_data(tmp_path / "few")))["phong-trao/vi-nguoi-ngheo-2021-2025/"].body
-    own = decisions_listed_in(few)  # the fixture's: all of them, unannounced
+    own = decisions_section(few)  # the fixture's: all of them, unannounced
     assert "mới nhất" not in few and {"qd-5-snv-dong-xuan-2024", "qd-10-dong-xuan-2023"} <= set(own)
 
     extra: dict[str, str] = {}
@@ -1003,7 +1012,7 @@ def test_campaign_and_authority_pages_list_the_latest_decisions_and_lead_to_all(
     pages = pages_of(site_of(honor_data(tmp_path / "many", extra)))
     campaign = pages["phong-trao/vi-nguoi-ngheo-2021-2025/"].body
     assert_well_formed(campaign)
-    assert decisions_listed_in(campaign) == [f"qd-{100 + i}-snv-dong-xuan-2024" for i in reversed(range(3, DECISIONS_SHOWN + 3))]
+    assert decisions_section(campaign) == [f"qd-{100 + i}-snv-dong-xuan-2024" for i in reversed(range(3, DECISIONS_SHOWN + 3))]
     total = len(own) + DECISIONS_SHOWN + 3
     assert f"Phong trào có {total} quyết định khen thưởng; dưới đây là {DECISIONS_SHOWN} quyết định mới nhất." in campaign
     assert 'href="../../vinh-danh/phong-trao/vi-nguoi-ngheo-2021-2025/"' in campaign
@@ -1028,7 +1037,7 @@ def test_a_split_campaign_page_lists_its_latest_decisions_on_its_top_page_only(t
     parts = {url: page.body for url, page in pages.items() if url.startswith("phong-trao/vi-nguoi-ngheo-2021-2025/")}
     top = parts.pop("phong-trao/vi-nguoi-ngheo-2021-2025/")
     assert parts, "the campaign page is split"
-    listed = decisions_listed(top.split('id="quyet-dinh"')[1].split("<h2")[0])
+    listed = decisions_section(top)
     assert len(listed) == 2 and "dưới đây là 2 quyết định mới nhất" in top
     assert "quyết định khen thưởng)" not in top  # the provinces' counts: documents only
     for url, body in parts.items():
@@ -1122,12 +1131,9 @@ def test_a_document_under_two_others_is_drawn_under_both_its_subtree_once(tmp_pa
     the other box saying where they are."""
     from bs4 import BeautifulSoup
 
-    both = ("id: kh-9-xa-an-phu-2022\ntype: ke-hoach\nnumber: 9/KH-UBND\ndate: '2022-05-20'\n"
-            "authority: ubnd-xa-an-phu\ntitle: Kế hoạch của xã thực hiện hai văn bản\n"
-            "campaign: vi-nguoi-ngheo-2021-2025\nperiod: 2021-2025\ntranscribed: false\nbasis:\n"
-            "- document: kh-2-dong-xuan-2022\n  relation: implements\n"
-            "- document: qd-1-ttg-2021\n  relation: based-on\n")
-    extra = {"documents/kh-9-xa-an-phu-2022.yml": both, **commune_plans(2, implementing="kh-9-xa-an-phu-2022")}
+    both = commune_plan(9, (("kh-2-dong-xuan-2022", "implements"), ("qd-1-ttg-2021", "based-on")), date="2022-05-20",
+                        title="Kế hoạch của xã thực hiện hai văn bản")
+    extra = {**both, **commune_plans(2, implementing="kh-9-xa-an-phu-2022")}
     body = pages_of(site_of(honor_data(tmp_path, extra)))["phong-trao/vi-nguoi-ngheo-2021-2025/"].body
     tree = BeautifulSoup(body, "html.parser").select_one(".td-tree")
     boxes = [li for li in tree.find_all("li") if li.find("a")["href"] == "../../van-ban/kh-9-xa-an-phu-2022/"]

@@ -11,13 +11,12 @@ line that is not public. Every assertion is on the rendered result list (`.md-se
 from __future__ import annotations
 
 import re
-import shutil
 import unicodedata
 from urllib.parse import quote_plus
 
 import pytest
 
-from conftest import ROOT, Requests, build, save_yaml, served
+from conftest import Requests, build, frozen_copy, save_yaml, served
 from thidua.text import fold
 
 expect = pytest.importorskip("playwright.sync_api").expect
@@ -92,8 +91,7 @@ def write_fixture(data):
 @pytest.fixture(scope="module")
 def search_site(tmp_path_factory):
     root = tmp_path_factory.mktemp("search-site")
-    data = root / "data"
-    shutil.copytree(ROOT / "tests" / "fixtures" / "data", data)  # frozen: data commits never break these
+    data = frozen_copy(root)  # frozen: data commits never break these
     write_fixture(data)
     build(root, data)
     return root / "site"
@@ -485,8 +483,7 @@ def crowded_url(tmp_path_factory):
     scores each above the campaign's own page, and they are more than the 20 results whose text the
     worker loads."""
     root = tmp_path_factory.mktemp("crowded-search")
-    data = root / "data"
-    shutil.copytree(ROOT / "tests" / "fixtures" / "data", data)
+    data = frozen_copy(root)
     name = "“Vì người nghèo - Không để ai bị bỏ lại phía sau”"
     for n in range(30):
         ident = f"qd-{300 + n}-kiem-thu-phong-trao-2024"
@@ -565,8 +562,7 @@ def test_on_a_phone_the_filters_fold_so_the_results_show_above_the_keyboard(page
 @pytest.fixture(scope="module")
 def split_url(tmp_path_factory):
     root = tmp_path_factory.mktemp("split-site")
-    data = root / "data"
-    shutil.copytree(ROOT / "tests" / "fixtures" / "data", data)
+    data = frozen_copy(root)
     write_fixture(data)
     build(root, data, search_split_above=0)
     with served(root / "site") as url:

@@ -10,25 +10,18 @@ import datetime
 import filecmp
 import gzip
 import json
-import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 import yaml
 from bs4 import BeautifulSoup
-from conftest import FROZEN, build, edit_config, fresh_python, run_mkdocs, write_config
+from conftest import FROZEN, build, edit_config, fresh_python, frozen_copy, run_mkdocs, write_config
 
 from thidua.kinds import KINDS
 from thidua.validate import validate
 
 PLAN = "kh-so-gtvt-cao-bang-vi-nguoi-ngheo-2021-2025"
-
-
-def copy_data(tmp_path: Path) -> Path:
-    data = tmp_path / "data"
-    shutil.copytree(FROZEN, data)
-    return data
 
 
 def edit(path: Path, **changes) -> None:
@@ -38,7 +31,7 @@ def edit(path: Path, **changes) -> None:
 
 
 def test_bad_data_fails_the_build_with_every_problem_and_writes_nothing(tmp_path):
-    data = copy_data(tmp_path)
+    data = frozen_copy(tmp_path)
     (data / "campaigns" / "vi-nguoi-ngheo-2021-2025.yml").write_text(
         (data / "campaigns" / "vi-nguoi-ngheo-2021-2025.yml").read_text(encoding="utf-8").replace("name:", "nmae:"),
         encoding="utf-8")
@@ -184,7 +177,7 @@ def test_a_sitemap_past_its_bound_is_written_in_parts_under_an_index(tmp_path, m
 
 
 def test_data_strings_are_escaped_everywhere(tmp_path):
-    data = copy_data(tmp_path)
+    data = frozen_copy(tmp_path)
     evil = 'Kế hoạch <script>alert("x")</script></script><img src=x onerror=alert(1)> & “ngoặc”'
     edit(data / "documents" / f"{PLAN}.yml", title=evil, summary=evil)
     build(tmp_path / "out", data)
@@ -201,7 +194,7 @@ def test_data_strings_are_escaped_everywhere(tmp_path):
 
 
 def test_former_ids_redirect_to_the_record(tmp_path):
-    data = copy_data(tmp_path)
+    data = frozen_copy(tmp_path)
     edit(data / "documents" / f"{PLAN}.yml", aliases=["kh-gtvt-cao-bang-2022"])
     edit(data / "authorities" / "so-gtvt-cao-bang.yml", aliases=["so-giao-thong-cao-bang"])
     build(tmp_path / "out", data)
