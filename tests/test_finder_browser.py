@@ -11,7 +11,7 @@ from mkdocs.config import load_config
 from conftest import Requests, build, serve, write_config
 from test_honor_pages import SAMPLE_NAME, bulk, honor_data
 from thidua.pages import honor
-from thidua.text import fold, folded_words
+from thidua.text import APOSTROPHES, fold, folded_words
 
 
 @pytest.fixture(scope="module")
@@ -212,10 +212,12 @@ def test_js_folds_like_python(page, honor_url):
     assert folded == [fold(s) for s in samples]
     # the words a query is cut into are the index's: an apostrophe joins a word's parts, typed or not
     samples += ["Đinh H'Luih", "Đinh H\u2019Luih", "dinh hluih", "Ksor Y\u02bcBlông", "Trần  Văn-Bình (thôn 3)"]
+    samples += [f"a{c}b" for c in APOSTROPHES]  # the same six in finder.js
     cut = page.evaluate("xs => xs.map(x => window.thiduaWords(x).join(' '))", samples)
     assert cut == [folded_words(s) for s in samples]
-    # typed with the apostrophe, without it or with a space, each word is one of the name's
+    # typed with the apostrophe, without it or with a space, each word is one of the name's, whichever apostrophe
     assert folded_words("Đinh H'Luih") == "dinh hluih h luih"
+    assert {folded_words(f"Ksor Y{c}Blông") for c in APOSTROPHES} == {"ksor yblong y blong"}
     for typed in ("dinh h'luih", "dinh hluih", "dinh h luih", "luih"):
         assert set(folded_words(typed).split()) <= set(folded_words("Đinh H'Luih").split()), typed
 

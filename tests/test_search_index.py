@@ -24,6 +24,7 @@ from thidua.mkdocs_plugin import pagefind_index
 from thidua.mkdocs_plugin.pagefind_index import page_html, text_file
 from thidua.mkdocs_plugin.pagefind_order import MAGIC, gzipped
 from thidua.search import Doc, Section, index_tokens, index_words
+from thidua.text import APOSTROPHES
 
 frozen_site = test_portal.frozen_site  # the frozen data's site, built once per session
 FIRST_BUDGET = 1024 * 1024  # bytes (gzip) a first query may download at province scale (issue 13)
@@ -317,25 +318,67 @@ def test_a_name_joined_at_an_apostrophe_is_indexed_whole_and_in_parts():
     assert index_tokens("Ksor Y’Bơ'Nga", "z") == ["ksorz", "ybonga" + "z-yz-boz-ngaz"]
 
 
-def test_the_worker_reads_the_words_pagefind_counts(page, frozen_site):
+def test_pagefind_counts_a_joined_word_as_one_position(tmp_path):
+    """Pagefind indexes the parts of "hluihz-hz-luihz" at the word's own position, so the words
+    after it are where the worker's scan puts them (its position n is word n of the text)."""
+    import cbor2
+    doc = Doc("khen-thuong/a/", "Quyết định", "", [Section("dinh-h-luih", "Đinh H’Luih", "buôn Ea Tul")])
+    pagefind_index.write(tmp_path, iter([doc]), 1, split_above=4)
+    positions: dict[str, set[int]] = {}
+    for path in (tmp_path / "pagefind" / "index").glob("*.pf_index"):
+        for word, pages, *_ in cbor2.loads(gzip.decompress(path.read_bytes())[len(MAGIC):])[0]:
+            for _page, locations, *_ in pages:  # a negative number sets the weight of those after it
+                positions.setdefault(word, set()).update(n for n in locations if n >= 0)
+    words = index_words(" ".join([doc.title, doc.head] + [f"{s.heading} {s.text}" for s in doc.sections]))
+    assert words == ["quyet", "dinh", "dinh", "hluih", "buon", "ea", "tul"]
+    for n, word in enumerate(words):
+        assert n in positions[word + "z"], (word, positions.get(word + "z"))
+    assert positions["hz"] == positions["luihz"] == {3}
+
+
+WORKER = ROOT / "plugins" / "thidua" / "mkdocs_plugin" / "assets" / "javascripts" / "search-worker.js"
+
+
+def in_worker(page, body: str, arg):
+    """Evaluate `body` (JS, given `arg`) beside the worker's own text functions, from its
+    folding to its ranking (run in Chromium: the worker's regular expressions are the browser's)."""
+    source = WORKER.read_text(encoding="utf-8")
+    constants = source[source.index("  var CLOSE = "):source.index("  var root = ")]
+    functions = source[source.index("  var folded = new Map();"):source.index("  function describe(")]
+    page.goto("about:blank")
+    return page.evaluate("(arg) => {" + constants + functions + body + "}", arg)
+
+
+def test_the_worker_reads_the_words_pagefind_counts(page):
     """The worker's folding, character by character, gives the same words as Python's, so the
-    positions Pagefind returns fall on the words a result highlights."""
-    from conftest import serve
-    server, url = serve(frozen_site)
+    positions Pagefind returns fall on the words a result highlights; a word joined at an
+    apostrophe (any of the six) has the same parts, and each part's place in the text."""
     texts = ["Đồng Hòa, 2451/KH-UBND", "S'tiêng ½ Ⅻ 𝐀 日本 ﬁ", "Đinh H'Luih, Y’Blông Niê, Ksor Y’Bơ'Nga",
              "'Hà' a''b 2'3 x'2 ‘trích’", "Ủy ban nhân dân tỉnh Bình Thuận", "Nậm Đét — “Cả nước” 2021-2025",
-             unicodedata.normalize("NFC", "Hoà Thuỵ Khoẻ Quý")]
-    try:
-        page.goto(url + "gioi-thieu/")
-        source = (frozen_site / "assets" / "javascripts" / "search-worker.js").read_text(encoding="utf-8")
-        scan = source[source.index("  var folded = new Map();"):source.index("  /** The tone mark")]
-        found = page.evaluate("(texts) => { var MARKS = /\\p{M}/gu; " + scan +
-                              " return texts.map(t => scan(t).map(w => w.p ? [w.t].concat(w.p) : w.t)); }", texts)
-    finally:
-        server.shutdown()
+             unicodedata.normalize("NFC", "Hoà Thuỵ Khoẻ Quý"), " ".join(f"a{c}b" for c in APOSTROPHES)]
+    found = in_worker(page, "return arg.map(t => scan(t).map(w => w.p ? [w.t].concat(w.p.map(p => p.t)) : w.t));", texts)
     assert found == [[[part.removesuffix("z") for part in token.split("-")] if "-" in token else token.removesuffix("z")
                       for token in index_tokens(t, "z")] for t in texts]
-    assert found[2][1] == ["hluih", "h", "luih"]
+    assert found[2][1] == ["hluih", "h", "luih"] and found[-1] == [["ab", "a", "b"]] * len(APOSTROPHES)
+    parts = in_worker(page, "return scan(arg)[1].p.map(p => arg.slice(p.s, p.e));", "Ksor Y’Bơ'Nga")
+    assert parts == ["Y", "Bơ", "Nga"]
+
+
+def test_the_worker_ranks_a_name_however_its_apostrophe_is_typed(page):
+    """A query answers a word joined at an apostrophe as well as the same words written apart: typed
+    with another apostrophe, its diacritics still count as exact; a part typed alone is whole and
+    exact; "h luih" is a phrase on "H’Luih"."""
+    pairs = [("Y'Blông ", "Y’Blông Niê", "Y'Blông Niê"), ("Blông ", "Y’Blông Niê", "Blông Niê"),
+             ("dinh h luih ", "Đinh H’Luih", "Đinh H Luih"), ("Đinh H'Luih ", "Đinh H’Luih", "Đinh H'Luih")]
+    scores = in_worker(page, """
+        function score(query, text) {
+          var page = layout([text, ""]);
+          return assess(page.words.map(function (w, i) { return i; }), page, parse(query)).score;
+        }
+        return arg.map(function (p) { return [score(p[0], p[1]), score(p[0], p[2])]; });""", pairs)
+    for (query, joined, apart), (a, b) in zip(pairs, scores):
+        assert a == b and a > 0, (query, joined, apart, a, b)
+    assert in_worker(page, "return canonical(arg[0]) === canonical(arg[1]);", ["Y'Blông", "Y’Blông"])
 
 
 def test_the_worker_reads_text_files_as_written(page, frozen_site):

@@ -270,7 +270,7 @@ def test_long_document_tables_show_fifty_rows_at_a_time(tmp_path, page):
     with served(tmp_path / "site") as url:
         page.goto(url + "van-ban/")
         rows = page.locator("#td-all-documents tbody tr")
-        visible = page.locator("#td-all-documents tbody tr:not([hidden])")
+        visible = page.locator("#td-all-documents tbody tr:visible")
         more = page.locator("#td-all-documents + button.td-more-rows")
         total = rows.count()
         assert total == 63 and visible.count() == 50
@@ -281,23 +281,25 @@ def test_long_document_tables_show_fifty_rows_at_a_time(tmp_path, page):
         page.select_option("form.td-filters select[name=level]", "commune")  # the 61 of the commune
         assert visible.count() == 50 and more.inner_text() == "Xem thêm 11 văn bản (còn 11)"
         assert page.locator(".td-filter-count").inner_text() == "61 / 63 văn bản"
-        page.evaluate("dispatchEvent(new Event('beforeprint'))")
-        assert visible.count() == 61  # the rows the filter keeps, all of them
-        page.evaluate("dispatchEvent(new Event('afterprint'))")
+        page.emulate_media(media="print")
+        assert visible.count() == 61 and more.is_hidden()  # the rows the filter keeps, all of them
+        page.emulate_media(media="screen")
         assert visible.count() == 50
 
         page.goto(url + "phong-trao/vi-nguoi-ngheo-2021-2025/")
         rows = page.locator("#tat-ca + .td-table-wrap tbody tr")
-        visible = page.locator("#tat-ca + .td-table-wrap tbody tr:not([hidden])")
+        visible = page.locator("#tat-ca + .td-table-wrap tbody tr:visible")
         more = page.locator("#tat-ca + .td-table-wrap + button.td-more-rows")
         branch = page.locator("details.td-branch")
         total = rows.count()
         assert total > 61 and visible.count() == 50
         assert more.inner_text() == f"Xem thêm {total - 50} văn bản (còn {total - 50})"
         assert branch.count() == 1 and branch.get_attribute("open") is None
+        page.emulate_media(media="print")
+        assert visible.count() == total  # paper shows every row, with no event to listen for
         page.evaluate("dispatchEvent(new Event('beforeprint'))")
-        assert visible.count() == total and branch.get_attribute("open") is not None
-        page.evaluate("dispatchEvent(new Event('afterprint'))")
+        assert branch.get_attribute("open") is not None
+        page.emulate_media(media="screen")
         assert visible.count() == 50
         more.click()
         assert visible.count() == total and more.is_hidden()
@@ -328,13 +330,23 @@ def test_an_honor_roll_page_shows_fifty_lines_at_a_time(tmp_path, page):
         assert last.count() == 1 and not last.is_visible()  # its decision's heading, with its lines
         assert not page.locator("#nam-2022").is_visible()  # and its year's
         assert page.locator("#nam-2023").is_visible()  # a year begun is shown
-        page.evaluate("dispatchEvent(new Event('beforeprint'))")
+        page.emulate_media(media="print")
         assert visible.count() == 90 and last.is_visible()
-        page.evaluate("dispatchEvent(new Event('afterprint'))")
+        page.emulate_media(media="screen")
         assert visible.count() == 50
-        page.goto(roll + "#qd-qd-2-a-2022")
-        top = page.evaluate("document.getElementById('qd-qd-2-a-2022').getBoundingClientRect().top")
-        assert last.is_visible() and 0 <= top < 844 and visible.count() == 90 and more.is_hidden()
+        # a link followed on the page, then one opened from elsewhere: the lines down to it shown
+        for how in ("followed", "opened"):
+            if how == "opened":
+                page.goto("about:blank")
+            else:
+                page.evaluate("window.scrollTo(0, 0)")
+            page.goto(roll + "#qd-qd-2-a-2022")
+            page.wait_for_timeout(200)
+            top = page.evaluate("document.getElementById('qd-qd-2-a-2022').getBoundingClientRect().top")
+            assert last.is_visible() and 0 <= top < 844 and visible.count() == 90 and more.is_hidden(), how
+            page.goto(roll)
+        page.goto(roll + "#%E0%A4%A")  # a malformed address: the list is paged all the same
+        assert visible.count() == 50 and more.is_visible()
 
 
 def test_no_page_asks_for_a_sitemap_beside_its_alternate_links(frozen_url, page):

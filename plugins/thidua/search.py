@@ -5,7 +5,7 @@ A page is a `Doc`: its title; its head, the words beyond the title a reader type
 module gives (`keywords(renderer, record, description)`, see `kinds.py`), a listing's being its
 description; and its sections, each under its anchor (`search_sections(renderer, record)`: a plan's
 parts, a decision's lines, a story's text). The front end indexes them (for MkDocs:
-`mkdocs_plugin/pagefind_index.py`), folded as `index_words` folds them; the browser worker
+`mkdocs_plugin/pagefind_index.py`), folded as `index_tokens` writes them; the browser worker
 (`search-worker.js`) folds queries the same way.
 """
 from __future__ import annotations

@@ -7,7 +7,8 @@ Names are compared two ways, on purpose:
   wrongly matched two people would report a wrong problem or hide a right one.
 - `folded_words`: the finder's. Diacritics are dropped, so a name typed on a keyboard without
   Vietnamese input still finds the line, and apostrophes ("H'Luih" is "hluih", "h" and "luih").
-  The site search folds the same way (`search.index_words`, `search.index_tokens`).
+  The site search does the same for an apostrophe between two letters (`search.index_tokens`:
+  it counts word positions, so an apostrophe at a word's edge or beside a digit separates there).
 """
 from __future__ import annotations
 
@@ -104,6 +105,8 @@ def name_words(text: str) -> tuple[str, ...]:
 # space: a word with one counts whole ("hluih") and as its parts ("h", "luih"), so each way finds it
 APOSTROPHES = "'\u2019\u02bc\u2018`\u00b4"  # the site search's too (search.index_tokens)
 _NO_APOSTROPHES = str.maketrans(dict.fromkeys(APOSTROPHES))
+# "ʼ" (U+02BC) is a letter to isalnum() and \p{L}: parts are cut at every apostrophe explicitly
+_APOSTROPHE_SPACES = str.maketrans(dict.fromkeys(APOSTROPHES, " "))
 
 
 def _alnum_words(text: str) -> list[str]:
@@ -119,7 +122,7 @@ def folded_words(text: str) -> str:
     for token in fold(text).split():
         whole = _alnum_words(token.translate(_NO_APOSTROPHES))
         out += whole
-        parts = _alnum_words(token)
+        parts = _alnum_words(token.translate(_APOSTROPHE_SPACES))
         if parts != whole:
             out += parts
     return " ".join(out)

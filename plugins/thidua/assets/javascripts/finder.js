@@ -23,7 +23,7 @@
     var out = [];
     fold(String(text)).split(/\s+/).forEach(function (token) {
       var whole = token.replace(APOSTROPHES, "").match(ALNUM) || [];
-      var parts = token.match(ALNUM) || [];
+      var parts = token.replace(APOSTROPHES, " ").match(ALNUM) || [];  // "ʼ" is a letter to \p{L}
       out.push.apply(out, whole);
       if (parts.join(" ") !== whole.join(" ")) out.push.apply(out, parts);
     });

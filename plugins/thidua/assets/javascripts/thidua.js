@@ -1,99 +1,73 @@
-/* thidua: long lists show PAGE rows at a time, a button for the next (a province's 300 documents
-   were 70,000 px on a phone, a page of an honor roll's 500 lines 68,000 px): an index's rows that its
-   filters keep (form.td-filters), a campaign's documents and an honor roll's lines ([data-td-paged],
-   its value naming what a row counts). A part of the list ([data-td-part]: a year with its heading,
-   a decision with its own) that shows no row is hidden with its rows; a link to something not shown
-   yet shows the rows down to it. Works on static HTML; without JavaScript every row stays visible. */
+/* thidua: long lists and long texts on a phone, and the links into them.
+   - Long lists show PAGE rows at a time, a button for the next (a province's 300 documents were
+     70,000 px on a phone, a page of an honor roll's 500 lines 68,000 px): an index's rows that its
+     filters keep (form.td-filters), a campaign's documents and an honor roll's lines
+     ([data-td-paged], its value naming what a row counts). A row not reached yet is marked
+     data-td-later, which only a screen hides (thidua.css): paper shows every row a filter keeps. A
+     part of a list ([data-td-part]: a year with its heading, a decision with its own) showing no row
+     is marked the same way.
+   - A plan's text folds by section (details.td-fold), a campaign's tree by branch (details.td-branch);
+     printing opens them all.
+   - A link to something not shown (in a fold, past a list's rows) shows it: the rows down to it, the
+     folds around it. Arriving from a search result (?h=, Material marks the words), the longest mark
+     (the phrase, which Material marks whole) is shown the same way: a result's page link lands at
+     the top, and the phrase sat in a closed fold 5,000 px below.
+   Works on static HTML; without JavaScript every row and every fold's summary stays. */
 (function () {
   var PAGE = 50;
-  function vi(n) { return n.toLocaleString("vi-VN"); }
+  var lists = [];  // the paged lists of the page: {root, reach(element) -> whether it showed more}
   function all(root, selector) { return Array.prototype.slice.call(root.querySelectorAll(selector)); }
-  // target: what holds the rows; selects: the filters (none for a plain list); count: where the
+  function vi(n) { return n.toLocaleString("vi-VN"); }
+
+  // root: what holds the rows; selects: the filters (none for a plain list); count: where the
   // number kept is written, if anywhere; noun: what a row counts
-  function setup(target, selects, count, noun) {
-    var rows = all(target, "tbody tr"), parts = all(target, "[data-td-part]");
+  function page(root, selects, count, noun) {
+    var rows = all(root, "tbody tr"), parts = all(root, "[data-td-part]");
     var limit = PAGE;
     var more = document.createElement("button");
     more.type = "button";
     more.className = "md-button td-more-rows";
-    target.parentNode.insertBefore(more, target.nextSibling);
+    root.parentNode.insertBefore(more, root.nextSibling);
     function kept(row) {
       return selects.every(function (s) { return !s.value || row.getAttribute("data-" + s.name) === s.value; });
     }
     function apply() {
-      var matched = 0, shown = 0;
+      var matched = 0;
       rows.forEach(function (row) {
         var ok = kept(row);
-        var visible = ok && matched < limit;
+        row.hidden = !ok;
+        row.toggleAttribute("data-td-later", ok && matched >= limit);
         if (ok) matched++;
-        row.hidden = !visible;
-        if (visible) shown++;
       });
-      parts.forEach(function (part) { part.hidden = !part.querySelector("tbody tr:not([hidden])"); });
+      parts.forEach(function (part) {
+        part.hidden = !part.querySelector("tbody tr:not([hidden])");
+        part.toggleAttribute("data-td-later", !part.hidden && !part.querySelector("tbody tr:not([hidden]):not([data-td-later])"));
+      });
       if (count) count.textContent = vi(matched) + " / " + vi(rows.length) + " " + noun;
-      var left = matched - shown;
+      var left = matched - Math.min(matched, limit);
       more.hidden = left <= 0;
       more.textContent = "Xem thêm " + vi(Math.min(PAGE, left)) + " " + noun + " (còn " + vi(left) + ")";
     }
-    // a link to a row, or to a heading above rows, not shown yet: the rows down to it
-    function reach() {
-      var id = decodeURIComponent(location.hash.slice(1));
-      var element = id && document.getElementById(id);
-      if (!element || !target.contains(element)) return;
-      var at = -1, index = 0;
-      for (var i = 0; i < rows.length && at < 0; i++) {
-        if (!kept(rows[i])) continue;
-        if (rows[i].contains(element) || element.compareDocumentPosition(rows[i]) & Node.DOCUMENT_POSITION_FOLLOWING) at = index;
-        index++;
-      }
-      if (at >= limit) {
-        limit = (Math.floor(at / PAGE) + 1) * PAGE;
-        apply();
-        element.scrollIntoView();
-      }
-    }
     selects.forEach(function (s) { s.addEventListener("change", function () { limit = PAGE; apply(); }); });
     more.addEventListener("click", function () { limit += PAGE; apply(); });
-    window.addEventListener("hashchange", reach);
-    // printed, every row a filter keeps: paper has no button
-    window.addEventListener("beforeprint", function () {
-      var was = limit;
-      limit = Infinity;
-      apply();
-      window.addEventListener("afterprint", function () { limit = was; apply(); }, { once: true });
-    });
     apply();
-    reach();
-  }
-  function once(element) {
-    if (element.getAttribute("data-ready")) return false;
-    element.setAttribute("data-ready", "1");
-    return true;
-  }
-  function init() {
-    all(document, "form.td-filters[data-filter-target]").forEach(function (form) {
-      var target = document.getElementById(form.getAttribute("data-filter-target"));
-      if (!target || !once(form)) return;
-      setup(target, all(form, "select"), form.querySelector(".td-filter-count"), "văn bản");
-      form.hidden = false;
-    });
-    all(document, "[data-td-paged]").forEach(function (list) {
-      if (once(list)) setup(list, [], null, list.getAttribute("data-td-paged") || "văn bản");
+    lists.push({
+      root: root,
+      reach: function (element) {  // the rows down to `element` (a row, or a heading above rows)
+        var at = -1, index = 0;
+        for (var i = 0; i < rows.length && at < 0; i++) {
+          if (!kept(rows[i])) continue;
+          if (rows[i].contains(element) || element.compareDocumentPosition(rows[i]) & Node.DOCUMENT_POSITION_FOLLOWING) at = index;
+          index++;
+        }
+        if (at < limit) return false;
+        limit = (Math.floor(at / PAGE) + 1) * PAGE;
+        apply();
+        return true;
+      }
     });
   }
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init);  // Material instant navigation
-  } else {
-    document.addEventListener("DOMContentLoaded", init);
-  }
-})();
 
-/* thidua: a plan's text folds by section (details.td-fold), a campaign's tree by branch (details.td-branch).
-   A link into a folded section opens it, and printing opens them all: the printed page is whole.
-   Arriving from a search result (?h=, Material marks the words), the longest mark (the phrase,
-   which Material marks whole) is shown the same way: a result's page link lands at the top, and
-   the phrase searched for sat in a closed fold 5,000 px below. */
-(function () {
   // open every fold around `element`; whether one was closed
   function openAround(element) {
     var opened = false;
@@ -103,12 +77,16 @@
     return opened;
   }
   function reveal() {
-    var id = decodeURIComponent(location.hash.slice(1));
+    var id;
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; }  // "#%E0%A4%A"
     var target = id && document.getElementById(id);
-    var opened = openAround(target);
-    var own = target && target.querySelector(":scope > details.td-fold");  // a section's own fold
-    if (own && !own.open) { own.open = true; opened = true; }
-    if (opened) target.scrollIntoView();
+    if (!target) return;
+    var shown = false;
+    lists.forEach(function (list) { if (list.root.contains(target) && list.reach(target)) shown = true; });
+    if (openAround(target)) shown = true;
+    var own = target.querySelector(":scope > details.td-fold");  // a section's own fold
+    if (own && !own.open) { own.open = true; shown = true; }
+    if (shown) target.scrollIntoView();
   }
   var tries = 0;
   function showMarked() {
@@ -123,10 +101,30 @@
     });
     if (openAround(best)) best.scrollIntoView({ block: "center" });  // else in sight already
   }
-  function arrive() { reveal(); tries = 0; showMarked(); }
+
+  function once(element) {
+    if (element.getAttribute("data-ready")) return false;
+    element.setAttribute("data-ready", "1");
+    return true;
+  }
+  function arrive() {
+    lists = lists.filter(function (list) { return document.body.contains(list.root); });  // instant navigation
+    all(document, "form.td-filters[data-filter-target]").forEach(function (form) {
+      var root = document.getElementById(form.getAttribute("data-filter-target"));
+      if (!root || !once(form)) return;
+      page(root, all(form, "select"), form.querySelector(".td-filter-count"), "văn bản");
+      form.hidden = false;
+    });
+    all(document, "[data-td-paged]").forEach(function (list) {
+      if (once(list)) page(list, [], null, list.getAttribute("data-td-paged"));
+    });
+    reveal();
+    tries = 0;
+    showMarked();
+  }
   window.addEventListener("hashchange", reveal);
   window.addEventListener("beforeprint", function () {
-    Array.prototype.forEach.call(document.querySelectorAll("details:is(.td-fold, .td-branch)"), function (d) { d.open = true; });
+    all(document, "details:is(.td-fold, .td-branch)").forEach(function (d) { d.open = true; });
   });
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(arrive);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", arrive);

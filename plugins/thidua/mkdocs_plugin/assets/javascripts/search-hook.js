@@ -148,7 +148,9 @@
    selector (squidfunk/mkdocs-material#8576): beside a record's JSON and the feeds, where there is none,
    one or two 404s on every page a reader opens. It looks once, at DOMContentLoaded, in a listener
    added after this script's: the links it has no use for (no hreflang) are hidden from it until it
-   has looked, and put back as written. Feed readers and crawlers read the HTML, which is unchanged. */
+   has looked, and put back as written. Feed readers and crawlers read the HTML, which is unchanged.
+   With Material's instant navigation (not on: mkdocs.yml) it would look again on every page shown,
+   without this script running again. */
 (function () {
   var links = Array.prototype.slice.call(document.querySelectorAll("link[rel=alternate]:not([hreflang])"));
   if (!links.length || document.readyState !== "loading") return;

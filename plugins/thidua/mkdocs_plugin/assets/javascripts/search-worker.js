@@ -12,7 +12,7 @@
  *   (mkdocs_plugin/pagefind_index.py): a query word is sent closed, so "ho" matches hộ, hồ, họ
  *   and not hòa or hội; only the last word, while it is still typed (no space after it), is sent
  *   open and matches as a prefix. Folding here is character by character, as in Python
- *   (thidua.search.index_words), so word n of a page's text here is Pagefind's location n.
+ *   (thidua.search.index_words, index_tokens), so word n of a page's text here is Pagefind's location n.
  * - Ranking. Pagefind returns the pages holding every word, ranked by its score (weights: title,
  *   then number, issuer and signer, then headings, then text). The first LOADED are re-ranked
  *   here on their text: every word in one section, a phrase typed in order, words typed with
@@ -115,11 +115,11 @@
     return plain.then(function (raw) { return JSON.parse(new TextDecoder().decode(raw)); });
   }
 
-  // --- Folding: one character at a time, as thidua.search.index_words does
+  // --- Folding: one character at a time, as thidua.search.index_words and index_tokens do
 
   var folded = new Map();
   var APOSTROPHES = "'\u2019\u02bc\u2018`\u00b4";  // as thidua.text.APOSTROPHES
-  var APOSTROPHE = /['\u2019\u02bc\u2018`\u00b4]/g;
+  var APOSTROPHE = new RegExp("[" + APOSTROPHES + "]", "g");
   function foldChar(c) {
     var f = folded.get(c);
     if (f === undefined) {
@@ -134,14 +134,15 @@
   }
 
   /** The words of `text` (NFC): [{t: folded, s: start, e: end}] with offsets into `text`; a word
-   * joined at an apostrophe between two letters ("H'Luih": t "hluih") also has its parts (p: ["h",
-   * "luih"]), as thidua.search.index_tokens indexes it. Any other apostrophe separates words. */
+   * joined at an apostrophe between two letters ("H'Luih": t "hluih") also has its parts, each the
+   * same (p: [{t: "h", ...}, {t: "luih", ...}]), as thidua.search.index_tokens indexes it. Any other
+   * apostrophe separates words. */
   function scan(text) {
-    var out = [], word = "", start = -1, i = 0, parts = null, from = 0, last = "";
+    var out = [], word = "", start = -1, i = 0, parts = null, from = 0, partStart = -1, last = "";
     function end(at) {
       if (start >= 0) {
         var w = { t: word, s: start, e: at };
-        if (parts) { parts.push(word.slice(from)); w.p = parts; }
+        if (parts) { parts.push({ t: word.slice(from), s: partStart, e: at }); w.p = parts; }
         out.push(w);
       }
       word = ""; start = -1; parts = null; from = 0;
@@ -152,8 +153,10 @@
       if (f === "'") {
         var after = i + c.length < text.length ? foldChar(String.fromCodePoint(text.codePointAt(i + c.length))) : "";
         if (start >= 0 && /^[a-z]$/.test(last) && /^[a-z]$/.test(after)) {
-          (parts || (parts = [])).push(word.slice(from));
+          var partFrom = parts ? partStart : start;
+          (parts || (parts = [])).push({ t: word.slice(from), s: partFrom, e: i });
           from = word.length;
+          partStart = i + c.length;
         } else end(i);
       } else if (f) {
         if (start < 0) start = i;
@@ -168,7 +171,8 @@
 
   /** The tone mark in one place: old-style "hòa, khỏe, thủy" read as new-style "hoà, khoẻ, thuỷ". */
   function canonical(word) {
-    var decomposed = word.replace(APOSTROPHE, "").normalize("NFD");
+    word = word.replace(APOSTROPHE, "");  // "Y'Blông" typed is "Y’Blông" written
+    var decomposed = word.normalize("NFD");
     var tone = TONE.exec(decomposed);
     if (!tone) return word.normalize("NFC");
     var bare = decomposed.replace(TONES, "");
@@ -199,9 +203,12 @@
     return w.open ? token.lastIndexOf(w.t, 0) === 0 : token === w.t;
   }
 
-  /** Whether page word `pw` answers query word `w`: itself or, joined at an apostrophe, one of its parts. */
+  /** What of page word `pw` answers query word `w`: the word, or (joined at an apostrophe) one of its
+   * parts, as {t, s, e}; null if nothing does. */
   function answers(pw, w) {
-    return matches(pw.t, w) || (pw.p !== undefined && pw.p.some(function (part) { return matches(part, w); }));
+    if (matches(pw.t, w)) return pw;
+    if (pw.p !== undefined) for (var k = 0; k < pw.p.length; k++) if (matches(pw.p[k].t, w)) return pw.p[k];
+    return null;
   }
 
   /** The query word a page word answers first (its index), or -1. */
@@ -241,16 +248,20 @@
 
   /** How well a set of locations answers the query: every word, in order, as typed. */
   function assess(locations, page, q) {
-    var n = q.words.length, found = new Array(n), exact = 0, marked = 0, at = {};
+    // at: location -> the first query word it answers; upto: the last of the query words after that
+    // one it answers too ("h luih": two query words, one page word, H'Luih)
+    var n = q.words.length, found = new Array(n), exact = 0, marked = 0, at = {}, upto = {};
     locations.forEach(function (loc) {
       var w = page.words[loc];
       if (!w) return;
-      q.words.forEach(function (qw, i) {  // "h luih": two query words, one page word (H'Luih)
-        if (!answers(w, qw)) return;
-        if (!(loc in at)) at[loc] = i;
+      q.words.forEach(function (qw, i) {
+        var form = answers(w, qw);
+        if (!form) return;
+        if (!(loc in at)) at[loc] = upto[loc] = i;
+        else if (i === upto[loc] + 1) upto[loc] = i;
         if (!found[i]) found[i] = { whole: false, exact: false };
-        if (w.t === qw.t) found[i].whole = true;
-        if (qw.marked && canonical(page.spans[w.span].text.slice(w.s, w.e).toLowerCase()) === qw.exact)
+        if (form.t === qw.t) found[i].whole = true;
+        if (qw.marked && canonical(page.spans[w.span].text.slice(form.s, form.e).toLowerCase()) === qw.exact)
           found[i].exact = true;
       });
     });
@@ -262,9 +273,9 @@
       if (found[i].whole) whole++;
       if (found[i].exact) exact++;
     }
-    Object.keys(at).forEach(function (key) {
-      var loc = +key, length = 1;
-      while (at[loc + length] === at[loc] + length) length++;
+    Object.keys(at).forEach(function (key) {  // the longest run of query words, in order, on consecutive words
+      var loc = +key, length = upto[loc] - at[loc] + 1;
+      for (var next = loc + 1; at[next] === upto[next - 1] + 1; next++) length += upto[next] - at[next] + 1;
       if (length > phrase) phrase = length;
     });
     var score = Math.pow(covered / n, 2)
