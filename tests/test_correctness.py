@@ -453,3 +453,31 @@ def test_sample_numbers_carry_the_marker_and_only_theirs(tmp_path):
         ("sample-number", "qd-mau-1-2023.yml", "a sample's number must say it is invented"),
         ("sample-number", "qd-xa-2024.yml", "only sample data has a number marked as a sample"),
     ], found
+
+
+def test_names_are_listed_in_vietnamese_alphabetical_order(tmp_path):
+    """Code-point order put "Bắc" after "Bình" and every "Đ" last: ă, â, đ, ê, ô, ơ, ư are letters of
+    their own, a tone counts only between equal letters, numbers as numbers."""
+    from award_data import make_data
+    from thidua.text import sort_key
+
+    names = ["Anh Sơn", "An Phú", "Âm Hạ", "Ăn Hòa", "Bình Đông", "Bắc Vinh", "Buôn Ró", "Đông Hòa", "Dũng Tiến",
+             "Thôn 10", "Thôn 2", "Hải Định", "Hà Lập"]
+    expected = ["An Phú", "Anh Sơn", "Ăn Hòa", "Âm Hạ", "Bắc Vinh", "Bình Đông", "Buôn Ró", "Dũng Tiến", "Đông Hòa",
+                "Hà Lập", "Hải Định", "Thôn 2", "Thôn 10"]
+    assert sorted(names, key=sort_key) == expected
+    assert sorted(["ha", "hạ", "há", "hã", "hả", "hà"], key=sort_key) == ["ha", "hà", "hả", "hã", "há", "hạ"]
+    files = {f"authorities/xa-{n}.yml": f"id: xa-{n}\nname: Ủy ban nhân dân xã {name}\nshort_name: UBND xã {name}\n"
+                                        "level: commune\nparent: ubnd-tinh-a\n" for n, name in enumerate(names)}
+    build(tmp_path, make_data(tmp_path, files))
+    page = (tmp_path / "site" / "co-quan" / "index.html").read_text(encoding="utf-8")
+    shown = [name for name in re.findall(r">Ủy ban nhân dân xã ([^<]+)<", page) if name in names]
+    assert shown == expected, shown
+
+
+def test_a_campaign_counts_its_documents_by_level_top_down(frozen_site_dir):
+    from thidua import model
+    page = (frozen_site_dir / "phong-trao" / "vi-nguoi-ngheo-2021-2025" / "index.html").read_text(encoding="utf-8")
+    shown = re.findall(r"văn bản cấp ([^<]+)</li>", page)
+    order = [model.label(level).lower() for level in model.Level]
+    assert len(shown) >= 3 and shown == sorted(shown, key=order.index), shown

@@ -14,7 +14,7 @@ from . import model
 from .dates import Period
 from .relations import campaign_of_decision, campaign_of_story, successors
 from .repository import Repository
-from .text import name_key, natural_key
+from .text import name_key, natural_key, sort_key
 
 
 
@@ -183,10 +183,10 @@ class LinkGraph:
         for key in g.implemented_by:
             g.implemented_by[key].sort(key=lambda b: doc_key(b.document))
         for key in g.subordinates:
-            g.subordinates[key].sort(key=lambda a: (a.level != model.Level.DEPARTMENT, a.name, a.id))
+            g.subordinates[key].sort(key=lambda a: (a.level != model.Level.DEPARTMENT, sort_key(a.name), a.id))
         for key in g.predecessors:
             g.predecessors[key].sort(key=lambda p: (p.authority.level != model.Level.DEPARTMENT,
-                                                    p.authority.name, p.authority.id))
+                                                    sort_key(p.authority.name), p.authority.id))
         g._build_decisions()
         g._build_stories()
         return g

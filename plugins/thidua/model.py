@@ -39,6 +39,9 @@ class Level(StrEnum):
     BOARD = "board"
 
 
+LEVEL_ORDER = {level: i for i, level in enumerate(Level)}  # lists of authorities and counts by level, top down
+
+
 class Change(StrEnum):
     MERGED = "merged"
     RENAMED = "renamed"

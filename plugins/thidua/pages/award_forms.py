@@ -3,6 +3,7 @@ form's honor roll and the finder); and the list of forms."""
 from __future__ import annotations
 
 from .. import model
+from ..text import sort_key
 from .site import Site, TocEntry
 from .render import Renderer
 from .urls import honor_url, index_url, record_url
@@ -10,7 +11,7 @@ from .urls import honor_url, index_url, record_url
 
 def build(renderer: Renderer, site: Site) -> None:
     repo = renderer.repo
-    forms = sorted(repo.award_forms.values(), key=lambda f: (-f.rank, f.name))
+    forms = sorted(repo.award_forms.values(), key=lambda f: (-f.rank, sort_key(f.name)))
     site.pages.append(renderer.page(
         "award_forms_index.html", index_url("award-forms"), "Hình thức khen thưởng", kind="index",
         description="Các hình thức khen thưởng và thẩm quyền quyết định.",

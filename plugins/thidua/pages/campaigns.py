@@ -10,6 +10,7 @@ from functools import partial
 
 from .. import model
 from ..graph import LinkGraph
+from ..model import LEVEL_ORDER
 from . import split
 from .limits import DECISIONS_SHOWN, FOLD_AFTER
 from .site import Site, TocEntry
@@ -156,7 +157,7 @@ def build(renderer: Renderer, site: Site) -> None:
                         "startDate": str(campaign.period.start), "endDate": str(campaign.period.end)} if top else None,
                 crumbs=split.crumbs([("", "Trang chủ"), ("phong-trao/", "Phong trào"), (None, campaign.name)], part),
                 campaign=campaign, members=part.items["documents"], roots=part.items["tree"],
-                levels=sorted(levels.items()), authority_count=len(authorities), member_count=len(members),
+                levels=sorted(levels.items(), key=lambda kv: LEVEL_ORDER[kv[0]]), authority_count=len(authorities), member_count=len(members),
                 decisions=shown, decision_total=len(decisions), latest=latest is not None, stories=stories,
                 line_count=line_count,
                 honor_url=honor_url, story_list_url=story_list_url, toc=toc, documents_heading=documents_heading,

@@ -3,6 +3,7 @@ Every list on it is bounded, whatever the size of the data."""
 from __future__ import annotations
 
 from .. import timeline
+from ..text import sort_key
 from .site import Site
 from .render import Renderer
 
@@ -17,7 +18,7 @@ def build(renderer: Renderer, site: Site) -> None:
     today = renderer.settings.build_date
     dated = [d for d in repo.documents.values() if d.transcribed]
     latest = sorted(dated, key=lambda d: (d.date.sort_key() if d.date else (0, 0, 0), d.id), reverse=True)[:LATEST]
-    campaigns = sorted(repo.campaigns.values(), key=lambda c: (-c.period.end, c.name))
+    campaigns = sorted(repo.campaigns.values(), key=lambda c: (-c.period.end, sort_key(c.name)))
     site.pages.append(renderer.page(
         "home.html", "", renderer.settings.site_name, kind="home",
         description="Tra cứu kế hoạch thi đua, danh sách khen thưởng và gương điển hình tiên tiến.",

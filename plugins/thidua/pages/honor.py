@@ -45,7 +45,7 @@ from itertools import groupby
 
 from .. import model
 from ..graph import Line
-from ..text import fold, folded_words, place_name, vi_number
+from ..text import folded_words, place_name, sort_key, vi_number
 from .site import Site, TocEntry
 from .decisions import decision_heading
 from . import lines as line_html
@@ -87,7 +87,7 @@ def groups_by(renderer: Renderer, decisions: list[model.AwardDecision], by: str)
     `decisions` are newest first already (the graph sorts them), and stay so in each group."""
     forms = renderer.repo.award_forms
     if by == "form":
-        key = lambda d: (-forms[d.form].rank, forms[d.form].name, d.form)
+        key = lambda d: (-forms[d.form].rank, sort_key(forms[d.form].name), d.form)
         return [(k[2], forms[k[2]].name, list(ds)) for k, ds in groupby(sorted(decisions, key=key), key=key)]
     key = lambda d: d.date.year
     return [(f"nam-{y}", f"Năm {y}", list(ds)) for y, ds in groupby(decisions, key=key)]
@@ -254,12 +254,12 @@ def build_finder_data(renderer: Renderer, check: Callable[[], None]) -> dict[str
         per = authorities.setdefault(prov, {})
         per[d.authority] = per.get(d.authority, 0) + 1
 
-    form_ids = sorted(forms, key=lambda f: (-repo.award_forms[f].rank, repo.award_forms[f].name, f))
+    form_ids = sorted(forms, key=lambda f: (-repo.award_forms[f].rank, sort_key(repo.award_forms[f].name), f))
     kind_ids = [k for k in model.SubjectKind if k in kinds]
     occ_ids = [o for o in model.Occasion if o in occasions]
     prov_label = {p: province_label(renderer, repo.authorities[p]) if p else "Trung ương, không thuộc tỉnh"
                   for p in provinces}
-    prov_ids = sorted(provinces, key=lambda p: (p == "", fold(prov_label[p]), p))
+    prov_ids = sorted(provinces, key=lambda p: (p == "", sort_key(prov_label[p]), p))
     form_ix = {f: i for i, f in enumerate(form_ids)}
     kind_ix = {k: i for i, k in enumerate(kind_ids)}
     occ_ix = {o: i for i, o in enumerate(occ_ids)}
@@ -268,7 +268,7 @@ def build_finder_data(renderer: Renderer, check: Callable[[], None]) -> dict[str
     prov_facet = []
     for p in prov_ids:
         rows: list[list] = sorted(([a, authority_label(repo.authorities[a]), n] for a, n in authorities[p].items()),
-                      key=lambda r: (fold(r[1]), r[0]))
+                      key=lambda r: (sort_key(r[1]), r[0]))
         prov_facet.append([p, prov_label[p], provinces[p], _emit(files, "a", {"a": rows})])
 
     # Shards of SHARD_LINES lines in given-name order, each with the decisions its lines cite.
@@ -333,9 +333,9 @@ def build_finder(renderer: Renderer, site: Site) -> None:
     line_count = lambda decisions: sum(len(g.lines_of_decision.get(d.id, [])) for d in decisions)
     years = [(y, line_count(g.decisions_of_year[y])) for y in sorted(g.decisions_of_year, reverse=True)]
     forms = [(repo.award_forms[f], line_count(g.decisions_of_form[f]))
-             for f in sorted(g.decisions_of_form, key=lambda f: (-repo.award_forms[f].rank, repo.award_forms[f].name))]
+             for f in sorted(g.decisions_of_form, key=lambda f: (-repo.award_forms[f].rank, sort_key(repo.award_forms[f].name)))]
     campaigns = [(repo.campaigns[c], line_count(g.decisions_of_campaign[c]))
-                 for c in sorted(g.decisions_of_campaign, key=lambda c: repo.campaigns[c].name) if c in repo.campaigns]
+                 for c in sorted(g.decisions_of_campaign, key=lambda c: sort_key(repo.campaigns[c].name)) if c in repo.campaigns]
     toc = [TocEntry(2, "tra-cuu", "Tra cứu theo tên")]
     if years:
         toc += [TocEntry(2, "theo-nam", "Theo năm"), TocEntry(2, "theo-hinh-thuc", "Theo hình thức khen thưởng")]

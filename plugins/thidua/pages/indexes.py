@@ -5,7 +5,8 @@ from .. import model
 from ..graph import doc_key
 from . import split
 from .site import Site
-from .periods import LEVEL_ORDER
+from ..model import LEVEL_ORDER
+from ..text import sort_key
 from .render import Renderer
 from .urls import index_url
 
@@ -19,8 +20,8 @@ def provinces_directory(renderer: Renderer, authorities: list[model.Authority] |
         province = g.province_of(authority.id)
         groups.setdefault(province.id if province else "", []).append(authority)
     out = []
-    for pid in sorted(groups, key=lambda k: (k != "", renderer.repo.authorities[k].name if k else "")):
-        members = sorted(groups[pid], key=lambda a: (LEVEL_ORDER[a.level], a.name, a.id))
+    for pid in sorted(groups, key=lambda k: (k != "", sort_key(renderer.repo.authorities[k].name) if k else ())):
+        members = sorted(groups[pid], key=lambda a: (LEVEL_ORDER[a.level], sort_key(a.name), a.id))
         out.append((renderer.repo.authorities.get(pid), members))
     return out
 
@@ -53,7 +54,7 @@ def build(renderer: Renderer, site: Site) -> None:
             crumbs=split.crumbs([("", "Trang chủ"), (None, "Kế hoạch và văn bản")], part),
             documents=shown, total=len(documents) if part.at_top else part.counts["documents"],
             campaign_ids=sorted({d.campaign for d in shown if d.campaign}),
-            authority_ids=sorted({d.authority for d in shown}, key=lambda a: repo.authorities[a].name),
+            authority_ids=sorted({d.authority for d in shown}, key=lambda a: (sort_key(repo.authorities[a].name), a)),
             period_ids=sorted({d.period.id for d in shown if d.period}),
             levels=[lv for lv in model.Level if any(repo.authorities[d.authority].level == lv for d in shown)],
             part=part, counted=[("documents", "văn bản")],
@@ -76,7 +77,7 @@ def build(renderer: Renderer, site: Site) -> None:
         periods=sorted(g.periods.values(), key=lambda p: (-p.start, -p.end)), years=sorted(g.years, reverse=True),
         counts={pid: len(g.documents_of_period.get(pid, [])) for pid in g.periods},
     ))
-    campaigns = sorted(repo.campaigns.values(), key=lambda c: (-c.period.start, c.name))
+    campaigns = sorted(repo.campaigns.values(), key=lambda c: (-c.period.start, sort_key(c.name)))
     listing = split.listing(renderer, site, index_url("campaigns"),
                             {"campaigns": split.Section(campaigns, _launcher(renderer))}, under="tinh/")
     for part in listing.parts:

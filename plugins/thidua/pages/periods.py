@@ -5,12 +5,12 @@ from __future__ import annotations
 from itertools import groupby
 
 from .. import model, timeline
+from ..model import LEVEL_ORDER
+from ..text import sort_key
 from . import split
 from .site import Site
 from .render import Renderer
 from .urls import record_url
-
-LEVEL_ORDER = {level: i for i, level in enumerate(model.Level)}
 
 
 def by_level(renderer: Renderer, documents: list[model.Document]):
@@ -19,7 +19,7 @@ def by_level(renderer: Renderer, documents: list[model.Document]):
 
     def key(d):
         a = authorities[d.authority]
-        return (LEVEL_ORDER[a.level], a.name, a.id)
+        return (LEVEL_ORDER[a.level], sort_key(a.name), a.id)
 
     out = []
     for level, docs in groupby(sorted(documents, key=key), key=lambda d: authorities[d.authority].level):
@@ -39,7 +39,7 @@ def build(renderer: Renderer, site: Site) -> None:
     for pid, period in sorted(g.periods.items()):
         documents = g.documents_of_period.get(pid, [])
         span = f"{period.start} - {period.end}"
-        campaigns = sorted((c for c in renderer.repo.campaigns.values() if c.period.id == pid), key=lambda c: c.name)
+        campaigns = sorted((c for c in renderer.repo.campaigns.values() if c.period.id == pid), key=lambda c: sort_key(c.name))
         listing = split.listing(renderer, site, record_url("periods", pid),
                                 {"documents": split.Section(documents, split.by_authority, split.document_row)})
         for part in listing.parts:

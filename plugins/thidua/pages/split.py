@@ -22,7 +22,7 @@ from typing import Any
 
 from .. import model
 from ..graph import LinkGraph
-from ..text import fold, place_name
+from ..text import place_name, sort_key
 from .honor import province_label
 from .render import Renderer
 from .site import Page, Site
@@ -246,13 +246,13 @@ def listing(renderer: Renderer, site: Site, url: str, sections: dict[str, Sectio
         for item in (s.cut(key, bound) if s.cut is not None else s.items):
             members.setdefault(key(s.authority(item)), {n: [] for n in sections})[name].append(item)
     labels = {k: province_label(renderer, provinces[k]) for k in members if k}
-    keys = [""] + sorted((k for k in members if k), key=lambda k: (fold(labels[k]), k))
+    keys = [""] + sorted((k for k in members if k), key=lambda k: (sort_key(labels[k]), k))
     places: dict[str, Place] = {}
     paged: dict[str, list[tuple[dict[str, list], dict[str, int]]]] = {}
     for k in keys:
         paged[k] = paginate(members[k], weights, bound)
         counts = {name: len(members[k][name]) for name in sections}
-        before = sorted(former.get(k, {}).values(), key=lambda a: (fold(a.name), a.id))
+        before = sorted(former.get(k, {}).values(), key=lambda a: (sort_key(a.name), a.id))
         places[k] = Place(labels.get(k, "Trung ương"), place_name(provinces[k].name) if k else "các cơ quan trung ương",
                           f"{url}{under}{k}/" if k else url, counts, [place_name(a.name) for a in before])
     parts = []

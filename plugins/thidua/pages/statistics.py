@@ -15,8 +15,8 @@ import pygal
 from pygal.style import Style
 
 from .. import model
-from ..text import place_name, vi_number
-from .periods import LEVEL_ORDER
+from ..model import LEVEL_ORDER
+from ..text import place_name, sort_key, vi_number
 from .render import Renderer
 from .site import Site, TocEntry
 
@@ -108,7 +108,7 @@ def charts(renderer: Renderer) -> list[tuple[Chart, bool]]:
     lines = lambda decisions: sum(len(g.lines_of_decision.get(d.id, [])) for d in decisions)
     per_year = Chart("theo-nam", "Lượt khen thưởng theo năm quyết định", "Năm", "Lượt khen thưởng",
                      [(str(y), lines(g.decisions_of_year[y])) for y in sorted(g.decisions_of_year)])
-    forms = sorted(g.decisions_of_form, key=lambda f: (-repo.award_forms[f].rank, repo.award_forms[f].name))
+    forms = sorted(g.decisions_of_form, key=lambda f: (-repo.award_forms[f].rank, sort_key(repo.award_forms[f].name)))
     per_form = Chart("theo-hinh-thuc", "Lượt khen thưởng theo hình thức", "Hình thức", "Lượt khen thưởng",
                      [(repo.award_forms[f].name, lines(g.decisions_of_form[f])) for f in forms])
     provinces: Counter[str] = Counter()
@@ -118,7 +118,7 @@ def charts(renderer: Renderer) -> list[tuple[Chart, bool]]:
         provinces[name] += len(g.lines_of_decision.get(decision.id, []))
     per_province = Chart("theo-tinh", "Lượt khen thưởng theo tỉnh, thành phố của cơ quan quyết định",
                          "Tỉnh, thành phố", "Lượt khen thưởng", sorted(((k, n) for k, n in provinces.items() if n),
-                                                    key=lambda r: (-r[1], r[0])))
+                                                    key=lambda r: (-r[1], sort_key(r[0]))))
     levels = Counter(repo.authorities[d.authority].level for d in repo.documents.values()
                      if d.type == model.DocType.KE_HOACH)
     per_level = Chart("ke-hoach-theo-cap", "Kế hoạch thi đua theo cấp ban hành", "Cấp", "Số kế hoạch",

@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from .. import markup, model
 from ..photos import read_published, resolve_photo
-from ..text import slugify, vi_number
+from ..text import slugify, sort_key, vi_number
 from .site import Site, TocEntry
 from .decisions import decision_heading
 from . import lines as line_html
@@ -143,9 +143,9 @@ def build_lists(renderer: Renderer, site: Site) -> None:
     the index's (every authority that has stories, by its own province) at `dien-hinh/tinh/<province id>/`."""
     repo, g = renderer.repo, renderer.graph
     years = sorted(g.stories_of_year, reverse=True)
-    campaigns = sorted((c for c in g.stories_of_campaign if c in repo.campaigns), key=lambda c: repo.campaigns[c].name)
+    campaigns = sorted((c for c in g.stories_of_campaign if c in repo.campaigns), key=lambda c: sort_key(repo.campaigns[c].name))
     authorities = sorted((a for a in g.stories_of_authority if a in repo.authorities),
-                         key=lambda a: (repo.authorities[a].name, a))
+                         key=lambda a: (sort_key(repo.authorities[a].name), a))
     root = index_url("stories")
     latest = g.stories[:LATEST]
     listing = split.listing(renderer, site, root, {"authorities": split.Section(
