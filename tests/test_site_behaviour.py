@@ -364,3 +364,42 @@ def test_no_page_asks_for_a_sitemap_beside_its_alternate_links(frozen_url, page)
         written = page.evaluate("fetch(location.href).then(r => r.text())")
         assert links.count() == written.count('rel="alternate"'), path
     assert not [url for url in asked if url.endswith("sitemap.xml")], asked
+
+
+def test_long_lists_in_folds_and_of_stories_show_fifty_at_a_time(tmp_path, page):
+    """Opened, a province's year folds held 917 milestones (148,000 px on a phone) and 262 commune
+    plans; a newspaper's list of stories was 206 cards: each shows fifty, a button for the next."""
+    from conftest import served
+    from test_honor_pages import commune_plans, honor_data
+
+    deadlines = "".join(f"      - {{what: 'Báo cáo số {n}', kind: report, yearly: '11-{n % 28 + 1:02d}'}}\n" for n in range(60))
+    plan = ("id: kh-99-dong-xuan-2022\ntype: ke-hoach\nnumber: 99/KH-UBND\ndate: '2022-01-05'\n"
+            "authority: ubnd-tinh-dong-xuan\ntitle: Kế hoạch báo cáo\ncampaign: vi-nguoi-ngheo-2021-2025\n"
+            "period: 2021-2025\nbody:\n  - label: '1.'\n    title: Báo cáo\n    text: Các đơn vị báo cáo.\n"
+            "    deadlines:\n" + deadlines)
+    stories = {f"stories/cau-chuyen-{n}.yml": f"id: cau-chuyen-{n}\ntitle: Câu chuyện số {n}\ndate: '2023-03-{n % 28 + 1:02d}'\n"
+                                              f"author: ubnd-tinh-dong-xuan\nbody: Nội dung {n}.\n" for n in range(60)}
+    build(tmp_path, honor_data(tmp_path, {**commune_plans(61), "documents/kh-99-dong-xuan-2022.yml": plan, **stories}))
+    with served(tmp_path / "site") as url:
+        page.set_viewport_size({"width": 360, "height": 740})
+        page.goto(url + "nam/2023/")
+        november = page.locator("details.td-month").filter(has_text="Tháng 11/2023")
+        november.locator("summary").click()
+        assert november.locator("li.td-timeline__item:visible").count() == 50
+        expect = november.locator("button.td-more-rows")
+        assert expect.inner_text() == "Xem thêm 10 mốc (còn 10)"
+        expect.click()
+        assert november.locator("li.td-timeline__item:visible").count() == 60 and expect.is_hidden()
+
+        page.goto(url + "nam/2022/")
+        communes = page.locator("details.td-level").filter(has_text="Xã, phường")
+        communes.locator("summary").click()
+        assert communes.locator("tbody tr:visible").count() == 50
+        assert communes.locator("button.td-more-rows").inner_text() == "Xem thêm 11 văn bản (còn 11)"
+
+        page.goto(url + "dien-hinh/co-quan/ubnd-tinh-dong-xuan/")
+        assert page.locator("h1").inner_text().startswith("Gương điển hình liên quan đến")
+        cards = page.locator("ul.td-story-cards > li")
+        assert cards.count() >= 60 and page.locator("ul.td-story-cards > li:visible").count() == 50
+        page.emulate_media(media="print")
+        assert page.locator("ul.td-story-cards > li:visible").count() == cards.count()

@@ -203,7 +203,10 @@ def build_lists(renderer: Renderer, site: Site) -> None:
     for c in campaigns:
         one("campaigns", c, f"Gương điển hình phong trào “{repo.campaigns[c].name}”", repo.campaigns[c].name)
     for a in authorities:
-        one("authorities", a, f"Gương điển hình: {repo.authorities[a].name}", authority_label(repo.authorities[a]))
+        # its stories are those about it, in it or written by it ("Gương điển hình: Báo Đắk Lắk" read
+        # as if the newspaper were the model)
+        one("authorities", a, f"Gương điển hình liên quan đến {repo.authorities[a].name}",
+            authority_label(repo.authorities[a]))
 
 
 def build(renderer: Renderer, site: Site) -> None:

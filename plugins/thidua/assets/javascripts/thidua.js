@@ -1,8 +1,9 @@
 /* thidua: long lists and long texts on a phone, and the links into them.
    - Long lists show PAGE rows at a time, a button for the next (a province's 300 documents were
      70,000 px on a phone, a page of an honor roll's 500 lines 68,000 px): an index's rows that its
-     filters keep (form.td-filters), a campaign's documents and an honor roll's lines
-     ([data-td-paged], its value naming what a row counts). A row not reached yet is marked
+     filters keep (form.td-filters), and any list marked [data-td-paged] (its value naming what a
+     row counts: a table's rows, or a list's items): a campaign's documents, an honor roll's lines,
+     a year's milestones and documents, a list of stories. A row not reached yet is marked
      data-td-later, which only a screen hides (thidua.css): paper shows every row a filter keeps. A
      part of a list ([data-td-part]: a year with its heading, a decision with its own) showing no row
      is marked the same way.
@@ -22,7 +23,8 @@
   // root: what holds the rows; selects: the filters (none for a plain list); count: where the
   // number kept is written, if anywhere; noun: what a row counts
   function page(root, selects, count, noun) {
-    var rows = all(root, "tbody tr"), parts = all(root, "[data-td-part]");
+    var rows = /^[OU]L$/.test(root.tagName) ? Array.prototype.slice.call(root.children) : all(root, "tbody tr");
+    var parts = all(root, "[data-td-part]");
     var limit = PAGE;
     var more = document.createElement("button");
     more.type = "button";
