@@ -481,3 +481,22 @@ def test_a_campaign_counts_its_documents_by_level_top_down(frozen_site_dir):
     shown = re.findall(r"văn bản cấp ([^<]+)</li>", page)
     order = [model.label(level).lower() for level in model.Level]
     assert len(shown) >= 3 and shown == sorted(shown, key=order.index), shown
+
+
+def test_a_plan_s_deadlines_are_in_the_order_of_the_calendar(tmp_path):
+    """A plan's timeline listed "before 01/11 every year" above "before 31/10 every year" (the
+    text's order): one-off dates first by date, then the yearly ones by month and day."""
+    from award_data import make_data
+
+    plan = ("id: kh-5-ubnd-a-2023\ntype: ke-hoach\nnumber: 5/KH-UBND\ndate: '2023-01-05'\nauthority: ubnd-tinh-a\n"
+            "title: Kế hoạch có thời hạn\nbody:\n  - label: '1.'\n    title: Hồ sơ\n    text: Nộp hồ sơ và báo cáo.\n"
+            "    deadlines:\n"
+            "      - {what: Nộp hồ sơ, kind: submission, yearly: '11-01'}\n"
+            "      - {what: Báo cáo năm, kind: report, yearly: '10-31'}\n"
+            "      - {what: Báo cáo tổng kết, kind: report, date: '2025-06-30'}\n"
+            "      - {what: Báo cáo sơ kết, kind: report, date: '2024-03-15'}\n")
+    build(tmp_path, make_data(tmp_path, {"documents/kh-5-ubnd-a-2023.yml": plan}))
+    page = (tmp_path / "site" / "van-ban" / "kh-5-ubnd-a-2023" / "index.html").read_text(encoding="utf-8")
+    timeline = page.split('id="tien-do"')[1].split("</ol>")[0]
+    order = [what for what in ("Báo cáo sơ kết", "Báo cáo tổng kết", "Báo cáo năm", "Nộp hồ sơ") if what in timeline]
+    assert sorted(order, key=timeline.index) == ["Báo cáo sơ kết", "Báo cáo tổng kết", "Báo cáo năm", "Nộp hồ sơ"]

@@ -514,6 +514,16 @@ def decisions_listed(body: str) -> list[str]:
     return re.findall(r'<td data-label="Quyết định"><a href="[./]*khen-thuong/([^/]+)/">', body)
 
 
+def test_decisions_are_reached_as_the_menu_leads_to_them(site):
+    """The menu puts decisions under "Khen thưởng › Quyết định khen thưởng": their breadcrumbs go
+    through that index, not through "Vinh danh" (the rolls), as they did."""
+    pages = pages_of(site)
+    crumbs = lambda body: re.findall(r'<a href="([^"]*)">([^<]+)</a>', body.split('class="td-breadcrumbs"')[1].split("</nav>")[0])
+    assert crumbs(pages["khen-thuong/qd-10-dong-xuan-2023/"].body) == [
+        ("../../", "Trang chủ"), ("../", "Quyết định khen thưởng"), ("../../vinh-danh/nam/2023/", "Năm 2023")]
+    assert crumbs(pages["khen-thuong/"].body) == [("../", "Trang chủ")]
+
+
 def test_achievement_is_written_on_the_decision_page_only(site):
     """A line's achievement, most of a row, is on its decision page once; a roll's row links there
     (issue 16: rows were written five times over)."""

@@ -57,7 +57,9 @@ def build_one(renderer: Renderer, decision: model.AwardDecision):
     }
     if decision.number:
         jsonld["legislationIdentifier"] = decision.number
-    crumbs = [("", "Trang chủ"), (honor_url(), "Vinh danh"),
+    # as the menu and the decisions index lead to it: Khen thưởng › Quyết định khen thưởng, then its
+    # year (the index's years open the rolls by year)
+    crumbs = [("", "Trang chủ"), (index_url("decisions"), "Quyết định khen thưởng"),
               (honor_url("years", decision.date.year), f"Năm {decision.date.year}"), (None, decision_heading(decision))]
     return renderer.page(
         "decision.html", url, title, description=description, jsonld=jsonld, toc=toc, kind="decision", record=decision,
@@ -80,7 +82,7 @@ def build(renderer: Renderer, site: Site) -> None:
     site.pages.append(renderer.page(
         "honor_decisions_index.html", index_url("decisions"), "Quyết định khen thưởng", kind="index",
         description="Các quyết định khen thưởng theo năm và các quyết định mới ban hành.",
-        crumbs=[("", "Trang chủ"), (honor_url(), "Vinh danh"), (None, "Quyết định khen thưởng")],
+        crumbs=[("", "Trang chủ"), (None, "Quyết định khen thưởng")],
         years=years, latest=latest, total=len(repo.decisions), honor_url=honor_url,
     ))
 
