@@ -467,12 +467,22 @@ def test_names_are_listed_in_vietnamese_alphabetical_order(tmp_path):
                 "Hà Lập", "Hải Định", "Thôn 2", "Thôn 10"]
     assert sorted(names, key=sort_key) == expected
     assert sorted(["ha", "hạ", "há", "hã", "hả", "hà"], key=sort_key) == ["ha", "hà", "hả", "hã", "há", "hạ"]
+    assert sort_key("Hiến 100 m²") < sort_key("Hiến 100 m³") and sort_key("①")  # digits int() cannot read
     files = {f"authorities/xa-{n}.yml": f"id: xa-{n}\nname: Ủy ban nhân dân xã {name}\nshort_name: UBND xã {name}\n"
                                         "level: commune\nparent: ubnd-tinh-a\n" for n, name in enumerate(names)}
+    for n in range(len(names)):  # a plan of each commune, in a campaign of its own
+        files[f"campaigns/pt-{n}.yml"] = f"id: pt-{n}\nname: Phong trào {names[n]}\nperiod: 2021-2025\n"
+        files[f"documents/kh-{n}-xa.yml"] = (f"id: kh-{n}-xa\ntype: ke-hoach\nnumber: {n + 1}/KH-UBND\ndate: '2023-02-01'\n"
+                                             f"authority: xa-{n}\ntitle: Kế hoạch\ncampaign: pt-{n}\nperiod: 2021-2025\n"
+                                             "transcribed: false\n")
     build(tmp_path, make_data(tmp_path, files))
-    page = (tmp_path / "site" / "co-quan" / "index.html").read_text(encoding="utf-8")
-    shown = [name for name in re.findall(r">Ủy ban nhân dân xã ([^<]+)<", page) if name in names]
-    assert shown == expected, shown
+    site = tmp_path / "site"
+    for page, pattern in (("co-quan/index.html", r">Ủy ban nhân dân xã ([^<]+)<"),  # the directory
+                          ("co-quan/ubnd-tinh-a/index.html", r">Ủy ban nhân dân xã ([^<]+)<"),  # the province's communes
+                          ("van-ban/index.html", r"<option value=\"xa-\d+\">UBND xã ([^<]+)<"),  # the index's filters
+                          ("van-ban/index.html", r"<option value=\"pt-\d+\">Phong trào ([^<]+)<")):
+        shown = [name for name in re.findall(pattern, (site / page).read_text(encoding="utf-8")) if name in names]
+        assert shown == expected, (page, pattern, shown)
 
 
 def test_a_campaign_counts_its_documents_by_level_top_down(frozen_site_dir):
@@ -494,9 +504,10 @@ def test_a_plan_s_deadlines_are_in_the_order_of_the_calendar(tmp_path):
             "      - {what: Nộp hồ sơ, kind: submission, yearly: '11-01'}\n"
             "      - {what: Báo cáo năm, kind: report, yearly: '10-31'}\n"
             "      - {what: Báo cáo tổng kết, kind: report, date: '2025-06-30'}\n"
-            "      - {what: Báo cáo sơ kết, kind: report, date: '2024-03-15'}\n")
+            "      - {what: Báo cáo sơ kết, kind: report, date: '2024-03-15'}\n"
+            "      - {what: Báo cáo trong năm, kind: report, date: '2024'}\n")
     build(tmp_path, make_data(tmp_path, {"documents/kh-5-ubnd-a-2023.yml": plan}))
     page = (tmp_path / "site" / "van-ban" / "kh-5-ubnd-a-2023" / "index.html").read_text(encoding="utf-8")
     timeline = page.split('id="tien-do"')[1].split("</ol>")[0]
-    order = [what for what in ("Báo cáo sơ kết", "Báo cáo tổng kết", "Báo cáo năm", "Nộp hồ sơ") if what in timeline]
-    assert sorted(order, key=timeline.index) == ["Báo cáo sơ kết", "Báo cáo tổng kết", "Báo cáo năm", "Nộp hồ sơ"]
+    order = ["Báo cáo sơ kết", "Báo cáo trong năm", "Báo cáo tổng kết", "Báo cáo năm", "Nộp hồ sơ"]
+    assert sorted(order, key=lambda what: timeline.index(f"{what}")) == order  # "in 2024" by its last day

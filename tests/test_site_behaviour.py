@@ -379,7 +379,14 @@ def test_long_lists_in_folds_and_of_stories_show_fifty_at_a_time(tmp_path, page)
             "    deadlines:\n" + deadlines)
     stories = {f"stories/cau-chuyen-{n}.yml": f"id: cau-chuyen-{n}\ntitle: Câu chuyện số {n}\ndate: '2023-03-{n % 28 + 1:02d}'\n"
                                               f"author: ubnd-tinh-dong-xuan\nbody: Nội dung {n}.\n" for n in range(60)}
-    build(tmp_path, honor_data(tmp_path, {**commune_plans(61), "documents/kh-99-dong-xuan-2022.yml": plan, **stories}))
+    # 55 plans of xã An Phú, 6 of xã Bình Lư: the second commune's heading waits with its plans
+    binh_lu = {"authorities/ubnd-xa-binh-lu.yml": "id: ubnd-xa-binh-lu\nname: Ủy ban nhân dân xã Bình Lư\n"
+                                                  "short_name: UBND xã Bình Lư\nlevel: commune\nparent: ubnd-tinh-dong-xuan\n"}
+    for path, text in commune_plans(61).items():
+        if int(path.split("-")[1]) > 55:
+            text = text.replace("authority: ubnd-xa-an-phu", "authority: ubnd-xa-binh-lu")
+        binh_lu[path] = text
+    build(tmp_path, honor_data(tmp_path, {**binh_lu, "documents/kh-99-dong-xuan-2022.yml": plan, **stories}))
     with served(tmp_path / "site") as url:
         page.set_viewport_size({"width": 360, "height": 740})
         page.goto(url + "nam/2023/")
@@ -396,6 +403,10 @@ def test_long_lists_in_folds_and_of_stories_show_fifty_at_a_time(tmp_path, page)
         communes.locator("summary").click()
         assert communes.locator("tbody tr:visible").count() == 50
         assert communes.locator("button.td-more-rows").inner_text() == "Xem thêm 11 văn bản (còn 11)"
+        second = communes.locator("h4").filter(has_text="Bình Lư")
+        assert communes.locator("h4").filter(has_text="An Phú").is_visible() and second.is_hidden()
+        communes.locator("button.td-more-rows").click()
+        assert second.is_visible() and communes.locator("tbody tr:visible").count() == 61
 
         page.goto(url + "dien-hinh/co-quan/ubnd-tinh-dong-xuan/")
         assert page.locator("h1").inner_text().startswith("Gương điển hình liên quan đến")

@@ -34,11 +34,12 @@ class Facts:
     anchors: dict[int, str] = field(default_factory=dict)  # id(part) -> HTML id
 
     def deadlines_by_day(self) -> list[Fact]:
-        """The deadlines as a timeline shows them: one-off dates in order, then the yearly ones by
-        month and day ("before 31/10 every year" before "before 01/11"), in the text's order otherwise."""
+        """The deadlines as a timeline shows them: one-off dates in order, by their last day ("in 2024"
+        after 15/06/2024, as `timeline.upcoming` counts it), then the yearly ones by month and day
+        ("before 31/10 every year" before "before 01/11"), in the text's order otherwise."""
         def key(fact: Fact):
             dl = fact.value
-            return (0, dl.date.sort_key()) if dl.date else (1, (dl.yearly.month, dl.yearly.day)) if dl.yearly else (2,)
+            return (0, dl.date.last) if dl.date else (1, (dl.yearly.month, dl.yearly.day)) if dl.yearly else (2,)
         return sorted(self.deadlines, key=key)
 
 

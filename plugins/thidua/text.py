@@ -78,7 +78,7 @@ def sort_key(text: str) -> tuple:
     letters: list[tuple[int, int]] = []
     tones: list[int] = []
     for run in _SORT_RUNS.findall(nfc(text)):
-        if run.isdigit():
+        if "0" <= run[0] <= "9":  # an ASCII run ("²" and "①" are digits to isdigit(), not to int())
             letters.append((1, int(run)))
             tones.append(0)
             continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from .. import model
+from ..text import sort_key
 from .limits import DECISIONS_SHOWN, STORIES_SHOWN
 from .site import Site
 from .render import Renderer
@@ -17,7 +18,7 @@ def grouped_documents(renderer: Renderer, authority_id: str):
 
     def campaign_key(d):
         c = campaigns.get(d.campaign) if d.campaign else None
-        return (c is None, c.name if c else "", d.campaign or "")
+        return (c is None, sort_key(c.name) if c else (), d.campaign or "")
 
     out = []
     for (_, _, cid), run in groupby(sorted(documents, key=campaign_key), key=campaign_key):

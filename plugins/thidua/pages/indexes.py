@@ -7,7 +7,7 @@ from . import split
 from .site import Site
 from ..model import LEVEL_ORDER
 from ..text import sort_key
-from .render import Renderer
+from .render import Renderer, authority_label
 from .urls import index_url
 
 
@@ -53,8 +53,11 @@ def build(renderer: Renderer, site: Site) -> None:
                 "Tra cứu kế hoạch thi đua và các văn bản liên quan theo phong trào, cấp, cơ quan và giai đoạn.", part),
             crumbs=split.crumbs([("", "Trang chủ"), (None, "Kế hoạch và văn bản")], part),
             documents=shown, total=len(documents) if part.at_top else part.counts["documents"],
-            campaign_ids=sorted({d.campaign for d in shown if d.campaign}),
-            authority_ids=sorted({d.authority for d in shown}, key=lambda a: (sort_key(repo.authorities[a].name), a)),
+            # in the order of what each option shows: a campaign's name, an authority's label
+            campaign_ids=sorted({d.campaign for d in shown if d.campaign},
+                                key=lambda c: (sort_key(repo.campaigns[c].name if c in repo.campaigns else c), c)),
+            authority_ids=sorted({d.authority for d in shown},
+                                 key=lambda a: (sort_key(authority_label(repo.authorities[a])), a)),
             period_ids=sorted({d.period.id for d in shown if d.period}),
             levels=[lv for lv in model.Level if any(repo.authorities[d.authority].level == lv for d in shown)],
             part=part, counted=[("documents", "văn bản")],

@@ -24,7 +24,9 @@
   // number kept is written, if anywhere; noun: what a row counts
   function page(root, selects, count, noun) {
     var rows = /^[OU]L$/.test(root.tagName) ? Array.prototype.slice.call(root.children) : all(root, "tbody tr");
-    var parts = all(root, "[data-td-part]");
+    var parts = all(root, "[data-td-part]").map(function (part) {  // each with its own rows
+      return { element: part, rows: rows.filter(function (row) { return part.contains(row); }) };
+    });
     var limit = PAGE;
     var more = document.createElement("button");
     more.type = "button";
@@ -42,8 +44,10 @@
         if (ok) matched++;
       });
       parts.forEach(function (part) {
-        part.hidden = !part.querySelector("tbody tr:not([hidden])");
-        part.toggleAttribute("data-td-later", !part.hidden && !part.querySelector("tbody tr:not([hidden]):not([data-td-later])"));
+        part.element.hidden = !part.rows.some(function (row) { return !row.hidden; });
+        part.element.toggleAttribute("data-td-later", !part.element.hidden && !part.rows.some(function (row) {
+          return !row.hidden && !row.hasAttribute("data-td-later");
+        }));
       });
       if (count) count.textContent = vi(matched) + " / " + vi(rows.length) + " " + noun;
       var left = matched - Math.min(matched, limit);
