@@ -414,3 +414,11 @@ def test_long_lists_in_folds_and_of_stories_show_fifty_at_a_time(tmp_path, page)
         assert cards.count() >= 60 and page.locator("ul.td-story-cards > li:visible").count() == 50
         page.emulate_media(media="print")
         assert page.locator("ul.td-story-cards > li:visible").count() == cards.count()
+
+
+def test_breadcrumbs_sit_on_one_line(frozen_url, page):
+    """The current page's crumb, unpadded, sat 6 px above the padded links before it."""
+    page.goto(frozen_url + f"van-ban/{PLAN}/")
+    bottoms = page.evaluate("""Array.from(document.querySelectorAll('.td-breadcrumbs li > *')).map(e => {
+        const r = document.createRange(); r.selectNodeContents(e); return Math.round(r.getBoundingClientRect().bottom); })""")
+    assert len(bottoms) >= 3 and len(set(bottoms)) == 1, bottoms
