@@ -422,3 +422,14 @@ def test_breadcrumbs_sit_on_one_line(frozen_url, page):
     bottoms = page.evaluate("""Array.from(document.querySelectorAll('.td-breadcrumbs li > *')).map(e => {
         const r = document.createRange(); r.selectNodeContents(e); return Math.round(r.getBoundingClientRect().bottom); })""")
     assert len(bottoms) >= 3 and len(set(bottoms)) == 1, bottoms
+
+
+def test_the_portal_s_name_is_whole_on_a_phone(frozen_url, page):
+    """"Cổng thông tin thi đua, …" in the header and the menu at 360 px: on two lines, not cut."""
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(frozen_url + "van-ban/")
+    cut = """(selector) => { const e = document.querySelector(selector);
+        return [e.scrollWidth - e.clientWidth, e.scrollHeight - e.clientHeight, e.textContent.trim()]; }"""
+    for selector in (".md-header__topic:first-child .md-ellipsis", '.md-nav--primary > .md-nav__title[for="__drawer"]'):
+        wide, tall, text = page.evaluate(cut, selector)
+        assert text.endswith("khen thưởng") and wide <= 0 and tall <= 0, (selector, wide, tall)
