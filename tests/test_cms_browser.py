@@ -175,7 +175,7 @@ def test_story_with_photo_through_the_form(page, cms_site, backend, tmp_path):
     page.get_by_label("Tiêu đề", exact=True).fill(decomposed)  # an input method may send NFD
     page.get_by_label("Ngày đăng", exact=True).fill("2024-05")
     _pick(page, "Phong trào thi đua (không bắt buộc)", "người nghèo", "Vì người nghèo")
-    _pick(page, "Cơ quan viết bài (không bắt buộc)", "Minh Tiến", "Ủy ban nhân dân xã Minh Tiến")
+    _pick(page, "Cơ quan giới thiệu (không bắt buộc)", "Minh Tiến", "Ủy ban nhân dân xã Minh Tiến")
     page.get_by_role("button", name="Thêm ảnh").click()  # index.html completes Decap's Vietnamese
     page.get_by_role("button", name="Chọn một hình").click()
     (tmp_path / "bo-minh-tien.png").write_bytes(_png())

@@ -520,7 +520,7 @@ def test_decisions_are_reached_as_the_menu_leads_to_them(site):
     pages = pages_of(site)
     crumbs = lambda body: re.findall(r'<a href="([^"]*)">([^<]+)</a>', body.split('class="td-breadcrumbs"')[1].split("</nav>")[0])
     assert crumbs(pages["khen-thuong/qd-10-dong-xuan-2023/"].body) == [
-        ("../../", "Trang chủ"), ("../", "Quyết định khen thưởng"), ("../../vinh-danh/nam/2023/", "Năm 2023")]
+        ("../../", "Trang chủ"), ("../", "Quyết định khen thưởng"), ("../../vinh-danh/nam/2023/", "Vinh danh năm 2023")]
     assert crumbs(pages["khen-thuong/"].body) == [("../", "Trang chủ")]
 
 

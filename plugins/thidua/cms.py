@@ -178,7 +178,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "Story.subject": ("Điển hình được nêu", "Người, hộ, tập thể hoặc cơ quan mà bài viết nói về."),
     "Story.unit": ("Đơn vị, địa phương", "Xã, đơn vị, ghi bằng chữ."),
     "Story.plan": ("Kế hoạch", "Kế hoạch mà câu chuyện minh họa."),
-    "Story.author": ("Cơ quan viết bài", ""),
+    "Story.author": ("Cơ quan giới thiệu", "Cơ quan, bộ phận truyền thông viết và đăng câu chuyện."),
     "Story.photos": ("Ảnh", "Mỗi ảnh cần mô tả cho người không xem được ảnh."),
     "Story.tags": ("Từ khóa", "Cách nhau bằng dấu phẩy."),
     "StorySubject.name": ("Tên", "Người hoặc tập thể được nêu."),

@@ -1,4 +1,5 @@
-"""Text helpers shared by ids, anchors, names and search: NFC, folding, and the two ways names are compared.
+"""Text helpers shared by ids, anchors, names and search: NFC, folding, the two ways names are compared,
+and Vietnamese alphabetical order (`sort_key`).
 
 Names are compared two ways, on purpose:
 

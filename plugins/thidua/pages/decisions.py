@@ -58,9 +58,10 @@ def build_one(renderer: Renderer, decision: model.AwardDecision):
     if decision.number:
         jsonld["legislationIdentifier"] = decision.number
     # as the menu and the decisions index lead to it: Khen thưởng › Quyết định khen thưởng, then its
-    # year (the index's years open the rolls by year)
+    # year's roll (where the index's years lead), named as that page names itself
     crumbs = [("", "Trang chủ"), (index_url("decisions"), "Quyết định khen thưởng"),
-              (honor_url("years", decision.date.year), f"Năm {decision.date.year}"), (None, decision_heading(decision))]
+              (honor_url("years", decision.date.year), f"Vinh danh năm {decision.date.year}"),
+              (None, decision_heading(decision))]
     return renderer.page(
         "decision.html", url, title, description=description, jsonld=jsonld, toc=toc, kind="decision", record=decision,
         crumbs=crumbs, decision=decision, authority=authority, form=form, campaign=campaign, plan=plan,

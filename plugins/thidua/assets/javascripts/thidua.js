@@ -2,11 +2,14 @@
    - Long lists show PAGE rows at a time, a button for the next (a province's 300 documents were
      70,000 px on a phone, a page of an honor roll's 500 lines 68,000 px): an index's rows that its
      filters keep (form.td-filters), and any list marked [data-td-paged] (its value naming what a
-     row counts: a table's rows, or a list's items): a campaign's documents, an honor roll's lines,
-     a year's milestones and documents, a list of stories. A row not reached yet is marked
-     data-td-later, which only a screen hides (thidua.css): paper shows every row a filter keeps. A
-     part of a list ([data-td-part]: a year with its heading, a decision with its own) showing no row
+     row counts: a table's rows, or a list's items): a campaign's documents, an honor roll's lines
+     or decisions, a year's milestones, a year's or a period's documents by level, a list of stories.
+     A row not reached yet is marked data-td-later, which only a screen hides (thidua.css): paper
+     shows every row a filter keeps. A part of a list ([data-td-part]: a roll's year or award form
+     with its heading, a decision with its own, an authority's documents in a level) showing no row
      is marked the same way.
+   - "Xem thêm" moves the focus to the first thing it shows: a keyboard or screen reader goes on
+     from there (the button itself is hidden after the last rows).
    - A plan's text folds by section (details.td-fold), a campaign's tree by branch (details.td-branch);
      printing opens them all.
    - A link to something not shown (in a fold, past a list's rows) shows it: the rows down to it, the
@@ -55,7 +58,18 @@
       more.textContent = "Xem thêm " + vi(Math.min(PAGE, left)) + " " + noun + " (còn " + vi(left) + ")";
     }
     selects.forEach(function (s) { s.addEventListener("change", function () { limit = PAGE; apply(); }); });
-    more.addEventListener("click", function () { limit += PAGE; apply(); });
+    more.addEventListener("click", function () {
+      var waiting = function (element) { return !element.hidden && element.hasAttribute("data-td-later"); };
+      var next = rows.filter(waiting)[0];
+      var part = parts.map(function (p) { return p.element; }).filter(waiting)[0];  // a heading above it
+      if (part && next && part.compareDocumentPosition(next) & Node.DOCUMENT_POSITION_FOLLOWING) next = part;
+      limit += PAGE;
+      apply();
+      if (next) {
+        next.setAttribute("tabindex", "-1");
+        next.focus();
+      }
+    });
     apply();
     lists.push({
       root: root,
