@@ -261,12 +261,18 @@ def test_documents_index_filters(frozen_url, page):
 def test_long_document_tables_show_fifty_rows_at_a_time(tmp_path, page):
     """A province's 300 documents were 70,000 px on a phone: the index shows the rows a filter keeps
     fifty at a time, a button for the next; a filter starts again from the first fifty. A campaign's
-    table of its documents (30,000 px) shows fifty at a time too. Printed, every row a filter keeps
-    and every folded branch of the plan tree is on paper, and the page is as it was after."""
+    table of its documents (30,000 px) shows ten first, its plan tree and figures being on the same
+    page, then fifty a tap. Printed, every row a filter keeps and every folded branch of the plan
+    tree is on paper, and the page is as it was after."""
     from conftest import served
     from test_honor_pages import commune_plans, honor_data
 
-    build(tmp_path, honor_data(tmp_path, commune_plans(61, implementing="kh-2-dong-xuan-2022")))
+    decisions = {f"decisions/qd-{100 + i}-dong-xuan-2022.yml": (
+        f"id: qd-{100 + i}-dong-xuan-2022\nnumber: {100 + i}/QĐ-UBND\ndate: '2022-12-01'\n"
+        "authority: ubnd-tinh-dong-xuan\nform: bang-khen-tinh\noccasion: yearly\ncampaign: vi-nguoi-ngheo-2021-2025\n"
+        f"recipients:\n- kind: individual\n  name: Nguyễn Văn Số {i}\n  unit: Thôn {i}, xã An Phú\n"
+        "  achievement: Hoàn thành tốt nhiệm vụ năm 2022.\n") for i in range(12)}
+    build(tmp_path, honor_data(tmp_path, {**commune_plans(61, implementing="kh-2-dong-xuan-2022"), **decisions}))
     with served(tmp_path / "site") as url:
         page.goto(url + "van-ban/")
         rows = page.locator("#td-all-documents tbody tr")
@@ -287,22 +293,35 @@ def test_long_document_tables_show_fifty_rows_at_a_time(tmp_path, page):
         assert visible.count() == 50
 
         page.goto(url + "phong-trao/vi-nguoi-ngheo-2021-2025/")
+        decided = page.locator("[data-td-paged='quyết định'] tbody tr")  # its decisions, the same way
+        assert decided.count() > 12 and page.locator("[data-td-paged='quyết định'] tbody tr:visible").count() == 10
+        assert page.locator("[data-td-paged='quyết định'] + button.td-more-rows").inner_text() == (
+            f"Xem thêm {decided.count() - 10} quyết định (còn {decided.count() - 10})")
         rows = page.locator("#tat-ca + .td-table-wrap tbody tr")
         visible = page.locator("#tat-ca + .td-table-wrap tbody tr:visible")
         more = page.locator("#tat-ca + .td-table-wrap + button.td-more-rows")
         branch = page.locator("details.td-branch")
         total = rows.count()
-        assert total > 61 and visible.count() == 50
-        assert more.inner_text() == f"Xem thêm {total - 50} văn bản (còn {total - 50})"
+        assert 61 < total < 110 and visible.count() == 10
+        assert more.inner_text() == f"Xem thêm 50 văn bản (còn {total - 10})"
         assert branch.count() == 1 and branch.get_attribute("open") is None
         page.emulate_media(media="print")
         assert visible.count() == total  # paper shows every row, with no event to listen for
         page.evaluate("dispatchEvent(new Event('beforeprint'))")
         assert branch.get_attribute("open") is not None
         page.emulate_media(media="screen")
-        assert visible.count() == 50
+        assert visible.count() == 10
+        more.click()
+        assert visible.count() == 60
+        assert more.inner_text() == f"Xem thêm {total - 60} văn bản (còn {total - 60})"
         more.click()
         assert visible.count() == total and more.is_hidden()
+        # a link to a row past those shown shows the rows down to it, in steps of fifty after the first ten
+        page.goto(url + "phong-trao/vi-nguoi-ngheo-2021-2025/")
+        page.evaluate("""n => { const row = document.querySelectorAll('#tat-ca + .td-table-wrap tbody tr')[n];
+                               row.id = 'hang-cuoi'; location.hash = 'hang-cuoi'; }""", total - 1)
+        page.wait_for_function("document.querySelectorAll('#tat-ca + .td-table-wrap tbody tr:not([data-td-later])').length > 10")
+        assert visible.count() == total
 
 
 def test_an_honor_roll_page_shows_fifty_lines_at_a_time(tmp_path, page):

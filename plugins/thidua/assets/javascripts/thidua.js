@@ -4,6 +4,8 @@
      filters keep (form.td-filters), and any list marked [data-td-paged] (its value naming what a
      row counts: a table's rows, or a list's items): a campaign's documents, an honor roll's lines
      or decisions, a year's milestones, a year's or a period's documents by level, a list of stories.
+     A list on a page that holds others ([data-td-first]: a campaign's newest decisions and its
+     documents) shows fewer rows first, so the sections below it are in reach; each tap, PAGE more.
      A row not reached yet is marked data-td-later, which only a screen hides (thidua.css): paper
      shows every row a filter keeps. A part of a list ([data-td-part]: a roll's year or award form
      with its heading, a decision with its own, an authority's documents in a level) showing no row
@@ -26,11 +28,12 @@
   // root: what holds the rows; selects: the filters (none for a plain list); count: where the
   // number kept is written, if anywhere; noun: what a row counts
   function page(root, selects, count, noun) {
+    var first = parseInt(root.getAttribute("data-td-first"), 10) || PAGE;  // rows shown before a tap
     var rows = /^[OU]L$/.test(root.tagName) ? Array.prototype.slice.call(root.children) : all(root, "tbody tr");
     var parts = all(root, "[data-td-part]").map(function (part) {  // each with its own rows
       return { element: part, rows: rows.filter(function (row) { return part.contains(row); }) };
     });
-    var limit = PAGE;
+    var limit = first;
     var more = document.createElement("button");
     more.type = "button";
     more.className = "md-button td-more-rows";
@@ -57,7 +60,7 @@
       more.hidden = left <= 0;
       more.textContent = "Xem thêm " + vi(Math.min(PAGE, left)) + " " + noun + " (còn " + vi(left) + ")";
     }
-    selects.forEach(function (s) { s.addEventListener("change", function () { limit = PAGE; apply(); }); });
+    selects.forEach(function (s) { s.addEventListener("change", function () { limit = first; apply(); }); });
     more.addEventListener("click", function () {
       var waiting = function (element) { return !element.hidden && element.hasAttribute("data-td-later"); };
       var next = rows.filter(waiting)[0];
@@ -81,7 +84,7 @@
           index++;
         }
         if (at < limit) return false;
-        limit = (Math.floor(at / PAGE) + 1) * PAGE;
+        limit = first + Math.ceil((at + 1 - first) / PAGE) * PAGE;
         apply();
         return true;
       }
