@@ -2,8 +2,9 @@
    - Long lists show PAGE rows at a time, a button for the next (a province's 300 documents were
      70,000 px on a phone, a page of an honor roll's 500 lines 68,000 px): an index's rows that its
      filters keep (form.td-filters), and any list marked [data-td-paged] (its value naming what a
-     row counts: a table's rows, or a list's items): a campaign's documents, an honor roll's lines
-     or decisions, a year's milestones, a year's or a period's documents by level, a list of stories.
+     row counts: a table's rows, or a list's items): a campaign's decisions and documents, an honor
+     roll's lines or decisions, a year's milestones, a year's or a period's documents by level, a
+     list of stories.
      A list on a page that holds others ([data-td-first]: a campaign's newest decisions and its
      documents) shows fewer rows first, so the sections below it are in reach; each tap, PAGE more.
      A row not reached yet is marked data-td-later, which only a screen hides (thidua.css): paper
