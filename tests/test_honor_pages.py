@@ -1167,3 +1167,23 @@ def test_a_year_s_only_level_is_open_and_several_are_folded(tmp_path):
     assert len(one) == 1 and one[0][0], one
     two = folds(commune_plans(1), "two")
     assert len(two) == 2 and not any(opened for opened, _ in two), two
+
+
+def test_an_authority_s_subordinates_fold_by_level_past_ten(tmp_path):
+    """A province's hundred communes and thirty departments were 8,000 px on its page and in the
+    directory on a phone: each level of more than FOLD_AFTER is folded behind its count, and every
+    authority is still on the page, linked; a level of fewer is listed as before, each with its level."""
+    communes = {f"authorities/ubnd-xa-so-{i}.yml": (f"id: ubnd-xa-so-{i}\nname: Ủy ban nhân dân xã Số {i}\n"
+                                                    "level: commune\nparent: ubnd-tinh-dong-xuan\n")
+                for i in range(FOLD_AFTER + 2)}
+    pages = pages_of(site_of(honor_data(tmp_path, communes)))
+    want = {f"ubnd-xa-so-{i}" for i in range(FOLD_AFTER + 2)} | {"ubnd-xa-an-phu"}
+    for url, section in (("co-quan/ubnd-tinh-dong-xuan/", lambda body: body.split('id="truc-thuoc"')[1].split("<h2")[0]),
+                         ("co-quan/", lambda body: body.split('id="ubnd-tinh-dong-xuan"')[1].split("<h2")[0])):
+        listed = section(pages[url].body)
+        shown, folded = listed.split(f"<summary>Xem {FOLD_AFTER + 3} xã, phường, thị trấn</summary>")
+        linked = lambda text: set(re.findall(r'href="(?:\.\./)?(ubnd-xa-[a-z0-9-]+)/"', text))  # noqa: E731
+        assert linked(folded) == want and not linked(shown), url
+        assert 'so-noi-vu-dong-xuan/">Sở Nội vụ tỉnh Đồng Xuân</a> <span class="td-muted">(Sở, ban, ngành)</span>' in shown, url
+        assert "(Xã, phường, thị trấn)" not in folded, url  # the summary names the level
+        assert shown.index("Sở Nội vụ") < listed.index("<details"), url  # levels top down

@@ -11,7 +11,8 @@ DECISIONS_SHOWN = 50
 # The newest stories an authority's page lists; its page of stories lists them all
 STORIES_SHOWN = 10
 # Items a plan's map lists before folding the rest; past as many children under one document, a
-# campaign's plan tree folds them all (a fold after the tenth of 130 would still be 20,000 px)
+# campaign's plan tree folds them all (a fold after the tenth of 130 would still be 20,000 px); past
+# as many authorities of one level, an authority's page or the directory folds that level
 FOLD_AFTER = 10
 # Rows a campaign's tables (its newest decisions, its documents) show before "Xem thêm", then fifty
 # a tap (thidua.js, data-td-first): two tables of fifty were 22,000 of the 26,000 px of a

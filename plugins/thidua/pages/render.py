@@ -81,6 +81,7 @@ class Renderer:
         self.env.filters["pid"] = id  # parts are keyed by identity: two may hold equal text
         self.env.filters["number"] = vi_number  # 16.826, as Vietnamese writes a count
         self.env.filters["place"] = place_name  # 'tỉnh Bình Thuận', of its People's Committee
+        self.env.filters["by_level"] = by_level
 
     def compile_all(self) -> None:
         """Compile every template now: pages render lazily in forked workers, and a template first
@@ -244,3 +245,11 @@ def freeze_for_fork() -> None:
 
 
 __all__ = ["Renderer", "Markup", "escape", "authority_label", "document_heading", "json_ld"]
+
+
+def by_level(authorities: list[model.Authority]) -> list[tuple[model.Level, list[model.Authority]]]:
+    """[(level, its authorities)]: levels top down (model.LEVEL_ORDER), each in the order given."""
+    groups: dict[model.Level, list[model.Authority]] = {}
+    for authority in authorities:
+        groups.setdefault(authority.level, []).append(authority)
+    return sorted(groups.items(), key=lambda item: model.LEVEL_ORDER[item[0]])
