@@ -36,15 +36,24 @@ def test_the_value_axis_has_a_few_round_whole_numbers():
 
 def test_long_names_are_an_html_legend_in_the_bars_colours():
     """In the SVG a long form's name ran off the image's edge at a phone's 12 px: the names are the
-    page's own text under it, each beside its bar's colour."""
-    rows = ROWS + [(f"Tỉnh số {i}", i + 1) for i in range(10)]  # past the palette's eight colours
-    chart = Chart("c", "Lượt", "Hình thức", "Lượt khen thưởng", rows)
-    svg = _svg(chart, True).decode("utf-8")
-    assert 'class="legends"' not in svg and "Thủ tướng" not in svg  # no legend drawn
-    assert [name for name, _ in chart.legend] == [name for name, _ in rows]
-    for i, (_, colour) in enumerate(chart.legend):  # each bar's fill, as the SVG's style sets it
-        fill = re.search(rf"\.color-{i}[^{{]*\{{[^}}]*?fill: *(#[0-9a-fA-F]{{6}})", svg)
-        assert fill and fill.group(1).lower() == colour.lower(), (i, colour, fill and fill.group(1))
+    page's own text under it, each beside its bar's colour, one colour a bar. Past the palette's
+    eight colours (64 provinces at national scale drew eight colours eight times over, 2,700 px
+    tall on a phone) the eight rows of the largest values are drawn, in the chart's order; the
+    table has all."""
+    for extra in (5, 10):  # within the palette's eight colours, and past them
+        rows = ROWS + [(f"Tỉnh số {i}", 10 - i) for i in range(extra)]
+        chart = Chart("c", "Lượt", "Hình thức", "Lượt khen thưởng", rows)
+        svg = _svg(chart, True).decode("utf-8")
+        assert 'class="legends"' not in svg and "Thủ tướng" not in svg  # no legend drawn
+        # past eight: the three of ROWS (5, 746 and 16,826) and "Tỉnh số" 0 to 4 (10 to 6); not 5 to 9
+        bars = rows if len(rows) <= len(PALETTE) else rows[:8]
+        assert [name for name, _ in chart.legend] == [name for name, _ in bars]
+        assert len({colour for _, colour in chart.legend}) == len(chart.legend) <= len(PALETTE)
+        values = re.findall(r'<text[^>]*class="value[^"]*"[^>]*>([^<]+)<', svg)  # the values printed, one a bar
+        assert sorted(values) == sorted(vi_number(n) for _, n in bars)
+        for i, (_, colour) in enumerate(chart.legend):  # each bar's fill, as the SVG's style sets it
+            fill = re.search(rf"\.color-{i}[^{{]*\{{[^}}]*?fill: *(#[0-9a-fA-F]{{6}})", svg)
+            assert fill and fill.group(1).lower() == colour.lower(), (i, colour, fill and fill.group(1))
 
 
 def test_a_chart_is_the_same_bytes_every_time():
@@ -62,6 +71,29 @@ def test_the_page_shows_the_legend_and_numbers_as_vietnamese_writes_them(tmp_pat
     assert "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh" in [name for _, name in legend]
     cells = re.findall(r'<tr><th scope="row">([^<]+)</th><td>([^<]+)</td></tr>', body)
     assert ("2022", "1.200") in cells and ("Tỉnh Đồng Xuân", "1.214") in cells, cells  # bulk's 1,200 lines in 2022
+
+
+def test_a_chart_of_more_rows_than_colours_says_it_draws_the_largest(tmp_path):
+    """Past the palette's eight colours a chart draws the eight largest rows; the page says so, and
+    its table still gives every row."""
+    from test_honor_pages import honor_data, pages_of, site_of
+
+    extra = {}
+    for i in range(9):
+        extra[f"authorities/ubnd-tinh-so-{i}.yml"] = f"id: ubnd-tinh-so-{i}\nname: Ủy ban nhân dân tỉnh Số {i}\nlevel: province\n"
+        lines = "".join(f"- kind: individual\n  name: Nguyễn Văn Số {i} {k}\n  unit: Xã Số {i}\n  achievement: Tốt.\n"
+                        for k in range(i + 1))
+        extra[f"decisions/qd-{i + 1}-so-{i}-2024.yml"] = (
+            f"id: qd-{i + 1}-so-{i}-2024\nnumber: {i + 1}/QĐ-UBND\ndate: '2024-11-15'\nauthority: ubnd-tinh-so-{i}\n"
+            f"form: bang-khen-tinh\noccasion: yearly\nrecipients:\n{lines}")
+    body = pages_of(site_of(honor_data(tmp_path, extra)))["thong-ke/"].body
+    section = body.split('id="theo-tinh"')[1].split("</section>")[0]
+    provinces = re.findall(r'<tr><th scope="row">([^<]+)</th>', section)
+    assert len(provinces) > len(PALETTE) and "Tỉnh Số 0" in provinces  # every row in the table
+    assert (f"Biểu đồ vẽ 8 trong {len(provinces)} tỉnh, thành phố có nhiều lượt khen thưởng nhất; "
+            "bảng dưới có đủ số liệu.") in section
+    legend = re.findall(r'</span>([^<]+)</li>', section)
+    assert len(legend) == len(PALETTE) and "Tỉnh Số 0" not in legend  # the one line of Số 0 is not drawn
 
 
 def test_each_value_is_printed_past_its_bar_and_inside_the_image(tmp_path, page):
@@ -91,3 +123,10 @@ def test_each_value_is_printed_past_its_bar_and_inside_the_image(tmp_path, page)
                 assert t_left >= b_right, (text, t_left, b_right)
             else:
                 assert t_bottom <= b_top + 5, (text, t_bottom, b_top)  # the box holds the font's descent, 4 px at 20 px
+    # beside the eighth colour (#004d40) pygal wrote the value white, on the white background past the bar
+    rows = [(f"Tỉnh số {i}", 100 - i) for i in range(len(PALETTE))]
+    path = tmp_path / "eight.svg"
+    path.write_bytes(_svg(Chart("c", "Lượt", "Tỉnh", "Lượt khen thưởng", rows), True))
+    page.goto(path.as_uri())
+    fills = page.evaluate("[...document.querySelectorAll('.text-overlay text.value')].map(t => getComputedStyle(t).fill)")
+    assert fills == ["rgb(31, 31, 31)"] * len(PALETTE), fills

@@ -73,24 +73,39 @@ class Chart:
 # Each bar's value is printed past its end, outside the bar (inside, black on the palette's dark colours
 # could not be read; centred on the end, it crossed it): the axis runs a sixth past the longest bar to hold it.
 ROOM = 0.85
-VALUES_PAST_THE_END = "inline:.text-overlay text.value{text-anchor:start}"  # pygal centres them on the end
+# pygal centres them on the end, and writes them white beside a dark colour (the eighth, #004d40):
+# past the end they stand on the white background, where white was not seen at all
+VALUES_PAST_THE_END = "inline:.text-overlay text.value{text-anchor:start;fill:#1f1f1f !important}"
+
+
+def drawn(chart: Chart) -> list[tuple[str, int]]:
+    """The bars of a chart of names: every row while there are colours for all, else the rows of the
+    largest values, one for each colour, in the chart's order, so that each colour of the legend names
+    one bar. At national scale the provinces' chart drew 64 bars in eight colours over again: no bar
+    could be told by its legend, and it stood 2,700 px tall on a phone. A bar summing the rest would
+    dwarf the others. The table under the chart gives every row."""
+    if len(chart.rows) <= len(PALETTE):
+        return chart.rows
+    largest = sorted(range(len(chart.rows)), key=lambda i: (-chart.rows[i][1], i))[:len(PALETTE)]
+    return [chart.rows[i] for i in sorted(largest)]
 
 
 def _svg(chart: Chart, horizontal: bool) -> bytes:
-    top = max((value for _, value in chart.rows), default=0)
+    rows = drawn(chart) if horizontal else chart.rows
+    top = max((value for _, value in rows), default=0)
     scale = [{"label": vi_number(v), "value": v} for v in ticks(math.ceil(top / ROOM))]
     if horizontal:
         # long names (award forms, provinces) would squeeze the plot as axis labels: each row is a
         # series of one bar instead, named in the page's legend (`Chart.legend`)
         # the value axis' labels whole: pygal cuts them to fit (10000 read "100…")
-        plot = pygal.HorizontalBar(style=_style(len(chart.rows)), js=[], print_values=True,
+        plot = pygal.HorizontalBar(style=_style(len(rows)), js=[], print_values=True,
                                    show_legend=False, truncate_label=-1,
                                    show_y_labels=False, formatter=vi_number, y_labels=scale,
                                    print_values_position="top", css=[*pygal.Config().css, VALUES_PAST_THE_END],
-                                   width=560, height=60 + 70 * len(chart.rows), margin=12)
-        for label, value in chart.rows:
+                                   width=560, height=60 + 70 * len(rows), margin=12)
+        for label, value in rows:
             plot.add(label, [value])
-        chart.legend = list(zip((label for label, _ in chart.rows), colours(len(chart.rows))))
+        chart.legend = list(zip((label for label, _ in rows), colours(len(rows))))
     else:
         plot = pygal.Bar(style=_style(1), js=[], show_legend=False, print_values=True, print_values_position="top",
                          formatter=vi_number, y_labels=scale,
