@@ -1176,7 +1176,10 @@ def test_an_authority_s_subordinates_fold_by_level_past_ten(tmp_path):
     communes = {f"authorities/ubnd-xa-so-{i}.yml": (f"id: ubnd-xa-so-{i}\nname: Ủy ban nhân dân xã Số {i}\n"
                                                     "level: commune\nparent: ubnd-tinh-dong-xuan\n")
                 for i in range(FOLD_AFTER + 2)}
-    pages = pages_of(site_of(honor_data(tmp_path, communes)))
+    central = {f"authorities/bo-so-{i}.yml": f"id: bo-so-{i}\nname: Bộ Số {i}\nlevel: central\n" for i in range(FOLD_AFTER + 1)}
+    pages = pages_of(site_of(honor_data(tmp_path, {**communes, **central})))
+    central_part = pages["co-quan/"].body.split('id="trung-uong"')[1].split("<h2")[0]
+    assert "<summary>Xem " in central_part and " cơ quan trung ương</summary>" in central_part  # not "Xem 12 trung ương"
     want = {f"ubnd-xa-so-{i}" for i in range(FOLD_AFTER + 2)} | {"ubnd-xa-an-phu"}
     for url, section in (("co-quan/ubnd-tinh-dong-xuan/", lambda body: body.split('id="truc-thuoc"')[1].split("<h2")[0]),
                          ("co-quan/", lambda body: body.split('id="ubnd-tinh-dong-xuan"')[1].split("<h2")[0])):

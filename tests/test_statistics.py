@@ -90,8 +90,9 @@ def test_a_chart_of_more_rows_than_colours_says_it_draws_the_largest(tmp_path):
     section = body.split('id="theo-tinh"')[1].split("</section>")[0]
     provinces = re.findall(r'<tr><th scope="row">([^<]+)</th>', section)
     assert len(provinces) > len(PALETTE) and "Tỉnh Số 0" in provinces  # every row in the table
-    assert (f"Biểu đồ vẽ 8 trong {len(provinces)} tỉnh, thành phố có nhiều lượt khen thưởng nhất; "
-            "bảng dưới có đủ số liệu.") in section
+    assert (f"Biểu đồ chỉ vẽ 8 trong số {len(provinces)} dòng của bảng dưới đây: "
+            "những dòng có nhiều lượt khen thưởng nhất.") in section
+    assert "Biểu đồ chỉ vẽ" not in body.split('id="theo-nam"')[1].split("</section>")[0]  # a chart of years: all
     legend = re.findall(r'</span>([^<]+)</li>', section)
     assert len(legend) == len(PALETTE) and "Tỉnh Số 0" not in legend  # the one line of Số 0 is not drawn
 
