@@ -244,12 +244,13 @@ def freeze_for_fork() -> None:
     gc.freeze()
 
 
-__all__ = ["Renderer", "Markup", "escape", "authority_label", "document_heading", "json_ld"]
-
-
 def by_level(authorities: list[model.Authority]) -> list[tuple[model.Level, list[model.Authority]]]:
     """[(level, its authorities)]: levels top down (model.LEVEL_ORDER), each in the order given."""
     groups: dict[model.Level, list[model.Authority]] = {}
     for authority in authorities:
         groups.setdefault(authority.level, []).append(authority)
     return sorted(groups.items(), key=lambda item: model.LEVEL_ORDER[item[0]])
+
+
+__all__ = ["Renderer", "Markup", "escape", "authority_label", "document_heading", "json_ld"]
+
