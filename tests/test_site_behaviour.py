@@ -270,6 +270,7 @@ def test_long_document_tables_show_fifty_rows_at_a_time(tmp_path, page):
     decisions = {f"decisions/qd-{100 + i}-dong-xuan-2022.yml": (
         f"id: qd-{100 + i}-dong-xuan-2022\nnumber: {100 + i}/QĐ-UBND\ndate: '2022-12-01'\n"
         "authority: ubnd-tinh-dong-xuan\nform: bang-khen-tinh\noccasion: yearly\ncampaign: vi-nguoi-ngheo-2021-2025\n"
+        "plan: kh-2-dong-xuan-2022\n"
         f"recipients:\n- kind: individual\n  name: Nguyễn Văn Số {i}\n  unit: Thôn {i}, xã An Phú\n"
         "  achievement: Hoàn thành tốt nhiệm vụ năm 2022.\n") for i in range(12)}
     build(tmp_path, honor_data(tmp_path, {**commune_plans(61, implementing="kh-2-dong-xuan-2022"), **decisions}))
@@ -291,6 +292,13 @@ def test_long_document_tables_show_fifty_rows_at_a_time(tmp_path, page):
         assert visible.count() == 61 and more.is_hidden()  # the rows the filter keeps, all of them
         page.emulate_media(media="screen")
         assert visible.count() == 50
+
+        for where in ("van-ban/kh-2-dong-xuan-2022/", "co-quan/ubnd-tinh-dong-xuan/"):  # a plan's decisions, an authority's
+            page.goto(url + where)
+            table = "[data-td-paged='quyết định']"
+            assert page.locator(f"{table} tbody tr").count() > 12, where
+            assert page.locator(f"{table} tbody tr:visible").count() == 10, where
+            assert page.locator(f"{table} + button.td-more-rows").is_visible(), where
 
         page.goto(url + "phong-trao/vi-nguoi-ngheo-2021-2025/")
         decided = page.locator("[data-td-paged='quyết định'] tbody tr")  # its decisions, the same way

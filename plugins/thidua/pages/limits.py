@@ -14,7 +14,8 @@ STORIES_SHOWN = 10
 # campaign's plan tree folds them all (a fold after the tenth of 130 would still be 20,000 px); past
 # as many authorities of one level, an authority's page or the directory folds that level
 FOLD_AFTER = 10
-# Rows a campaign's tables (its newest decisions, its documents) show before "Xem thêm", then fifty
-# a tap (thidua.js, data-td-first): two tables of fifty were 22,000 of the 26,000 px of a
-# campaign's page on a phone, and its plan tree and figures sit above them
+# Rows a table of decisions or documents on a page that holds other lists shows before "Xem thêm",
+# then fifty a tap (thidua.js, data-td-first): a campaign's newest decisions and its documents (two
+# tables of fifty were 22,000 of the 26,000 px of a campaign's page on a phone), an authority's
+# newest decisions, and a plan's decisions, every one (hundreds for a province's plan)
 FIRST_ROWS = 10
