@@ -327,10 +327,12 @@ def test_long_document_tables_show_fifty_rows_at_a_time(tmp_path, page):
         # a link to a row past those shown shows the rows down to it, in steps of fifty after the first ten
         page.goto(url + "phong-trao/vi-nguoi-ngheo-2021-2025/")
         for row, shown in ((9, 10), (30, 60), (total - 1, total)):  # the tenth is in sight already
-            page.evaluate("""n => { const row = document.querySelectorAll('#tat-ca + .td-table-wrap tbody tr')[n];
-                                   row.id = 'hang-' + n; location.hash = 'hang-' + n; }""", row)
-            page.wait_for_function("n => location.hash === '#hang-' + n", arg=row)
-            page.wait_for_timeout(100)  # the hashchange's reveal
+            # resolved once the page's own hashchange listener (the reveal, added first) has run
+            page.evaluate("""n => new Promise(done => {
+                const row = document.querySelectorAll('#tat-ca + .td-table-wrap tbody tr')[n];
+                row.id = 'hang-' + n;
+                addEventListener('hashchange', () => done(), {once: true});
+                location.hash = 'hang-' + n; })""", row)
             assert visible.count() == shown
             if shown == 60:
                 assert more.inner_text() == f"Xem thêm {total - 60} văn bản (còn {total - 60})"

@@ -5,7 +5,7 @@ from itertools import groupby
 
 from .. import model
 from ..text import sort_key
-from .limits import DECISIONS_SHOWN, FIRST_ROWS, FOLD_AFTER, STORIES_SHOWN
+from .limits import DECISIONS_SHOWN, STORIES_SHOWN
 from .site import Site
 from .render import Renderer
 from .urls import honor_url, record_url, story_list_url
@@ -49,7 +49,7 @@ def build(renderer: Renderer, site: Site) -> None:
             "authority.html", url, authority.name, description=description, jsonld=jsonld, kind="authority", record=authority,
             crumbs=renderer.authority_crumbs(authority, last_is_link=False),
             authority=authority, parent=renderer.repo.authorities.get(authority.parent) if authority.parent else None,
-            subordinates=g.subordinates.get(authority.id, []), fold_after=FOLD_AFTER, first_rows=FIRST_ROWS, predecessors=g.predecessors.get(authority.id, []),
+            subordinates=g.subordinates.get(authority.id, []), predecessors=g.predecessors.get(authority.id, []),
             successor=renderer.repo.authorities.get(authority.successor) if authority.successor else None,
             now=g.current_successor(authority.id), heirs=g.heirs(authority.id),
             groups=grouped_documents(renderer, authority.id),

@@ -12,7 +12,7 @@ from .. import model
 from ..graph import LinkGraph
 from ..model import LEVEL_ORDER
 from . import split
-from .limits import DECISIONS_SHOWN, FIRST_ROWS, FOLD_AFTER
+from .limits import DECISIONS_SHOWN
 from .site import Site, TocEntry
 from .render import Renderer
 from .urls import honor_url, record_url, story_list_url
@@ -161,7 +161,7 @@ def build(renderer: Renderer, site: Site) -> None:
                 decisions=shown, decision_total=len(decisions), latest=latest is not None, stories=stories,
                 line_count=line_count,
                 honor_url=honor_url, story_list_url=story_list_url, toc=toc, documents_heading=documents_heading,
-                part=part, counted=counted, fold_after=FOLD_AFTER, first_rows=FIRST_ROWS,
+                part=part, counted=counted,
             ), part)
 
 

@@ -7,7 +7,6 @@ the document as issued and what it means.
 from __future__ import annotations
 
 from .. import model
-from .limits import FIRST_ROWS, FOLD_AFTER
 from .site import Page, Site, TocEntry
 from .render import Renderer, document_heading
 from .urls import record_url
@@ -122,7 +121,7 @@ def build_one(renderer: Renderer, document: model.Document) -> Page:
         "document.html", url, title, description=description, jsonld=jsonld, toc=toc, kind="document", record=document,
         crumbs=renderer.authority_crumbs(authority) + [(None, document_heading(document))],
         document=document, authority=authority, now=now, facts=facts, backlinks=backlinks,
-        chain=campaign_chain(renderer, document), children=g.tree_children(document.id), fold_after=FOLD_AFTER, first_rows=FIRST_ROWS,
+        chain=campaign_chain(renderer, document), children=g.tree_children(document.id),
         ancestors=g.ancestors(authority.id), issued_after=None if document.date else g.issued_after(document),
         campaign=renderer.repo.campaigns.get(document.campaign) if document.campaign else None,
         decisions=g.decisions_of_plan.get(document.id, []),  # award decisions applying this plan

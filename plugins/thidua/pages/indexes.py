@@ -4,7 +4,6 @@ from __future__ import annotations
 from .. import model
 from ..graph import doc_key
 from . import split
-from .limits import FOLD_AFTER
 from .site import Site
 from ..model import LEVEL_ORDER
 from ..text import sort_key
@@ -71,7 +70,7 @@ def build(renderer: Renderer, site: Site) -> None:
             "authorities_index.html", part.url, split.title("Cơ quan, đơn vị", part), kind="index",
             description=split.description("Danh bạ cơ quan ban hành kế hoạch thi đua, theo tỉnh, thành phố.", part),
             crumbs=split.crumbs([("", "Trang chủ"), (None, "Cơ quan")], part),
-            directory=provinces_directory(renderer, part.items["authorities"]), fold_after=FOLD_AFTER,
+            directory=provinces_directory(renderer, part.items["authorities"]),
             part=part, counted=[("authorities", "cơ quan, đơn vị")],
         ), part)
     site.pages.append(renderer.page(

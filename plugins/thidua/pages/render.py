@@ -25,6 +25,7 @@ from .. import sample_marks
 from . import inputs
 from ..exports import paths as export_paths
 from .site import ATOM, ICS, JSON, Alternate, Page, Settings, TocEntry
+from .limits import FIRST_ROWS, FOLD_AFTER
 from .urls import index_url, record_url, relative
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -75,6 +76,9 @@ class Renderer:
             authority_label=authority_label,
             stated=timeline.stated,
             office_of=office_of,
+            # how much of a long list a page shows before it folds or pages it (limits.py)
+            fold_after=FOLD_AFTER,
+            first_rows=FIRST_ROWS,
         )
         self.env.filters["label"] = model.label
         self.env.filters["vi"] = lambda d: d.vi() if d is not None else ""

@@ -6,7 +6,8 @@
      roll's lines or decisions, a year's milestones, a year's or a period's documents by level, a
      list of stories.
      A list on a page that holds others ([data-td-first]: a campaign's newest decisions and its
-     documents) shows fewer rows first, so the sections below it are in reach; each tap, PAGE more.
+     documents, a plan's or an authority's decisions) shows fewer rows first, so the sections below
+     it are in reach; each tap, PAGE more.
      A row not reached yet is marked data-td-later, which only a screen hides (thidua.css): paper
      shows every row a filter keeps. A part of a list ([data-td-part]: a roll's year or award form
      with its heading, a decision with its own, an authority's documents in a level) showing no row
