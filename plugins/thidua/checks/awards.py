@@ -40,28 +40,32 @@ def award_level(ctx: Context) -> None:
         authority = repo.authorities.get(decision.authority)
         if form is None or authority is None:
             continue  # a dangling reference, reported by the reference rule
-        levels = ", ".join(f"{lv.value} ({model.label(lv)})" for lv in form.granted_by_levels)
-        found = f"{authority.id}: {authority.name}, level {authority.level.value} ({model.label(authority.level)})"
         if authority.level not in form.granted_by_levels:
+            levels = ", ".join(f"{lv.value} ({model.label(lv)})" for lv in form.granted_by_levels)
             ctx.problem("award-level", decision, "authority",
                         f"{authority.short_name or authority.name} cannot grant the {form.name}",
                         f"an authority of level {levels}"
                         + (f": {authority_name(repo, form.granted_by)} only" if form.granted_by else ""),
-                        found, form_source(form))
+                        _level_found(authority), form_source(form))
             continue
         if form.granted_by and not acts_for(repo, decision.authority, form.granted_by):
             ctx.problem("award-level", decision, "authority",
                         f"only {authority_name(repo, form.granted_by)} grants the {form.name}",
-                        f"authority: {form.granted_by}", found, form_source(form))
+                        f"authority: {form.granted_by}", _level_found(authority), form_source(form))
             continue
-        named = [(r, r.award.granted_by) for r in rules_for(repo, decision, cache) if r.award.granted_by]
-        unnamed = [r for r in rules_for(repo, decision, cache) if not r.award.granted_by]
-        if named and not unnamed and not any(acts_for(repo, decision.authority, by) for _, by in named):
+        rules = rules_for(repo, decision, cache)
+        named = [(r, r.award.granted_by) for r in rules if r.award.granted_by]
+        if named and len(named) == len(rules) and not any(acts_for(repo, decision.authority, by) for _, by in named):
             first, first_by = named[0]
             ctx.problem("award-level", decision, "authority",
                         f"the plan has the {form.name} granted by {authority_name(repo, first_by)}",
                         f"authority: {first_by} (or the authority that took over from it)",
-                        found, rule_source(repo, first))
+                        _level_found(authority), rule_source(repo, first))
+
+
+def _level_found(authority: model.Authority) -> str:
+    """What award-level found: made only for a problem, not for each of tens of thousands of decisions."""
+    return f"{authority.id}: {authority.name}, level {authority.level.value} ({model.label(authority.level)})"
 
 
 def award_subject(ctx: Context) -> None:
@@ -76,6 +80,9 @@ def award_subject(ctx: Context) -> None:
         if rules and all(r.award.subjects for r in rules):
             named = {k for r in rules for k in r.award.subjects}
             plan_kinds = [k for k in model.SubjectKind if k in named]
+        kinds = {recipient.kind for recipient in decision.recipients}
+        if (not form.subjects or kinds.issubset(form.subjects)) and (plan_kinds is None or kinds.issubset(plan_kinds)):
+            continue  # every line of a kind both allow: the common case, without a loop in Python
         for recipient in decision.recipients:
             if form.subjects and recipient.kind not in form.subjects:
                 ctx.problem("award-subject", recipient, "kind",

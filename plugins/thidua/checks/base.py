@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import typing
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,7 +72,7 @@ class Context:
         # (check index, record index) pairs, by check: each pair's problems, from the memo or to find
         pairs = [(c, i) for c, (_, _, kinds) in enumerate(queued)
                  for i, (kind, _) in enumerate(records) if kinds is None or kind.name in kinds]
-        keys = ([memo.key(queued[c][0], records[i][1]) for c, i in pairs] if memo is not None
+        keys = (memo.keys([(queued[c][0], i) for c, i in pairs], records) if memo is not None
                 else [None] * len(pairs))
         found: list[tuple | None] = [memo.get(key) for key in keys] if memo is not None else [None] * len(pairs)
         todo = sorted((i, c, n) for n, (c, i) in enumerate(pairs) if found[n] is None)  # by record
@@ -172,12 +172,13 @@ class Context:
 
 
 @per_class
-def _walk_plan(cls: type) -> tuple[list[str], list[str]]:
-    """(fields that are references, fields holding nested objects that may contain some)."""
+def _walk_plan(cls: type) -> tuple[list[tuple[str, str]], list[str]]:
+    """((field, target kind) of each field that is a reference, fields holding nested objects that
+    may contain some)."""
     refs, nested = [], []
     for f in fields_of(cls).values():
         if f.ref:
-            refs.append(f.name)
+            refs.append((f.name, f.ref))
             continue
         inner = typing.get_args(f.type)[0] if typing.get_origin(f.type) is list else f.type
         if dataclasses.is_dataclass(inner):
@@ -185,25 +186,30 @@ def _walk_plan(cls: type) -> tuple[list[str], list[str]]:
     return refs, nested
 
 
-def references(obj: object) -> Iterator[tuple[typing.Any, str, str, str]]:
-    """Yield (owner object, field key, target kind, id) for every reference under obj."""
+def references(obj: object) -> list[tuple[typing.Any, str, str, str]]:
+    """(owner object, field key, target kind, id) for every reference under obj."""
+    out: list[tuple[typing.Any, str, str, str]] = []
+    _collect_references(obj, out)  # a list, not nested generators: this walk runs over every record
+    return out
+
+
+def _collect_references(obj: object, out: list) -> None:
     refs, nested = _walk_plan(type(obj))
-    specs = fields_of(type(obj))
-    for name in refs:
+    for name, ref in refs:
         value = getattr(obj, name)
         if value is None:
             continue
-        ref = specs[name].ref
-        assert ref is not None  # _walk_plan lists only reference fields
         if isinstance(value, list):
-            for i, v in enumerate(value):
-                yield obj, f"{name}[{i}]", ref, v
+            out.extend((obj, f"{name}[{i}]", ref, v) for i, v in enumerate(value))
         else:
-            yield obj, name, ref, value
+            out.append((obj, name, ref, value))
     for name in nested:
         value = getattr(obj, name)
-        for child in (value if isinstance(value, list) else [value] if value is not None else []):
-            yield from references(child)
+        if isinstance(value, list):
+            for child in value:
+                _collect_references(child, out)
+        elif value is not None:
+            _collect_references(value, out)
 
 
 # --- Where files are, named as the loader names them in problems

@@ -2,6 +2,7 @@
 Shared by the award checks (`awards.py`, `quotas.py`, `prerequisites.py`)."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .. import model
@@ -28,10 +29,13 @@ def award_rules_of(plan: model.Document) -> list[AwardRule]:
 
     def walk(parts: list[model.Part], labels: list[str]) -> None:
         for part in parts:
+            if part.award is None and not part.items:
+                continue  # most parts: a line of text, which neither sets an award nor holds parts
             here = [*labels, part.label or ""]
             if part.award is not None:
                 found.append(AwardRule(plan, part.award, part, section_label(here)))
-            walk(part.items, here)
+            if part.items:
+                walk(part.items, here)
 
     walk(plan.body, [])
     return found
@@ -56,9 +60,9 @@ def rules_for(repo: Repository, decision: model.AwardDecision, cache: dict) -> l
     return found
 
 
-def sorted_decisions(repo: Repository) -> list[model.AwardDecision]:
+def sorted_decisions(decisions: Iterable[model.AwardDecision]) -> list[model.AwardDecision]:
     """Oldest first, id breaking ties: the order in which quotas fill and prerequisites are earned."""
-    return sorted(repo.decisions.values(), key=lambda d: (d.date.sort_key(), d.id))
+    return sorted(decisions, key=lambda d: (d.date.sort_key(), d.id))
 
 
 # --- Names in problems

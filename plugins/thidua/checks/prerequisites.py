@@ -3,6 +3,7 @@ among the decisions in the data by kind, name and place."""
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 
 from .. import model
 from ..relations import acts_for, campaign_of_decision
@@ -45,21 +46,28 @@ def _same_place_of(a: model.Recipient, b: model.Recipient) -> bool:
 def prerequisites(ctx: Context) -> None:
     repo = ctx.repo
     cache = ctx.rules
-    # (form, kind, name key) -> [(decision, recipient)]: the earlier awards to look among
-    held: dict[tuple, list[tuple[model.AwardDecision, model.Recipient]]] = defaultdict(list)
-    keys: dict[str, str] = {}  # name -> name_key, once per distinct name (more than name_key's cache holds)
-    memo = ctx.memo
+    # (plan, form) -> the rules for it that ask for earlier awards: once for each pair, not for each
+    # of tens of thousands of decisions; most decisions are under none, and are not looked at again
+    wanting: dict[tuple, list] = {}
+    for decision in repo.decisions.values():
+        pair = (decision.plan, decision.form)
+        if pair not in wanting:
+            wanting[pair] = [r for r in rules_for(repo, decision, cache) if r.award.prerequisites]
     # only awards of a form some plan requires first can satisfy a prerequisite: the others (most
     # lines, at national scale) are never looked among
-    required = {alt.form for decision in repo.decisions.values() for award_rule in rules_for(repo, decision, cache)
+    required = {alt.form for rules in wanting.values() for award_rule in rules
                 for prereq in award_rule.award.prerequisites for alt in prereq.any_of}
+    # (form, kind, name key) -> [(first day, decision, recipient)]: the earlier awards to look among
+    held: dict[tuple, list[tuple[date, model.AwardDecision, model.Recipient]]] = defaultdict(list)
+    held_keys: dict[str, list[str]] = {}  # decision id -> its lines' name keys, for those in `held`
+    keys: dict[str, str] = {}  # name -> name_key, once per distinct name (more than name_key's cache holds)
+    memo = ctx.memo
 
     def keys_of(decision: model.AwardDecision) -> list[str]:
         """Each line's name key: kept in the memo with the decision's file, once per distinct name."""
         memo_key = memo.key("name-keys", decision) if memo is not None else None
         kept = memo.get(memo_key) if memo_key is not None else None  # the same bytes' keys, last time
         if kept is not None and len(kept) == len(decision.recipients):
-            keys.update(zip((r.name for r in decision.recipients), kept))
             return list(kept)
         found = []
         for recipient in decision.recipients:
@@ -73,26 +81,29 @@ def prerequisites(ctx: Context) -> None:
 
     for decision in repo.decisions.values():
         if decision.form in required:
-            for recipient, key in zip(decision.recipients, keys_of(decision)):
-                held[(decision.form, recipient.kind, key)].append((decision, recipient))
-    for decision in sorted_decisions(repo):
+            first = decision.date.first
+            held_keys[decision.id] = keys_of(decision)
+            for recipient, key in zip(decision.recipients, held_keys[decision.id]):
+                held[(decision.form, recipient.kind, key)].append((first, decision, recipient))
+    for decision in sorted_decisions(d for d in repo.decisions.values() if wanting[(d.plan, d.form)]):
         campaign = campaign_of_decision(repo, decision)
+        last = decision.date.last
         line_keys: list[str] | None = None
-        for award_rule in rules_for(repo, decision, cache):
+        for award_rule in wanting[(decision.plan, decision.form)]:
             for prereq in award_rule.award.prerequisites:
                 if prereq.occasion is not None and prereq.occasion != decision.occasion:
                     continue
                 if not prereq.any_of:
                     continue
                 if line_keys is None:
-                    line_keys = keys_of(decision) if decision.form not in required else [keys[r.name] for r in decision.recipients]
+                    line_keys = held_keys.get(decision.id) or keys_of(decision)
                 for recipient, key in zip(decision.recipients, line_keys):
                     found_all: list = []
                     satisfied = False
                     for alt in prereq.any_of:
                         found: list[model.AwardDecision] = []
-                        for earlier, line in held.get((alt.form, recipient.kind, key), []):
-                            if earlier is decision or not earlier.date.first < decision.date.last:
+                        for first, earlier, line in held.get((alt.form, recipient.kind, key), ()):
+                            if earlier is decision or not first < last:
                                 continue
                             if found and found[-1] is earlier:
                                 continue  # two lines of one decision are one award

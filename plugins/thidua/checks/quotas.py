@@ -21,7 +21,7 @@ def _quota_bucket(quota: model.Quota, decision: model.AwardDecision):
 def quotas(ctx: Context) -> None:
     repo = ctx.repo
     by_plan: dict[str, list[model.AwardDecision]] = defaultdict(list)
-    for decision in sorted_decisions(repo):
+    for decision in sorted_decisions(repo.decisions.values()):
         if decision.plan in repo.documents:
             by_plan[decision.plan].append(decision)
     for plan_id, decisions in by_plan.items():
@@ -43,14 +43,11 @@ def quotas(ctx: Context) -> None:
                         continue
                     bucket = _quota_bucket(quota, decision)
                     before = counts[bucket]
-                    over = None
-                    for recipient in decision.recipients:
-                        if recipient.kind in quota.subjects:
-                            counts[bucket] += 1
-                            if over is None and counts[bucket] > quota.max:
-                                over = (recipient, counts[bucket])
-                    if over is not None:
-                        recipient, nth = over
+                    counted = [recipient for recipient in decision.recipients if recipient.kind in quota.subjects]
+                    counts[bucket] = before + len(counted)
+                    if counts[bucket] > quota.max:
+                        at = max(quota.max - before, 0)  # the first line past the quota
+                        recipient, nth = counted[at], before + at + 1
                         here = counts[bucket] - before
                         when = model.label(quota.occasion).lower() if quota.occasion else "each year"
                         year = quota.year or (bucket if bucket is not None else None)
