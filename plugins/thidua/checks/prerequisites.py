@@ -59,7 +59,6 @@ def prerequisites(ctx: Context) -> None:
                 for prereq in award_rule.award.prerequisites for alt in prereq.any_of}
     # (form, kind, name key) -> [(first day, decision, recipient)]: the earlier awards to look among
     held: dict[tuple, list[tuple[date, model.AwardDecision, model.Recipient]]] = defaultdict(list)
-    held_keys: dict[str, list[str]] = {}  # decision id -> its lines' name keys, for those in `held`
     keys: dict[str, str] = {}  # name -> name_key, once per distinct name (more than name_key's cache holds)
     memo = ctx.memo
 
@@ -79,24 +78,30 @@ def prerequisites(ctx: Context) -> None:
             memo.put(memo_key, found)
         return found
 
+    checked = sorted_decisions(d for d in repo.decisions.values() if wanting[(d.plan, d.form)])
+    keys_by_decision = {decision.id: keys_of(decision) for decision in checked}
+    # only the names of the lines checked are looked for among earlier awards: most lines of the
+    # forms required (hundreds of thousands at national scale) bear none, and are not kept
+    wanted = {key for line_keys in keys_by_decision.values() for key in line_keys}
     for decision in repo.decisions.values():
         if decision.form in required:
+            line_keys = keys_by_decision.get(decision.id) or keys_of(decision)
+            if wanted.isdisjoint(line_keys):
+                continue
             first = decision.date.first
-            held_keys[decision.id] = keys_of(decision)
-            for recipient, key in zip(decision.recipients, held_keys[decision.id]):
-                held[(decision.form, recipient.kind, key)].append((first, decision, recipient))
-    for decision in sorted_decisions(d for d in repo.decisions.values() if wanting[(d.plan, d.form)]):
+            for recipient, key in zip(decision.recipients, line_keys):
+                if key in wanted:
+                    held[(decision.form, recipient.kind, key)].append((first, decision, recipient))
+    for decision in checked:
         campaign = campaign_of_decision(repo, decision)
         last = decision.date.last
-        line_keys: list[str] | None = None
+        line_keys = keys_by_decision[decision.id]
         for award_rule in wanting[(decision.plan, decision.form)]:
             for prereq in award_rule.award.prerequisites:
                 if prereq.occasion is not None and prereq.occasion != decision.occasion:
                     continue
                 if not prereq.any_of:
                     continue
-                if line_keys is None:
-                    line_keys = held_keys.get(decision.id) or keys_of(decision)
                 for recipient, key in zip(decision.recipients, line_keys):
                     found_all: list = []
                     satisfied = False
