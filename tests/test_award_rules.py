@@ -190,6 +190,18 @@ def test_quota_fail_the_decision_that_goes_over_names_the_first_line_over(tmp_pa
     assert "2023" in problem.message
 
 
+def test_quota_past_already_a_later_decision_with_no_line_it_counts_is_not_over(tmp_path):
+    # two collectives a year: qd-1 goes over; qd-2 gives one person (a kind the quota does not count)
+    # and qd-3 no line at all, so neither adds to the count or is reported
+    data = make_data(tmp_path, {
+        **decision("qd-1", date="2023-03-01", recipients=collectives("Tập thể A", "Tập thể B", "Tập thể C")),
+        **decision("qd-2", date="2023-12-01", recipients=person("Trần A")),
+        **decision("qd-3", date="2023-12-02", recipients=""),
+    })
+    the_problem(data, rule="quota", file="data/decisions/qd-1.yml", field="recipients[2]",
+                found="3: 3 in this decision, 0 in earlier ones (none); this line is number 3")
+
+
 def test_quota_counts_individuals_and_households_together_and_lines_not_public(tmp_path):
     hidden = person("Lê Kín", extra="  public: false\n")
     data = make_data(tmp_path, decision("qd-1", date="2023-12-01",

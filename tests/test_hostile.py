@@ -14,6 +14,8 @@ import gc
 import hashlib
 import json
 import os
+import random
+import re
 import signal
 import struct
 import subprocess
@@ -426,22 +428,19 @@ def test_the_canonical_form_sets_aside_case_diacritics_invisibles_full_width_and
     assert canonical("Đức") == "duc"
 
 
-
 def test_the_canonical_words_of_a_text_are_those_of_its_whole_canonical_form():
     # canonical_words looks words up piece by piece between spaces: every kind of space, invisible
     # character, combining mark, full-width and look-alike letter, beside and between words
-    import random
-    import re
-    import sys
     spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
     odd = spaces + list("\u200b\u00ad\u202e\u2060\ufeff\u0302\u0303\u0323\u0301\u0308ＮＴｈ０Тhу·,.-'’_đĐßǅ¨´\u180e")
     letters = list("aăâeêioôơuưyAĐBnguyễnthịthúy0123456789")
     rng = random.Random(16)
     texts = ["".join(rng.choice(odd if rng.random() < 0.3 else letters) for _ in range(rng.randint(0, 40)))
              for _ in range(20000)]
-    whole = re.compile(r"[^\W_]+")
+    word = re.compile(r"[^\W_]+")  # canonical_words' word: a run of letters and digits
     for text in texts:
-        assert canonical_words(text) == tuple(whole.findall(canonical(text))), repr(text)
+        assert canonical_words(text) == tuple(word.findall(canonical(text))), repr(text)
+
 
 # --- Personal data however it is written (9 cases)
 

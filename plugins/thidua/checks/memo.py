@@ -69,8 +69,9 @@ class CheckMemo:
         return (check, file_key) if file_key is not None else None
 
     def keys(self, pairs: list[tuple[str, int]], records: list) -> list[tuple[str, bytes] | None]:
-        """`key` of each (check, index in `records` of a (kind, record) pair): each record's file key
-        looked up once for all the checks on it, not once a check (a quarter of a million pairs)."""
+        """`key` of each (check, i) of `pairs`, for the record of `records[i]` (a (kind, record) pair):
+        each record's file key looked up once for all the checks on it, not once a check (a quarter
+        of a million pairs at national scale)."""
         digests = self.repo.digests
         files = [digests.get((kind.name, record.id)) for kind, record in records]
         return [(check, file) if (file := files[i]) is not None else None for check, i in pairs]

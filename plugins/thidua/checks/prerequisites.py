@@ -85,7 +85,9 @@ def prerequisites(ctx: Context) -> None:
     wanted = {key for line_keys in keys_by_decision.values() for key in line_keys}
     for decision in repo.decisions.values():
         if decision.form in required:
-            line_keys = keys_by_decision.get(decision.id) or keys_of(decision)
+            line_keys = keys_by_decision.get(decision.id)
+            if line_keys is None:
+                line_keys = keys_of(decision)
             if wanted.isdisjoint(line_keys):
                 continue
             first = decision.date.first

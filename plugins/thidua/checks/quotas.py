@@ -45,7 +45,7 @@ def quotas(ctx: Context) -> None:
                     before = counts[bucket]
                     counted = [recipient for recipient in decision.recipients if recipient.kind in quota.subjects]
                     counts[bucket] = before + len(counted)
-                    if counts[bucket] > quota.max:
+                    if counted and counts[bucket] > quota.max:  # a line of this decision goes over
                         at = max(quota.max - before, 0)  # the first line past the quota
                         recipient, nth = counted[at], before + at + 1
                         here = counts[bucket] - before
