@@ -14,7 +14,7 @@ ROWS = [("Bằng khen của Thủ tướng Chính phủ", 5), ("Bằng khen củ
 def test_axis_labels_are_never_cut():
     """pygal cuts labels to fit: a national count's value axis read "100…" for 10000 (rows by name
     are drawn horizontally, their names in a legend: `charts`)."""
-    svg = _svg(Chart("c", "Lượt", "Hình thức", "Lượt khen thưởng", ROWS), True).decode("utf-8")
+    svg = _svg(Chart("c", "Lượt", "Hình thức", "Lượt khen thưởng", ROWS, horizontal=True)).decode("utf-8")
     assert not re.findall(r">[^<>]*…<", svg)
     assert ">10.000<" in svg and ">20.000<" in svg  # the axis' own labels (the bar prints 16.826)
 
@@ -28,7 +28,7 @@ def test_the_value_axis_has_a_few_round_whole_numbers():
         step = found[1] - found[0] if len(found) > 1 else 1
         assert found[0] == 0 and found[-1] >= top > found[-1] - step and len(found) <= 6, (top, found)
         assert str(step).strip("0") in ("1", "2", "5"), (top, found)
-    svg = _svg(Chart("c", "Kế hoạch", "Cấp", "Số kế hoạch", [("Tỉnh", 1), ("Sở", 3)]), True).decode("utf-8")
+    svg = _svg(Chart("c", "Kế hoạch", "Cấp", "Số kế hoạch", [("Tỉnh", 1), ("Sở", 3)], horizontal=True)).decode("utf-8")
     assert ">0.2<" not in svg and ">2.8<" not in svg and ">3<" in svg
     assert vi_number(16826) == "16.826" and vi_number(5) == "5" and vi_number(1234567) == "1.234.567"
     assert vi_number("—") == "—"  # a size not known yet, as it is
@@ -42,8 +42,8 @@ def test_long_names_are_an_html_legend_in_the_bars_colours():
     table has all."""
     for extra in (5, 10):  # within the palette's eight colours, and past them
         rows = ROWS + [(f"Tỉnh số {i}", 10 - i) for i in range(extra)]
-        chart = Chart("c", "Lượt", "Hình thức", "Lượt khen thưởng", rows)
-        svg = _svg(chart, True).decode("utf-8")
+        chart = Chart("c", "Lượt", "Hình thức", "Lượt khen thưởng", rows, horizontal=True)
+        svg = _svg(chart).decode("utf-8")
         assert 'class="legends"' not in svg and "Thủ tướng" not in svg  # no legend drawn
         # past eight: the three of ROWS (5, 746 and 16,826) and "Tỉnh số" 0 to 4 (10 to 6); not 5 to 9
         bars = rows if len(rows) <= len(PALETTE) else rows[:8]
@@ -58,7 +58,7 @@ def test_long_names_are_an_html_legend_in_the_bars_colours():
 
 def test_a_chart_is_the_same_bytes_every_time():
     chart = Chart("theo-nam", "Lượt", "Năm", "Lượt khen thưởng", [("2024", 12000), ("2025", 15411)])
-    first, again = _svg(chart, False), _svg(chart, False)
+    first, again = _svg(chart), _svg(chart)
     assert first == again and b"theo-nam" in first
 
 
@@ -113,7 +113,7 @@ def test_each_value_is_printed_past_its_bar_and_inside_the_image(tmp_path, page)
     }"""
     for horizontal, rows in ((True, ROWS + [("Tỉnh", 20000)]), (False, [("2024", 12000), ("2025", 20000), ("2026", 3)])):
         path = tmp_path / f"{'h' if horizontal else 'v'}.svg"
-        path.write_bytes(_svg(Chart("c", "Lượt", "Hình thức", "Lượt khen thưởng", rows), horizontal))
+        path.write_bytes(_svg(Chart("c", "Lượt", "Hình thức", "Lượt khen thưởng", rows, horizontal=horizontal)))
         page.goto(path.as_uri())
         found = page.evaluate(measure)
         left, top, right, bottom = found["image"]
@@ -127,7 +127,7 @@ def test_each_value_is_printed_past_its_bar_and_inside_the_image(tmp_path, page)
     # beside the eighth colour (#004d40) pygal wrote the value white, on the white background past the bar
     rows = [(f"Tỉnh số {i}", 100 - i) for i in range(len(PALETTE))]
     path = tmp_path / "eight.svg"
-    path.write_bytes(_svg(Chart("c", "Lượt", "Tỉnh", "Lượt khen thưởng", rows), True))
+    path.write_bytes(_svg(Chart("c", "Lượt", "Tỉnh", "Lượt khen thưởng", rows, horizontal=True)))
     page.goto(path.as_uri())
     fills = page.evaluate("[...document.querySelectorAll('.text-overlay text.value')].map(t => getComputedStyle(t).fill)")
     assert fills == ["rgb(31, 31, 31)"] * len(PALETTE), fills

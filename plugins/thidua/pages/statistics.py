@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pygal
 from pygal.style import Style
@@ -64,10 +64,27 @@ class Chart:
     key: str  # what the rows are, the header of the labels' column
     column: str  # what is counted, the header of the numbers' column
     rows: list[tuple[str, int]]
+    # rows of long names (award forms, provinces), drawn as horizontal bars named in an HTML legend;
+    # else short labels (years) under vertical bars
+    horizontal: bool = False
     file: str = ""
-    # a bar chart of long names: each bar's colour and name, shown under the image as HTML, which
-    # wraps them and keeps them at the page's size (in the SVG they ran off its edge at 12 px)
-    legend: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def bars(self) -> list[tuple[str, int]]:
+        """The rows drawn (`drawn`): a horizontal chart draws at most one bar a colour."""
+        return drawn(self) if self.horizontal else self.rows
+
+    @property
+    def legend(self) -> list[tuple[str, str]]:
+        """Each horizontal bar's name and colour, shown under the image as HTML, which wraps them and
+        keeps them at the page's size (in the SVG they ran off its edge at 12 px)."""
+        bars = self.bars if self.horizontal else []
+        return list(zip((label for label, _ in bars), colours(len(bars))))
+
+    @property
+    def left_out(self) -> int:
+        """Rows of the table the chart does not draw."""
+        return len(self.rows) - len(self.bars)
 
 
 # Each bar's value is printed past its end, outside the bar (inside, black on the palette's dark colours
@@ -90,11 +107,11 @@ def drawn(chart: Chart) -> list[tuple[str, int]]:
     return [chart.rows[i] for i in sorted(largest)]
 
 
-def _svg(chart: Chart, horizontal: bool) -> bytes:
-    rows = drawn(chart) if horizontal else chart.rows
+def _svg(chart: Chart) -> bytes:
+    rows = chart.bars
     top = max((value for _, value in rows), default=0)
     scale = [{"label": vi_number(v), "value": v} for v in ticks(math.ceil(top / ROOM))]
-    if horizontal:
+    if chart.horizontal:
         # long names (award forms, provinces) would squeeze the plot as axis labels: each row is a
         # series of one bar instead, named in the page's legend (`Chart.legend`)
         # the value axis' labels whole: pygal cuts them to fit (10000 read "100…")
@@ -105,7 +122,6 @@ def _svg(chart: Chart, horizontal: bool) -> bytes:
                                    width=560, height=60 + 70 * len(rows), margin=12)
         for label, value in rows:
             plot.add(label, [value])
-        chart.legend = list(zip((label for label, _ in rows), colours(len(rows))))
     else:
         plot = pygal.Bar(style=_style(1), js=[], show_legend=False, print_values=True, print_values_position="top",
                          formatter=vi_number, y_labels=scale,
@@ -118,14 +134,14 @@ def _svg(chart: Chart, horizontal: bool) -> bytes:
     return svg.encode("utf-8")
 
 
-def charts(renderer: Renderer) -> list[tuple[Chart, bool]]:
+def charts(renderer: Renderer) -> list[Chart]:
     repo, g = renderer.repo, renderer.graph
     lines = lambda decisions: sum(len(g.lines_of_decision.get(d.id, [])) for d in decisions)
     per_year = Chart("theo-nam", "Lượt khen thưởng theo năm quyết định", "Năm", "Lượt khen thưởng",
                      [(str(y), lines(g.decisions_of_year[y])) for y in sorted(g.decisions_of_year)])
     forms = sorted(g.decisions_of_form, key=lambda f: (-repo.award_forms[f].rank, sort_key(repo.award_forms[f].name)))
     per_form = Chart("theo-hinh-thuc", "Lượt khen thưởng theo hình thức", "Hình thức", "Lượt khen thưởng",
-                     [(repo.award_forms[f].name, lines(g.decisions_of_form[f])) for f in forms])
+                     [(repo.award_forms[f].name, lines(g.decisions_of_form[f])) for f in forms], horizontal=True)
     provinces: Counter[str] = Counter()
     for decision in repo.decisions.values():
         province = g.province_of(decision.authority)
@@ -133,21 +149,22 @@ def charts(renderer: Renderer) -> list[tuple[Chart, bool]]:
         provinces[name] += len(g.lines_of_decision.get(decision.id, []))
     per_province = Chart("theo-tinh", "Lượt khen thưởng theo tỉnh, thành phố của cơ quan quyết định",
                          "Tỉnh, thành phố", "Lượt khen thưởng", sorted(((k, n) for k, n in provinces.items() if n),
-                                                    key=lambda r: (-r[1], sort_key(r[0]))))
+                                                    key=lambda r: (-r[1], sort_key(r[0]))), horizontal=True)
     levels = Counter(repo.authorities[d.authority].level for d in repo.documents.values()
                      if d.type == model.DocType.KE_HOACH)
     per_level = Chart("ke-hoach-theo-cap", "Kế hoạch thi đua theo cấp ban hành", "Cấp", "Số kế hoạch",
-                      [(model.label(lv), levels[lv]) for lv in sorted(levels, key=lambda lv: LEVEL_ORDER[lv])])
-    return [(per_year, False), (per_form, True), (per_province, True), (per_level, True)]
+                      [(model.label(lv), levels[lv]) for lv in sorted(levels, key=lambda lv: LEVEL_ORDER[lv])],
+                      horizontal=True)
+    return [per_year, per_form, per_province, per_level]
 
 
 def build(renderer: Renderer, site: Site) -> None:
     shown = []
-    for chart, horizontal in charts(renderer):
+    for chart in charts(renderer):
         if not chart.rows:
             continue
         chart.file = f"{URL}{chart.id}.svg"
-        site.files[chart.file] = _svg(chart, horizontal)
+        site.files[chart.file] = _svg(chart)
         shown.append(chart)
     site.pages.append(renderer.page(
         "statistics.html", URL, "Thống kê", kind="statistics",
