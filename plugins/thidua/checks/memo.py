@@ -46,9 +46,12 @@ class CheckMemo:
         self.stamp = code_stamp(severity)
         self.old: dict[tuple[str, bytes], tuple] = {}
         self.new: dict[tuple[str, bytes], tuple] = {}
-        # this run's entries again, in the order they came (`added_since`): a slice of a list, where a
-        # walk of `new` from its start for each task took seconds once a national run had them all
-        self.added: list[tuple[tuple[str, bytes], tuple]] = []
+        # this run's entries again, in the order they came (`added_since`), as slices of lists where a
+        # walk of `new` from its start for each task took seconds once a national run had them all:
+        # the keys found in the last run's memo (the parent has their problems already), and the
+        # entries worked out anew
+        self.hits: list[tuple[str, bytes]] = []
+        self.puts: list[tuple[tuple[str, bytes], tuple]] = []
         self.repo = repo  # its digests: each record's file key, when loaded through the parse cache
         self._read()
 
@@ -82,24 +85,29 @@ class CheckMemo:
         found = self.old.get(key)
         if found is not None:
             self.new[key] = found
-            self.added.append((key, found))
+            self.hits.append(key)
         return found
 
     def put(self, key: tuple[str, bytes] | None, problems: Iterable) -> None:
         if key is not None:
             entry = self.new[key] = tuple(problems)
-            self.added.append((key, entry))
+            self.puts.append((key, entry))
 
-    def mark(self) -> int:
+    def mark(self) -> tuple[int, int]:
         """Where this run's entries stand now, for `added_since`."""
-        return len(self.added)
+        return len(self.hits), len(self.puts)
 
-    def added_since(self, mark: int) -> list[tuple]:
-        """The entries this run added since `mark` (a check run in a worker: for its parent)."""
-        return self.added[mark:]
+    def added_since(self, mark: tuple[int, int]) -> tuple[list, list]:
+        """The entries this run added since `mark` (a check run in a worker: for its parent), those
+        found in the last run's memo by their keys alone: after an edit at national they are almost
+        all, and their problems (a decision's 800 name keys...) need not cross back to the parent."""
+        return self.hits[mark[0]:], self.puts[mark[1]:]
 
-    def merge(self, added: list[tuple]) -> None:
-        self.new.update(added)
+    def merge(self, added: tuple[list, list]) -> None:
+        hits, puts = added
+        for key in hits:
+            self.new[key] = self.old[key]
+        self.new.update(puts)
 
     def write(self) -> None:
         """Keep exactly this run's entries (written to a temporary file, then renamed)."""
