@@ -437,6 +437,9 @@ def test_the_canonical_words_of_a_text_are_those_of_its_whole_canonical_form():
     rng = random.Random(16)
     texts = ["".join(rng.choice(odd if rng.random() < 0.3 else letters) for _ in range(rng.randint(0, 40)))
              for _ in range(20000)]
+    # pieces longer than those kept in the cache (text.PIECE_KEPT), with the same marks inside them
+    texts += ["".join(rng.choice(odd[len(spaces):] if rng.random() < 0.1 else letters) for _ in range(rng.randint(35, 200)))
+              for _ in range(2000)]
     word = re.compile(r"[^\W_]+")  # canonical_words' word: a run of letters and digits
     for text in texts:
         assert canonical_words(text) == tuple(word.findall(canonical(text))), repr(text)

@@ -261,6 +261,15 @@ def label(value) -> str:
     return LABELS.get((type(value), value), str(value))
 
 
+# How a number of authorities of a level is named ("Xem 21 sở, ban, ngành"): the level's label in
+# lower case, but where the label names a place and not bodies ("12 trung ương" says nothing)
+_LEVEL_GROUPS = {Level.CENTRAL: "cơ quan trung ương"}
+
+
+def group_label(level: Level) -> str:
+    return _LEVEL_GROUPS.get(level) or label(level).lower()
+
+
 # --- Shared pieces
 
 

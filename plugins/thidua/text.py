@@ -229,11 +229,14 @@ def canonical_words(text: str) -> tuple[str, ...]:
     # a letter or to nothing (no invisible character is a space), so a space always ends a word.
     out: list[str] = []
     for piece in text.split():
-        out += _piece_words(piece)
+        out += _piece_words(piece) if len(piece) <= PIECE_KEPT else _CANON_WORD.findall(canonical(piece))
     return tuple(out)
 
 
-@lru_cache(maxsize=1 << 16)
+PIECE_KEPT = 40  # characters: longer pieces (a hostile run of 100,000 letters) are not kept
+
+
+@lru_cache(maxsize=1 << 16)  # 65,536 pieces of at most PIECE_KEPT characters: a few MB at most
 def _piece_words(piece: str) -> tuple[str, ...]:
     return tuple(_CANON_WORD.findall(canonical(piece)))
 

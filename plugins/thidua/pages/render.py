@@ -68,6 +68,7 @@ class Renderer:
         )
         self.env.globals.update(
             label=model.label,
+            group_label=model.group_label,
             M=model,
             repo=repo,
             graph=graph,
@@ -257,4 +258,3 @@ def by_level(authorities: list[model.Authority]) -> list[tuple[model.Level, list
 
 
 __all__ = ["Renderer", "Markup", "escape", "authority_label", "document_heading", "json_ld"]
-

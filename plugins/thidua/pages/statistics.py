@@ -71,8 +71,16 @@ class Chart:
 
     @property
     def bars(self) -> list[tuple[str, int]]:
-        """The rows drawn (`drawn`): a horizontal chart draws at most one bar a colour."""
-        return drawn(self) if self.horizontal else self.rows
+        """The rows drawn. A chart of names draws every row while there are colours for all, else the
+        rows of the largest values, one for each colour, in the chart's order, so that each colour of
+        the legend names one bar. At national scale the provinces' chart drew 64 bars in eight colours
+        over again: no bar could be told by its legend, and it stood 2,700 px tall on a phone. A bar
+        summing the rest would dwarf the others. The table under the chart gives every row."""
+        rows = self.rows
+        if not self.horizontal or len(rows) <= len(PALETTE):
+            return rows
+        largest = sorted(range(len(rows)), key=lambda i: (-rows[i][1], i))[:len(PALETTE)]
+        return [rows[i] for i in sorted(largest)]
 
     @property
     def legend(self) -> list[tuple[str, str]]:
@@ -93,18 +101,6 @@ ROOM = 0.85
 # pygal centres them on the end, and writes them white beside a dark colour (the eighth, #004d40):
 # past the end they stand on the white background, where white was not seen at all
 VALUES_PAST_THE_END = "inline:.text-overlay text.value{text-anchor:start;fill:#1f1f1f !important}"
-
-
-def drawn(chart: Chart) -> list[tuple[str, int]]:
-    """The bars of a chart of names: every row while there are colours for all, else the rows of the
-    largest values, one for each colour, in the chart's order, so that each colour of the legend names
-    one bar. At national scale the provinces' chart drew 64 bars in eight colours over again: no bar
-    could be told by its legend, and it stood 2,700 px tall on a phone. A bar summing the rest would
-    dwarf the others. The table under the chart gives every row."""
-    if len(chart.rows) <= len(PALETTE):
-        return chart.rows
-    largest = sorted(range(len(chart.rows)), key=lambda i: (-chart.rows[i][1], i))[:len(PALETTE)]
-    return [chart.rows[i] for i in sorted(largest)]
 
 
 def _svg(chart: Chart) -> bytes:
