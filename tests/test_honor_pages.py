@@ -1035,6 +1035,70 @@ def test_campaign_and_authority_pages_list_the_latest_decisions_and_lead_to_all(
     assert all(f"khen-thuong/qd-{100 + i}-snv-dong-xuan-2024/" in pages for i in range(DECISIONS_SHOWN + 3))  # each has its page
 
 
+PLAN_URL = "van-ban/kh-2-dong-xuan-2022/"
+
+
+def plan_decisions(count: int) -> dict[str, str]:
+    """`count` decisions of the province under the fixture's plan, one a day from 2025-01-01."""
+    extra: dict[str, str] = {}
+    for i in range(count):
+        day = datetime.date(2025, 1, 1) + datetime.timedelta(days=i)  # after the fixture's own
+        extra |= decision_file(f"qd-{100 + i}-dong-xuan-2025", date=day.isoformat(), authority="ubnd-tinh-dong-xuan",
+                               form="bang-khen-tinh", plan="kh-2-dong-xuan-2022", campaign="vi-nguoi-ngheo-2021-2025",
+                               extra=f"number: {100 + i}/QĐ-UBND\n", recipients=person(f"Người Thứ {i}"))
+    return extra
+
+
+def plan_section(body: str) -> list[str]:
+    """The decisions a plan's page lists in its section of award decisions."""
+    return decisions_listed(body.split('id="quyet-dinh-khen-thuong"')[1].split("</section>")[0])
+
+
+def test_a_plan_page_lists_its_latest_decisions_and_links_to_all(tmp_path):
+    """A plan's page grew with every decision made under it (hundreds for a province's plan, more
+    at national scale). Past DECISIONS_SHOWN it lists the newest and links to a page listing every
+    one, newest first; at or under it, all, with no such page."""
+    few = pages_of(site_of(honor_data(tmp_path / "few")))
+    own = plan_section(few[PLAN_URL].body)
+    assert own and "mới nhất" not in few[PLAN_URL].body and "quyet-dinh/" not in few[PLAN_URL].body
+    assert PLAN_URL + "quyet-dinh/" not in few
+
+    pages = pages_of(site_of(honor_data(tmp_path / "many", plan_decisions(DECISIONS_SHOWN + 3))))
+    plan = pages[PLAN_URL].body
+    assert_well_formed(plan)
+    newest = [f"qd-{100 + i}-dong-xuan-2025" for i in reversed(range(DECISIONS_SHOWN + 3))]
+    total = len(own) + DECISIONS_SHOWN + 3
+    assert plan_section(plan) == newest[:DECISIONS_SHOWN]
+    assert (f"Có {total} quyết định khen thưởng ban hành theo kế hoạch này; dưới đây là {DECISIONS_SHOWN} "
+            f"quyết định mới nhất.") in plan
+    assert f'<a href="quyet-dinh/">Xem tất cả {total} quyết định</a>' in plan
+    every = pages[PLAN_URL + "quyet-dinh/"]
+    assert_well_formed(every.body)
+    assert decisions_listed(every.body) == newest + own  # every one, newest first
+    assert every.title == "Quyết định khen thưởng theo Kế hoạch số 2/KH-UBND"
+    assert not every.search  # each decision and the plan are found on their own pages
+    crumbs = re.findall(r'<a href="([^"]*)">([^<]+)</a>', every.body.split('class="td-breadcrumbs"')[1].split("</nav>")[0])
+    assert crumbs[-1] == ("../", "Kế hoạch số 2/KH-UBND")
+
+
+def test_a_plan_s_list_of_decisions_is_split_and_paginated_as_every_long_listing(tmp_path, monkeypatch):
+    """Past split.BOUND (here a small one) the list of a plan's decisions is split by province and
+    paginated: each decision on exactly one of its pages, each page well formed."""
+    from thidua.pages import documents, split
+
+    monkeypatch.setattr(documents, "DECISIONS_SHOWN", 2)
+    monkeypatch.setattr(split, "BOUND", 3)
+    pages = pages_of(site_of(honor_data(tmp_path, plan_decisions(5))))
+    parts = {url: page for url, page in pages.items() if url.startswith(PLAN_URL + "quyet-dinh/")}
+    assert len(parts) > 2, sorted(parts)
+    listed = [d for page in parts.values() for d in decisions_listed(page.body)]
+    assert sorted(listed) == sorted(set(listed)) and len(listed) == 5 + 2  # the fixture's two under the plan
+    for url, page in parts.items():
+        assert_well_formed(page.body)
+        assert not page.search, url
+    assert len(plan_section(pages[PLAN_URL].body)) == 2
+
+
 def test_a_split_campaign_page_lists_its_latest_decisions_on_its_top_page_only(tmp_path, monkeypatch):
     """Split by province (national scale; here with a small bound), a campaign past DECISIONS_SHOWN
     lists its newest decisions once, on the top page, and counts no decisions per province (the

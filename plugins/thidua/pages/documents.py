@@ -7,10 +7,19 @@ the document as issued and what it means.
 from __future__ import annotations
 
 from .. import model
+from . import split
+from .limits import DECISIONS_SHOWN
 from .site import Page, Site, TocEntry
 from .render import Renderer, document_heading
 from .urls import record_url
 
+# Under a plan's page: every award decision made under it, when the plan's page shows only the newest
+DECISIONS = "quyet-dinh/"
+
+
+def decisions_url(document_id: str) -> str:
+    """'van-ban/<plan>/quyet-dinh/': the list of every decision made under a plan."""
+    return record_url("documents", document_id) + DECISIONS
 
 
 def campaign_chain(renderer: Renderer, document: model.Document) -> list[model.Document]:
@@ -77,6 +86,10 @@ def build_one(renderer: Renderer, document: model.Document) -> Page:
     authority = renderer.repo.authorities[document.authority]
     now = g.current_successor(authority.id)
     backlinks = g.implemented_by.get(document.id, [])
+    decisions = g.decisions_of_plan.get(document.id, [])  # award decisions applying this plan, newest first
+    # Past DECISIONS_SHOWN the page shows the newest and links to the list of all (`build_decision_lists`):
+    # a province's plan gathers hundreds, and the page would grow with the data
+    newest = decisions[:DECISIONS_SHOWN]
     title = renderer.title_of("documents", document.id, document)
     # In the page's order: what a reader wants first, then the text as issued (document.html).
     toc = [TocEntry(2, "thuoc-tinh", "Thuộc tính")]
@@ -84,7 +97,7 @@ def build_one(renderer: Renderer, document: model.Document) -> Page:
         (facts.awards, "khen-thuong", "Hình thức khen thưởng"),
         (facts.targets, "chi-tieu", "Chỉ tiêu"),
         (facts.milestones or facts.deadlines, "tien-do", "Tiến độ và thời hạn"),
-        (g.decisions_of_plan.get(document.id), "quyet-dinh-khen-thuong", "Quyết định khen thưởng"),
+        (decisions, "quyet-dinh-khen-thuong", "Quyết định khen thưởng"),
     ):
         if present:
             toc.append(TocEntry(2, anchor, name))
@@ -124,7 +137,8 @@ def build_one(renderer: Renderer, document: model.Document) -> Page:
         chain=campaign_chain(renderer, document), children=g.tree_children(document.id),
         ancestors=g.ancestors(authority.id), issued_after=None if document.date else g.issued_after(document),
         campaign=renderer.repo.campaigns.get(document.campaign) if document.campaign else None,
-        decisions=g.decisions_of_plan.get(document.id, []),  # award decisions applying this plan
+        decisions=newest, decision_total=len(decisions),
+        all_decisions=decisions_url(document.id) if len(decisions) > len(newest) else None,
         sic_pieces=sic_pieces, date_source_note=date_source_note, signer_source_note=signer_source_note,
         criteria=criteria(facts), page_toc=toc,
     )
@@ -133,6 +147,34 @@ def build_one(renderer: Renderer, document: model.Document) -> Page:
 def build(renderer: Renderer, site: Site) -> None:
     for document in renderer.repo.documents.values():
         site.pages.append(build_one(renderer, document))
+    build_decision_lists(renderer, site)
+
+
+def build_decision_lists(renderer: Renderer, site: Site) -> None:
+    """For each plan whose page shows only its newest decisions, the list of all of them
+    (`decisions_url`), split by province and paginated past split.BOUND as every long listing is."""
+    g = renderer.graph
+    for plan_id, decisions in g.decisions_of_plan.items():
+        document = renderer.repo.documents.get(plan_id)
+        if document is None or len(decisions) <= DECISIONS_SHOWN:
+            continue
+        authority = renderer.repo.authorities[document.authority]
+        heading = document_heading(document)
+        listing = split.listing(renderer, site, decisions_url(plan_id),
+                                {"decisions": split.Section(decisions, split.by_authority)})
+        description = f"{len(decisions)} quyết định khen thưởng ban hành theo {heading}."
+        for part in listing.parts:
+            page = renderer.page(
+                "plan_decisions.html", part.url, split.title(f"Quyết định khen thưởng theo {heading}", part),
+                description=split.description(description, part), kind="plan-decisions",
+                crumbs=split.crumbs(renderer.authority_crumbs(authority)
+                                    + [(record_url("documents", plan_id), heading), (None, "Quyết định khen thưởng")],
+                                    part),
+                document=document, decisions=part.items["decisions"], total=len(decisions), part=part,
+                counted=[("decisions", "quyết định khen thưởng")],
+            )
+            page.search = False  # each decision is found on its own page, and the plan on its own
+            site.pages.append(page)
 
 
 def keywords(renderer: Renderer, document: model.Document, description: str) -> list[str | None]:
