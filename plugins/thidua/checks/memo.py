@@ -68,8 +68,7 @@ class CheckMemo:
             log.info(f"thidua: the check cache {self.file} is not used ({exc})")
 
     def key(self, check: str, record) -> tuple[str, bytes] | None:
-        file_key = self.repo.digest(record)
-        return (check, file_key) if file_key is not None else None
+        return _key(check, self.repo.digest(record))
 
     def keys(self, pairs: list[tuple[str, int]], records: list) -> list[tuple[str, bytes] | None]:
         """`key` of each (check, i) of `pairs`, for the record of `records[i]` (a (kind, record) pair):
@@ -77,7 +76,7 @@ class CheckMemo:
         of a million pairs at national scale)."""
         digests = self.repo.digests
         files = [digests.get((kind.name, record.id)) for kind, record in records]
-        return [(check, file) if (file := files[i]) is not None else None for check, i in pairs]
+        return [_key(check, files[i]) for check, i in pairs]
 
     def get(self, key: tuple[str, bytes] | None) -> tuple | None:
         if key is None:
@@ -117,3 +116,9 @@ class CheckMemo:
             sealed.write(self.file, MAGIC, self.stamp, self.new)
         except OSError as exc:  # a read-only checkout still validates, only not faster next time
             log.warning(f"thidua: the check cache could not be written ({exc})")
+
+
+def _key(check: str, file_key: bytes | None) -> tuple[str, bytes] | None:
+    """An entry's key: the check, and the parse cache's key of the record's file (None: a record
+    not loaded through the parse cache, whose problems are not kept)."""
+    return (check, file_key) if file_key is not None else None

@@ -2,30 +2,23 @@
 and the milestones and deadlines that fall in them."""
 from __future__ import annotations
 
-from itertools import groupby
-
 from .. import model, timeline
-from ..model import LEVEL_ORDER
 from ..text import sort_key
-from . import split
+from . import render, split
 from .site import Site
 from .render import Renderer
 from .urls import record_url
 
 
 def by_level(renderer: Renderer, documents: list[model.Document]):
-    """[(level, [(authority, [documents])])] in the order of the administrative hierarchy."""
+    """[(level, [(authority, [documents])])] in the order of the administrative hierarchy, each level's
+    authorities by name, each one's documents in the order given."""
     authorities = renderer.repo.authorities
-
-    def key(d):
-        a = authorities[d.authority]
-        return (LEVEL_ORDER[a.level], sort_key(a.name), a.id)
-
-    out = []
-    for level, docs in groupby(sorted(documents, key=key), key=lambda d: authorities[d.authority].level):
-        rows = [(authorities[aid], list(ds)) for aid, ds in groupby(docs, key=lambda d: d.authority)]
-        out.append((level, rows))
-    return out
+    of_authority: dict[str, list[model.Document]] = {}
+    for document in sorted(documents, key=lambda d: (sort_key(authorities[d.authority].name), d.authority)):
+        of_authority.setdefault(document.authority, []).append(document)
+    return [(level, [(a, of_authority[a.id]) for a in group])
+            for level, group in render.by_level([authorities[a] for a in of_authority])]
 
 
 def _event_authority(event: timeline.Event) -> str:
