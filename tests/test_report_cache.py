@@ -234,3 +234,25 @@ def test_odd_entries_are_reported_alike_with_the_cache_and_without(tmp_path, cap
                           ("data/lac.yml", "records belong in a kind folder")):
         assert any(file in line and message in line for line in lines), (file, cached[1])
     assert "pt-ngoai" not in cached[1]  # what the links point to is never read
+
+
+def test_a_fresh_checkout_with_the_last_run_s_cache_parses_only_what_changed(tmp_path, capsys, caplog):
+    """As CI restores the cache on a new checkout (.github/workflows/thidua.yml): every file anew (new
+    inodes and times), one of them edited. Its files are hashed again and taken by their content:
+    only the edited one is parsed, and the report is that of a validation without the cache."""
+    data = make_data(tmp_path)
+    assert run(data, capsys) == (0, "0 error(s), 0 warning(s)\n")
+    kept = tmp_path / "kept"
+    data.rename(kept)
+    for path in sorted(kept.rglob("*")):  # copied, not moved: other inodes, other times
+        target = data / path.relative_to(kept)
+        if path.is_dir():
+            target.mkdir(parents=True)
+        else:
+            target.write_bytes(path.read_bytes())
+    (data / KH2).write_text(BASE[KH2] + "nonsense_field: 1\n", encoding="utf-8")
+    files = sum(1 for path in data.rglob("*.yml") if path.parent != data)
+    caplog.set_level("INFO", logger="mkdocs.plugins.thidua")
+    code, out = run(data, capsys)
+    assert f"thidua: 1 of {files} data files parsed, {files - 1} reused" in caplog.text
+    assert (code, out) == run(data, capsys, "--no-cache") and "nonsense_field" in out

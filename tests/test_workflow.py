@@ -81,7 +81,7 @@ def test_the_workflow_checks_pull_requests_and_publishes_main():
     assert any("internal_links" in r for r in runs)
     # official actions only, and write permissions only where Pages needs them
     uses = [step["uses"].split("@")[0] for job in flow["jobs"].values() for step in job["steps"] if "uses" in step]
-    assert set(uses) == {"actions/checkout", "actions/setup-python", "actions/upload-pages-artifact",
+    assert set(uses) == {"actions/checkout", "actions/setup-python", "actions/cache", "actions/upload-pages-artifact",
                          "actions/deploy-pages"}
     assert "permissions" not in check
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
@@ -93,3 +93,24 @@ def test_the_link_check_step_runs_a_test_that_exists():
     """The workflow's link step selects tests by name: the test must still be there."""
     text = (ROOT / "tests" / "test_portal.py").read_text(encoding="utf-8")
     assert "def test_internal_links_and_anchors_resolve(" in text
+
+
+def test_the_check_job_keeps_the_parse_cache_between_runs():
+    """Each data commit is validated and built on a fresh checkout: without the last run's parse
+    cache every file is parsed again (46 s of validation at national scale instead of about 13 s
+    after a one-file edit). The cache is restored before validating, saved under a key of its own
+    each run, and the newest one restored; the pages manifest, which describes a site folder the
+    next checkout does not have, and replaced sites are left out."""
+    check = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]["check"]
+    steps = check["steps"]
+    at = next(i for i, step in enumerate(steps) if step.get("uses", "").startswith("actions/cache@"))
+    validate = next(i for i, step in enumerate(steps) if "thidua validate" in step.get("run", ""))
+    assert at < validate
+    cache = steps[at]["with"]
+    paths = cache["path"].split()
+    assert paths[0] == ".cache/thidua"  # the plugin's cache_dir and `thidua validate`'s, beside data/
+    assert {"!.cache/thidua/pages.pickle", "!.cache/thidua/trash"} <= set(paths)
+    assert "${{ github.sha }}" in cache["key"] and cache["key"].startswith(cache["restore-keys"])
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    thidua = next(p["thidua"] for p in config["plugins"] if isinstance(p, dict) and "thidua" in p)
+    assert thidua.get("cache_dir", ".cache/thidua") == ".cache/thidua"
