@@ -43,10 +43,11 @@ _DATE = r"\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?:19|20)\d{2}"
 class Pattern:
     what: str  # "an ID number", ...
     regex: re.Pattern
-    hint: re.Pattern  # a cheap test: text without it cannot match
+    hints: tuple[re.Pattern, ...]  # cheap tests, the cheapest first: text without any one of them cannot match
 
 
 _DIGITS9 = re.compile(r"\d(?:[ .\-]?\d){8}")
+_DIGIT = re.compile(r"\d")  # as the patterns' \d: any decimal digit (Unicode's Nd)
 
 
 PATTERNS: list[Pattern] = [
@@ -55,11 +56,11 @@ PATTERNS: list[Pattern] = [
     Pattern("an ID number (CMND/CCCD)",
             re.compile(r"(?<![\d.,])(?<![\d][ .\-])(?:\d{9}|\d{12}|\d{3,4}(?:[ .\-]\d{3,4}){2,3})(?![\d])"
                        r"(?![ .\-]\d)(?!\s*(?:đồng|đ\b|vnđ|vnd|triệu|tỷ|nghìn|ngàn))", _I),
-            _DIGITS9),
+            (_DIGITS9,)),
     # 0, +84, (+84) or 84 and 9 to 10 more digits, perhaps grouped by spaces, dots or hyphens
     Pattern("a phone number",
             re.compile(r"(?<![\w.,+])(?:\(\s?\+?\s?84\s?\)\s?|\+\s?84|0)(?:[ .\-]?\d){9,10}(?!\d)"
-                       r"|(?<![\w.,+])84[35789]\d{8}(?!\d)", _I), _DIGITS9),
+                       r"|(?<![\w.,+])84[35789]\d{8}(?!\d)", _I), (_DIGITS9,)),
     Pattern("a birth date",
             re.compile(
                 r"\b(?:ngày|năm)\s*(?:,\s*)?(?:tháng\s*(?:,\s*)?năm\s*)?sinh\b" + _NOT_BIRTH_AFTER
@@ -69,7 +70,7 @@ PATTERNS: list[Pattern] = [
                 + r"|\b(?-i:SN|Sn|sn)\s*:?\s*(?:19|20)\d{2}\b"  # "SN 1985" (sinh năm)
                 + r"|" + _NOT_BIRTH_BEFORE + r"\bsinh\s+(?:vào\s+)?ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
                 + r"|" + _DATE + r"\s*\(?\s*(?:ngày\s+)?sinh\b" + _NOT_BIRTH_AFTER, _I),
-            re.compile("sinh|sn", _I)),
+            (re.compile("sinh|sn", _I),)),
     Pattern("a house address",
             re.compile(
                 r"\bsố\s+nhà\s*:?\s*\d|\bnhà\s+số\s+\d"  # "số nhà ở được hỗ trợ" counts houses
@@ -78,7 +79,10 @@ PATTERNS: list[Pattern] = [
                 # "số 12 Lê Lợi": a number, then a capitalised name of two words (a street)
                 r"|\bsố\s+\d{1,4}[a-zA-Z]?(?:/\d{1,4}[a-zA-Z]?)?,?\s+(?-i:[A-ZĐ\u00c0-\u1ef8][^\W\d_]*\s+[A-ZĐ\u00c0-\u1ef8])",
                 _I),
-            re.compile("số|ngõ|ngách|hẻm|kiệt", _I)),
+            # every way of it holds a digit: most texts have none (303,180 of the 479,997 distinct texts
+            # at national), told in one quick pass before the words, which a case-insensitive search finds
+            # slowly (0.18 s against 1.0 s over those texts)
+            (_DIGIT, re.compile("số|ngõ|ngách|hẻm|kiệt", _I))),
 ]
 
 
@@ -91,7 +95,12 @@ def find_personal_data(text: str) -> Iterator[tuple[int, str, str]]:
     plain, index = plain_digits(text)
     taken: list[tuple[int, int]] = []  # "+84 912345678" is a phone number, not also an ID number
     for pattern in _BY_PRIORITY:
-        if not pattern.hint.search(plain):
+        hinted = True
+        for hint in pattern.hints:
+            if not hint.search(plain):
+                hinted = False
+                break
+        if not hinted:
             continue
         for m in pattern.regex.finditer(plain):
             if not any(a < m.end() and m.start() < b for a, b in taken):
