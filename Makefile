@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 NODE_STAMP := node_modules/.package-lock.json
 
-.PHONY: site serve test lint validate schema cms bench clean
+.PHONY: site serve test lint validate links schema cms bench clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -27,6 +27,10 @@ serve: $(STAMP) $(NODE_STAMP)
 
 validate: $(STAMP)
 	$(BIN)/thidua validate data
+
+# every internal link and anchor of the site `make site` built (as CI checks it)
+links: $(STAMP)
+	$(BIN)/thidua links site
 
 schema: $(STAMP)
 	$(BIN)/thidua schema --output schema/thidua.schema.json

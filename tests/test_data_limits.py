@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, build, every_text
-from test_portal import broken_links
+from thidua import links
 from thidua.kinds import KINDS
 from thidua.model import recipient_anchors
 from thidua.text import fold
@@ -114,7 +114,7 @@ def test_the_stressed_data_validates_and_builds(stressed):
 
 def test_every_link_resolves(stressed):
     _data, site = stressed
-    checked, broken = broken_links(site)
+    checked, broken = links.check(site)
     assert checked > 0 and broken == [], broken[:20]
 
 

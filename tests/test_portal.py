@@ -18,6 +18,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import BUILD_DATE, FROZEN, build, parse_html, soup, write_tree
+from thidua import links
 
 
 # A plan showing what the model records beyond the seeds: a date and signer from the signature
@@ -344,49 +345,53 @@ def test_accessibility_basics(frozen_site):
             assert table.find("th"), f"{html}: table without header cells"
 
 
-def broken_links(site_dir: Path) -> tuple[int, list[str]]:
-    """(links checked, broken ones) over every HTML file of a built site: targets and anchors."""
-    ids_cache: dict[Path, set[str]] = {}
-
-    def ids(path: Path) -> set[str]:
-        if path not in ids_cache:
-            ids_cache[path] = {t["id"] for t in parse_html(path).find_all(id=True)}
-        return ids_cache[path]
-
-    broken = []
-    checked = 0
-    for html in sorted(site_dir.rglob("*.html")):
-        page = parse_html(html)
-        for tag in page.find_all(["a", "link"], href=True):
-            href = tag["href"]
-            if href.lower().startswith(("http:", "https:", "mailto:", "javascript:", "data:")):  # HTTPS:// too
-                continue
-            checked += 1
-            path = href.split("#")[0].split("?")[0]  # a query string selects finder filters
-            if path.startswith("/"):  # 404.html links from the site root: it is served at any URL
-                target = (site_dir / path.lstrip("/")).resolve()
-            else:
-                target = (html.parent / path).resolve() if path else html
-            if target.is_dir():
-                target = target / "index.html"
-            if not target.exists():
-                broken.append(f"{html.relative_to(site_dir)}: {href}")
-                continue
-            anchor = href.partition("#")[2]
-            if anchor and target.suffix == ".html" and anchor not in ids(target):
-                broken.append(f"{html.relative_to(site_dir)}: {href} (no #{anchor})")
-    return checked, broken
-
-
 def test_internal_links_and_anchors_resolve(site_dir):
     """Stories' links too: what an office may type into a story is checked by story-markup."""
-    checked, broken = broken_links(site_dir)
+    checked, broken = links.check(site_dir)
     assert checked > 0
     assert broken == []
 
 
+def test_the_link_check_finds_each_broken_link_and_anchor(tmp_path, capsys):
+    """`thidua links` (CI runs it on the site it built): a missing page, file or anchor is reported
+    with its page; links to folders, from the root (404.html) or with a query, and anchors that are
+    there, are not; other sites, mail and scripts are not followed; an empty file is no page."""
+    from thidua.cli import main
+
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "a" / "index.html").write_text('<!doctype html><html><body><h2 id="x">A</h2></body></html>')
+    (site / "b.html").write_text('<html><body><p id="top">B</p><svg><g id="inner"/></svg></body></html>')
+    (site / "empty.html").write_text("")
+    (site / "404.html").write_text('<html><body><a href="/a/">ok</a><a href="/nope/">gone</a></body></html>')
+    (site / "index.html").write_text(
+        '<!doctype html><html lang="vi"><head><link rel="stylesheet" href="style.css">'
+        '<link rel="canonical" href="https://thidua.example/"></head><body id="self">'
+        '<a href="a/">folder</a><a href="a/#x">anchor</a><a href="a/#nope">no anchor</a>'
+        '<a href="missing/">missing</a><a href="b.html#top">file</a><a href="b.html#inner">in svg</a>'
+        '<a href="#self">here</a><a href="#gone">not here</a><a href="?nam=2024#self">query</a>'
+        '<a href="HTTPS://x.example/">other site</a><a href="mailto:a@b.c">mail</a>'
+        '<a href="javascript:void(0)">script</a><a href="empty.html">empty</a><a>no href</a>'
+        '<a href="a/#x&amp;y">escaped</a></body></html>')
+    checked, broken = links.check(site)
+    assert broken == ["404.html: /nope/", "index.html: style.css", "index.html: a/#nope (no #nope)",
+                      "index.html: missing/", "index.html: #gone (no #gone)", "index.html: a/#x&y (no #x&y)"]
+    assert checked == 2 + 12
+    assert main(["links", str(site)]) == 1
+    out = capsys.readouterr().out
+    assert out.splitlines() == broken + ["14 link(s) checked, 6 broken"]
+    for page in ("404.html", "index.html"):  # mended
+        text = (site / page).read_text()
+        for bad in ('href="/nope/"', 'href="style.css"', 'href="a/#nope"', 'href="missing/"', 'href="#gone"', 'href="a/#x&amp;y"'):
+            text = text.replace(bad, 'href="a/"')
+        (site / page).write_text(text)
+    assert main(["links", str(site)]) == 0
+    assert capsys.readouterr().out == "14 link(s) checked, 0 broken\n"
+    assert main(["links", str(tmp_path / "nothing")]) == 2
+
+
 def test_every_link_and_anchor_of_the_frozen_site_resolves(frozen_site):
-    checked, broken = broken_links(frozen_site)
+    checked, broken = links.check(frozen_site)
     assert checked > 0
     assert broken == []
 

@@ -26,7 +26,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
 from conftest import ROOT, serve, write_config
-from test_portal import broken_links
+from thidua import links
 from thidua.graph import LinkGraph
 from thidua.loader import load
 from thidua.pages import Page, Settings, build_site, campaigns, split
@@ -234,7 +234,7 @@ def test_every_part_is_reached_from_the_top_page(parted):
 
 
 def test_split_site_links_and_breadcrumbs_work(parted):
-    checked, broken = broken_links(parted)
+    checked, broken = links.check(parted)
     assert checked > 0 and broken == []
     # a province's second page: its title, heading and trail back through the province and the year
     pages = listing_pages(parted, "nam/2025/")
@@ -461,7 +461,7 @@ def trail(page: BeautifulSoup, url: str) -> list[tuple[str | None, str]]:
 
 
 def test_split_story_listings_links_titles_and_breadcrumbs(stories_parted):
-    checked, broken = broken_links(stories_parted)
+    checked, broken = links.check(stories_parted)
     assert checked > 0 and broken == []
     # a year's list: the top page keeps the way to each province, and says it has no central stories
     url = "dien-hinh/nam/2024/"

@@ -78,7 +78,7 @@ def test_the_workflow_checks_pull_requests_and_publishes_main():
     runs = [step.get("run", "") for step in check["steps"]]
     assert any("thidua validate --format github" in r for r in runs)
     assert any(r.startswith("mkdocs build --strict") for r in runs)
-    assert any("internal_links" in r for r in runs)
+    assert any(r.startswith("thidua links site") for r in runs)
     # official actions only, and write permissions only where Pages needs them
     uses = [step["uses"].split("@")[0] for job in flow["jobs"].values() for step in job["steps"] if "uses" in step]
     assert set(uses) == {"actions/checkout", "actions/setup-python", "actions/cache", "actions/upload-pages-artifact",
@@ -89,10 +89,17 @@ def test_the_workflow_checks_pull_requests_and_publishes_main():
     assert deploy["environment"]["name"] == "github-pages"
 
 
-def test_the_link_check_step_runs_a_test_that_exists():
-    """The workflow's link step selects tests by name: the test must still be there."""
-    text = (ROOT / "tests" / "test_portal.py").read_text(encoding="utf-8")
-    assert "def test_internal_links_and_anchors_resolve(" in text
+def test_the_link_check_step_checks_the_site_the_build_step_made():
+    """The link step reads the folder the build writes (mkdocs.yml's site_dir, by default site/),
+    after the build, rather than building the site again."""
+    steps = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]["check"]["steps"]
+    runs = [step.get("run", "") for step in steps]
+    build = next(i for i, r in enumerate(runs) if r.startswith("mkdocs build"))
+    check = next(i for i, r in enumerate(runs) if r.startswith("thidua links"))
+    assert build < check and runs[check].split() == ["thidua", "links", "site"]
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert config.get("site_dir", "site") == "site"
+    assert not any("pytest" in r for r in runs)  # no step builds the site a second time
 
 
 def test_the_check_job_keeps_the_parse_cache_between_runs():

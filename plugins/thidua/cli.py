@@ -1,5 +1,5 @@
-"""The `thidua` command: `thidua validate [DATA_DIR]`, `thidua schema`, `thidua cms`,
-`thidua import plan|recipients` and `thidua new KIND`."""
+"""The `thidua` command: `thidua validate [DATA_DIR]`, `thidua links [SITE_DIR]`, `thidua schema`,
+`thidua cms`, `thidua import plan|recipients` and `thidua new KIND`."""
 from __future__ import annotations
 
 import argparse
@@ -24,6 +24,9 @@ def main(argv: list[str] | None = None) -> int:
     p_val.add_argument("--strict", action="store_true", help="warnings fail too")
     p_val.add_argument("--no-cache", action="store_true",
                        help="parse every file (by default parses are kept in .cache/thidua/ beside the data folder)")
+
+    p_links = sub.add_parser("links", help="check every internal link and anchor of a built site")
+    p_links.add_argument("site_dir", nargs="?", default="site", help="the built site (default: site)")
 
     p_schema = sub.add_parser("schema", help="write the JSON Schema of the data files")
     p_schema.add_argument("--output", "-o", help="file to write (default: standard output)")
@@ -62,6 +65,8 @@ def main(argv: list[str] | None = None) -> int:
             sys.stderr.flush()
             os._exit(code)
         return code
+    if args.command == "links":
+        return _check_links(Path(args.site_dir))
     if args.command == "schema":
         text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
         if args.output:
@@ -71,6 +76,20 @@ def main(argv: list[str] | None = None) -> int:
             sys.stdout.write(text)
         return 0
     return 2
+
+
+def _check_links(site_dir: Path) -> int:
+    """Each broken link on a line of its own, then the count: exit 1 if any (`links.check`)."""
+    from . import links  # lxml: loaded only by this command
+
+    if not (site_dir / "index.html").is_file():
+        print(f"thidua: {site_dir} is not a built site (no index.html): build it first (make site)", file=sys.stderr)
+        return 2
+    checked, broken = links.check(site_dir)
+    for line in broken:
+        print(line)
+    print(f"{checked} link(s) checked, {len(broken)} broken")
+    return 1 if broken else 0
 
 
 def _add_import_commands(sub) -> None:

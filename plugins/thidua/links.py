@@ -1,0 +1,80 @@
+"""Every internal link and anchor of a built site, checked against its files: `thidua links site`,
+which CI runs on the site its build step has just made.
+
+A link is to a file, or to a folder's index.html; relative to its page, or from the site root
+(404.html links so: it is served at any URL); its query string (the finder's filters) aside. Its
+#anchor, in a page, must be the id of an element there. Links to other sites, mail, scripts and
+data are not followed.
+
+Each HTML file is parsed once, with lxml (libxml2's HTML parser, in C; python-docx depends on it
+too). Over a province's 2,082 pages, BeautifulSoup (which the tests read pages with) took 76 s
+(median of 5) and this 3.0 s, the same 192,641 links checked: a national site has 37 times the pages.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from lxml import etree
+
+EXTERNAL = ("http:", "https:", "mailto:", "javascript:", "data:")  # lower case: HTTPS:// too
+_PARSER = etree.HTMLParser(encoding="utf-8")
+_HREFS = etree.XPath("//a/@href | //link/@href")
+_IDS = etree.XPath("//@id")
+
+
+class _Pages:
+    """Each page's ids and links, read once. A link's target is often read before its own turn
+    (a third of a province's pages): its links are then held until it comes, about 100 a page."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, frozenset[str]] = {}
+        self.hrefs: dict[str, list[str]] = {}
+
+    def read(self, path: str) -> None:
+        with open(path, "rb") as handle:
+            root = etree.fromstring(handle.read(), _PARSER)
+        if root is None:  # an empty file: no element
+            self.ids[path], self.hrefs[path] = frozenset(), []
+            return
+        self.ids[path] = frozenset(str(i) for i in _IDS(root))
+        self.hrefs[path] = [str(h) for h in _HREFS(root)]
+
+    def ids_of(self, path: str) -> frozenset[str]:
+        if path not in self.ids:
+            self.read(path)
+        return self.ids[path]
+
+    def hrefs_of(self, path: str) -> list[str]:
+        """Its links, given once: a page's turn comes once."""
+        if path not in self.hrefs:
+            self.read(path)
+        return self.hrefs.pop(path)
+
+
+def check(site_dir: Path) -> tuple[int, list[str]]:
+    """(the links checked, the broken ones: 'page: href', or 'page: href (no #anchor)'), page by page."""
+    site = os.path.realpath(site_dir)
+    pages = _Pages()
+    broken: list[str] = []
+    checked = 0
+    for page in sorted(str(p) for p in Path(site).rglob("*.html")):
+        here = os.path.dirname(page)
+        for href in pages.hrefs_of(page):
+            if href.lower().startswith(EXTERNAL):
+                continue
+            checked += 1
+            path = href.split("#")[0].split("?")[0]
+            if path.startswith("/"):
+                target = os.path.normpath(os.path.join(site, path.lstrip("/")))
+            else:
+                target = os.path.normpath(os.path.join(here, path)) if path else page
+            if os.path.isdir(target):
+                target = os.path.join(target, "index.html")
+            if not os.path.exists(target):
+                broken.append(f"{os.path.relpath(page, site)}: {href}")
+                continue
+            anchor = href.partition("#")[2]
+            if anchor and target.endswith(".html") and anchor not in pages.ids_of(target):
+                broken.append(f"{os.path.relpath(page, site)}: {href} (no #{anchor})")
+    return checked, broken
