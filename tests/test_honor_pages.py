@@ -1081,6 +1081,22 @@ def test_a_plan_page_lists_its_latest_decisions_and_links_to_all(tmp_path):
     assert crumbs[-1] == ("../", "Kế hoạch số 2/KH-UBND")
 
 
+def test_a_sample_plan_s_list_of_decisions_is_marked_as_its_page_is(tmp_path):
+    """The list of a sample plan's decisions carries the sample marks in its title and description
+    and asks search engines to leave it out, as the plan's own page does."""
+    from thidua import sample_marks
+
+    plan = PLAN.replace("period: 2021-2025\n", "period: 2021-2025\nsample: true\n", 1)
+    assert plan != PLAN
+    extra = {"documents/kh-2-dong-xuan-2022.yml": plan, **plan_decisions(DECISIONS_SHOWN + 1)}
+    # not validated: decisions that are not samples may not apply a sample plan; the pages are the point
+    pages = pages_of(site_of(honor_data(tmp_path, extra), check=False))
+    for url in (PLAN_URL, PLAN_URL + "quyet-dinh/"):
+        page = pages[url]
+        assert page.title.startswith(sample_marks.TITLE_PREFIX), url
+        assert page.description.startswith(sample_marks.DESCRIPTION_PREFIX) and not page.index, url
+
+
 def test_a_plan_s_list_of_decisions_is_split_and_paginated_as_every_long_listing(tmp_path, monkeypatch):
     """Past split.BOUND (here a small one) the list of a plan's decisions is split by province and
     paginated: each decision on exactly one of its pages, each page well formed."""

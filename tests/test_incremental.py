@@ -508,6 +508,18 @@ def test_a_manifest_of_another_version_is_not_read(tmp_path):
     assert made == ["one.ics"]
 
 
+def test_a_manifest_whose_site_is_gone_is_not_read(tmp_path):
+    """A fresh checkout in CI restores the cache but not the site it lists: the manifest is not
+    read (each page's lookups would be evaluated only for its file to be missing)."""
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    first, _ = keyed_site(site, incremental.Manifest(site, {}), {"one.ics": ("k1", b"one")})
+    cache.mkdir()
+    incremental.Manifest(site, first.entries).write(cache)
+    assert incremental.Manifest.read(cache, site).pages == first.entries
+    site.rename(tmp_path / "elsewhere")
+    assert incremental.Manifest.read(cache, site).pages == {}
+
+
 def test_a_sealed_manifest_of_the_wrong_shape_is_not_trusted(tmp_path):
     """The checksum says the bytes are those written, not that they make a manifest: a payload of
     the wrong shape lists nothing, and damaged inputs alone leave the files' entries usable."""

@@ -363,6 +363,9 @@ def test_the_link_check_finds_each_broken_link_and_anchor(tmp_path, capsys):
     (site / "a" / "index.html").write_text('<!doctype html><html><body><h2 id="x">A</h2></body></html>')
     (site / "b.html").write_text('<html><body><p id="top">B</p><svg><g id="inner"/></svg></body></html>')
     (site / "empty.html").write_text("")
+    # nested deeper than libxml2's usual 256 levels: read whole; deeper than its 2,048, said so
+    (site / "deep.html").write_text("<html><body>" + "<div>" * 300 + '<a href="a/#x">deep</a>' + "</div>" * 300)
+    (site / "deeper.html").write_text("<html><body>" + "<div>" * 3000 + '<a href="a/#nope">lost</a>' + "</div>" * 3000)
     (site / "404.html").write_text('<html><body><a href="/a/">ok</a><a href="/nope/">gone</a></body></html>')
     (site / "index.html").write_text(
         '<!doctype html><html lang="vi"><head><link rel="stylesheet" href="style.css">'
@@ -374,19 +377,21 @@ def test_the_link_check_finds_each_broken_link_and_anchor(tmp_path, capsys):
         '<a href="javascript:void(0)">script</a><a href="empty.html">empty</a><a>no href</a>'
         '<a href="a/#x&amp;y">escaped</a></body></html>')
     checked, broken = links.check(site)
-    assert broken == ["404.html: /nope/", "index.html: style.css", "index.html: a/#nope (no #nope)",
+    deeper = "deeper.html: not read to its end (Excessive depth in document: 2048, use XML_PARSE_HUGE option)"
+    assert broken == ["404.html: /nope/", deeper, "index.html: style.css", "index.html: a/#nope (no #nope)",
                       "index.html: missing/", "index.html: #gone (no #gone)", "index.html: a/#x&y (no #x&y)"]
-    assert checked == 2 + 12
+    assert checked == 2 + 1 + 12
     assert main(["links", str(site)]) == 1
     out = capsys.readouterr().out
-    assert out.splitlines() == broken + ["14 link(s) checked, 6 broken"]
+    assert out.splitlines() == broken + ["15 link(s) checked, 7 broken"]
+    (site / "deeper.html").unlink()
     for page in ("404.html", "index.html"):  # mended
         text = (site / page).read_text()
         for bad in ('href="/nope/"', 'href="style.css"', 'href="a/#nope"', 'href="missing/"', 'href="#gone"', 'href="a/#x&amp;y"'):
             text = text.replace(bad, 'href="a/"')
         (site / page).write_text(text)
     assert main(["links", str(site)]) == 0
-    assert capsys.readouterr().out == "14 link(s) checked, 0 broken\n"
+    assert capsys.readouterr().out == "15 link(s) checked, 0 broken\n"
     assert main(["links", str(tmp_path / "nothing")]) == 2
 
 

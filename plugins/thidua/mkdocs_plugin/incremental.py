@@ -125,7 +125,7 @@ class Manifest:
         """The manifest in `folder` if it describes `site`; else an empty one. Read once per
         version of the file (the open-data exports and the pages both consult it)."""
         empty = cls(site, {})
-        if folder is None:
+        if folder is None or not site.is_dir():  # no site to take files from (a fresh checkout in CI)
             return empty
         try:
             st = os.stat(folder / NAME)

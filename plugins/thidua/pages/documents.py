@@ -166,7 +166,7 @@ def build_decision_lists(renderer: Renderer, site: Site) -> None:
         for part in listing.parts:
             page = renderer.page(
                 "plan_decisions.html", part.url, split.title(f"Quyết định khen thưởng theo {heading}", part),
-                description=split.description(description, part), kind="plan-decisions",
+                description=split.description(description, part), kind="plan-decisions", record=document,
                 crumbs=split.crumbs(renderer.authority_crumbs(authority)
                                     + [(record_url("documents", plan_id), heading), (None, "Quyết định khen thưởng")],
                                     part),
