@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import BUILD_DATE, FROZEN, build, parse_html, soup, write_tree
+from conftest import BUILD_DATE, FROZEN, build, fresh_python, parse_html, soup, write_tree
 from thidua import links
 
 
@@ -393,6 +393,35 @@ def test_the_link_check_finds_each_broken_link_and_anchor(tmp_path, capsys):
     assert main(["links", str(site)]) == 0
     assert capsys.readouterr().out == "15 link(s) checked, 0 broken\n"
     assert main(["links", str(tmp_path / "nothing")]) == 2
+
+
+SPLIT_LINKS = """
+import json, sys
+from pathlib import Path
+from thidua import links
+links.TASK_PAGES = 3
+site = Path(sys.argv[1])
+print("runs:" + json.dumps([links.check(site, workers=2), forks, links.check(site, workers=1), forks]))
+"""
+
+
+def test_the_link_check_over_two_processes_reports_as_one(tmp_path):
+    """Split over processes (runs of TASK_PAGES pages taken in turn), the check reports the same
+    links, broken ones in the same order, as one process does: here 20 pages in runs of 3, each
+    page linking to the next one's anchors, one in five to an anchor that is not there."""
+    site = tmp_path / "site"
+    (site / "p").mkdir(parents=True)
+    (site / "index.html").write_text('<html><body><a href="p/p00.html#a">first</a></body></html>')
+    for i in range(20):
+        following = f"p{(i + 1) % 20:02d}.html"
+        anchor = "gone" if i % 5 == 4 else "a"
+        (site / "p" / f"p{i:02d}.html").write_text(
+            f'<html><body><h2 id="a">{i}</h2><a href="{following}#{anchor}">next</a><a href="../">home</a></body></html>')
+    split, forks, one, _ = json.loads(fresh_python(SPLIT_LINKS, str(site), count_forks=True).rpartition("runs:")[2])
+    assert forks == [2]  # one fork_map over two processes, then none for one worker
+    assert split == one
+    assert one == [41, [f"p/p{i:02d}.html: p{i + 1:02d}.html#gone (no #gone)" for i in (4, 9, 14)]
+                   + ["p/p19.html: p00.html#gone (no #gone)"]]
 
 
 def test_every_link_and_anchor_of_the_frozen_site_resolves(frozen_site):

@@ -6,9 +6,11 @@ A link is to a file, or to a folder's index.html; relative to its page, or from 
 #anchor, in a page, must be the id of an element there. Links to other sites, mail, scripts and
 data are not followed.
 
-Each HTML file is parsed once, with lxml (libxml2's HTML parser, in C; python-docx depends on it
-too). Over a province's 2,082 pages, BeautifulSoup (which the tests read pages with) took 76 s
-(median of 5) and this 3.0 s, the same 192,641 links checked: a national site has 37 times the pages.
+Pages are parsed with lxml (libxml2's HTML parser, in C; python-docx depends on it too): over a
+province's 2,082 pages, BeautifulSoup (which the tests read pages with) took 76 s (median of 5) and
+this 3.0 s in one process, the same 192,641 links checked. A national site has 37 times the pages:
+they are split over one process per core, each reading a page once (a link's target, read by each
+process that needs its ids).
 """
 from __future__ import annotations
 
@@ -16,6 +18,8 @@ import os
 from pathlib import Path
 
 from lxml import etree
+
+from . import parallel
 
 EXTERNAL = ("http:", "https:", "mailto:", "javascript:", "data:")  # lower case: HTTPS:// too
 # huge_tree: libxml2 otherwise stops at 256 levels of nesting or a 10 MB text, and drops the rest of the
@@ -58,17 +62,33 @@ class _Pages:
         return self.hrefs.pop(path)
 
 
-def check(site_dir: Path) -> tuple[int, list[str]]:
-    """(the links checked, the broken ones: 'page: href', or 'page: href (no #anchor)'), page by page."""
+# Pages a task takes (`check` over several processes); fewer pages than two tasks' worth: one process
+TASK_PAGES = 500
+
+
+def check(site_dir: Path, workers: int = 0) -> tuple[int, list[str]]:
+    """(the links checked, the broken ones: 'page: href', or 'page: href (no #anchor)'), page by page.
+    `workers`: processes (0: one per core), each taking the next run of TASK_PAGES pages in turn."""
     site = os.path.realpath(site_dir)
-    pages = _Pages()
+    pages = [str(p) for p in sorted(Path(site).rglob("*.html"))]
+    workers = workers or parallel.cpu_count()
+    if workers < 2 or len(pages) < 2 * TASK_PAGES or not parallel.can_fork():
+        return _check(site, pages)
+    runs = [pages[i:i + TASK_PAGES] for i in range(0, len(pages), TASK_PAGES)]
+    done = parallel.fork_pull(lambda i: _check(site, runs[i]), len(runs), min(workers, len(runs)))
+    return sum(checked for checked, _ in done), [line for _, broken in done for line in broken]
+
+
+def _check(site: str, pages: list[str]) -> tuple[int, list[str]]:
+    """`check` of `pages` (paths under `site`), in their order; their links' targets read as needed."""
+    read = _Pages()
     broken: list[str] = []
     checked = 0
-    for page in map(str, sorted(Path(site).rglob("*.html"))):
+    for page in pages:
         here = os.path.dirname(page)
-        hrefs = pages.hrefs_of(page)
-        if page in pages.unread:  # its links and ids past that point are not known: said, not guessed
-            broken.append(f"{os.path.relpath(page, site)}: not read to its end ({pages.unread[page]})")
+        hrefs = read.hrefs_of(page)
+        if page in read.unread:  # its links and ids past that point are not known: said, not guessed
+            broken.append(f"{os.path.relpath(page, site)}: not read to its end ({read.unread[page]})")
         for href in hrefs:
             if href.lower().startswith(EXTERNAL):
                 continue
@@ -84,6 +104,6 @@ def check(site_dir: Path) -> tuple[int, list[str]]:
                 broken.append(f"{os.path.relpath(page, site)}: {href}")
                 continue
             anchor = href.partition("#")[2]
-            if anchor and target.endswith(".html") and anchor not in pages.ids_of(target):
+            if anchor and target.endswith(".html") and anchor not in read.ids_of(target):
                 broken.append(f"{os.path.relpath(page, site)}: {href} (no #{anchor})")
     return checked, broken
