@@ -367,6 +367,7 @@ def test_the_link_check_finds_each_broken_link_and_anchor(tmp_path, capsys):
     (site / "deep.html").write_text("<html><body>" + "<div>" * 300 + '<a href="a/#x">deep</a>' + "</div>" * 300)
     (site / "deeper.html").write_text("<html><body>" + "<div>" * 3000 + '<a href="a/#nope">lost</a>' + "</div>" * 3000)
     (site / "404.html").write_text('<html><body><a href="/a/">ok</a><a href="/nope/">gone</a></body></html>')
+    (site / "gone.html").symlink_to(tmp_path / "nowhere.html")  # a dangling link: no page to read
     (site / "index.html").write_text(
         '<!doctype html><html lang="vi"><head><link rel="stylesheet" href="style.css">'
         '<link rel="canonical" href="https://thidua.example/"></head><body id="self">'
@@ -378,13 +379,15 @@ def test_the_link_check_finds_each_broken_link_and_anchor(tmp_path, capsys):
         '<a href="a/#x&amp;y">escaped</a></body></html>')
     checked, broken = links.check(site)
     deeper = "deeper.html: not read to its end (Excessive depth in document: 2048, use XML_PARSE_HUGE option)"
-    assert broken == ["404.html: /nope/", deeper, "index.html: style.css", "index.html: a/#nope (no #nope)",
+    assert broken == ["404.html: /nope/", deeper, "gone.html: not read to its end (No such file or directory)",
+                      "index.html: style.css", "index.html: a/#nope (no #nope)",
                       "index.html: missing/", "index.html: #gone (no #gone)", "index.html: a/#x&y (no #x&y)"]
     assert checked == 2 + 1 + 12
     assert main(["links", str(site)]) == 1
     out = capsys.readouterr().out
-    assert out.splitlines() == broken + ["15 link(s) checked, 7 broken"]
+    assert out.splitlines() == broken + ["15 link(s) checked, 8 broken"]
     (site / "deeper.html").unlink()
+    (site / "gone.html").unlink()
     for page in ("404.html", "index.html"):  # mended
         text = (site / page).read_text()
         for bad in ('href="/nope/"', 'href="style.css"', 'href="a/#nope"', 'href="missing/"', 'href="#gone"', 'href="a/#x&amp;y"'):

@@ -31,7 +31,7 @@ NOT_PUBLIC_NAMES = ["Trịnh Riêng Tư Ẩn", "Vi Thị Giấu Tên"]
 # --- personal-data: the patterns
 
 
-@pytest.mark.parametrize("text, what", [
+PERSONAL_DATA = [  # (text, what it holds)
     ("Số CCCD 079203001234 cấp năm 2021", "an ID number (CMND/CCCD)"),
     ("CMND 273456789", "an ID number (CMND/CCCD)"),
     ("Điện thoại 0912 345 678", "a phone number"),
@@ -49,7 +49,10 @@ NOT_PUBLIC_NAMES = ["Trịnh Riêng Tư Ẩn", "Vi Thị Giấu Tên"]
     ("ngõ 12 phố Huế", "a house address"),
     ("hẻm 45 khu phố 2", "a house address"),
     ("kiệt 7 Hoàng Diệu", "a house address"),
-])
+]
+
+
+@pytest.mark.parametrize("text, what", PERSONAL_DATA)
 def test_personal_data_patterns_fail(text, what):
     assert [w for _, w, _ in find_personal_data(text)] == [what]
 
@@ -77,7 +80,7 @@ def test_a_pattern_s_hints_never_turn_away_a_text_it_matches():
     case, with full-width and other decimal digits (Arabic-Indic, Devanagari) and with 'ſ' and
     'K' (which a case-insensitive search takes for 's' and 'k'), that its pattern matches passes
     all its hints; one without a digit never passes a house address's first."""
-    cases = [text for text, _what in test_personal_data_patterns_fail.pytestmark[0].args[1]]
+    cases = [text for text, _what in PERSONAL_DATA]
     digits = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
     devanagari = str.maketrans("0123456789", "०१२३४५६७८९")
     variants = [v for text in cases for v in (text, text.upper(), text.translate(digits), text.translate(devanagari),

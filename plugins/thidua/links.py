@@ -36,11 +36,16 @@ class _Pages:
     def __init__(self) -> None:
         self.ids: dict[str, frozenset[str]] = {}
         self.hrefs: dict[str, list[str]] = {}
-        self.unread: dict[str, str] = {}  # path -> why the parser stopped before the end of the page
+        self.unread: dict[str, str] = {}  # path -> why the page could not be read to its end
 
     def read(self, path: str) -> None:
-        with open(path, "rb") as handle:
-            root = etree.fromstring(handle.read(), _PARSER)
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+        except OSError as exc:  # a dangling link, no permission: said as a broken page, not a traceback
+            self.unread[path], self.ids[path], self.hrefs[path] = exc.strerror or str(exc), frozenset(), []
+            return
+        root = etree.fromstring(data, _PARSER)
         fatal = [e.message for e in _PARSER.error_log if e.level >= etree.ErrorLevels.FATAL]
         if fatal:
             self.unread[path] = fatal[0]

@@ -95,6 +95,7 @@ def find_personal_data(text: str) -> Iterator[tuple[int, str, str]]:
     plain, index = plain_digits(text)
     taken: list[tuple[int, int]] = []  # "+84 912345678" is a phone number, not also an ID number
     for pattern in _BY_PRIORITY:
+        # a loop, not all(...): a generator for each text and pattern cost 0.45 s more over the national texts
         hinted = True
         for hint in pattern.hints:
             if not hint.search(plain):

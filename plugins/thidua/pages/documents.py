@@ -7,19 +7,12 @@ the document as issued and what it means.
 from __future__ import annotations
 
 from .. import model
+from ..text import vi_number
 from . import split
 from .limits import DECISIONS_SHOWN
 from .site import Page, Site, TocEntry
 from .render import Renderer, document_heading
-from .urls import record_url
-
-# Under a plan's page: every award decision made under it, when the plan's page shows only the newest
-DECISIONS = "quyet-dinh/"
-
-
-def decisions_url(document_id: str) -> str:
-    """'van-ban/<plan>/quyet-dinh/': the list of every decision made under a plan."""
-    return record_url("documents", document_id) + DECISIONS
+from .urls import plan_decisions_url, record_url
 
 
 def campaign_chain(renderer: Renderer, document: model.Document) -> list[model.Document]:
@@ -138,7 +131,7 @@ def build_one(renderer: Renderer, document: model.Document) -> Page:
         ancestors=g.ancestors(authority.id), issued_after=None if document.date else g.issued_after(document),
         campaign=renderer.repo.campaigns.get(document.campaign) if document.campaign else None,
         decisions=newest, decision_total=len(decisions),
-        all_decisions=decisions_url(document.id) if len(decisions) > len(newest) else None,
+        all_decisions=plan_decisions_url(document.id) if len(decisions) > len(newest) else None,
         sic_pieces=sic_pieces, date_source_note=date_source_note, signer_source_note=signer_source_note,
         criteria=criteria(facts), page_toc=toc,
     )
@@ -152,7 +145,7 @@ def build(renderer: Renderer, site: Site) -> None:
 
 def build_decision_lists(renderer: Renderer, site: Site) -> None:
     """For each plan whose page shows only its newest decisions, the list of all of them
-    (`decisions_url`), split by province and paginated past split.BOUND as every long listing is."""
+    (`urls.plan_decisions_url`), split by province and paginated past split.BOUND as every long listing is."""
     g = renderer.graph
     for plan_id, decisions in g.decisions_of_plan.items():
         document = renderer.repo.documents.get(plan_id)
@@ -160,9 +153,9 @@ def build_decision_lists(renderer: Renderer, site: Site) -> None:
             continue
         authority = renderer.repo.authorities[document.authority]
         heading = document_heading(document)
-        listing = split.listing(renderer, site, decisions_url(plan_id),
+        listing = split.listing(renderer, site, plan_decisions_url(plan_id),
                                 {"decisions": split.Section(decisions, split.by_authority)})
-        description = f"{len(decisions)} quyết định khen thưởng ban hành theo {heading}."
+        description = f"{vi_number(len(decisions))} quyết định khen thưởng ban hành theo {heading}."
         for part in listing.parts:
             page = renderer.page(
                 "plan_decisions.html", part.url, split.title(f"Quyết định khen thưởng theo {heading}", part),

@@ -58,6 +58,11 @@ def honor_url(facet: str | None = None, key=None, page: int = 1) -> str:
     return url if page <= 1 else f"{url}trang-{page}/"
 
 
+def plan_decisions_url(document_id: str) -> str:
+    """'van-ban/<plan>/quyet-dinh/': every award decision made under a plan, whose own page lists the newest."""
+    return f"{record_url('documents', document_id)}quyet-dinh/"
+
+
 def line_url(decision_id: str, anchor: str) -> str:
     """A recipient line on its decision page: 'khen-thuong/<decision>/#<anchor>'."""
     return f"{record_url('decisions', decision_id)}#{anchor}"
