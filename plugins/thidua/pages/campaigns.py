@@ -146,7 +146,7 @@ def build(renderer: Renderer, site: Site) -> None:
             shown = part.items["decisions"] if latest is None else latest if top else []
             if shown:
                 toc.append(TocEntry(2, "quyet-dinh", "Quyết định khen thưởng" + (" mới nhất" if latest else "")))
-            documents_heading = (f"Văn bản của {part.name or 'các cơ quan trung ương'}" if part.split
+            documents_heading = (f"Văn bản của {part.place.name}" if part.split
                                  else "Tất cả văn bản của phong trào")
             if part.shows("documents"):
                 toc.append(TocEntry(2, "tat-ca", documents_heading))

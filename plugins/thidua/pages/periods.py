@@ -6,11 +6,10 @@ from .. import model, timeline
 from ..text import sort_key
 from . import render, split
 from .site import Site
-from .render import Renderer
 from .urls import record_url
 
 
-def by_level(renderer: Renderer, documents: list[model.Document]):
+def by_level(renderer: render.Renderer, documents: list[model.Document]):
     """[(level, [(authority, [documents])])] in the order of the administrative hierarchy, each level's
     authorities by name, each one's documents in the order given."""
     authorities = renderer.repo.authorities
@@ -25,7 +24,7 @@ def _event_authority(event: timeline.Event) -> str:
     return event.document.authority
 
 
-def build(renderer: Renderer, site: Site) -> None:
+def build(renderer: render.Renderer, site: Site) -> None:
     """A page per period and per year; at national scale each is split by province (split.py)."""
     g = renderer.graph
     years = {year: _year_listing(renderer, site, year) for year in sorted(g.years)}
@@ -73,7 +72,7 @@ def build(renderer: Renderer, site: Site) -> None:
             ), part)
 
 
-def _year_listing(renderer: Renderer, site: Site, year: int):
+def _year_listing(renderer: render.Renderer, site: Site, year: int):
     g = renderer.graph
     documents = g.documents_of_year.get(year, [])
     events = timeline.in_year(documents, renderer.facts, year, renderer.repo.authorities, g.issued_year)

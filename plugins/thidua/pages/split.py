@@ -27,6 +27,8 @@ from .honor import province_label
 from .render import Renderer
 from .site import Page, Site
 
+CENTRAL = f"các {model.group_label(model.Level.CENTRAL)}"  # whose the top part is, as a sentence says it
+
 # What one page may list, in lines of 0.4-0.6 kB of HTML: a timeline entry, a decision's row, a node of a
 # plan tree, an authority of the directory; a document's row (number, title, issuer, date, period: up to
 # 1.2 kB with its authority's heading) counts as DOCUMENT lines. A full page stays under ~1.6 MB whatever
@@ -253,7 +255,7 @@ def listing(renderer: Renderer, site: Site, url: str, sections: dict[str, Sectio
         paged[k] = paginate(members[k], weights, bound)
         counts = {name: len(members[k][name]) for name in sections}
         before = sorted(former.get(k, {}).values(), key=lambda a: (sort_key(a.name), a.id))
-        places[k] = Place(labels.get(k, "Trung ương"), place_name(provinces[k].name) if k else "các cơ quan trung ương",
+        places[k] = Place(labels.get(k, "Trung ương"), place_name(provinces[k].name) if k else CENTRAL,
                           f"{url}{under}{k}/" if k else url, counts, [place_name(a.name) for a in before])
     parts = []
     for k in keys:
