@@ -83,8 +83,9 @@ def test_first_finder_result_is_on_the_first_screen_of_a_phone(browser, frozen_u
     context = browser.new_context(viewport={"width": 360, "height": 740}, locale="vi-VN")
     page = context.new_page()
     page.goto(frozen_url + "vinh-danh/")
-    assert page.is_hidden("select[name=nam]")  # the filters fold behind one button
-    assert page.is_visible("summary:has-text('Bộ lọc')")
+    # the filters fold behind one button (waited for: on a loaded machine the page is still being laid out)
+    page.locator("summary:has-text('Bộ lọc')").wait_for(state="visible", timeout=15_000)
+    assert page.is_hidden("select[name=nam]")
     finder_ready(page, "thanh long")
     box = page.locator(".td-result").first.bounding_box()
     assert box is not None and box["y"] + 40 <= 740, box  # its name is visible without scrolling
