@@ -173,8 +173,8 @@ class Renderer:
             jsonld = sample_marks.jsonld(jsonld or {}, title, description)
         alternates = self.alternates(url, record)
         index = not getattr(record, "sample", False)
-        head = self.head(url, title, description, jsonld, alternates, index)
-        return Page(url=url, title=title, description=description, head=head, toc=toc or [], kind=kind,
+        head = partial(self.head, url, title, description, jsonld, alternates, index)
+        return Page(url=url, title=title, description=description, make_head=head, toc=toc or [], kind=kind,
                     record=record, index=index, alternates=alternates,
                     render=partial(self.render, template, url, title=title, alternates=alternates, **context))
 

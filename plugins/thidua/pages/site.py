@@ -47,7 +47,7 @@ class Page:
     title: str
     render: Callable[[], str] = field(repr=False)  # renders the body: finished, escaped HTML
     description: str = ""
-    head: str = ""  # extra <head> HTML: JSON-LD and Open Graph tags
+    make_head: Callable[[], str] = field(default=str, repr=False)  # its extra <head> HTML (`head`)
     toc: list[TocEntry] = field(default_factory=list)
     search: bool = True
     kind: str = ""  # what sort of page: "document", "honor-roll", "index", ...
@@ -55,6 +55,13 @@ class Page:
     index: bool = True  # false: search engines are asked to leave it out, and the sitemap does (samples)
     alternates: list[Alternate] = field(default_factory=list)  # its feeds, calendars and data
     _body: str | None = field(default=None, repr=False)
+
+    @property
+    def head(self) -> str:
+        """Its extra <head> HTML: JSON-LD and Open Graph tags. Made when asked (to fingerprint the
+        page, to write it), not held: at national scale the heads of every page, planned before
+        any is written, took about 300 MB."""
+        return self.make_head()
 
     @property
     def body(self) -> str:
