@@ -324,9 +324,9 @@ def sample_kinds() -> set[str]:
         plugins = str(ROOT / "plugins")
         if plugins not in sys.path:
             sys.path.insert(0, plugins)
-        from thidua import model
+        from thidua.kinds import KINDS
 
-        return {k for k, cls in model.KINDS.items() if any(f.name == "sample" for f in dataclasses.fields(cls))}
+        return {kind.name for kind in KINDS.values() if any(f.name == "sample" for f in dataclasses.fields(kind.record))}
     except Exception:
         return {"documents", "decisions", "stories"}
 

@@ -1,4 +1,4 @@
-"""The data model: every record the portal publishes, as plain dataclasses.
+"""The data model: every record the portal publishes, as dataclasses (their fields in slots: `Read`).
 
 These classes are the single source of truth for the YAML format. The loader walks
 them to read and check YAML (`schema.py`), `thidua schema` turns them into JSON Schema,
@@ -21,8 +21,8 @@ class Read:
 
     Every class below keeps its fields in slots, not in an instance dict: a national data set is
     millions of these objects, and each one pickled into or out of the parse cache was given a dict
-    of its own. With slots, a region's data (17,090 files) validates in 356-360 MB instead of
-    406-410 MB and 15 % sooner from the parse cache (BENCHMARKS.md)."""
+    of its own. With slots, a national data set validates in 1.37-1.42 GB instead of 1.58-1.60 GB
+    from the parse cache, and in 1.43 GB instead of 1.64 GB cold (BENCHMARKS.md, 2026-12-03, evening)."""
 
     __slots__ = ("_file", "_path", "_shown")  # `_shown` only when a field was written under another name
 

@@ -19,7 +19,8 @@ A later build that finds a page's fingerprint and every lookup's digest unchange
 the same body. What the walk cannot fingerprint (the repository or graph themselves, an object
 with nothing comparable in it) leaves the page untracked: it is rendered by every build.
 
-This holds as long as: what a context holds does not change once planned; a record's parts are
+This holds as long as: what a context holds does not change once planned, nor what a page's head
+is made from when asked (`Page.head`: its title, description, JSON-LD and alternates); a record's parts are
 not changed after they are read (its digest stands for them); and a value memoised across pages
 on the way from a template (`Renderer.facts`) is worked out from its arguments alone, as a memo
 that read the repository would show its lookups to the first page only. A set in a context
