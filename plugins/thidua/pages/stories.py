@@ -153,7 +153,8 @@ def build_lists(renderer: Renderer, site: Site) -> None:
     for part in listing.parts:
         shown = part.items["authorities"]
         heading = ("Theo cơ quan, địa phương" if not part.split
-                   else f"Cơ quan, địa phương của {part.name}" if part.key else "Các cơ quan trung ương")
+                   else f"Cơ quan, địa phương của {part.name}" if part.key
+                   else part.place.name[:1].upper() + part.place.name[1:])  # split.CENTRAL, as a heading
         first = part.at_top  # the index's first page: the latest stories, years and campaigns
         toc = []
         if first:
