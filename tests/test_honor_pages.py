@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import json
 import re
+import shutil
 import struct
 import unicodedata
 import zlib
@@ -19,7 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import DATA, build, data_set, every_text, own_words
+from conftest import DATA, ROOT, build, data_set, edit_config, every_text, own_words, run_mkdocs, write_config
 from award_data import decision as decision_file, person
 from thidua.graph import LinkGraph
 from thidua.loader import is_yaml_name, load
@@ -968,11 +969,29 @@ def test_the_finder_s_data_is_made_when_the_site_is_written_not_planned(data_dir
     assert json.loads(made[FINDER_DATA + "index.json"])["n"] == 15 and len(calls) > 3
     site.make_later()
     assert {p: c for p, c in site.files.items() if p.startswith(FINDER_DATA)} == made and not site.later
+    handed: dict[str, bytes] = {}  # as the plugin makes them: each file written at once, none kept
+    again = build_site(repo, LinkGraph.build(repo), Settings())
+    again.make_later(handed.__setitem__)
+    assert handed == made and not again.later and not [p for p in again.files if p.startswith(FINDER_DATA)]
 
     def stop():
         raise KeyboardInterrupt
     with pytest.raises(KeyboardInterrupt):
         build_site(repo, LinkGraph.build(repo), Settings()).later[FINDER_DATA](stop)
+
+
+def test_a_hand_written_file_where_the_finder_s_data_goes_stops_the_build(data_dir, tmp_path):
+    """The finder's data is written straight into the site: a hand-written file in its folder
+    would silently replace one, so the build names it and stops."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    (content / FINDER_DATA / "index.json").parent.mkdir(parents=True)
+    (content / FINDER_DATA / "index.json").write_text("{}", encoding="utf-8")
+    config = edit_config(write_config(tmp_path, data_dir), docs_dir=str(content))
+    result = run_mkdocs(config, check=False)
+    assert result.returncode != 0
+    assert f"{FINDER_DATA}index.json is written from data; remove the hand-written file" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_an_award_form_page_leads_to_who_received_it(tmp_path):

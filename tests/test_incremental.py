@@ -104,9 +104,13 @@ def history(tmp_path_factory):
     root = tmp_path_factory.mktemp("incremental")
     data = root / "data"
     generate("small", data, seed=3)
-    steps = {"first": build(root / "inc", data)}
-    facts: dict = {"texts": _inodes(root / "inc" / "site" / "pagefind" / "t")}
-    steps["same"] = build(root / "inc", data)
+    # two workers, whatever the machine (so in every build over this site: the configuration file is
+    # in the pages' stamp): the pages' inputs are listed in two parts (Pages.pack)
+    steps = {"first": build(root / "inc", data, workers=2)}
+    facts: dict = {"texts": _inodes(root / "inc" / "site" / "pagefind" / "t"),
+                   "parts": len(sealed.read(root / "inc" / ".cache" / "thidua" / incremental.NAME,
+                                            incremental.MAGIC, incremental.FORMAT)["parts"])}
+    steps["same"] = build(root / "inc", data, workers=2)
     facts["texts, rebuilt"] = _inodes(root / "inc" / "site" / "pagefind" / "t")
 
     # --- an edit of every kind
@@ -148,7 +152,7 @@ def history(tmp_path_factory):
     form["name"] = form["name"] + " (đổi tên)"
     save(form_file, form)
 
-    steps["edited"] = build(root / "inc", data)
+    steps["edited"] = build(root / "inc", data, workers=2)
     steps["edited-full"] = build(root / "full-edited", data, cache_dir="")
     assert_same_site(root / "inc" / "site", root / "full-edited" / "site")
 
@@ -156,7 +160,7 @@ def history(tmp_path_factory):
     added = {kind: copy_as_new(data, kind)[0]
              for kind in ("authorities", "campaigns", "documents", "award-forms", "decisions", "stories")}
     facts["added"] = added
-    steps["added"] = build(root / "inc", data)
+    steps["added"] = build(root / "inc", data, workers=2)
     steps["added-full"] = build(root / "full-added", data, cache_dir="")
     assert_same_site(root / "inc" / "site", root / "full-added" / "site")
 
@@ -167,13 +171,14 @@ def history(tmp_path_factory):
     removed = next(p for p in reversed(stories) if not mentions(data, p.stem, p))
     removed.unlink()
     facts["removed"] = removed.stem
-    steps["deleted"] = build(root / "inc", data)
+    steps["deleted"] = build(root / "inc", data, workers=2)
     steps["deleted-full"] = build(root / "full", data, cache_dir="")
     return root, data, steps, facts
 
 
 def test_a_rebuild_without_a_change_renders_and_writes_nothing(history):
-    _root, _data, steps, _facts = history
+    _root, _data, steps, facts = history
+    assert facts["parts"] == 2  # each worker's pages' inputs, read back from their parts
     done, total = written(steps["first"].stderr)
     assert done == total and rendered(steps["first"].stderr) == total  # a first build renders and writes every page
     assert written(steps["same"].stderr) == (0, total)
@@ -238,7 +243,7 @@ def test_a_damaged_cache_or_manifest_falls_back_to_a_full_build(history):
         blob[len(blob) // 2] ^= 0xFF  # one flipped byte: the checksum no longer matches
         part.write_bytes(bytes(blob))
     manifest.write_bytes(manifest.read_bytes()[:-100])  # cut short
-    result = build(root / "inc", data)
+    result = build(root / "inc", data, workers=2)
     assert "not used" in result.stderr and "0 reused from the parse cache" in result.stderr
     _done, total = written(result.stderr)
     assert rendered(result.stderr) == total
@@ -250,7 +255,7 @@ def test_a_damaged_cache_or_manifest_falls_back_to_a_full_build(history):
     listed["stamp"] = "0" * 32  # as if written by other code: nothing it says about inputs holds
     listed["lookups"][0] = ({"not": "a lookup"}, listed["lookups"][0][1])
     write_manifest(manifest.parent, listed)
-    result = build(root / "inc", data)
+    result = build(root / "inc", data, workers=2)
     assert "not used" in result.stderr and rendered(result.stderr) == total
     assert_same_site(root / "inc" / "site", root / "full" / "site")
 
@@ -315,7 +320,7 @@ def test_a_manifest_with_damaged_inputs_only_means_rendering(history):
     listed["lookups"].append((("m", "__class__", ()), "-"))  # never evaluated: not a template's lookup
     listed["inputs"][paths[1]][1].append(len(listed["lookups"]) - 1)
     write_manifest(cache, listed)
-    result = build(root / "inc", data)
+    result = build(root / "inc", data, workers=2)
     assert written(result.stderr)[0] == 0
     expected = {paths[0], paths[1]} | {p for p, (_f, used) in listed["inputs"].items() if rare in used}
     assert rendered(result.stderr) == len(expected), result.stderr
@@ -329,16 +334,26 @@ def test_a_page_changed_in_the_site_by_hand_is_written_again(history):
     original = page.read_bytes()
     page.unlink()
     page.write_bytes(b"tampered")  # a new file: its identity no longer matches the manifest
-    result = build(root / "inc", data)
+    result = build(root / "inc", data, workers=2)
     assert (site / page.relative_to(site)).read_bytes() == original
     assert written(result.stderr)[0] == 1 and rendered(result.stderr) == 1
 
 
 def read_manifest(cache: Path) -> dict:
-    return sealed.read(cache / incremental.NAME, incremental.MAGIC, incremental.FORMAT)
+    """The manifest's payload, its parts' pages' inputs as one: "lookups" and "inputs", as
+    `incremental.pack` lists them."""
+    listed = sealed.read(cache / incremental.NAME, incremental.MAGIC, incremental.FORMAT)
+    whole = incremental.Manifest(cache, {})
+    for part in listed.pop("parts"):
+        whole._read_inputs(pickle.loads(part))
+    return {**listed, **pickle.loads(incremental.pack(whole.inputs, whole.lookups))}
 
 
 def write_manifest(cache: Path, listed: dict) -> None:
+    """`read_manifest`'s payload, as one part, or as it is if it is not one."""
+    if isinstance(listed, dict) and "inputs" in listed:
+        part = {"lookups": listed["lookups"], "inputs": listed["inputs"]}
+        listed = {key: value for key, value in listed.items() if key not in part} | {"parts": [pickle.dumps(part)]}
     sealed.write(cache / incremental.NAME, incremental.MAGIC, incremental.FORMAT, listed)
 
 
@@ -529,6 +544,16 @@ def test_a_sealed_manifest_of_the_wrong_shape_is_not_trusted(tmp_path):
                                 {("r", "x", "y"): "d"})
     good.write(cache)
     assert incremental.Manifest.read(cache, site).inputs == {"one.ics": ("f" * 32, [("r", "x", "y")])}
+    parted = incremental.Manifest(site, first.entries, "stamp", {"one.ics": ("f" * 32, [("r", "x", "y")])},
+                                  {("r", "x", "y"): "d"},
+                                  [incremental.pack({"two.ics": ("e" * 32, [("g", "z"), ("r", "x", "y")])},
+                                                    {("r", "x", "y"): "d", ("g", "z"): "e"})])
+    parted.write(cache)  # a part a worker packed, and the pages held unpacked
+    again = incremental.Manifest.read(cache, site)
+    assert again.inputs == {"one.ics": ("f" * 32, [("r", "x", "y")]),
+                            "two.ics": ("e" * 32, [("g", "z"), ("r", "x", "y")])}
+    assert again.lookups == {("r", "x", "y"): "d", ("g", "z"): "e"} and again.stamp == "stamp"
+    good.write(cache)
     listed = read_manifest(cache)
     for payload in (["not", "a", "dict"], {**listed, "pages": {"one.ics": tuple(first.entries["one.ics"])}}):
         write_manifest(cache, payload)

@@ -12,7 +12,9 @@ Each build lists, in `.cache/thidua/pages.pickle` (outside the site; sealed, as 
 - for each generated page, its inputs (`pages/inputs.py`): the fingerprint of its context,
   title, head and table of contents (records in it standing as their content digests), and
   the lookups its rendering made (records by id, graph relations and methods), each with the
-  digest of what it returned.
+  digest of what it returned. They are kept in parts, each pickled on its own: the part of each
+  process that wrote pages (`Pages.pack`). The build process passes the parts on as bytes and
+  never holds every page's inputs as objects: at national scale that was most of a gigabyte.
 
 A rebuild under the same stamp takes a page as it is when its fingerprint is unchanged, every
 lookup evaluated on the new data gives the digest listed, and its file in the site in place is
@@ -36,6 +38,7 @@ import functools
 import hashlib
 import itertools
 import os
+import pickle
 import shutil
 import sys
 from collections.abc import Callable, Iterable
@@ -48,7 +51,8 @@ from ..pages.inputs import Key
 
 NAME = "pages.pickle"
 OLD_NAMES = ("pages.json",)  # earlier versions' manifest: removed when this one is written
-VERSION = 4  # 3: a file's entry may end with the key of its inputs (Writer.keyed); 4: a sealed pickle
+VERSION = 5  # 3: a file's entry may end with the key of its inputs (Writer.keyed); 4: a sealed pickle;
+# 5: the pages' inputs in parts, each pickled on its own (`Pages.pack`)
 # Sealed (sealed.py): a damaged or truncated manifest is refused whole. A pickle, not JSON as up to
 # version 3: at national scale (170 MB) JSON took 10.4 s to write and 5.6 s to read, a pickle 3 and 1.3 s.
 MAGIC = b"thidua-pages\n"
@@ -119,6 +123,8 @@ class Manifest:
     stamp: str = ""
     inputs: dict[str, tuple[str, list[Key]]] = field(default_factory=dict)  # path -> (fingerprint, lookups)
     lookups: dict[Key, str] = field(default_factory=dict)  # lookup -> digest
+    # more pages' inputs and lookups, each part as `pack` pickled it: written as they are, not read
+    packed: list[bytes] = field(default_factory=list)
 
     @classmethod
     def read(cls, folder: Path | None, site: Path) -> Manifest:
@@ -148,45 +154,62 @@ class Manifest:
             pages = {path: entry for path, entry in data["pages"].items() if _valid_entry(entry)}
             manifest = cls(site, pages)
             try:
-                manifest._read_inputs(data)
-            except (TypeError, ValueError, KeyError, IndexError, AttributeError):
-                manifest.stamp, manifest.inputs, manifest.lookups = "", {}, {}  # bytes still comparable
+                manifest.packed = list(data["parts"])
+                if not all(isinstance(part, bytes) for part in manifest.packed):
+                    raise ValueError("a part")
+                manifest.unpack()
+                stamp = data["stamp"]
+                if not isinstance(stamp, str):
+                    raise ValueError("stamp")
+                manifest.stamp = stamp
+            except (TypeError, ValueError, KeyError, IndexError, AttributeError, EOFError, pickle.UnpicklingError):
+                manifest.stamp, manifest.inputs, manifest.lookups, manifest.packed = "", {}, {}, []  # bytes still comparable
             return manifest
         except Exception:  # noqa: BLE001 - unreadable, of other code, damaged: every page is rendered
             return empty
 
-    def _read_inputs(self, data: dict) -> None:
-        keys = [key for key, _digest in data["lookups"]]
+    def unpack(self) -> None:
+        """Take the parts `packed` holds into `inputs` and `lookups`: a preview's manifest, handed
+        to the next in memory, is read as one written is."""
+        for part in self.packed:
+            self._read_inputs(pickle.loads(part))
+        self.packed = []
+
+    def _read_inputs(self, part: dict) -> None:
+        """Add the pages' inputs one part holds (`pack`)."""
+        keys = [key for key, _digest in part["lookups"]]
         if any(type(key) is not tuple for key in keys):
             raise ValueError("lookups")
-        digests = [str(d) for _key, d in data["lookups"]]
-        self.lookups = dict(zip(keys, digests))
-        for path, (fingerprint, used) in data["inputs"].items():
+        self.lookups.update((key, str(d)) for key, d in part["lookups"])
+        for path, (fingerprint, used) in part["inputs"].items():
             if not isinstance(fingerprint, str) or any(type(i) is not int or i < 0 for i in used):
                 raise ValueError(path)
             self.inputs[path] = (fingerprint, [keys[i] for i in used])
-        stamp = data["stamp"]
-        if not isinstance(stamp, str):
-            raise ValueError("stamp")
-        self.stamp = stamp
 
     def write(self, folder: Path | None) -> None:
         if folder is None:
             return
-        index: dict[Key, int] = {}
-        for _fingerprint, used in self.inputs.values():
-            for key in used:
-                index.setdefault(key, len(index))
-        data = {"site": str(self.site), "pages": self.pages, "stamp": self.stamp,
-                "lookups": [(key, self.lookups[key]) for key in index],
-                "inputs": {path: (fingerprint, [index[key] for key in used])
-                           for path, (fingerprint, used) in self.inputs.items()}}
+        parts = self.packed + ([pack(self.inputs, self.lookups)] if self.inputs else [])
+        data = {"site": str(self.site), "pages": self.pages, "stamp": self.stamp, "parts": parts}
         try:
             sealed.write(folder / NAME, MAGIC, FORMAT, data)
             for old in OLD_NAMES:
                 (folder / old).unlink(missing_ok=True)
         except OSError:
             pass  # the next build renders and writes every page: slower, not wrong
+
+
+def pack(inputs: dict[str, tuple[str, list[Key]]], lookups: dict[Key, str]) -> bytes:
+    """`inputs` and the `lookups` they make, pickled as one part of a manifest: each lookup once,
+    the pages naming theirs by their index (the same lookup made by many pages is one key)."""
+    index: dict[Key, int] = {}
+    for _fingerprint, used in inputs.values():
+        for key in used:
+            index.setdefault(key, len(index))
+    return pickle.dumps({"lookups": [(key, lookups[key]) for key in index],
+                         "inputs": {path: (fingerprint, [index[key] for key in used])
+                                    for path, (fingerprint, used) in inputs.items()}},
+                        protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _valid_entry(entry: object) -> bool:
@@ -372,6 +395,15 @@ class Pages:
     lookups: dict[Key, str] = field(default_factory=dict)
     written: int = 0
     rendered: int = 0
+    packed: list[bytes] = field(default_factory=list)  # inputs and lookups, pickled (`pack`)
+
+    def pack(self) -> Pages:
+        """The inputs and lookups pickled into one part (`Manifest.packed`), the objects let go:
+        what a forked worker sends back, and what the build process keeps of its own share."""
+        if self.inputs:
+            self.packed.append(pack(self.inputs, self.lookups))
+        self.inputs, self.lookups = {}, {}
+        return self
 
 
 class Reuse:
@@ -381,6 +413,7 @@ class Reuse:
     def __init__(self, writer: Writer, previous: Manifest, stamp: str, fingerprinter: inputs.Fingerprinter | None,
                  tracker: inputs.Tracker | None):
         self.writer, self.fp, self.tracker = writer, fingerprinter, tracker
+        previous.unpack()
         self.previous = previous.inputs if previous.stamp == stamp and fingerprinter is not None else {}
         self.old_lookups = previous.lookups
         self.done = Pages()

@@ -9,7 +9,8 @@ on_files      pages in the nav become MkDocs pages; every other generated page i
               handed the search documents, to index in its own process while the build goes on;
               the open-data exports are written into the site folder (before the page listing
               them renders); the folders the core makes late (`Site.later`: the finder's data) are
-              made. A preview after a preview carries all three instead (catchup.py)
+              made and written into it too, none held by MkDocs to the end. A preview after a
+              preview carries all three instead (catchup.py)
 on_page_*     hand MkDocs titles, bodies and tables of contents; the placeholders get markers
 on_post_page  a rendered placeholder becomes the chrome of its folder (checked: chrome.py)
 on_post_build remove the placeholders; write each record page as its folder's chrome with its
@@ -218,15 +219,16 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
                 self.deferred, self.export_entries = True, writer.entries
                 if exports is not None:  # the open-data page lists the files it carries
                     exports.assume(self.export_facts)
+        late = tuple(sorted(self.site.later))  # folders (as "vinh-danh/du-lieu/")
+        taken = sorted(f.dest_uri for f in files if f.dest_uri.startswith(late) or exports is not None and exports.owns(f.dest_uri))
+        if taken:
+            raise PluginError(f"thidua: {', '.join(taken[:5])} is written from data; remove the hand-written file")
         if not self.deferred:
             with collector.paused():  # bulk work, as planning is
-                self.site.make_later()
+                # straight into the site, as the open data: MkDocs would hold them to the end
+                self.site.make_later(partial(_write_file, site_dir))
         for path, content in sorted(self.site.files.items()):
             files.append(File.generated(config, path, content=content))
-        if exports is not None:
-            taken = sorted(f.dest_uri for f in files if exports.owns(f.dest_uri))
-            if taken:
-                raise PluginError(f"thidua: {', '.join(taken[:5])} is written from data; remove the hand-written file")
         if self.deferred:
             return files
         if search_index.wanted(config):  # Pagefind indexes beside the rest of the build, in its own process
@@ -331,11 +333,28 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         into the bytes the previous build wrote is linked too. The staging folder gets a
         complete site, the old one is untouched."""
         jobs = [(folder, page) for folder in sorted(self.folders) for page in self.folders[folder]]
-        workers = self.config.workers or parallel.cpu_count()
         final = self.stage.final if self.stage is not None else site_dir
+        stamp = self._stamp(config)
+        parts = self._write_shares(site_dir, final, stamp, config, jobs)
+        self.manifest = incremental.Manifest(final, {}, stamp)
+        written = rendered = 0
+        for part in parts:
+            self.manifest.pages.update(part.entries)
+            self.manifest.inputs.update(part.inputs)
+            self.manifest.lookups.update(part.lookups)
+            self.manifest.packed += part.packed
+            written += part.written
+            rendered += part.rendered
+        log.info(f"thidua: {written} of {len(jobs)} record pages written, {len(jobs) - written} unchanged "
+                 f"{'kept' if final == site_dir else 'linked from the previous site'} "
+                 f"({rendered} rendered, {len(jobs) - rendered} with unchanged inputs not rendered)")
+
+    def _write_shares(self, site_dir: Path, final: Path, stamp: str, config, jobs) -> list[incremental.Pages]:
+        """`write_pages`' work, split over the workers: what each share wrote. What it held to
+        decide (the memos of the fingerprints and lookups) goes when it returns."""
+        workers = self.config.workers or parallel.cpu_count()
         previous = self._previous(final)
         writer = incremental.Writer(site_dir, final, previous)
-        stamp = self._stamp(config)
         fingerprinter = tracker = None
         renderer = inputs.renderer_of(jobs[0][1]) if jobs else None
         # with a cache, in a build that lists its pages for the next (not `mkdocs serve`): pages' inputs are tracked
@@ -348,22 +367,13 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         reuse = incremental.Reuse(writer, previous, stamp, fingerprinter, tracker)
         if workers > 1 and len(jobs) >= FORK_MIN_PAGES_PER_WORKER * workers and parallel.can_fork():
             render.freeze_for_fork()
-            parts = parallel.fork_map(lambda i: self._write(reuse, config, jobs[i::workers]), workers)
+            # each share's inputs come back pickled (Pages.pack): this process never holds them all
+            parts = parallel.fork_map(lambda i: self._write(reuse, config, jobs[i::workers]).pack(), workers)
         else:
             parts = [self._write(reuse, config, jobs)]
         if fingerprinter is not None and fingerprinter.lines is not None:
             self.line_digests = fingerprinter.lines  # this preview's only: an edited line's old one goes
-        self.manifest = incremental.Manifest(final, {}, stamp)
-        written = rendered = 0
-        for part in parts:
-            self.manifest.pages.update(part.entries)
-            self.manifest.inputs.update(part.inputs)
-            self.manifest.lookups.update(part.lookups)
-            written += part.written
-            rendered += part.rendered
-        log.info(f"thidua: {written} of {len(jobs)} record pages written, {len(jobs) - written} unchanged "
-                 f"{'kept' if final == site_dir else 'linked from the previous site'} "
-                 f"({rendered} rendered, {len(jobs) - rendered} with unchanged inputs not rendered)")
+        return parts
 
     def _previous(self, final: Path) -> incremental.Manifest:
         """What the previous build wrote into `final`: the manifest on disk, or under `mkdocs serve`
@@ -474,6 +484,12 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
     def on_nav(self, nav, *, config, files):
         self.files = files  # the final file list: MkDocs' own pages, for the sitemap
         return nav
+
+
+def _write_file(site_dir: Path, path: str, data: bytes) -> None:
+    target = site_dir / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
 
 
 def _refuse_unsupported(config) -> None:

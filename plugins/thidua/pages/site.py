@@ -108,10 +108,18 @@ class Site:
     # before any page that lists them renders.
     exports: Export | None = None
 
-    def make_later(self) -> None:
-        """Make the folders of `later` into `files`, once."""
+    def make_later(self, write: Callable[[str, bytes], None] | None = None) -> None:
+        """Make the folders of `later`, once: into `files`, or with `write` each file handed to it
+        (path, bytes) as its folder is made, and let go: a front end that writes them at once holds
+        none of them through the build (the finder's data: 0.37 GB at national scale)."""
         for folder in sorted(self.later):
-            self.files.update(self.later[folder](go_on))
+            made = self.later[folder](go_on)
+            if write is None:
+                self.files.update(made)
+                continue
+            for path in sorted(made):
+                write(path, made[path])
+            del made
         self.later.clear()
 
     def unlisted(self) -> set[str]:
