@@ -452,5 +452,8 @@ class Reuse:
         self.done.lookups.update(zip(used, digests))  # type: ignore[arg-type]
 
     def result(self) -> Pages:
+        """What the pages given were written as; the memos made to decide go."""
+        if self.tracker is not None:
+            self.tracker.release()
         self.done.entries, self.done.written = self.writer.entries, self.writer.written
         return self.done
