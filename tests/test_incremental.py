@@ -599,6 +599,51 @@ def test_fingerprints_are_the_same_for_the_same_data_and_differ_with_a_record(sm
     assert len(differ) < len(site.pages) / 4
 
 
+def test_a_memo_emptied_between_pages_gives_the_same_fingerprints(small_site, monkeypatch):
+    """The fingerprinter's memo is emptied between pages past `MEMO_BOUND` objects, so that it
+    does not pin every object a share of the pages hashed: it only costs hashing them again."""
+    repo, digests, site = small_site
+    renderer = inputs.renderer_of(site.pages[0])
+    kept = inputs.Fingerprinter(repo, digests, renderer)
+    first = {p.url: kept.page(p) for p in site.pages}
+    assert len(kept.memo) > 100
+    monkeypatch.setattr(inputs, "MEMO_BOUND", 20)
+    bounded = inputs.Fingerprinter(repo, digests, renderer)
+    again, sizes = {}, []
+    for page in site.pages:
+        again[page.url] = bounded.page(page)
+        sizes.append(len(bounded.memo))
+    assert again == first
+    assert sum(1 for a, b in zip(sizes, sizes[1:]) if b < a) > 3  # emptied, again and again
+
+
+def test_inputs_packed_as_the_pages_go_read_back_whole(small_site, tmp_path):
+    """A build packs its pages' inputs every so many pages (`Reuse`'s `pack_every`): the manifest
+    then holds several parts, and reads back the very inputs and lookups of one part."""
+    repo, digests, site = small_site
+    renderer = inputs.renderer_of(site.pages[0])
+    pages = [page for page in site.pages if page.record is not None][:7]
+
+    def written(pack_every: int | None) -> tuple[int, incremental.Manifest]:
+        root = tmp_path / f"every-{pack_every}"
+        fp = inputs.Fingerprinter(repo, digests, renderer)
+        reuse = incremental.Reuse(incremental.Writer(root, root, incremental.Manifest(root, {})),
+                                  incremental.Manifest(root, {}), "stamp", fp, inputs.Tracker(repo, renderer.graph, fp),
+                                  pack_every)
+        for page in pages:
+            reuse.page(page.url + "index.html", page, lambda page=page: page.body.encode("utf-8"))
+            page.release()
+        done = reuse.result().pack()
+        incremental.Manifest(root, done.entries, "stamp", packed=done.packed).write(root / "cache")
+        return len(done.packed), incremental.Manifest.read(root / "cache", root)
+
+    parts, whole = written(None)
+    packed_parts, packed = written(3)
+    assert (parts, packed_parts) == (1, 3)  # after pages 3 and 6, and the last page's at the end
+    assert len(whole.inputs) == len(pages) and sum(len(used) for _f, used in whole.inputs.values()) > 10
+    assert packed.inputs == whole.inputs and packed.lookups == whole.lookups and packed.stamp == "stamp"
+
+
 def test_a_recipient_lines_digest_covers_each_of_its_fields(small_site):
     """Lines are digested straight from their fields (Fingerprinter.line), not pickled."""
     import dataclasses

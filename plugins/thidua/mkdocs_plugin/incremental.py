@@ -411,8 +411,12 @@ class Reuse:
     and records the inputs of pages rendered now (`render`)."""
 
     def __init__(self, writer: Writer, previous: Manifest, stamp: str, fingerprinter: inputs.Fingerprinter | None,
-                 tracker: inputs.Tracker | None):
+                 tracker: inputs.Tracker | None, pack_every: int | None = None):
+        """`pack_every`: pack the inputs of every so many pages rendered or kept (`Pages.pack`),
+        so that a share holds at most those as objects; None: none packed here (a preview's
+        manifest is handed to the next as it is)."""
         self.writer, self.fp, self.tracker = writer, fingerprinter, tracker
+        self.pack_every = pack_every
         previous.unpack()
         self.previous = previous.inputs if previous.stamp == stamp and fingerprinter is not None else {}
         self.old_lookups = previous.lookups
@@ -427,16 +431,18 @@ class Reuse:
             # the digests _same found equal to those listed
             self.done.inputs[path] = old
             self.done.lookups.update((key, self.old_lookups[key]) for key in old[1])
-            return
-        if fingerprint is None or self.tracker is None:
+        elif fingerprint is None or self.tracker is None:
             self.writer.write(path, render())
+            self.done.rendered += 1
         else:
             with self.tracker.page() as seen:
                 data = render()
             self.writer.write(path, data)
             if not self.tracker.untracked:
                 self._record(path, fingerprint, list(seen))
-        self.done.rendered += 1
+            self.done.rendered += 1
+        if self.pack_every is not None and len(self.done.inputs) >= self.pack_every:
+            self.done.pack()
 
     def _same(self, used: list[Key]) -> bool:
         tracker, listed = self.tracker, self.old_lookups

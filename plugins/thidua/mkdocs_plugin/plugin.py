@@ -80,6 +80,9 @@ TRASH = "trash"  # in the cache folder: replaced sites being removed in the back
 TEMPLATES = "templates"  # in the cache folder: compiled templates (Jinja's bytecode cache)
 # Forking pays off only with enough pages per worker.
 FORK_MIN_PAGES_PER_WORKER = 100
+# A build's pages' inputs are pickled every so many pages (incremental.Reuse), so that a share holds
+# at most those as objects, however many pages it writes (38,000 each at national scale on 2 cores).
+PACK_EVERY = 2000
 
 # On the way out the interpreter's last collections walk every object a build left: 10 s of a
 # 64 s rebuild at region scale. Frozen, they are skipped, and the system takes the memory back
@@ -364,7 +367,9 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
             fingerprinter = inputs.Fingerprinter(renderer.repo, self.digests, renderer,
                                                  self.line_digests if self.command == "serve" else None)
             tracker = inputs.Tracker(renderer.repo, renderer.graph, fingerprinter)
-        reuse = incremental.Reuse(writer, previous, stamp, fingerprinter, tracker)
+        # a build's manifest is written, a preview's handed to the next: only a build's is packed as it goes
+        reuse = incremental.Reuse(writer, previous, stamp, fingerprinter, tracker,
+                                  PACK_EVERY if self.command == "build" else None)
         if workers > 1 and len(jobs) >= FORK_MIN_PAGES_PER_WORKER * workers and parallel.can_fork():
             render.freeze_for_fork()
             # each share's inputs come back pickled (Pages.pack): this process never holds them all

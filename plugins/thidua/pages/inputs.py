@@ -46,6 +46,10 @@ from ..kinds import KINDS
 from ..repository import Repository
 
 ABSENT = "-"  # the digest of a lookup that found nothing
+# Objects the fingerprinter's memo holds at most between two pages; past it, it is emptied. Its
+# entries only spare hashing an object again (a fingerprint is the same with or without them), and
+# it pins every object it holds: a national build's share of pages grew it by about 0.5 GB.
+MEMO_BOUND = 100_000
 Key: TypeAlias = tuple  # a lookup of plain values (str, int, tuples of them): see `Tracker`
 
 
@@ -204,6 +208,8 @@ class Fingerprinter:
 
     def page(self, page) -> str | None:
         """The fingerprint of a page (site.Page), or None when it cannot be tracked."""
+        if len(self.memo) > MEMO_BOUND:  # between pages: no pickling under way holds its ids
+            self.memo.clear()
         try:
             return self.digest((page.url, page.title, page.description, page.head,
                                 [(e.level, e.id, e.title) for e in page.toc], page.kind, page.search,
