@@ -523,6 +523,23 @@ def test_a_manifest_of_another_version_is_not_read(tmp_path):
     assert made == ["one.ics"]
 
 
+def test_a_sealed_file_is_read_back_and_refused_when_damaged(tmp_path):
+    """`sealed.write` pickles straight into the file and puts the checksum in front after: what
+    `sealed.read` reads back is the value, and a flipped byte or a cut anywhere is refused."""
+    file, magic, stamp = tmp_path / "x.pickle", b"thidua-test\n", hashlib.sha256(b"code").digest()
+    value = {"parts": [bytes(range(256)) * 4096, b"small"], "pages": {f"p{i}/": [i, "x" * i] for i in range(3000)}}
+    sealed.write(file, magic, stamp, value)
+    assert sealed.read(file, magic, stamp) == value
+    blob = file.read_bytes()
+    assert blob[len(magic) + 32:len(magic) + 64] == hashlib.sha256(blob[len(magic) + 64:]).digest()
+    with pytest.raises(sealed.Stale):
+        sealed.read(file, magic, hashlib.sha256(b"other code").digest())
+    for damaged in (blob[:len(blob) // 2] + bytes([blob[len(blob) // 2] ^ 1]) + blob[len(blob) // 2 + 1:], blob[:-10]):
+        file.write_bytes(damaged)
+        with pytest.raises(ValueError, match="checksum"):
+            sealed.read(file, magic, stamp)
+
+
 def test_a_manifest_whose_site_is_gone_is_not_read(tmp_path):
     """A fresh checkout in CI restores the cache but not the site it lists: the manifest is not
     read (each page's lookups would be evaluated only for its file to be missing)."""

@@ -38,16 +38,33 @@ def read(file: Path, magic: bytes, stamp: bytes) -> object:
         return pickle.loads(payload)
 
 
+class _Hashed:
+    """A file that hashes what is written to it."""
+
+    def __init__(self, out) -> None:
+        self.out, self.hash = out, hashlib.sha256()
+
+    def write(self, data) -> int:
+        self.hash.update(data)
+        return self.out.write(data)
+
+
 def write(file: Path, magic: bytes, stamp: bytes, value: object) -> None:
     """Seal `value` in `file`: written to a temporary file, then renamed, so a killed build leaves
-    the old one. Raises OSError (a read-only checkout: the caller warns and goes on)."""
+    the old one. Raises OSError (a read-only checkout: the caller warns and goes on).
+
+    Pickled straight into the file, hashed as it goes, and the checksum put in its place after:
+    the payload is never held whole (a national build's manifest, 0.2 GB, was held twice over at
+    the end of the build)."""
     file.parent.mkdir(parents=True, exist_ok=True)
-    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     fd, tmp = tempfile.mkstemp(prefix=f".{file.stem}-", dir=file.parent)
     try:
         with os.fdopen(fd, "wb") as out:
-            out.write(magic + stamp + hashlib.sha256(payload).digest())
-            out.write(payload)
+            out.write(magic + stamp + bytes(32))
+            hashed = _Hashed(out)
+            pickle.dump(value, hashed, protocol=pickle.HIGHEST_PROTOCOL)
+            out.seek(len(magic) + len(stamp))
+            out.write(hashed.hash.digest())
         os.replace(tmp, file)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
