@@ -12,9 +12,9 @@ Each build lists, in `.cache/thidua/pages.pickle` (outside the site; sealed, as 
 - for each generated page, its inputs (`pages/inputs.py`): the fingerprint of its context,
   title, head and table of contents (records in it standing as their content digests), and
   the lookups its rendering made (records by id, graph relations and methods), each with the
-  digest of what it returned. They are kept in parts, each pickled on its own: the part of each
-  process that wrote pages (`Pages.pack`). The build process passes the parts on as bytes and
-  never holds every page's inputs as objects: at national scale that was most of a gigabyte.
+  digest of what it returned. They are kept in parts, each pickled on its own (`Pages.pack`): a
+  process writing pages packs those it wrote every so many pages, and at the end. The build
+  process passes the parts on as bytes and never holds every page's inputs as objects.
 
 A rebuild under the same stamp takes a page as it is when its fingerprint is unchanged, every
 lookup evaluated on the new data gives the digest listed, and its file in the site in place is

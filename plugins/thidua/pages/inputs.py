@@ -48,7 +48,8 @@ from ..repository import Repository
 ABSENT = "-"  # the digest of a lookup that found nothing
 # Objects the fingerprinter's memo holds at most between two pages; past it, it is emptied. Its
 # entries only spare hashing an object again (a fingerprint is the same with or without them), and
-# it pins every object it holds: a national build's share of pages grew it by about 0.5 GB.
+# it pins every object it holds. Unbounded, it and the pages' inputs grew a national build's process
+# by 0.7 GB while it wrote its 38,000 pages.
 MEMO_BOUND = 100_000
 Key: TypeAlias = tuple  # a lookup of plain values (str, int, tuples of them): see `Tracker`
 
