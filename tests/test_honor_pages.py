@@ -954,7 +954,7 @@ def test_a_decision_without_a_public_line_is_on_no_roll_nor_in_its_counts(monkey
         assert made[0]["description"] == "Bảng: 3 lượt khen thưởng theo 2 quyết định."
 
 
-def test_the_finder_s_data_is_made_when_the_site_is_written_not_planned(data_dir):
+def test_the_finder_s_data_is_made_when_the_site_is_written_not_planned(data_dir, tmp_path):
     """Planning leaves the finder's data to `Site.later` (a preview carries the last one's); making it
     gives the files once, and a check that raises stops it."""
     repo, _report = validate(data_dir)
@@ -969,10 +969,10 @@ def test_the_finder_s_data_is_made_when_the_site_is_written_not_planned(data_dir
     assert json.loads(made[FINDER_DATA + "index.json"])["n"] == 15 and len(calls) > 3
     site.make_later()
     assert {p: c for p, c in site.files.items() if p.startswith(FINDER_DATA)} == made and not site.later
-    handed: dict[str, bytes] = {}  # as the plugin makes them: each file written at once, none kept
     again = build_site(repo, LinkGraph.build(repo), Settings())
-    again.make_later(handed.__setitem__)
-    assert handed == made and not again.later and not [p for p in again.files if p.startswith(FINDER_DATA)]
+    again.write_later(tmp_path)  # as the plugin makes them: each folder written at once, none kept
+    on_disk = {p.relative_to(tmp_path).as_posix(): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    assert on_disk == made and not again.later and not [p for p in again.files if p.startswith(FINDER_DATA)]
 
     def stop():
         raise KeyboardInterrupt

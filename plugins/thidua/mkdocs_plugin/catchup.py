@@ -38,6 +38,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
+from ..pages.site import write_folders
 from ..search import Doc
 from . import incremental, pagefind_index, search_index, staging
 
@@ -224,16 +225,7 @@ def _make(halt: Halt, scratch: Path, final: Path, manifest: incremental.Manifest
         if exports is not None:
             written = incremental.Writer(scratch, final, manifest)
             exports.write(written, scratch, halt.check)
-        for folder in sorted(later):
-            (scratch / folder).mkdir(parents=True, exist_ok=True)  # made, if empty: it replaces the old one
-            made = {scratch / folder}
-            for path, data in later[folder](halt.check).items():
-                halt.check()
-                target = scratch / path
-                if target.parent not in made:  # one mkdir a folder, not one a file
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    made.add(target.parent)
-                target.write_bytes(data)
+        write_folders(later, scratch, halt.check)
         if index is not None:
             running, index = index, None
             running.close()

@@ -229,7 +229,7 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
         if not self.deferred:
             with collector.paused():  # bulk work, as planning is
                 # straight into the site, as the open data: MkDocs would hold them to the end
-                self.site.make_later(partial(_write_file, site_dir))
+                self.site.write_later(site_dir)
         for path, content in sorted(self.site.files.items()):
             files.append(File.generated(config, path, content=content))
         if self.deferred:
@@ -489,12 +489,6 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
     def on_nav(self, nav, *, config, files):
         self.files = files  # the final file list: MkDocs' own pages, for the sitemap
         return nav
-
-
-def _write_file(site_dir: Path, path: str, data: bytes) -> None:
-    target = site_dir / path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
 
 
 def _refuse_unsupported(config) -> None:

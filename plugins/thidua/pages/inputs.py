@@ -210,7 +210,7 @@ class Fingerprinter:
     def page(self, page) -> str | None:
         """The fingerprint of a page (site.Page), or None when it cannot be tracked."""
         if len(self.memo) > MEMO_BOUND:  # between pages: no pickling under way holds its ids
-            self.memo.clear()
+            self.release()
         try:
             return self.digest((page.url, page.title, page.description, page.head,
                                 [(e.level, e.id, e.title) for e in page.toc], page.kind, page.search,
