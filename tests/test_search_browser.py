@@ -291,9 +291,23 @@ def test_the_page_marks_the_words_as_it_writes_them(page, search_url):
         assert set(SENTENCE.split()) <= marked <= set(SENTENCE.split()) | {"Trồng"}, href
 
 
-def test_a_page_link_shows_the_phrase_in_its_folded_section(page, search_url):
+# Safari and Firefox lay out no text of a closed <details>, so Material's highlight (which marks only
+# text laid out) skips it; Chromium lays it out when asked, except before its first layout (4 of 10
+# loads at 8x CPU throttling). Hidden here, a closed fold's text is skipped on every load.
+FOLDS_UNLAID = """window.addEventListener("DOMContentLoaded", function () {
+  var style = document.createElement("style");
+  style.textContent = "details:not([open]) > :not(summary) { display: none !important; }";
+  document.head.appendChild(style);
+}, true);"""
+
+
+@pytest.mark.parametrize("folds", ["laid out", "not laid out"])
+def test_a_page_link_shows_the_phrase_in_its_folded_section(page, search_url, folds):
     """The page link of a result lands at the top of the plan, whose sections are folded: the phrase
-    searched for was out of sight in a closed fold. Its fold opens and it is scrolled to."""
+    searched for was out of sight in a closed fold. Its fold opens, the phrase is marked in it and
+    scrolled to, whether or not the browser lays out a closed fold's text."""
+    if folds == "not laid out":
+        page.add_init_script(FOLDS_UNLAID)
     answered(page, search_url, fold(SENTENCE))
     link = page.locator(f'.md-search-result__item > a.md-search-result__link[href*="van-ban/{PLAN}/"]').first
     expect(link).to_be_visible(timeout=TIMEOUT)
@@ -302,17 +316,8 @@ def test_a_page_link_shows_the_phrase_in_its_folded_section(page, search_url):
     page.wait_for_url(re.compile(rf"/van-ban/{PLAN}/\?h="))
     section = page.locator(f"[id='{PLAN_SECTION}'] details.td-fold")
     expect(section).to_have_attribute("open", "", timeout=TIMEOUT)
-    phrase = section.locator("mark[data-md-highlight]", has_text="ven suối Nậm")
-    # the marks come from the page's own scripts after it loads. In 2 of 6 fresh-clone CI runs
-    # (2026-12-03) the fold opened with only the heading marked, its paragraph not, even after 20 s:
-    # an intermittent defect of the highlight, left open in issue 16's closing note. Loaded again,
-    # the page must mark it: a highlight that never marks the folded text still fails here.
-    try:
-        expect(phrase).to_be_in_viewport(timeout=TIMEOUT)
-    except AssertionError:
-        page.reload()
-        expect(section).to_have_attribute("open", "", timeout=TIMEOUT)
-        expect(phrase).to_be_in_viewport(timeout=TIMEOUT)
+    expect(section.locator("mark[data-md-highlight]", has_text="ven suối Nậm")).to_be_in_viewport(timeout=TIMEOUT)
+    assert page.locator("mark mark").count() == 0  # Material's marks and ours never nest
 
 
 def test_exact_diacritics_rank_first(page, search_url):

@@ -17,9 +17,10 @@
    - A plan's text folds by section (details.td-fold), a campaign's tree by branch (details.td-branch);
      printing opens them all.
    - A link to something not shown (in a fold, past a list's rows) shows it: the rows down to it, the
-     folds around it. Arriving from a search result (?h=, Material marks the words), the longest mark
-     (the phrase, which Material marks whole) is shown the same way: a result's page link lands at
-     the top, and the phrase sat in a closed fold 5,000 px below.
+     folds around it. Arriving from a search result (?h=, Material marks the words; those it left
+     unmarked in closed folds are marked here), the longest mark (the phrase, marked whole) is shown
+     the same way: a result's page link lands at the top, and the phrase sat in a closed fold
+     5,000 px below.
    Works on static HTML; without JavaScript every row and every fold's summary stays. */
 (function () {
   var PAGE = 50;
@@ -113,14 +114,47 @@
     if (own && !own.open) { own.open = true; shown = true; }
     if (shown) target.scrollIntoView();
   }
-  var tries = 0;
-  function showMarked() {
-    if (location.hash || !/[?&]h=/.test(location.search)) return;
+  // Material marks the words of ?h= only in text it finds laid out (offsetHeight): a closed fold's
+  // text is skipped where the browser lays none out (Safari, Firefox), and in Chromium when its pass
+  // runs before the first layout (4 of 10 loads at 8x CPU throttling). After its pass, the words it
+  // left in folds are marked as it marks them: from a word's start, one mark per run of words.
+  function markFolded(query) {
+    var words = query.replace(/[\s*+\-:~^]+/g, " ").trim().split(" ").filter(Boolean)
+      .sort(function (a, b) { return b.length - a.length; })  // "Nậm" before "N"
+      .map(function (word) { return word.replace(/[|\\{}()[\]^$+*?.]/g, "\\$&"); });
+    if (!words.length) return;
+    var word = "(?:" + words.join("|") + ")";
+    var find = new RegExp("(^|[^\\p{L}\\p{N}])(" + word + "(?:\\s+" + word + ")*)", "giu");
+    var texts = [];
+    all(document, "article details").forEach(function (fold) {
+      var walk = document.createTreeWalker(fold, NodeFilter.SHOW_TEXT);
+      for (var node = walk.nextNode(); node; node = walk.nextNode())
+        if (!node.parentElement.closest("mark, script, style")) texts.push(node);
+    });
+    texts.forEach(function (node) {
+      var text = node.textContent, parts = [], at = 0, match;
+      find.lastIndex = 0;
+      while ((match = find.exec(text))) {
+        var from = match.index + match[1].length;
+        if (from > at) parts.push(document.createTextNode(text.slice(at, from)));
+        var mark = document.createElement("mark");
+        mark.setAttribute("data-md-highlight", "");
+        mark.textContent = match[2];
+        parts.push(mark);
+        at = find.lastIndex;
+      }
+      if (!parts.length) return;
+      if (at < text.length) parts.push(document.createTextNode(text.slice(at)));
+      node.replaceWith.apply(node, parts);
+    });
+  }
+  function highlighted() {
+    var query = new URLSearchParams(location.search).get("h");
+    if (!query) return;
+    markFolded(query);
+    if (location.hash) return;
     var marks = document.querySelectorAll("article mark[data-md-highlight]");
-    if (!marks.length) {
-      if (++tries < 40) setTimeout(showMarked, 50);  // Material marks them once its bundle has run
-      return;
-    }
+    if (!marks.length) return;
     var best = Array.prototype.reduce.call(marks, function (a, m) {
       return m.textContent.length > a.textContent.length ? m : a;
     });
@@ -144,13 +178,18 @@
       if (once(list)) page(list, [], null, list.getAttribute("data-td-paged"));
     });
     reveal();
-    tries = 0;
-    showMarked();
   }
   window.addEventListener("hashchange", reveal);
   window.addEventListener("beforeprint", function () {
     all(document, "details:is(.td-fold, .td-branch)").forEach(function (d) { d.open = true; });
   });
+  // Material's highlight is a component of the page: its pass done, it is emitted ({ref, nodes}),
+  // after DOMContentLoaded (when Material mounts components), so never before this script runs.
+  if (window.component$ && typeof window.component$.subscribe === "function") {
+    window.component$.subscribe(function (component) {
+      if (component && component.nodes instanceof Map) highlighted();
+    });
+  }
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(arrive);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", arrive);
   else arrive();
