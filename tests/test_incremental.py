@@ -12,6 +12,7 @@ import pickle
 import re
 import sys
 import time
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -538,6 +539,24 @@ def test_a_sealed_file_is_read_back_and_refused_when_damaged(tmp_path):
         file.write_bytes(damaged)
         with pytest.raises(ValueError, match="checksum"):
             sealed.read(file, magic, stamp)
+
+
+def test_a_sealed_file_is_written_without_holding_its_payload(tmp_path):
+    """A national manifest is 0.2 GB: sealing it must not make a second copy in memory (it did, as
+    one pickled bytes object, and then once more to hash it). Python's allocations while a 24 MB
+    value is sealed stay far below its size, and what is read back is the value."""
+    value = [os.urandom(1 << 18) for _ in range(96)]  # 24 MiB, in parts as a manifest's are
+    size = sum(map(len, value))
+    file, magic, stamp = tmp_path / "x.pickle", b"thidua-test\n", hashlib.sha256(b"code").digest()
+    tracemalloc.start()
+    try:
+        sealed.write(file, magic, stamp, value)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < size // 8, f"{peak:,} bytes held to seal {size:,}"
+    assert file.stat().st_size > size
+    assert sealed.read(file, magic, stamp) == value
 
 
 def test_a_manifest_whose_site_is_gone_is_not_read(tmp_path):
