@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, build
+from conftest import ROOT, build, edit_config, run_mkdocs, write_config
 
 from thidua import sealed
 from thidua.graph import LinkGraph
@@ -105,8 +105,7 @@ def history(tmp_path_factory):
     root = tmp_path_factory.mktemp("incremental")
     data = root / "data"
     generate("small", data, seed=3)
-    # two workers, whatever the machine (so in every build over this site: the configuration file is
-    # in the pages' stamp): the pages' inputs are listed in two parts (Pages.pack)
+    # two workers, whatever the machine: the pages' inputs are listed in two parts (Pages.pack)
     steps = {"first": build(root / "inc", data, workers=2)}
     facts: dict = {"texts": _inodes(root / "inc" / "site" / "pagefind" / "t"),
                    "parts": len(sealed.read(root / "inc" / ".cache" / "thidua" / incremental.NAME,
@@ -338,6 +337,21 @@ def test_a_page_changed_in_the_site_by_hand_is_written_again(history):
     result = build(root / "inc", data, workers=2)
     assert (site / page.relative_to(site)).read_bytes() == original
     assert written(result.stderr)[0] == 1 and rendered(result.stderr) == 1
+
+
+def test_another_worker_count_renders_no_page_again(history):
+    """The worker count, in the configuration file or the plugin's options, changes no page: a
+    rebuild with another renders nothing, while a change to the file that does change pages (the
+    site's name, in every page's header) writes them all."""
+    root, data, *_ = history
+    result = build(root / "inc", data, workers=1)
+    _done, total = written(result.stderr)
+    assert rendered(result.stderr) == 0, result.stderr
+    config = edit_config(write_config(root / "inc", data, workers=2), site_name="Cổng thông tin thử")
+    result = run_mkdocs(config)
+    assert written(result.stderr) == (total, total) and rendered(result.stderr) == total
+    build(root / "inc", data, workers=2)  # as the other tests expect it
+    assert_same_site(root / "inc" / "site", root / "full" / "site")
 
 
 def read_manifest(cache: Path) -> dict:

@@ -44,6 +44,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+import yaml
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -389,11 +390,12 @@ class ThiduaPlugin(BasePlugin[ThiduaConfig]):
 
     def _stamp(self, config) -> str:
         """What every record page depends on besides its own inputs: this package and the theme
-        override, the configuration (the worker count aside: output does not depend on it), the
-        build date, and each folder's chrome as Material rendered it."""
+        override, the configuration file and this plugin's options (the worker count aside in
+        both: output does not depend on it), the build date, and each folder's chrome as Material
+        rendered it."""
         theme_dir = config.theme.custom_dir
         return incremental.stamp(
-            [PACKAGE] + ([Path(theme_dir)] if theme_dir else []), Path(config.config_file_path).read_bytes(),
+            [PACKAGE] + ([Path(theme_dir)] if theme_dir else []), _config_source(Path(config.config_file_path)),
             {k: v for k, v in self.config.items() if k != "workers"}, self.settings, config.site_description,
             config.theme.dirs, sorted(dict(config.theme).items()), sorted(self.frames.items()))
 
@@ -501,6 +503,32 @@ def _refuse_unsupported(config) -> None:
         raise PluginError("thidua: use_directory_urls: false is not supported: generated pages are "
                           "<folder>/<id>/index.html; remove the setting (the default is true) and "
                           "plugins that set it (Material's offline plugin)")
+
+
+def _config_source(path: Path) -> bytes:
+    """The configuration file as its YAML nodes say it, written out again: its comments, layout and
+    this plugin's `workers` left out, none of which changes a page. Its tags are kept as written
+    (`!ENV`, `!!python/name`), not resolved: the values MkDocs made of them are stamped elsewhere or
+    show in the chrome. A file this cannot compose is taken as it is, byte for byte."""
+    text = path.read_bytes()
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return text
+    if not isinstance(root, yaml.MappingNode):
+        return text
+    # plugins: a list of names and {name: options}, or one mapping of them
+    for key, plugins in root.value:
+        if key.value != "plugins":
+            continue
+        entries = plugins.value if isinstance(plugins, yaml.SequenceNode) else [plugins]
+        for entry in entries:
+            if not isinstance(entry, yaml.MappingNode):
+                continue
+            for name, options in entry.value:
+                if name.value == "thidua" and isinstance(options, yaml.MappingNode):
+                    options.value = [(k, v) for k, v in options.value if k.value != "workers"]
+    return yaml.serialize(root, encoding="utf-8")
 
 
 def _src(url: str) -> str:
