@@ -1058,10 +1058,11 @@ PLAN_URL = "van-ban/kh-2-dong-xuan-2022/"
 
 
 def plan_decisions(count: int) -> dict[str, str]:
-    """`count` decisions of the province under the fixture's plan, one a day from 2025-01-01."""
+    """`count` decisions of the province under the fixture's plan, one a day from 2025-01-01 (a few
+    a day past 365, all within the campaign's period)."""
     extra: dict[str, str] = {}
     for i in range(count):
-        day = datetime.date(2025, 1, 1) + datetime.timedelta(days=i)  # after the fixture's own
+        day = datetime.date(2025, 1, 1) + datetime.timedelta(days=i if count <= 365 else i * 365 // count)  # after the fixture's own
         extra |= decision_file(f"qd-{100 + i}-dong-xuan-2025", date=day.isoformat(), authority="ubnd-tinh-dong-xuan",
                                form="bang-khen-tinh", plan="kh-2-dong-xuan-2022", campaign="vi-nguoi-ngheo-2021-2025",
                                extra=f"number: {100 + i}/QĐ-UBND\n", recipients=person(f"Người Thứ {i}"))
@@ -1098,6 +1099,20 @@ def test_a_plan_page_lists_its_latest_decisions_and_links_to_all(tmp_path):
     assert not every.search  # each decision and the plan are found on their own pages
     crumbs = re.findall(r'<a href="([^"]*)">([^<]+)</a>', every.body.split('class="td-breadcrumbs"')[1].split("</nav>")[0])
     assert crumbs[-1] == ("../", "Kế hoạch số 2/KH-UBND")
+
+
+def test_counts_past_a_thousand_are_written_as_vietnamese_writes_them(tmp_path):
+    """A province's plan, campaign or People's Committee has thousands of decisions at national
+    scale: their counts are written with a dot between thousands (1.002), never 1002 or 1,002."""
+    pages = pages_of(site_of(honor_data(tmp_path, plan_decisions(1000))))
+    plan, every = pages[PLAN_URL].body, pages[PLAN_URL + "quyet-dinh/"].body
+    assert "Có 1.002 quyết định khen thưởng ban hành theo kế hoạch này;" in plan
+    assert '<a href="quyet-dinh/">Xem tất cả 1.002 quyết định</a>' in plan
+    assert '<p class="td-lead">1.002 quyết định khen thưởng ban hành theo ' in every
+    assert "Phong trào có 1.004 quyết định khen thưởng;" in pages["phong-trao/vi-nguoi-ngheo-2021-2025/"].body
+    assert "Cơ quan đã ban hành 1.002 quyết định khen thưởng;" in pages["co-quan/ubnd-tinh-dong-xuan/"].body
+    for url, page in pages.items():
+        assert not re.search(r"\b1,?0\d\d (quyết định|lượt)", page.body), url
 
 
 def test_a_sample_plan_s_list_of_decisions_is_marked_as_its_page_is(tmp_path):

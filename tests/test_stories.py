@@ -518,3 +518,22 @@ def test_the_conversion_memo_is_bounded(monkeypatch):
         assert 1 <= len(markup._converted) <= 2
     long = "Dài " * 20
     assert markup.to_html(long).startswith("<p>Dài") and markup._kept[0] == 0 and not markup._converted
+
+
+def test_the_story_index_split_names_the_central_bodies_part(tmp_path, monkeypatch):
+    """Split by province, the index lists the central bodies with stories on its top page, going on
+    to the next: that page says how many central bodies it counts, in the words a count takes
+    ("5 cơ quan trung ương", not "5 các cơ quan trung ương"), under the part's own heading."""
+    from thidua.pages import split
+
+    monkeypatch.setattr(split, "BOUND", 2)
+    central = {f"authorities/bo-so-{i}.yml": f"id: bo-so-{i}\nname: Bộ Số {i}\nlevel: central\n" for i in range(5)}
+    stories = {k: v for i in range(5) for k, v in story_file(f"cau-chuyen-bo-{i}", extra=f"author: bo-so-{i}\n").items()}
+    pages = pages_of(site_of(honor_data(tmp_path, {**central, **stories})))
+    second = pages["dien-hinh/trang-2/"].body
+    assert_well_formed(second)
+    assert '<p class="td-lead">5 cơ quan trung ương có câu chuyện điển hình tiên tiến.</p>' in second
+    assert re.search(r'<h2 id="theo-co-quan">Các cơ quan trung ương', second)
+    top = [page.body for url, page in pages.items() if re.fullmatch(r"dien-hinh/(trang-\d+/)?", url)]
+    listed = [u for body in top for u in re.findall(r'href="[./]*co-quan/(bo-so-\d)/"', body)]
+    assert sorted(listed) == [f"bo-so-{i}" for i in range(5)]  # each once, on the top part's pages
