@@ -26,11 +26,17 @@ def validate(data_dir: str | Path, display_root: Path | None = None,
     return repo, report
 
 
-def report_of(data_dir: str | Path, display_root: Path | None = None, cache: Path | None = None) -> Report:
+def report_of(data_dir: str | Path, display_root: Path | None = None, cache: Path | None = None,
+              keep: list | None = None) -> Report:
     """The report alone (`thidua validate`): with a `cache` folder, the last run's report when
-    nothing it read has changed (reportcache.py), without loading a record."""
+    nothing it read has changed (reportcache.py), without loading a record. `keep`: a list the
+    records loaded are put in rather than freed here, for a process about to end without freeing
+    them (half a second at national scale)."""
+    keep = keep if keep is not None else []
     if cache is None:
-        return validate(data_dir, display_root)[1]
+        repo, report = validate(data_dir, display_root)
+        keep.append(repo)
+        return report
     data_dir = Path(data_dir)
     stamp = reportcache.code_stamp()  # the code as it is now, imported at the start of the process
     digests = Digests(cache)
@@ -39,7 +45,8 @@ def report_of(data_dir: str | Path, display_root: Path | None = None, cache: Pat
     if kept is not None:
         digests.write()
         return Report(kept)
-    report = validate(data_dir, display_root, cache, digests=digests)[1]
+    repo, report = validate(data_dir, display_root, cache, digests=digests)
+    keep.append(repo)
     # kept only if nothing changed while validating (the data, or the code: a checkout meanwhile)
     if reportcache.settled(data_dir) == stats and reportcache.code_stamp() == stamp:
         reportcache.write(cache, key, stamp, report.problems)
