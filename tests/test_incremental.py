@@ -261,11 +261,13 @@ def test_a_damaged_cache_or_manifest_falls_back_to_a_full_build(history):
 
 
 def test_the_parse_cache_is_kept_in_parts_and_only_changed_parts_are_written(tmp_path, caplog):
-    """An edit writes again the parts holding the old and the new parse; a damaged part costs
-    the parses it held, not the whole cache."""
+    """An edit writes again the one part holding the file's parse (its old parse and its new, as
+    parts are chosen by name), and the one part of the check memo holding its problems; a damaged
+    part costs the parses it held, not the whole cache."""
     import logging
 
     from thidua import parsecache
+    from thidua.checks import memo
 
     data = tmp_path / "data"
     generate("small", data, seed=3)
@@ -273,15 +275,16 @@ def test_the_parse_cache_is_kept_in_parts_and_only_changed_parts_are_written(tmp
     validate(data, cache=cache)
     folder = cache / parsecache.FOLDER
 
-    def identities() -> dict[str, tuple[int, int]]:
+    def identities(folder: Path = folder) -> dict[str, tuple[int, int]]:
         return {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in folder.glob("*.pickle")}
 
     def parsed() -> int:
         found = [re.search(r"thidua: (\d+) of \d+ data files parsed", r.getMessage()) for r in caplog.records]
         return int([m for m in found if m][-1].group(1))
 
-    before = identities()
+    before, memo_before = identities(), identities(cache / memo.FOLDER)
     assert len(before) > parsecache.SHARDS // 2  # spread over the parts (an empty one is not written)
+    assert len(memo_before) > memo.SHARDS // 2  # the check memo's parts, by the same parts of the files
     path = sorted((data / "decisions").glob("*.yml"))[0]
     record = load(path)
     record["recipients"][0]["achievement"] = "Thành tích đã sửa"
@@ -290,8 +293,9 @@ def test_the_parse_cache_is_kept_in_parts_and_only_changed_parts_are_written(tmp
         validate(data, cache=cache)
         assert parsed() == 1
         after = identities()
-        # the parts holding the old parse and the new (a part left empty is removed)
-        assert 1 <= sum(before.get(name) != after.get(name) for name in before.keys() | after.keys()) <= 2
+        assert sum(before.get(name) != after.get(name) for name in before.keys() | after.keys()) == 1
+        memo_after = identities(cache / memo.FOLDER)  # the part of the file's problems in the check memo
+        assert sum(memo_before.get(name) != memo_after.get(name) for name in memo_before.keys() | memo_after.keys()) == 1
 
         damaged = sorted(folder.glob("*.pickle"))[3]
         held = len(parsecache.read_part(damaged, parsecache.code_stamp()))
@@ -303,6 +307,32 @@ def test_the_parse_cache_is_kept_in_parts_and_only_changed_parts_are_written(tmp
         caplog.clear()
         validate(data, cache=cache)  # the part written again whole
         assert parsed() == 0
+
+
+def test_a_damaged_part_of_the_check_memo_is_not_trusted(tmp_path, caplog):
+    """A part of the check memo cut short, or holding entries of another part, is not used: the
+    problems of the records it held are found again, the same, and the part is written anew."""
+    import logging
+
+    from thidua.checks import memo
+
+    data = tmp_path / "data"
+    generate("small", data, seed=3)
+    (data / "decisions" / "stray.yml").write_text("id: stray\n", encoding="utf-8")  # problems to keep
+    cache = tmp_path / "cache"
+    cold = [repr(p) for p in validate(data)[1].problems]
+    assert cold and [repr(p) for p in validate(data, cache=cache)[1].problems] == cold
+    parts = sorted((cache / memo.FOLDER).glob("*.pickle"))
+    cut, moved = parts[1], parts[2]
+    cut.write_bytes(cut.read_bytes()[:-50])
+    shown = moved.read_bytes()
+    stamp = shown[len(memo.MAGIC):len(memo.MAGIC) + 32]
+    sealed.write(moved, memo.MAGIC, stamp, sealed.read(parts[3], memo.MAGIC, stamp))  # another part's entries
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.thidua"):
+        assert [repr(p) for p in validate(data, cache=cache)[1].problems] == cold
+    refused = [r.getMessage() for r in caplog.records if "check cache" in r.getMessage()]
+    assert len(refused) == 2 and all("is not used" in m for m in refused), refused
+    assert moved.read_bytes() == shown and sealed.read(cut, memo.MAGIC, stamp)  # written anew
 
 
 def test_a_manifest_with_damaged_inputs_only_means_rendering(history):

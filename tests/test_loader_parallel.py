@@ -270,7 +270,6 @@ import json, os, sys, time
 from pathlib import Path
 from thidua import checks
 from thidua.checks import base
-from thidua import sealed
 from thidua.checks import memo
 from thidua.checks.settings import read_settings
 from thidua.problems import Report
@@ -304,7 +303,7 @@ for run in range(2):  # the second run's worker finds its entries in the memo: t
     repo, report = validate(data, workers=2, cache=cache)
     assert "ran in a worker" in report.problems
     severity = read_settings(repo, Report())
-    entries = sealed.read(cache / memo.NAME, memo.MAGIC, memo.code_stamp(severity))
+    entries = memo.read_entries(cache, severity)
     kept.append(sorted(key.hex() for check, key in entries if check == "references"))
 named = sorted(repo.digest(record).hex() for _, record in repo.all())
 print("runs:", json.dumps({"forks": forks, "records": named, "references": kept}))

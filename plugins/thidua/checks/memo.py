@@ -6,12 +6,16 @@ An entry is keyed by the check's name and the parse cache's key of the record's 
 of its bytes, kind and name: `parsecache.key`), and holds the problems the check filed for
 that record (or what it worked out from that record alone: prerequisites' name keys). The file is headed by a stamp of the code (checks/, and what the parse cache's
 stamp covers) and of the severities the settings give: other code or other severities and every
-entry is computed again. It is one sealed pickle under `.cache/thidua/` (sealed.py).
+entry is computed again. The entries are spread over `SHARDS` sealed pickles under
+`.cache/thidua/checks/` (sealed.py) by the part of their file's parse (`parsecache.shard`, from the
+file's name): after a one-file edit only the part holding that file's entries is written again
+(0.03 s at national scale rather than 0.46 s for the whole memo).
 """
 from __future__ import annotations
 
 import hashlib
 import logging
+import typing
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -23,7 +27,9 @@ from ..repository import Repository
 log = logging.getLogger("mkdocs.plugins.thidua")
 
 MAGIC = b"thidua-check-cache\n"
-NAME = "checks.pickle"
+FOLDER = "checks"  # in the cache folder: the parts, 00.pickle to 1f.pickle
+FORMER = "checks.pickle"  # the single file of earlier versions: removed when the parts are written
+SHARDS = parsecache.SHARDS
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -42,9 +48,10 @@ class CheckMemo:
     """The per-record problems of the last run (read from `folder`) and of this one."""
 
     def __init__(self, folder: Path, severity: Mapping[str, str], repo: Repository):
-        self.file = Path(folder) / NAME
+        self.folder = Path(folder)
         self.stamp = code_stamp(severity)
-        self.old: dict[tuple[str, bytes], tuple] = {}
+        self.old: list[dict[tuple[str, bytes], tuple]] = [{} for _ in range(SHARDS)]  # by part
+        self.refused: set[int] = set()  # parts on disk not read (other code, damage): written again
         self.new: dict[tuple[str, bytes], tuple] = {}
         # this run's entries again, in the order they came (`added_since`), as slices of lists where a
         # walk of `new` from its start for each task took seconds once a national run had them all:
@@ -55,17 +62,26 @@ class CheckMemo:
         self.repo = repo  # its digests: each record's file key, when loaded through the parse cache
         self._read()
 
+    def part(self, index: int) -> Path:
+        return self.folder / FOLDER / f"{index:02x}.pickle"
+
     def _read(self) -> None:
-        if not self.repo.digests or not self.file.exists():
+        if not self.repo.digests or not (self.folder / FOLDER).is_dir():
             return
-        try:
-            entries = sealed.read(self.file, MAGIC, self.stamp)
-            if isinstance(entries, dict):
-                self.old = entries
-        except sealed.Stale:
-            return  # other code or other severities: start over
-        except Exception as exc:  # noqa: BLE001 - any damage at all: do not trust it
-            log.info(f"thidua: the check cache {self.file} is not used ({exc})")
+        for index in range(SHARDS):
+            file = self.part(index)
+            if not file.exists():
+                continue
+            try:
+                entries = sealed.read(file, MAGIC, self.stamp)
+                if not isinstance(entries, dict) or any(_shard(key) != index for key in entries):
+                    raise ValueError("unexpected content")
+                self.old[index] = entries
+            except sealed.Stale:  # other code or other severities: start over
+                self.refused.add(index)
+            except Exception as exc:  # noqa: BLE001 - any damage at all: do not trust it
+                self.refused.add(index)
+                log.info(f"thidua: the check cache {file} is not used ({exc})")
 
     def key(self, check: str, record) -> tuple[str, bytes] | None:
         return _key(check, self.repo.digest(record))
@@ -81,7 +97,7 @@ class CheckMemo:
     def get(self, key: tuple[str, bytes] | None) -> tuple | None:
         if key is None:
             return None
-        found = self.old.get(key)
+        found = self.old[_shard(key)].get(key)
         if found is not None:
             self.new[key] = found
             self.hits.append(key)
@@ -105,20 +121,44 @@ class CheckMemo:
     def merge(self, added: tuple[list, list]) -> None:
         hits, puts = added
         for key in hits:
-            self.new[key] = self.old[key]
+            self.new[key] = self.old[_shard(key)][key]
         self.new.update(puts)
 
     def write(self) -> None:
-        """Keep exactly this run's entries (written to a temporary file, then renamed)."""
-        if not self.repo.digests or self.new == self.old:
+        """Keep exactly this run's entries, writing only the parts that changed (each to a
+        temporary file, then renamed)."""
+        if not self.repo.digests:
             return
+        parts: list[dict[tuple[str, bytes], tuple]] = [{} for _ in range(SHARDS)]
+        for key, entry in self.new.items():
+            parts[_shard(key)][key] = entry
         try:
-            sealed.write(self.file, MAGIC, self.stamp, self.new)
+            for index, part in enumerate(parts):
+                if part == self.old[index] and index not in self.refused:
+                    continue  # as on disk (or, empty, not there)
+                if part:
+                    sealed.write(self.part(index), MAGIC, self.stamp, part)
+                else:
+                    self.part(index).unlink(missing_ok=True)
+            (self.folder / FORMER).unlink(missing_ok=True)
         except OSError as exc:  # a read-only checkout still validates, only not faster next time
             log.warning(f"thidua: the check cache could not be written ({exc})")
+
+
+def read_entries(folder: Path, severity: Mapping[str, str]) -> dict[tuple[str, bytes], tuple]:
+    """Every entry the memo in the cache folder `folder` holds (its parts as one; for tests)."""
+    entries: dict[tuple[str, bytes], tuple] = {}
+    for file in sorted((Path(folder) / FOLDER).glob("*.pickle")):
+        entries.update(typing.cast(dict, sealed.read(file, MAGIC, code_stamp(severity))))
+    return entries
 
 
 def _key(check: str, file_key: bytes | None) -> tuple[str, bytes] | None:
     """An entry's key: the check, and the parse cache's key of the record's file (None: a record
     not loaded through the parse cache, whose problems are not kept)."""
     return (check, file_key) if file_key is not None else None
+
+
+def _shard(key: tuple[str, bytes]) -> int:
+    """The part an entry is kept in: that of its file's parse (its name's)."""
+    return parsecache.shard(key[1])
