@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import filecmp
+import functools
 import hashlib
 import os
 import pickle
@@ -677,6 +678,25 @@ def test_fingerprints_are_the_same_for_the_same_data_and_differ_with_a_record(sm
     differ = {p.url for p in site.pages if other.page(p) != first[p.url]}
     assert f"khen-thuong/{decision}/" in differ  # its own page, and pages listing it or its lines
     assert len(differ) < len(site.pages) / 4
+
+
+def test_a_page_s_fingerprint_covers_what_its_head_is_made_from(small_site):
+    """The head (Open Graph tags, JSON-LD, alternates, the robots tag) is fingerprinted by what it
+    is made from, not made: a change to any of those changes the fingerprint, and a page whose head
+    would be the same keeps it."""
+    repo, digests, site = small_site
+    renderer = inputs.renderer_of(site.pages[0])
+    page = next(p for p in site.pages if p.url.startswith("van-ban/") and p.make_head.args[3])  # with JSON-LD
+    fp = inputs.Fingerprinter(repo, digests, renderer)
+    first = fp.page(page)
+    assert first is not None and inputs.Fingerprinter(repo, digests, renderer).page(page) == first
+    url, title, description, jsonld, alternates, index = page.make_head.args
+    for changed in ((url, title, description, {**jsonld, "name": "Tên khác"}, alternates, index),
+                    (url, title, description, jsonld, alternates[1:], index),
+                    (url, title, description, jsonld, alternates, not index)):
+        other = dataclasses.replace(page, make_head=functools.partial(page.make_head.func, *changed))
+        assert other.head != page.head
+        assert inputs.Fingerprinter(repo, digests, renderer).page(other) != first, changed[3:]
 
 
 def test_a_memo_emptied_between_pages_gives_the_same_fingerprints(small_site, monkeypatch):

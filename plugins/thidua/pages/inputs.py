@@ -4,8 +4,8 @@ A body is its template rendered with the context its builder gave it (`Renderer.
 whatever the template and its helpers look up while rendering: records by id in the repository,
 relations and graph methods in the link graph. So a page's inputs are two things:
 
-- its fingerprint (`Fingerprinter.page`): a hash of its title, description, head, table of
-  contents and of its whole context, walked object by object; a record met on the way stands
+- its fingerprint (`Fingerprinter.page`): a hash of its title, description, what its head is
+  made from, its table of contents and its whole context, walked object by object; a record met on the way stands
   as its kind, id and content digest (the parse cache's key: a hash of its file's bytes) and is
   not walked into. Counts, lists, derived names, breadcrumbs: whatever the builder worked out
   is in the context, so the fingerprint changes when it does;
@@ -212,7 +212,10 @@ class Fingerprinter:
         if len(self.memo) > MEMO_BOUND:  # between pages: no pickling under way holds its ids
             self.release()
         try:
-            return self.digest((page.url, page.title, page.description, page.head,
+            # the head as what it is made from (`Page.make_head`: the renderer's `head` and its
+            # arguments), not made: made for every page to fingerprint, it was made twice for each
+            # page rendered, and is not needed for the others
+            return self.digest((page.url, page.title, page.description, page.make_head,
                                 [(e.level, e.id, e.title) for e in page.toc], page.kind, page.search,
                                 page.index, page.render))
         except Exception:  # noqa: BLE001 - anything that cannot be pickled: render it every time
