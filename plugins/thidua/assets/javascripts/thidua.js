@@ -117,19 +117,19 @@
   // Material marks the words of ?h= only in text it finds laid out (offsetHeight): a closed fold's
   // text is skipped where the browser lays none out (Safari, Firefox), and in Chromium when its pass
   // runs before the first layout (4 of 10 loads at 8x CPU throttling). After its pass, the words it
-  // left in folds are marked as it marks them: from a word's start, one mark per run of words.
+  // left in folds are marked here, one mark per run of words as Material's are, each a whole word:
+  // ?h= holds the page's own words, whole (Material would also mark "an" inside "Quan").
   function markFolded(query) {
-    var words = query.replace(/[\s*+\-:~^]+/g, " ").trim().split(" ").filter(Boolean)
-      .sort(function (a, b) { return b.length - a.length; })  // "Nậm" before "N"
-      .map(function (word) { return word.replace(/[|\\{}()[\]^$+*?.]/g, "\\$&"); });
+    var words = (query.match(/[\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*/gu) || [])  // no quotes, no operators
+      .sort(function (a, b) { return b.length - a.length; });  // "Nậm" before "N"
     if (!words.length) return;
     var word = "(?:" + words.join("|") + ")";
-    var find = new RegExp("(^|[^\\p{L}\\p{N}])(" + word + "(?:\\s+" + word + ")*)", "giu");
+    var find = new RegExp("(^|[^\\p{L}\\p{N}])(" + word + "(?:\\s+" + word + ")*)(?![\\p{L}\\p{N}])", "giu");
     var texts = [];
-    all(document, "article details").forEach(function (fold) {
+    all(document, "article details:not(details details)").forEach(function (fold) {  // a nested fold's text once
       var walk = document.createTreeWalker(fold, NodeFilter.SHOW_TEXT);
       for (var node = walk.nextNode(); node; node = walk.nextNode())
-        if (!node.parentElement.closest("mark, script, style")) texts.push(node);
+        if (!node.parentElement.closest("mark, script, style, noscript, svg, select, option, textarea")) texts.push(node);
     });
     texts.forEach(function (node) {
       var text = node.textContent, parts = [], at = 0, match;
