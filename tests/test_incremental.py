@@ -336,6 +336,28 @@ def test_a_damaged_part_of_the_check_memo_is_not_trusted(tmp_path, caplog):
     assert moved.read_bytes() == shown and sealed.read(cut, memo.MAGIC, stamp)  # written anew
 
 
+def test_a_part_of_the_check_memo_that_cannot_be_written_leaves_the_others_written(tmp_path, caplog):
+    """One part that cannot be written (here a folder stands in its place) is said once; the other
+    parts are written all the same, and the report is the same."""
+    import logging
+
+    from thidua.checks import memo
+
+    data = tmp_path / "data"
+    generate("small", data, seed=3)
+    cache = tmp_path / "cache"
+    cold = [repr(p) for p in validate(data, cache=cache)[1].problems]
+    parts = sorted((cache / memo.FOLDER).glob("*.pickle"))
+    for part in parts:
+        part.unlink()
+    parts[0].mkdir()
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.thidua"):
+        assert [repr(p) for p in validate(data, cache=cache)[1].problems] == cold
+    said = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(said) == 1 and "1 failed" in said[0], said
+    assert all(part.is_file() for part in parts[1:])
+
+
 def test_a_manifest_with_damaged_inputs_only_means_rendering(history):
     root, data, *_ = history
     cache = root / "inc" / ".cache" / "thidua"
@@ -372,8 +394,8 @@ def test_a_page_changed_in_the_site_by_hand_is_written_again(history):
 
 def test_another_worker_count_renders_no_page_again(history):
     """The worker count, in the configuration file or the plugin's options, changes no page: a
-    rebuild with another renders nothing, while a change to the file that does change pages (the
-    site's name, in every page's header) writes them all."""
+    rebuild with another renders nothing, while a change that does change pages (the site's name,
+    in every page's header) still writes them all. The file's stamp itself: the test below."""
     root, data, *_ = history
     result = build(root / "inc", data, workers=1)
     _done, total = written(result.stderr)
@@ -405,6 +427,27 @@ def write_manifest(cache: Path, listed: dict) -> None:
 
 def _inodes(folder: Path) -> dict[str, int]:
     return {p.name: p.stat().st_ino for p in folder.iterdir()}
+
+
+def test_the_configuration_file_is_stamped_without_the_worker_count(tmp_path):
+    """mkdocs.yml stands in the pages' stamp as its YAML says it: the plugin's `workers` (in a
+    list of plugins, a mapping of them or an aliased node), comments and layout left out; any
+    other value counts. A file that is not YAML stands as its bytes."""
+    from thidua.mkdocs_plugin.plugin import _config_source
+
+    def stamp(text: str) -> bytes:
+        (tmp_path / "mkdocs.yml").write_text(text, encoding="utf-8")
+        return _config_source(tmp_path / "mkdocs.yml")
+
+    listed = "site_name: Cổng\nplugins:\n  - search\n  - thidua:\n      data_dir: data\n      workers: {}\n"
+    mapped = "site_name: Cổng\nplugins:\n  search: {{}}\n  thidua:\n    workers: {}\n    data_dir: data\n"
+    aliased = "opts: &o {{data_dir: data, workers: {}}}\nsite_name: Cổng\nplugins:\n  - thidua: *o\n"
+    for form in (listed, mapped, aliased):
+        assert stamp(form.format(2)) == stamp(form.format(1)) == stamp("# a comment\n" + form.format(3)), form
+        assert stamp(form.format(2)) != stamp(form.format(2).replace("data_dir: data", "data_dir: other")), form
+        assert stamp(form.format(2)) != stamp(form.format(2).replace("Cổng", "Cổng khác")), form
+    assert stamp(listed.format(2)) == stamp(listed.format(2).replace("      workers: 2\n", ""))
+    assert stamp("site_name: [unclosed\n") == b"site_name: [unclosed\n"
 
 
 def test_a_rebuild_lists_the_search_texts_and_removes_the_replaced_site(history):

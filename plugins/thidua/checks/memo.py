@@ -132,17 +132,23 @@ class CheckMemo:
         parts: list[dict[tuple[str, bytes], tuple]] = [{} for _ in range(SHARDS)]
         for key, entry in self.new.items():
             parts[_shard(key)][key] = entry
-        try:
-            for index, part in enumerate(parts):
-                if part == self.old[index] and index not in self.refused:
-                    continue  # as on disk (or, empty, not there)
+        failed: list[OSError] = []  # a read-only checkout still validates, only not faster next time
+        for index, part in enumerate(parts):
+            if part == self.old[index] and index not in self.refused:
+                continue  # as on disk (or, empty, not there)
+            try:
                 if part:
                     sealed.write(self.part(index), MAGIC, self.stamp, part)
                 else:
                     self.part(index).unlink(missing_ok=True)
+            except OSError as exc:  # the other parts are still written
+                failed.append(exc)
+        try:
             (self.folder / FORMER).unlink(missing_ok=True)
-        except OSError as exc:  # a read-only checkout still validates, only not faster next time
-            log.warning(f"thidua: the check cache could not be written ({exc})")
+        except OSError as exc:
+            failed.append(exc)
+        if failed:
+            log.warning(f"thidua: the check cache could not be written in full ({len(failed)} failed: {failed[0]})")
 
 
 def read_entries(folder: Path, severity: Mapping[str, str]) -> dict[tuple[str, bytes], tuple]:
