@@ -336,25 +336,27 @@ def test_a_damaged_part_of_the_check_memo_is_not_trusted(tmp_path, caplog):
     assert moved.read_bytes() == shown and sealed.read(cut, memo.MAGIC, stamp)  # written anew
 
 
-def test_a_part_of_the_check_memo_that_cannot_be_written_leaves_the_others_written(tmp_path, caplog):
+@pytest.mark.parametrize("cache_of", ["parse cache", "check cache"])
+def test_a_part_of_a_cache_that_cannot_be_written_leaves_the_others_written(tmp_path, caplog, cache_of):
     """One part that cannot be written (here a folder stands in its place) is said once; the other
     parts are written all the same, and the report is the same."""
     import logging
 
+    from thidua import parsecache
     from thidua.checks import memo
 
     data = tmp_path / "data"
     generate("small", data, seed=3)
     cache = tmp_path / "cache"
     cold = [repr(p) for p in validate(data, cache=cache)[1].problems]
-    parts = sorted((cache / memo.FOLDER).glob("*.pickle"))
+    parts = sorted((cache / (parsecache.FOLDER if cache_of == "parse cache" else memo.FOLDER)).glob("*.pickle"))
     for part in parts:
         part.unlink()
     parts[0].mkdir()
     with caplog.at_level(logging.INFO, logger="mkdocs.plugins.thidua"):
         assert [repr(p) for p in validate(data, cache=cache)[1].problems] == cold
     said = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
-    assert len(said) == 1 and "1 failed" in said[0], said
+    assert len(said) == 1 and "1 failed" in said[0] and cache_of in said[0], said
     assert all(part.is_file() for part in parts[1:])
 
 

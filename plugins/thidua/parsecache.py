@@ -124,15 +124,21 @@ class ParseCache:
         if self.folder is None:
             return
         stamp = code_stamp()
-        try:
-            for index in range(SHARDS):
+        failed: list[OSError] = []  # a read-only checkout still builds, only not faster next time
+        for index in range(SHARDS):
+            try:
                 if index in chunks:
                     sealed.write(self.part(index), MAGIC, stamp, tuple(chunks[index]))
                 elif keep is None or index not in keep:
                     self.part(index).unlink(missing_ok=True)
+            except OSError as exc:  # the other parts are still written
+                failed.append(exc)
+        try:
             (self.folder / FORMER).unlink(missing_ok=True)
-        except OSError as exc:  # a read-only checkout still builds, only not faster next time
-            log.warning(f"thidua: the parse cache could not be written ({exc})")
+        except OSError as exc:
+            failed.append(exc)
+        if failed:
+            log.warning(f"thidua: the parse cache could not be written in full ({len(failed)} failed: {failed[0]})")
 
 
 def pickled_parts(entries: dict[bytes, tuple]) -> dict[int, bytes]:
