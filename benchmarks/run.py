@@ -5,7 +5,8 @@ with what an office would otherwise do by hand.
                              [--pairs 5] [--incremental 3]
 
 For the scale it generates the data (benchmarks/generate.py), times `thidua validate` without
-and with its parse cache, builds the site with the thidua plugin, then writes the same pages
+and with its caches (the data unchanged, then after each of `--incremental` one-record edits, at
+least one), builds the site with the thidua plugin, then writes the same pages
 (bodies as HTML in Markdown, head tags in front matter) and builds them with stock MkDocs +
 Material under the project's own theme settings, extensions, CSS, scripts and search plugin (the
 baseline). Full builds run as interleaved pairs, each side first in turn; then rebuilds after a
@@ -199,6 +200,12 @@ def bench(scale: str, seed: int, out: Path, baseline: bool, pairs: int = 5, incr
     validate_s, validate_rss, _ = run([str(BIN / "thidua"), "validate", "--no-cache", str(data)])
     run([str(BIN / "thidua"), "validate", str(data)])  # fills the cache
     validate_cached_s, validate_cached_rss, _ = run([str(BIN / "thidua"), "validate", str(data)])
+    # after a one-record edit, the caches filled: what a data commit costs CI before its build
+    validate_edited = []
+    for i in range(max(incremental, 1)):
+        edit_one_record(data, 100 + i)
+        validate_edited.append(run([str(BIN / "thidua"), "validate", str(data)])[0])
+    generate(scale, data, seed)  # the edits undone
 
     build_dir = work / "thidua"
     build_dir.mkdir(parents=True, exist_ok=True)
@@ -238,7 +245,7 @@ def bench(scale: str, seed: int, out: Path, baseline: bool, pairs: int = 5, incr
     row.update({
         "validate_s": round(validate_s, 2), "validate_rss": validate_rss,
         "validate_cached_s": round(validate_cached_s, 2), "validate_cached_rss": validate_cached_rss,
-        "pages": pages, "build": stats(thidua_s), "build_s": round(statistics.median(thidua_s), 2),
+        "validate_edited": stats(validate_edited), "pages": pages, "build": stats(thidua_s), "build_s": round(statistics.median(thidua_s), 2),
         "ms_per_page": round(1000 * statistics.median(thidua_s) / pages, 2),
         "build_rss": rss["thidua"], "output_bytes": size_of(site), "largest_page": largest_page(site),
         "search_bytes": size_of(site / "search"), "finder_bytes": size_of(site / "vinh-danh" / "du-lieu"),
@@ -274,14 +281,16 @@ def largest_page(site: Path) -> tuple[int, str]:
 
 
 def table(rows: list[dict]) -> str:
-    head = ("| scale | pages | build min / median | ms/page | peak RSS | output | largest page | validate cold / cached "
-            "| baseline min / median | speed-up (median of pairs) | load |\n|" + "---|" * 11)
+    head = ("| scale | pages | build min / median | ms/page | peak RSS | output | largest page "
+            "| validate cold / cached / after an edit (median) | baseline min / median | speed-up (median of pairs) "
+            "| load |\n|" + "---|" * 11)
     lines = [head]
     for r in rows:
         lines.append(
             f"| {r['scale']} | {r['pages']:,} | {r['build']['min']:.1f} / {r['build']['median']:.1f} s "
             f"| {r['ms_per_page']:.1f} | {mb(r['build_rss'])} | {mb(r['output_bytes'])} "
-            f"| {mb(r['largest_page'][0])} | {r['validate_s']:.1f} / {r['validate_cached_s']:.1f} s | "
+            f"| {mb(r['largest_page'][0])} | {r['validate_s']:.1f} / {r['validate_cached_s']:.1f} / "
+            f"{r['validate_edited']['median']:.1f} s | "
             + (f"{r['baseline']['min']:.1f} / {r['baseline']['median']:.1f} s | {r['speedup']:.2f}× ({len(r['ratios'])} pairs) "
                if "baseline" in r else "— | — ")
             + f"| {min(r['load_average']):.1f}–{max(r['load_average']):.1f} |")
