@@ -360,6 +360,36 @@ def test_a_part_of_a_cache_that_cannot_be_written_leaves_the_others_written(tmp_
     assert all(part.is_file() for part in parts[1:])
 
 
+def test_a_cache_in_parts_trusts_only_whole_parts_and_writes_each_alone(tmp_path, caplog):
+    """parts.py, under the parse cache and the check memo: a part cut short, of other code or
+    holding another part's entries is refused; a write writes the parts given, keeps those kept,
+    removes every other (a refused one too) and the former single file, and one part that cannot
+    be written leaves the rest written, said once."""
+    import logging
+
+    from thidua import parts
+
+    folder, magic, stamp = tmp_path / "parts", b"thidua-test\n", hashlib.sha256(b"code").digest()
+    shard = lambda key: key % parts.SHARDS  # noqa: E731
+    former = tmp_path / "former.pickle"
+    former.write_bytes(b"old")
+    parts.write(folder, magic, stamp, {i: {i: f"v{i}"} for i in range(5)}, None, former, "test cache")
+    assert not former.exists()
+    parts.path(folder, 1).write_bytes(parts.path(folder, 1).read_bytes()[:-3])  # cut short
+    sealed.write(parts.path(folder, 2), magic, hashlib.sha256(b"other").digest(), {2: "v2"})  # other code
+    sealed.write(parts.path(folder, 3), magic, stamp, {4: "v4"})  # another part's entry
+    intact, refused = parts.read(folder, magic, stamp, shard)
+    assert intact == {0: {0: "v0"}, 4: {4: "v4"}} and sorted(refused) == [1, 2, 3]
+    assert isinstance(refused[2], sealed.Stale) and not isinstance(refused[1], sealed.Stale)
+
+    parts.path(folder, 6).mkdir(parents=True)  # a part that cannot be written
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.thidua"):
+        parts.write(folder, magic, stamp, {5: {5: "v5"}, 6: {6: "v6"}, 7: {7: "v7"}}, {0}, former, "test cache")
+    assert sorted(p.name for p in folder.glob("*.pickle") if p.is_file()) == ["00.pickle", "05.pickle", "07.pickle"]
+    said = [r.getMessage() for r in caplog.records]
+    assert len(said) == 1 and "test cache" in said[0] and "1 failed" in said[0], said
+
+
 def test_a_manifest_with_damaged_inputs_only_means_rendering(history):
     root, data, *_ = history
     cache = root / "inc" / ".cache" / "thidua"

@@ -269,6 +269,7 @@ SPLIT_CHECKS_MEMO = """
 import json, os, sys, time
 from pathlib import Path
 from thidua import checks
+from thidua import parts
 from thidua.checks import base
 from thidua.checks import memo
 from thidua.checks.settings import read_settings
@@ -303,7 +304,8 @@ for run in range(2):  # the second run's worker finds its entries in the memo: t
     repo, report = validate(data, workers=2, cache=cache)
     assert "ran in a worker" in report.problems
     severity = read_settings(repo, Report())
-    entries = memo.read_entries(cache, severity)
+    entries = {k: v for part in parts.read(cache / memo.FOLDER, memo.MAGIC, memo.code_stamp(severity), memo.shard)[0].values()
+               for k, v in part.items()}
     kept.append(sorted(key.hex() for check, key in entries if check == "references"))
 named = sorted(repo.digest(record).hex() for _, record in repo.all())
 print("runs:", json.dumps({"forks": forks, "records": named, "references": kept}))

@@ -23,13 +23,13 @@ from pathlib import Path
 
 import yaml
 
-from . import collector, sealed
+from . import collector, parts, sealed
 
 log = logging.getLogger("mkdocs.plugins.thidua")
 
 MAGIC = b"thidua-parse-cache\n"
 FOLDER = "records"  # in the cache folder: the parts, 00.pickle to 1f.pickle
-SHARDS = 32
+SHARDS = parts.SHARDS
 FORMER = "records.pickle"  # the single file of earlier versions: removed when the parts are written
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -82,76 +82,44 @@ class ParseCache:
 
     def part(self, index: int) -> Path:
         assert self.folder is not None
-        return self.folder / FOLDER / f"{index:02x}.pickle"
+        return parts.path(self.folder / FOLDER, index)
 
     def read(self) -> None:
         """Load the parts on disk; a part with anything wrong with it is left out (its files are
         parsed again)."""
-        if self.folder is None or not (self.folder / FOLDER).is_dir():
+        if self.folder is None:
             return
-        stamp, refused = code_stamp(), []
-        for index in range(SHARDS):
-            file = self.part(index)
-            if not file.exists():
-                continue
-            try:
-                entries = read_part(file, stamp)
-                if any(shard(k) != index for k in entries):
-                    raise ValueError("unexpected content")
-            except Exception as exc:  # noqa: BLE001 - any damage at all: do not trust it
-                refused.append(f"{file.name}: {exc}")
-                continue
+        intact, refused = parts.read(self.folder / FOLDER, MAGIC, code_stamp(), shard, _entries_of)
+        for index, entries in intact.items():
             self.entries.update(entries)
             self.read_keys[index] = set(entries)
         if refused:
-            self.fell_back = f"{len(refused)} of {SHARDS} parts: {refused[0]}"
+            index, exc = next(iter(refused.items()))
+            self.fell_back = f"{len(refused)} of {SHARDS} parts: {self.part(index).name}: {exc}"
             log.info(f"thidua: the parse cache {self.folder / FOLDER} is not used in part ({self.fell_back}); "
                      f"the files those parts held are parsed again")
 
     def write(self, entries: dict[bytes, tuple]) -> None:
         """Keep exactly `entries` (those of this load: entries of deleted or edited files go),
         writing only the parts whose keys changed."""
-        parts = _by_part(entries)
-        self.write_chunks({index: [_dumps(part)] for index, part in parts.items()
+        by_part = parts.split(entries, shard)
+        self.write_chunks({index: [_dumps(part)] for index, part in by_part.items()
                            if part and self.read_keys.get(index) != part.keys()},  # else the same parses
-                          keep={index for index, part in parts.items() if part})
+                          keep={index for index, part in by_part.items() if part})
 
     def write_chunks(self, chunks: dict[int, list[bytes]], keep: set[int] | None = None) -> None:
         """Write each part of `chunks` as the pickled chunks given for it, and remove the parts
         neither written nor in `keep` (None: keep nothing else). A part's bytes depend on how many
-        processes sent it chunks, not its entries. Each is written to a temporary file and renamed, so a killed
-        build leaves a part as it was."""
+        processes sent it chunks, not its entries."""
         if self.folder is None:
             return
-        stamp = code_stamp()
-        failed: list[OSError] = []  # a read-only checkout still builds, only not faster next time
-        for index in range(SHARDS):
-            try:
-                if index in chunks:
-                    sealed.write(self.part(index), MAGIC, stamp, tuple(chunks[index]))
-                elif keep is None or index not in keep:
-                    self.part(index).unlink(missing_ok=True)
-            except OSError as exc:  # the other parts are still written
-                failed.append(exc)
-        try:
-            (self.folder / FORMER).unlink(missing_ok=True)
-        except OSError as exc:
-            failed.append(exc)
-        if failed:
-            log.warning(f"thidua: the parse cache could not be written in full ({len(failed)} failed: {failed[0]})")
+        parts.write(self.folder / FOLDER, MAGIC, code_stamp(), {index: tuple(c) for index, c in chunks.items()},
+                    keep, self.folder / FORMER, "parse cache")
 
 
 def pickled_parts(entries: dict[bytes, tuple]) -> dict[int, bytes]:
     """`entries` pickled by the part they belong in: a chunk of each (`ParseCache.write_chunks`)."""
-    return {index: _dumps(part) for index, part in _by_part(entries).items()}
-
-
-def _by_part(entries: dict[bytes, tuple]) -> dict[int, dict[bytes, tuple]]:
-    """`entries` split by the part they belong in (only the parts that hold some)."""
-    parts: dict[int, dict[bytes, tuple]] = {}
-    for k, entry in entries.items():
-        parts.setdefault(shard(k), {})[k] = entry
-    return parts
+    return {index: _dumps(part) for index, part in parts.split(entries, shard).items()}
 
 
 def unpickled(chunks: typing.Iterable[bytes]) -> dict[bytes, tuple]:
@@ -168,7 +136,11 @@ def unpickled(chunks: typing.Iterable[bytes]) -> dict[bytes, tuple]:
 
 def read_part(file: Path, stamp: bytes) -> dict[bytes, tuple]:
     """The entries one part on disk holds (sealed.read's errors if it is not intact)."""
-    chunks = sealed.read(file, MAGIC, stamp)
+    return _entries_of(sealed.read(file, MAGIC, stamp))
+
+
+def _entries_of(chunks: object) -> dict[bytes, tuple]:
+    """The entries of a part's sealed value: its pickled chunks (`write_chunks`)."""
     if not isinstance(chunks, tuple) or not all(isinstance(chunk, bytes) for chunk in chunks):
         raise ValueError("unexpected content")
     return unpickled(chunks)

@@ -6,22 +6,21 @@ An entry is keyed by the check's name and the parse cache's key of the record's 
 of its bytes, kind and name: `parsecache.key`), and holds the problems the check filed for
 that record (or what it worked out from that record alone: prerequisites' name keys). The file is headed by a stamp of the code (checks/, and what the parse cache's
 stamp covers) and of the severities the settings give: other code or other severities and every
-entry is computed again. The entries are spread over `SHARDS` sealed pickles under
-`.cache/thidua/checks/` (sealed.py) by the part of their file's parse (`parsecache.shard`, from the
-file's name): after a one-file edit only the part holding that file's entries is written again
-(0.03 s at national scale rather than 0.46 s for the whole memo).
+entry is computed again. The entries are kept in `SHARDS` parts under `.cache/thidua/checks/`
+(parts.py), each in the part of its file's parse (from the file's name): after a one-file edit only
+the part holding that file's entries is written again (0.03 s at national scale rather than 0.46 s
+for the whole memo).
 """
 from __future__ import annotations
 
 import hashlib
 import logging
-import typing
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import markdown
 
-from .. import parsecache, sealed
+from .. import parsecache, parts, sealed
 from ..repository import Repository
 
 log = logging.getLogger("mkdocs.plugins.thidua")
@@ -29,7 +28,7 @@ log = logging.getLogger("mkdocs.plugins.thidua")
 MAGIC = b"thidua-check-cache\n"
 FOLDER = "checks"  # in the cache folder: the parts, 00.pickle to 1f.pickle
 FORMER = "checks.pickle"  # the single file of earlier versions: removed when the parts are written
-SHARDS = parsecache.SHARDS
+SHARDS = parts.SHARDS
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -51,7 +50,7 @@ class CheckMemo:
         self.folder = Path(folder)
         self.stamp = code_stamp(severity)
         self.old: list[dict[tuple[str, bytes], tuple]] = [{} for _ in range(SHARDS)]  # by part
-        self.refused: set[int] = set()  # parts on disk not read (other code, damage): written again
+        self.intact: set[int] = set()  # the parts read whole: the others are written again or removed
         self.new: dict[tuple[str, bytes], tuple] = {}
         # this run's entries again, in the order they came (`added_since`), as slices of lists where a
         # walk of `new` from its start for each task took seconds once a national run had them all:
@@ -62,26 +61,16 @@ class CheckMemo:
         self.repo = repo  # its digests: each record's file key, when loaded through the parse cache
         self._read()
 
-    def part(self, index: int) -> Path:
-        return self.folder / FOLDER / f"{index:02x}.pickle"
-
     def _read(self) -> None:
-        if not self.repo.digests or not (self.folder / FOLDER).is_dir():
+        if not self.repo.digests:
             return
-        for index in range(SHARDS):
-            file = self.part(index)
-            if not file.exists():
-                continue
-            try:
-                entries = sealed.read(file, MAGIC, self.stamp)
-                if not isinstance(entries, dict) or any(_shard(key) != index for key in entries):
-                    raise ValueError("unexpected content")
-                self.old[index] = entries
-            except sealed.Stale:  # other code or other severities: start over
-                self.refused.add(index)
-            except Exception as exc:  # noqa: BLE001 - any damage at all: do not trust it
-                self.refused.add(index)
-                log.info(f"thidua: the check cache {file} is not used ({exc})")
+        intact, refused = parts.read(self.folder / FOLDER, MAGIC, self.stamp, shard)
+        for index, entries in intact.items():
+            self.old[index] = entries
+        self.intact = set(intact)
+        for index, exc in refused.items():
+            if not isinstance(exc, sealed.Stale):  # other code or other severities: start over, unsaid
+                log.info(f"thidua: the check cache {parts.path(self.folder / FOLDER, index)} is not used ({exc})")
 
     def key(self, check: str, record) -> tuple[str, bytes] | None:
         return _key(check, self.repo.digest(record))
@@ -97,7 +86,7 @@ class CheckMemo:
     def get(self, key: tuple[str, bytes] | None) -> tuple | None:
         if key is None:
             return None
-        found = self.old[_shard(key)].get(key)
+        found = self.old[shard(key)].get(key)
         if found is not None:
             self.new[key] = found
             self.hits.append(key)
@@ -121,42 +110,19 @@ class CheckMemo:
     def merge(self, added: tuple[list, list]) -> None:
         hits, puts = added
         for key in hits:
-            self.new[key] = self.old[_shard(key)][key]
+            self.new[key] = self.old[shard(key)][key]
         self.new.update(puts)
 
     def write(self) -> None:
-        """Keep exactly this run's entries, writing only the parts that changed (each to a
-        temporary file, then renamed)."""
+        """Keep exactly this run's entries, writing only the parts whose keys changed: an entry's
+        problems follow from its key (its file's bytes) under the stamp, so a part read whole with
+        the same keys is as it is on disk."""
         if not self.repo.digests:
             return
-        parts: list[dict[tuple[str, bytes], tuple]] = [{} for _ in range(SHARDS)]
-        for key, entry in self.new.items():
-            parts[_shard(key)][key] = entry
-        failed: list[OSError] = []  # a read-only checkout still validates, only not faster next time
-        for index, part in enumerate(parts):
-            if part == self.old[index] and index not in self.refused:
-                continue  # as on disk (or, empty, not there)
-            try:
-                if part:
-                    sealed.write(self.part(index), MAGIC, self.stamp, part)
-                else:
-                    self.part(index).unlink(missing_ok=True)
-            except OSError as exc:  # the other parts are still written
-                failed.append(exc)
-        try:
-            (self.folder / FORMER).unlink(missing_ok=True)
-        except OSError as exc:
-            failed.append(exc)
-        if failed:
-            log.warning(f"thidua: the check cache could not be written in full ({len(failed)} failed: {failed[0]})")
-
-
-def read_entries(folder: Path, severity: Mapping[str, str]) -> dict[tuple[str, bytes], tuple]:
-    """Every entry the memo in the cache folder `folder` holds (its parts as one; for tests)."""
-    entries: dict[tuple[str, bytes], tuple] = {}
-    for file in sorted((Path(folder) / FOLDER).glob("*.pickle")):
-        entries.update(typing.cast(dict, sealed.read(file, MAGIC, code_stamp(severity))))
-    return entries
+        by_part = parts.split(self.new, shard)
+        keep = {index for index, part in by_part.items() if index in self.intact and part.keys() == self.old[index].keys()}
+        parts.write(self.folder / FOLDER, MAGIC, self.stamp, {i: part for i, part in by_part.items() if i not in keep},
+                    keep, self.folder / FORMER, "check cache")
 
 
 def _key(check: str, file_key: bytes | None) -> tuple[str, bytes] | None:
@@ -165,6 +131,6 @@ def _key(check: str, file_key: bytes | None) -> tuple[str, bytes] | None:
     return (check, file_key) if file_key is not None else None
 
 
-def _shard(key: tuple[str, bytes]) -> int:
+def shard(key: tuple[str, bytes]) -> int:
     """The part an entry is kept in: that of its file's parse (its name's)."""
     return parsecache.shard(key[1])
