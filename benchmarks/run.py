@@ -245,7 +245,8 @@ def bench(scale: str, seed: int, out: Path, baseline: bool, pairs: int = 5, incr
     row.update({
         "validate_s": round(validate_s, 2), "validate_rss": validate_rss,
         "validate_cached_s": round(validate_cached_s, 2), "validate_cached_rss": validate_cached_rss,
-        "validate_edited": stats(validate_edited), "pages": pages, "build": stats(thidua_s), "build_s": round(statistics.median(thidua_s), 2),
+        "validate_edited": stats(validate_edited),
+        "pages": pages, "build": stats(thidua_s), "build_s": round(statistics.median(thidua_s), 2),
         "ms_per_page": round(1000 * statistics.median(thidua_s) / pages, 2),
         "build_rss": rss["thidua"], "output_bytes": size_of(site), "largest_page": largest_page(site),
         "search_bytes": size_of(site / "search"), "finder_bytes": size_of(site / "vinh-danh" / "du-lieu"),
