@@ -16,7 +16,7 @@ from urllib.parse import quote_plus
 
 import pytest
 
-from conftest import Requests, build, frozen_copy, save_yaml, served
+from conftest import ROOT, Requests, build, frozen_copy, save_yaml, served
 from thidua.text import fold
 
 expect = pytest.importorskip("playwright.sync_api").expect
@@ -318,6 +318,46 @@ def test_a_page_link_shows_the_phrase_in_its_folded_section(page, search_url, fo
     expect(section).to_have_attribute("open", "", timeout=TIMEOUT)
     expect(section.locator("mark[data-md-highlight]", has_text="ven suối Nậm")).to_be_in_viewport(timeout=TIMEOUT)
     assert page.locator("mark mark").count() == 0  # Material's marks and ours never nest
+
+
+THIDUA_JS = ROOT / "plugins" / "thidua" / "assets" / "javascripts" / "thidua.js"
+# A page with folds and no Material: its highlight component, stood in for, is emitted once the page
+# is loaded, with nothing marked (as where the browser lays out no closed fold's text).
+FOLDED_PAGE = """<!doctype html><html lang="vi"><meta charset="utf-8">
+<script>window.component$ = {subscribe: function (f) {
+  document.addEventListener("DOMContentLoaded", function () { f({nodes: new Map()}); });
+}};</script>
+<script src="/thidua.js"></script>
+<article><details class="td-fold"><summary>Mục 2</summary>
+<p id="words">Bơ bơi bên Nậm Nhùn, mục b.</p>
+<select id="choice"><option>Nậm</option><option>b</option></select>
+<textarea id="typed">Nậm b</textarea>
+<details class="td-fold"><summary>Mục 2.1</summary><p id="inner">suối Nậm</p>
+<p id="material">ven <mark data-md-highlight>Nậm</mark></p></details>
+</details></article></html>"""
+
+
+def test_words_marked_in_a_fold_are_whole_words_outside_form_controls(page):
+    """What thidua.js marks in a fold: whole words only ("b" marks no word that merely begins with
+    b, as Bơ, bơi, bên), never inside a select's options or a textarea (whose value it would
+    change), in a nested fold too, and never inside a mark already there (Material's)."""
+    def serve(route):
+        if route.request.url.endswith("/thidua.js"):
+            route.fulfill(body=THIDUA_JS.read_text(encoding="utf-8"), content_type="text/javascript")
+        else:
+            route.fulfill(body=FOLDED_PAGE, content_type="text/html; charset=utf-8")
+
+    page.route("http://thidua.test/**", serve)
+    page.goto("http://thidua.test/van-ban/kh/?h=" + quote_plus("b Nậm"))
+    expect(page.locator("#inner mark")).to_have_count(1, timeout=TIMEOUT)
+    assert page.locator("#words mark").all_text_contents() == ["Nậm", "b"]
+    assert page.locator("#inner mark").all_text_contents() == ["Nậm"]
+    assert page.locator("#material mark").all_text_contents() == ["Nậm"]
+    assert page.locator("mark mark").count() == 0
+    assert page.locator("#choice mark, #typed mark").count() == 0
+    assert page.locator("#choice option").all_text_contents() == ["Nậm", "b"]
+    assert page.locator("#typed").input_value() == "Nậm b"
+    assert page.locator("details.td-fold").first.get_attribute("open") == ""  # opened onto the first mark
 
 
 def test_exact_diacritics_rank_first(page, search_url):
