@@ -11,7 +11,8 @@ from mkdocs.config import load_config
 from conftest import Requests, build, serve, write_config
 from test_honor_pages import SAMPLE_NAME, bulk, honor_data
 from thidua.pages import honor
-from thidua.text import APOSTROPHES, fold, folded_words
+from thidua.search import index_tokens
+from thidua.text import APOSTROPHES, fold, folded_words, nfc
 
 
 @pytest.fixture(scope="module")
@@ -168,12 +169,13 @@ def test_every_word_of_a_name_matches_wherever_it_stands(page, honor_url):
 
 
 def test_a_name_with_an_apostrophe_is_found_however_it_is_typed(page, tmp_path):
-    """An Ê Đê name's apostrophe typed, left out or typed as a space: each finds the line."""
+    """An Ê Đê name's apostrophe typed, left out or typed as a space, and a name of three parts
+    typed from its second on: each finds the line."""
     from award_data import decision as decision_file, person
     from test_honor_pages import SO_NOI_VU
 
     extra = decision_file("qd-7-snv-dong-xuan-2024", date="2024-06-01", **SO_NOI_VU, extra="number: 7/QĐ-SNV\n",
-                          recipients=person("Đinh H’Luih") + person("Đinh Thị Lụa"))
+                          recipients=person("Đinh H’Luih") + person("Đinh Thị Lụa") + person("Ksor Y’Bơ'Nga"))
     build(tmp_path, honor_data(tmp_path, extra))
     server, url = serve(tmp_path / "site")
     try:
@@ -181,6 +183,9 @@ def test_a_name_with_an_apostrophe_is_found_however_it_is_typed(page, tmp_path):
         for typed in ("dinh hluih", "dinh h'luih", "Đinh H’Luih", "dinh h luih", "luih"):
             type_name(page, typed)
             assert names(page) == ["Đinh H’Luih"], typed
+        for typed in ("bonga", "y bonga", "ksor y'bo", "Y’Bơ'Nga"):  # three parts: from the second on too
+            type_name(page, typed)
+            assert names(page) == ["Ksor Y’Bơ'Nga"], typed
     finally:
         server.shutdown()
 
@@ -211,10 +216,18 @@ def test_js_folds_like_python(page, honor_url):
     folded = page.evaluate("xs => xs.map(window.thiduaFold)", samples)
     assert folded == [fold(s) for s in samples]
     # the words a query is cut into are the index's: an apostrophe joins a word's parts, typed or not
-    samples += ["Đinh H'Luih", "Đinh H\u2019Luih", "dinh hluih", "Ksor Y\u02bcBlông", "Trần  Văn-Bình (thôn 3)"]
+    samples += ["Đinh H'Luih", "Đinh H\u2019Luih", "dinh hluih", "Ksor Y\u02bcBlông", "Trần  Văn-Bình (thôn 3)",
+                "Ksor Y’Bơ'Nga", "'Hà' a''b 2'3 x'2 ‘trích’ H'\u02bcLuih"]
     samples += [f"a{c}b" for c in APOSTROPHES]  # the same six in finder.js
     cut = page.evaluate("xs => xs.map(x => window.thiduaWords(x).join(' '))", samples)
     assert cut == [folded_words(s) for s in samples]
+    # the finder's words are the site search's (search.index_tokens, of text made NFC on load): the same
+    # apostrophes join
+    for sample in map(nfc, samples):
+        assert set(folded_words(sample).split()) == {part.removesuffix("z") for token in index_tokens(sample, "z")
+                                                      for part in token.split("-")}, sample
+    assert folded_words("Ksor Y’Bơ'Nga") == "ksor ybonga y bo nga ybo bonga"
+    assert folded_words("2'3 x'2 'Hà'") == "2 3 x 2 ha"  # beside a digit or at an edge, it separates
     # typed with the apostrophe, without it or with a space, each word is one of the name's, whichever apostrophe
     assert folded_words("Đinh H'Luih") == "dinh hluih h luih"
     assert {folded_words(f"Ksor Y{c}Blông") for c in APOSTROPHES} == {"ksor yblong y blong"}

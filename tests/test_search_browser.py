@@ -43,6 +43,7 @@ ACHIEVEMENT = "Sáng lập tổ hợp tác đan lát mây tre xuất khẩu"
 STORY = "hoa-giai-o-xa-kiem-thu"
 PRIVATE = "Lương Thị Kín Đáo"
 JOINED = "Đinh H’Luih"  # an Ê Đê name: typed "hluih", "h'luih", "h luih" or "luih"
+JOINED_THRICE = "Ksor Y’Bơ'Nga"  # three parts: typed from a later part on too, "bonga"
 
 
 def write_fixture(data):
@@ -68,6 +69,8 @@ def write_fixture(data):
                        for name, unit in RECIPIENTS]
                       + [{"kind": "individual", "name": JOINED, "unit": "buôn Ea Tul", "locality": "ubnd-xa-minh-tien",
                           "achievement": "Dệt thổ cẩm giúp chị em trong buôn có thu nhập."}]
+                      + [{"kind": "individual", "name": JOINED_THRICE, "unit": "buôn Ea Tul",
+                          "locality": "ubnd-xa-minh-tien", "achievement": "Giữ rừng đầu nguồn."}]
                       + [{"kind": "individual", "name": PRIVATE, "unit": "thôn Tam Đa", "public": False}],
     })
     plan = {"type": "ke-hoach", "authority": "ubnd-xa-minh-tien", "date": "2024-03", "sample": True}
@@ -231,14 +234,18 @@ def test_recipient_without_diacritics_leads_to_the_line(page, search_url):
     expect(page.locator(f"[id='{anchor}']")).to_contain_text("Phạm Thị Thuý")
 
 
-@pytest.mark.parametrize("query", ["dinh hluih", "dinh h'luih", "Đinh H’Luih", "dinh h luih", "luih"])
-def test_a_name_with_an_apostrophe_is_found_however_it_is_typed(page, search_url, query):
-    """The apostrophe in an Ê Đê or Jrai name is typed, left out or typed as a space: each finds
-    the line and marks the name as the page writes it."""
+@pytest.mark.parametrize("query, name, marked", [
+    *((query, JOINED, "H’Luih") for query in ("dinh hluih", "dinh h'luih", "Đinh H’Luih", "dinh h luih", "luih")),
+    *((query, JOINED_THRICE, "Bơ'Nga") for query in ("bonga", "ksor bơnga", "Bơ'Nga")),
+])
+def test_a_name_with_an_apostrophe_is_found_however_it_is_typed(page, search_url, query, name, marked):
+    """The apostrophe in an Ê Đê or Jrai name is typed, left out or typed as a space, and a name of
+    three parts typed from its second on: each finds the line and marks the name (or the parts
+    typed) as the page writes it."""
     search(page, search_url, query)
-    link = result(page, f"khen-thuong/{DECISION}/#", JOINED).first
+    link = result(page, f"khen-thuong/{DECISION}/#", name).first
     expect(link).to_be_visible(timeout=TIMEOUT)
-    expect(link.locator("mark").filter(has_text="H’Luih")).to_have_count(1)
+    expect(link.locator("mark").filter(has_text=marked)).to_have_count(1)
 
 
 def test_on_a_phone(page, search_url):

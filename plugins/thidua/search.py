@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .text import APOSTROPHES, nfc
+from .text import APOSTROPHES, joined, nfc
 
 TEXT_MAX = 600  # characters of a joined text, unless a caller says otherwise
 
@@ -150,14 +150,8 @@ def index_words(text: str) -> list[str]:
 
 def index_tokens(text: str, close: str) -> list[str]:
     """`index_words` as the search index holds them, each closed with `close`, one token a word so
-    that Pagefind's position n is word n: a word joined at an apostrophe is written with its parts,
-    "h'luih" -> "hluihz-hz-luihz". Pagefind indexes the parts of a word with punctuation at the
-    word's own position (and the three run together, which nobody types)."""
-    out = []
-    for word in _folded(text):
-        if "'" in word:
-            parts = word.split("'")
-            out.append("-".join([("".join(parts)) + close] + [part + close for part in parts]))
-        else:
-            out.append(word + close)
-    return out
+    that Pagefind's position n is word n: a word joined at an apostrophe is written with the words
+    it counts as (`text.joined`), "h'luih" -> "hluihz-hz-luihz". Pagefind indexes the parts of a
+    word with punctuation at the word's own position (and all of them run together, which nobody
+    types)."""
+    return ["-".join(part + close for part in joined(word.split("'"))) for word in _folded(text)]

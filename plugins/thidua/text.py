@@ -7,9 +7,10 @@ Names are compared two ways, on purpose:
   not 'Duc'); only case, Unicode form and where the tone mark sits are set aside. A check that
   wrongly matched two people would report a wrong problem or hide a right one.
 - `folded_words`: the finder's. Diacritics are dropped, so a name typed on a keyboard without
-  Vietnamese input still finds the line, and apostrophes ("H'Luih" is "hluih", "h" and "luih").
-  The site search does the same for an apostrophe between two letters (`search.index_tokens`:
-  it counts word positions, so an apostrophe at a word's edge or beside a digit separates there).
+  Vietnamese input still finds the line, and an apostrophe between two letters joins a word whose
+  parts count too (`joined`: "H'Luih" is "hluih", "h" and "luih"); an apostrophe at a word's edge
+  or beside a digit separates words. The site search reads apostrophes the same way
+  (`search.index_tokens`).
 """
 from __future__ import annotations
 
@@ -138,27 +139,31 @@ def name_words(text: str) -> tuple[str, ...]:
 # An apostrophe inside an Ê Đê or Jrai name ("H'Luih", "Y'Blông") is typed, left out or typed as a
 # space: a word with one counts whole ("hluih") and as its parts ("h", "luih"), so each way finds it
 APOSTROPHES = "'\u2019\u02bc\u2018`\u00b4"  # the site search's too (search.index_tokens)
-_NO_APOSTROPHES = str.maketrans(dict.fromkeys(APOSTROPHES))
-# "ʼ" (U+02BC) is a letter to isalnum() and \p{L}: parts are cut at every apostrophe explicitly
-_APOSTROPHE_SPACES = str.maketrans(dict.fromkeys(APOSTROPHES, " "))
+# every apostrophe as "'" ("ʼ", U+02BC, is a letter to isalnum() and \p{L})
+_ONE_APOSTROPHE = str.maketrans(dict.fromkeys(APOSTROPHES, "'"))
+# words of letters and digits, joined at an apostrophe between two letters (finder.js: JOINED)
+_JOINED_WORD = re.compile(r"[^\W_]+(?:(?<=[^\W\d_])'(?=[^\W\d_])[^\W_]+)*")
 
 
-def _alnum_words(text: str) -> list[str]:
-    return "".join(c if c.isalnum() else " " for c in text).split()
+def joined(parts: list[str]) -> list[str]:
+    """The words a word joined at apostrophes counts as, in both searches: whole, its parts, then
+    each run of two or more parts short of the whole, ["y", "bo", "nga"] -> ybonga, y, bo, nga,
+    ybo, bonga (a reader types the name whole, in parts, or from a later part on: "bonga").
+    A word without an apostrophe ([word]) is itself."""
+    n = len(parts)
+    if n < 2:
+        return parts
+    return ["".join(parts), *parts, *("".join(parts[i:j]) for i in range(n) for j in range(i + 2, n + 1) if j - i < n)]
 
 
 def folded_words(text: str) -> str:
     """The finder's form of a name: `fold`ed words of letters and digits joined by one space,
-    "Nguyễn  Thị Thuý" -> "nguyen thi thuy"; a word with an apostrophe whole, then its parts,
+    "Nguyễn  Thị Thuý" -> "nguyen thi thuy"; a word joined at an apostrophe as `joined` counts it,
     "Đinh H'Luih" -> "dinh hluih h luih" (the finder's script, `words`, folds what is typed the
     same way)."""
     out: list[str] = []
-    for token in fold(text).split():
-        whole = _alnum_words(token.translate(_NO_APOSTROPHES))
-        out += whole
-        parts = _alnum_words(token.translate(_APOSTROPHE_SPACES))
-        if parts != whole:
-            out += parts
+    for word in _JOINED_WORD.findall(fold(text).translate(_ONE_APOSTROPHE)):
+        out += joined(word.split("'"))
     return " ".join(out)
 
 

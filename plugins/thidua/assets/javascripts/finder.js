@@ -15,17 +15,21 @@
     return String(text).replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFD")
       .replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
-  // words of letters and digits, as thidua.text.folded_words: a word with an apostrophe whole, then
-  // its parts ("H'Luih": hluih, h, luih), so "hluih", "h'luih" and "h luih" all find it
-  var APOSTROPHES = /['\u2019\u02bc\u2018`\u00b4]/g;
-  var ALNUM = /[\p{L}\p{N}]+/gu;
+  // words of letters and digits, as thidua.text.folded_words: a word joined at an apostrophe between
+  // two letters whole, then its parts, then each run of two or more parts short of the whole
+  // ("Y'Bơ'Nga": ybonga, y, bo, nga, ybo, bonga: text.joined), so "hluih", "h'luih", "h luih" and
+  // "luih" all find "H'Luih"; any other apostrophe separates words
+  var APOSTROPHES = /['\u2019\u02bc\u2018`\u00b4]/g;  // "ʼ" is a letter to \p{L}: each made "'" first
+  var JOINED = /[\p{L}\p{N}]+(?:(?<=\p{L})'(?=\p{L})[\p{L}\p{N}]+)*/gu;
+  function joined(parts) {
+    var n = parts.length, out = n > 1 ? [parts.join("")].concat(parts) : parts.slice();
+    for (var a = 0; a < n; a++) for (var b = a + 2; b <= n && b - a < n; b++) out.push(parts.slice(a, b).join(""));
+    return out;
+  }
   function words(text) {
     var out = [];
-    fold(String(text)).split(/\s+/).forEach(function (token) {
-      var whole = token.replace(APOSTROPHES, "").match(ALNUM) || [];
-      var parts = token.replace(APOSTROPHES, " ").match(ALNUM) || [];  // "ʼ" is a letter to \p{L}
-      out.push.apply(out, whole);
-      if (parts.join(" ") !== whole.join(" ")) out.push.apply(out, parts);
+    (fold(String(text)).replace(APOSTROPHES, "'").match(JOINED) || []).forEach(function (word) {
+      out.push.apply(out, joined(word.split("'")));
     });
     return out;
   }

@@ -135,14 +135,22 @@
 
   /** The words of `text` (NFC): [{t: folded, s: start, e: end}] with offsets into `text`; a word
    * joined at an apostrophe between two letters ("H'Luih": t "hluih") also has its parts, each the
-   * same (p: [{t: "h", ...}, {t: "luih", ...}]), as thidua.search.index_tokens indexes it. Any other
-   * apostrophe separates words. */
+   * same (p: [{t: "h", ...}, {t: "luih", ...}]), then each run of two or more parts short of the
+   * whole ("Y'Bơ'Nga": "ybo", "bonga"), as thidua.search.index_tokens indexes it (text.joined).
+   * Any other apostrophe separates words. */
   function scan(text) {
     var out = [], word = "", start = -1, i = 0, parts = null, from = 0, partStart = -1, last = "";
     function end(at) {
       if (start >= 0) {
         var w = { t: word, s: start, e: at };
-        if (parts) { parts.push({ t: word.slice(from), s: partStart, e: at }); w.p = parts; }
+        if (parts) {
+          parts.push({ t: word.slice(from), s: partStart, e: at });
+          var n = parts.length;
+          for (var a = 0; a < n; a++) for (var b = a + 2; b <= n && b - a < n; b++) {
+            parts.push({ t: parts.slice(a, b).map(function (part) { return part.t; }).join(""), s: parts[a].s, e: parts[b - 1].e });
+          }
+          w.p = parts;
+        }
         out.push(w);
       }
       word = ""; start = -1; parts = null; from = 0;
