@@ -154,4 +154,5 @@ def index_tokens(text: str, close: str) -> list[str]:
     it counts as (`text.joined`), "h'luih" -> "hluihz-hz-luihz". Pagefind indexes the parts of a
     word with punctuation at the word's own position (and all of them run together, which nobody
     types)."""
-    return ["-".join(part + close for part in joined(word.split("'"))) for word in _folded(text)]
+    return [word + close if "'" not in word else "-".join(part + close for part in joined(word.split("'")))
+            for word in _folded(text)]
