@@ -463,7 +463,8 @@ def _inodes(folder: Path) -> dict[str, int]:
 
 def test_the_configuration_file_is_stamped_without_the_worker_count(tmp_path):
     """mkdocs.yml stands in the pages' stamp as its YAML says it: the plugin's `workers` (in a
-    list of plugins, a mapping of them or an aliased node), comments and layout left out; any
+    list of plugins, a mapping of them, an aliased node or merged in with `<<`), comments and
+    layout left out; any
     other value counts. A file that is not YAML stands as its bytes."""
     from thidua.mkdocs_plugin.plugin import _config_source
 
@@ -474,7 +475,9 @@ def test_the_configuration_file_is_stamped_without_the_worker_count(tmp_path):
     listed = "site_name: Cổng\nplugins:\n  - search\n  - thidua:\n      data_dir: data\n      workers: {}\n"
     mapped = "site_name: Cổng\nplugins:\n  search: {{}}\n  thidua:\n    workers: {}\n    data_dir: data\n"
     aliased = "opts: &o {{data_dir: data, workers: {}}}\nsite_name: Cổng\nplugins:\n  - thidua: *o\n"
-    for form in (listed, mapped, aliased):
+    merged = ("opts: &o {{workers: {}}}\nmore: &m {{data_dir: data}}\nsite_name: Cổng\nplugins:\n"
+              "  - thidua:\n      <<: [*m, &p {{<<: *o}}]\n")
+    for form in (listed, mapped, aliased, merged):
         assert stamp(form.format(2)) == stamp(form.format(1)) == stamp("# a comment\n" + form.format(3)), form
         assert stamp(form.format(2)) != stamp(form.format(2).replace("data_dir: data", "data_dir: other")), form
         assert stamp(form.format(2)) != stamp(form.format(2).replace("Cổng", "Cổng khác")), form

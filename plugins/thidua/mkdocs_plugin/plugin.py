@@ -526,9 +526,23 @@ def _config_source(path: Path) -> bytes:
             if not isinstance(entry, yaml.MappingNode):
                 continue
             for name, options in entry.value:
-                if name.value == "thidua" and isinstance(options, yaml.MappingNode):
-                    options.value = [(k, v) for k, v in options.value if k.value != "workers"]
+                if name.value == "thidua":
+                    _drop_workers(options)
     return yaml.serialize(root, encoding="utf-8")
+
+
+def _drop_workers(node: yaml.Node) -> None:
+    """Take `workers` out of the plugin's options `node`, and out of the mappings merged into it
+    (`<<: *defaults`, or a list of them). A node written once and aliased is one node: it loses
+    `workers` wherever it is written."""
+    if isinstance(node, yaml.SequenceNode):  # `<<: [*a, *b]`
+        for item in node.value:
+            _drop_workers(item)
+    elif isinstance(node, yaml.MappingNode):
+        node.value = [(k, v) for k, v in node.value if k.value != "workers"]
+        for key, value in node.value:
+            if key.tag == "tag:yaml.org,2002:merge":
+                _drop_workers(value)
 
 
 def _src(url: str) -> str:
