@@ -223,6 +223,9 @@ def test_js_folds_like_python(page, honor_url):
     assert cut == [folded_words(s) for s in samples]
     # the finder's words are the site search's (search.index_tokens, of text made NFC on load): the same
     # apostrophes join
+    exotic = ["x'² Ⅻ'a ½'b", "a'b'c'd e'f'g'h'i"]  # numbers beside an apostrophe; runs up to four parts
+    assert page.evaluate("xs => xs.map(x => window.thiduaWords(x).join(' '))", exotic) == [folded_words(s) for s in exotic]
+    assert folded_words("e'f'g'h'i") == "efghi e f g h i"
     for sample in map(nfc, samples):
         assert set(folded_words(sample).split()) == {part.removesuffix("z") for token in index_tokens(sample, "z")
                                                       for part in token.split("-")}, sample

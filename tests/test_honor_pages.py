@@ -31,7 +31,7 @@ from thidua.pages.limits import DECISIONS_SHOWN, FOLD_AFTER, STORIES_SHOWN
 from thidua.pages.urls import FINDER_DATA
 from thidua.problems import Report
 from thidua.publish import drop_samples, publishable
-from thidua.text import fold, folded_words, slugify
+from thidua.text import fold, folded_words, given_word, slugify
 from thidua.validate import validate
 
 PRIVATE_NAME = "Hoàng Thị Bảo Mật"  # public: false — must appear nowhere in a built site
@@ -774,6 +774,18 @@ def test_finder_index_facets_and_shards(site):
     assert facets["form"][decision[3]][0] == "bang-khen-tinh"
     assert facets["occ"][decision[6]][0] == "yearly"
     assert [d[7] for r, d in shard_rows if r[0] == SAMPLE_NAME] == [1]
+
+
+def test_a_name_joined_at_apostrophes_is_sorted_by_its_last_part(tmp_path):
+    """The finder's lines are sorted by given name: of "Ksor Y’Bơ'Nga" it is "nga", its last part,
+    not "bonga", a run of its parts the finder's words also hold (`text.joined`)."""
+    extra = decision_file("qd-7-snv-dong-xuan-2024", date="2024-06-01", **SO_NOI_VU, extra="number: 7/QĐ-SNV\n",
+                          recipients=person("Ksor Y’Bơ'Nga") + person("Nguyễn Văn Cường"))
+    files = finder_files(site_of(honor_data(tmp_path, extra)))
+    shards = [s for d in files["vinh-danh/du-lieu/index.json"]["t"] for s in files["vinh-danh/du-lieu/" + d[3]]["s"]]
+    names = [r[0] for s in shards for r in files["vinh-danh/du-lieu/" + s[3]]["r"]]
+    assert names.index("Nguyễn Văn Cường") < names.index("Ksor Y’Bơ'Nga")  # cuong < nga (bonga < cuong)
+    assert given_word("Ksor Y’Bơ'Nga") == "nga" and given_word("Đinh H'Luih") == "luih" and given_word("") == ""
 
 
 def test_finder_data_is_compact_and_deterministic(data_dir):

@@ -355,11 +355,13 @@ def test_the_worker_reads_the_words_pagefind_counts(page):
     apostrophe (any of the six) has the same parts, and each part's place in the text."""
     texts = ["Đồng Hòa, 2451/KH-UBND", "S'tiêng ½ Ⅻ 𝐀 日本 ﬁ", "Đinh H'Luih, Y’Blông Niê, Ksor Y’Bơ'Nga",
              "'Hà' a''b 2'3 x'2 ‘trích’", "Ủy ban nhân dân tỉnh Bình Thuận", "Nậm Đét — “Cả nước” 2021-2025",
-             unicodedata.normalize("NFC", "Hoà Thuỵ Khoẻ Quý"), " ".join(f"a{c}b" for c in APOSTROPHES)]
+             unicodedata.normalize("NFC", "Hoà Thuỵ Khoẻ Quý"), " ".join(f"a{c}b" for c in APOSTROPHES),
+             "a'b'c'd e'f'g'h'i"]  # runs of parts up to four parts (text.RUNS_UP_TO)
     found = in_worker(page, "return arg.map(t => scan(t).map(w => w.p ? [w.t].concat(w.p.map(p => p.t)) : w.t));", texts)
     assert found == [[[part.removesuffix("z") for part in token.split("-")] if "-" in token else token.removesuffix("z")
                       for token in index_tokens(t, "z")] for t in texts]
-    assert found[2][1] == ["hluih", "h", "luih"] and found[-1] == [["ab", "a", "b"]] * len(APOSTROPHES)
+    assert found[2][1] == ["hluih", "h", "luih"] and found[-2] == [["ab", "a", "b"]] * len(APOSTROPHES)
+    assert found[-1] == [["abcd", "a", "b", "c", "d", "ab", "abc", "bc", "bcd", "cd"], ["efghi", "e", "f", "g", "h", "i"]]
     parts = in_worker(page, "return scan(arg)[1].p.map(p => arg.slice(p.s, p.e));", "Ksor Y’Bơ'Nga")
     assert parts == ["Y", "Bơ", "Nga", "Y’Bơ", "Bơ'Nga"]
 

@@ -141,19 +141,25 @@ def name_words(text: str) -> tuple[str, ...]:
 APOSTROPHES = "'\u2019\u02bc\u2018`\u00b4"  # the site search's too (search.index_tokens)
 # every apostrophe as "'" ("ʼ", U+02BC, is a letter to isalnum() and \p{L})
 _ONE_APOSTROPHE = str.maketrans(dict.fromkeys(APOSTROPHES, "'"))
-# words of letters and digits, joined at an apostrophe between two letters (finder.js: JOINED)
+# words of letters and digits, joined at an apostrophe between two of what is not a decimal digit
+# (letters, and numbers as "²": finder.js's JOINED says \p{L}\p{Nl}\p{No}, as this does)
 _JOINED_WORD = re.compile(r"[^\W_]+(?:(?<=[^\W\d_])'(?=[^\W\d_])[^\W_]+)*")
+
+
+RUNS_UP_TO = 4  # parts of a word whose runs count: a name has two or three; a longer word, its parts alone
 
 
 def joined(parts: list[str]) -> list[str]:
     """The words a word joined at apostrophes counts as, in both searches: whole, its parts, then
     each run of two or more parts short of the whole, ["y", "bo", "nga"] -> ybonga, y, bo, nga,
-    ybo, bonga (a reader types the name whole, in parts, or from a later part on: "bonga").
-    A word without an apostrophe ([word]) is itself."""
+    ybo, bonga (a reader types the name whole, in parts, or from a later part on: "bonga"). Runs
+    only up to `RUNS_UP_TO` parts: their number grows with the square of the parts. A word without
+    an apostrophe ([word]) is itself."""
     n = len(parts)
     if n < 2:
         return parts
-    return ["".join(parts), *parts, *("".join(parts[i:j]) for i in range(n) for j in range(i + 2, n + 1) if j - i < n)]
+    runs = ("".join(parts[i:j]) for i in range(n) for j in range(i + 2, n + 1) if j - i < n) if n <= RUNS_UP_TO else ()
+    return ["".join(parts), *parts, *runs]
 
 
 def folded_words(text: str) -> str:
@@ -165,6 +171,13 @@ def folded_words(text: str) -> str:
     for word in _JOINED_WORD.findall(fold(text).translate(_ONE_APOSTROPHE)):
         out += joined(word.split("'"))
     return " ".join(out)
+
+
+def given_word(text: str) -> str:
+    """The finder's given name of a name: its last folded word, the last part of one joined at an
+    apostrophe, "Ksor Y’Bơ'Nga" -> "nga" (the words of `folded_words` end with runs of parts)."""
+    words = _JOINED_WORD.findall(fold(text).translate(_ONE_APOSTROPHE))
+    return words[-1].rpartition("'")[2] if words else ""
 
 
 # --- One canonical form for checks that must not be fooled (privacy, look-alike names)

@@ -20,9 +20,12 @@
   // ("Y'Bơ'Nga": ybonga, y, bo, nga, ybo, bonga: text.joined), so "hluih", "h'luih", "h luih" and
   // "luih" all find "H'Luih"; any other apostrophe separates words
   var APOSTROPHES = /['\u2019\u02bc\u2018`\u00b4]/g;  // "ʼ" is a letter to \p{L}: each made "'" first
-  var JOINED = /[\p{L}\p{N}]+(?:(?<=\p{L})'(?=\p{L})[\p{L}\p{N}]+)*/gu;
+  // joined between two of what is not a decimal digit, as Python's [^\W\d_]: letters, and numbers as "²"
+  var JOINED = /[\p{L}\p{N}]+(?:(?<=[\p{L}\p{Nl}\p{No}])'(?=[\p{L}\p{Nl}\p{No}])[\p{L}\p{N}]+)*/gu;
+  var RUNS_UP_TO = 4;  // as text.RUNS_UP_TO
   function joined(parts) {
     var n = parts.length, out = n > 1 ? [parts.join("")].concat(parts) : parts.slice();
+    if (n > RUNS_UP_TO) return out;
     for (var a = 0; a < n; a++) for (var b = a + 2; b <= n && b - a < n; b++) out.push(parts.slice(a, b).join(""));
     return out;
   }

@@ -36,6 +36,7 @@
   var SECTIONS = 3;       // sections shown under a page; more go under Material's "more" toggle
   var EXCERPT = 26;       // words around the matches in an excerpt
   var CLOSE = "z";        // see pagefind_index.CLOSE
+  var RUNS_UP_TO = 4;     // parts of a word whose runs count (text.RUNS_UP_TO)
   var TONE = /[\u0300\u0301\u0303\u0309\u0323]/;
   var TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
   var MARKS = /\p{M}/gu;
@@ -145,7 +146,7 @@
         var w = { t: word, s: start, e: at };
         if (parts) {
           parts.push({ t: word.slice(from), s: partStart, e: at });
-          var n = parts.length;
+          var n = parts.length <= RUNS_UP_TO ? parts.length : 0;  // as text.RUNS_UP_TO
           for (var a = 0; a < n; a++) for (var b = a + 2; b <= n && b - a < n; b++) {
             parts.push({ t: parts.slice(a, b).map(function (part) { return part.t; }).join(""), s: parts[a].s, e: parts[b - 1].e });
           }
