@@ -463,9 +463,9 @@ def _inodes(folder: Path) -> dict[str, int]:
 
 def test_the_configuration_file_is_stamped_without_the_worker_count(tmp_path):
     """mkdocs.yml stands in the pages' stamp as its YAML says it: the plugin's `workers` (in a
-    list of plugins, a mapping of them, an aliased node or merged in with `<<`), comments and
-    layout left out; any
-    other value counts. A file that is not YAML stands as its bytes."""
+    list of plugins, a mapping of them, or merged in with `<<`), comments and layout left out; any
+    other value counts, and so does `workers` where a node shared with the options is written
+    elsewhere too (`extra:` may be read by a template). A file that is not YAML stands as its bytes."""
     from thidua.mkdocs_plugin.plugin import _config_source
 
     def stamp(text: str) -> bytes:
@@ -474,14 +474,21 @@ def test_the_configuration_file_is_stamped_without_the_worker_count(tmp_path):
 
     listed = "site_name: Cổng\nplugins:\n  - search\n  - thidua:\n      data_dir: data\n      workers: {}\n"
     mapped = "site_name: Cổng\nplugins:\n  search: {{}}\n  thidua:\n    workers: {}\n    data_dir: data\n"
-    aliased = "opts: &o {{data_dir: data, workers: {}}}\nsite_name: Cổng\nplugins:\n  - thidua: *o\n"
-    merged = ("opts: &o {{workers: {}}}\nmore: &m {{data_dir: data}}\nsite_name: Cổng\nplugins:\n"
-              "  - thidua:\n      <<: [*m, &p {{<<: *o}}]\n")
-    for form in (listed, mapped, aliased, merged):
+    merged = ("site_name: Cổng\nplugins:\n  - thidua:\n"
+              "      <<: [&m {{data_dir: data}}, &p {{<<: &o {{workers: {}}}}}]\n")
+    for form in (listed, mapped, merged):
         assert stamp(form.format(2)) == stamp(form.format(1)) == stamp("# a comment\n" + form.format(3)), form
         assert stamp(form.format(2)) != stamp(form.format(2).replace("data_dir: data", "data_dir: other")), form
         assert stamp(form.format(2)) != stamp(form.format(2).replace("Cổng", "Cổng khác")), form
     assert stamp(listed.format(2)) == stamp(listed.format(2).replace("      workers: 2\n", ""))
+    # a node the options share with another key: its `workers` counts there
+    aliased = "extra: &o {{data_dir: data, workers: {}}}\nsite_name: Cổng\nplugins:\n  - thidua: *o\n"
+    shared = "extra: &o {{workers: {}}}\nsite_name: Cổng\nplugins:\n  - thidua: {{<<: *o, data_dir: data}}\n"
+    for form in (aliased, shared):
+        assert stamp(form.format(2)) != stamp(form.format(1)), form
+        assert b"workers" in stamp(form.format(2)), form
+    # a mapping merged into itself is written as it is, not followed forever
+    assert b"data_dir" in stamp("plugins:\n  - thidua: &a {<<: *a, data_dir: x}\n")
     assert stamp("site_name: [unclosed\n") == b"site_name: [unclosed\n"
 
 

@@ -517,32 +517,44 @@ def _config_source(path: Path) -> bytes:
         return text
     if not isinstance(root, yaml.MappingNode):
         return text
-    # plugins: a list of names and {name: options}, or one mapping of them
-    for key, plugins in root.value:
-        if key.value != "plugins":
-            continue
-        entries = plugins.value if isinstance(plugins, yaml.SequenceNode) else [plugins]
-        for entry in entries:
-            if not isinstance(entry, yaml.MappingNode):
-                continue
-            for name, options in entry.value:
-                if name.value == "thidua":
-                    _drop_workers(options)
+    root = _mapping(root, [(key, _plugins(value) if key.value == "plugins" else value) for key, value in root.value])
     return yaml.serialize(root, encoding="utf-8")
 
 
-def _drop_workers(node: yaml.Node) -> None:
-    """Take `workers` out of the plugin's options `node`, and out of the mappings merged into it
-    (`<<: *defaults`, or a list of them). A node written once and aliased is one node: it loses
-    `workers` wherever it is written."""
+# `workers` is taken out of copies of the nodes on the way to the plugin's options, never out of the
+# nodes themselves: one written elsewhere too (an anchor, `&defaults`, that `extra:` also names) keeps
+# it there, where a template may read it.
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+def _mapping(node: yaml.MappingNode, value: list) -> yaml.MappingNode:
+    return yaml.MappingNode(node.tag, value, flow_style=node.flow_style)
+
+
+def _plugins(node: yaml.Node) -> yaml.Node:
+    """`plugins:`, a list of names and {name: options}, or one mapping of them, with this plugin's
+    options `_without_workers`."""
+    if isinstance(node, yaml.SequenceNode):
+        return yaml.SequenceNode(node.tag, [_plugins(entry) for entry in node.value], flow_style=node.flow_style)
+    if not isinstance(node, yaml.MappingNode):
+        return node
+    return _mapping(node, [(name, _without_workers(options, set()) if name.value == "thidua" else options)
+                           for name, options in node.value])
+
+
+def _without_workers(node: yaml.Node, seen: set[int]) -> yaml.Node:
+    """The options `node` without `workers`, nor the mappings merged into it (`<<: *defaults`, or
+    a list of them). `seen`: the nodes on the way, so that a mapping merged into itself ends."""
+    if id(node) in seen:
+        return node
+    seen.add(id(node))
     if isinstance(node, yaml.SequenceNode):  # `<<: [*a, *b]`
-        for item in node.value:
-            _drop_workers(item)
-    elif isinstance(node, yaml.MappingNode):
-        node.value = [(k, v) for k, v in node.value if k.value != "workers"]
-        for key, value in node.value:
-            if key.tag == "tag:yaml.org,2002:merge":
-                _drop_workers(value)
+        return yaml.SequenceNode(node.tag, [_without_workers(item, seen) for item in node.value],
+                                 flow_style=node.flow_style)
+    if isinstance(node, yaml.MappingNode):
+        return _mapping(node, [(key, _without_workers(value, seen) if key.tag == _MERGE else value)
+                               for key, value in node.value if key.value != "workers"])
+    return node
 
 
 def _src(url: str) -> str:
