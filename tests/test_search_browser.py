@@ -248,6 +248,27 @@ def test_a_name_with_an_apostrophe_is_found_however_it_is_typed(page, search_url
     expect(link.locator("mark").filter(has_text=re.compile(f"^{re.escape(marked)}$"))).to_have_count(1)
 
 
+def test_the_page_a_result_opens_marks_whole_words_only(page, search_url):
+    """Material marks the words of ?h= wherever they occur, inside other words too: "H’Luih" (split
+    at its apostrophe) put a mark on the "h" of every "Thành" and "Chủ tịch" of the page. Only
+    whole words stay marked."""
+    search(page, search_url, "luih")
+    link = result(page, f"khen-thuong/{DECISION}/#", JOINED).first
+    expect(link).to_be_visible(timeout=TIMEOUT)
+    link.click()
+    page.wait_for_url(re.compile(rf"/khen-thuong/{DECISION}/\?h=.*#dinh-h-luih$"))
+    article = page.locator("article.md-content__inner")
+    expect(article.locator("mark", has_text="Luih").first).to_be_attached(timeout=TIMEOUT)
+    expect(article.locator("mark").filter(has_text=re.compile(r"^h$", re.I))).to_have_count(0, timeout=TIMEOUT)
+    cut = page.evaluate("""() => Array.from(document.querySelectorAll("article mark")).filter(m => {
+        const before = m.previousSibling ? m.previousSibling.textContent.slice(-1) : "";
+        const after = m.nextSibling ? m.nextSibling.textContent.charAt(0) : "";
+        return /[\\p{L}\\p{N}]/u.test(before) || /[\\p{L}\\p{N}]/u.test(after);
+      }).map(m => m.parentNode.textContent)""")
+    assert cut == []
+    assert "H’Luih" in article.inner_text()
+
+
 def test_on_a_phone(page, search_url):
     """360 px wide: the search opens from the header's magnifier, as a reader's thumb does."""
     page.set_viewport_size({"width": 360, "height": 740})

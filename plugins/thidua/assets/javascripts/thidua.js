@@ -20,7 +20,8 @@
      folds around it. Arriving from a search result (?h=, Material marks the words; those it left
      unmarked in closed folds are marked here), the longest mark (the phrase, marked whole) is shown
      the same way: a result's page link lands at the top, and the phrase sat in a closed fold
-     5,000 px below.
+     5,000 px below. Material marks a word of ?h= inside other words too ("h" of "H’Luih" in every
+     "Thành", "an" in "Quan"): those marks are undone, only whole words stay marked.
    Works on static HTML; without JavaScript every row and every fold's summary stays. */
 (function () {
   var PAGE = 50;
@@ -148,9 +149,26 @@
       node.replaceWith.apply(node, parts);
     });
   }
+  // Material's highlight matches a word of ?h= anywhere in a text (its pattern's separator is
+  // optional): a mark with a letter or digit just before or after it is part of another word.
+  var WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+  function edge(node, last) {
+    var text = node ? node.textContent : "";
+    return last ? text.slice(-1) : text.charAt(0);
+  }
+  function unmarkParts() {
+    var parents = [];
+    all(document, "article mark[data-md-highlight]").forEach(function (mark) {
+      if (!WORD_CHAR.test(edge(mark.previousSibling, true)) && !WORD_CHAR.test(edge(mark.nextSibling, false))) return;
+      parents.push(mark.parentNode);
+      mark.replaceWith(document.createTextNode(mark.textContent));
+    });
+    parents.forEach(function (parent) { parent.normalize(); });  // its text one node again, for the fold marking
+  }
   function highlighted() {
     var query = new URLSearchParams(location.search).get("h");
     if (!query) return;
+    unmarkParts();
     markFolded(query);
     if (location.hash) return;
     var marks = document.querySelectorAll("article mark[data-md-highlight]");
