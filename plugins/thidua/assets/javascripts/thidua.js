@@ -157,13 +157,13 @@
     return last ? text.slice(-1) : text.charAt(0);
   }
   function unmarkParts() {
-    var parents = [];
+    var parents = new Set();
     all(document, "article mark[data-md-highlight]").forEach(function (mark) {
       if (!WORD_CHAR.test(edge(mark.previousSibling, true)) && !WORD_CHAR.test(edge(mark.nextSibling, false))) return;
-      parents.push(mark.parentNode);
+      parents.add(mark.parentNode);
       mark.replaceWith(document.createTextNode(mark.textContent));
     });
-    parents.forEach(function (parent) { parent.normalize(); });  // its text one node again, for the fold marking
+    parents.forEach(function (parent) { parent.normalize(); });  // its text one node again (once), for the fold marking
   }
   function highlighted() {
     var query = new URLSearchParams(location.search).get("h");
