@@ -476,7 +476,8 @@ def test_the_configuration_file_is_stamped_without_the_worker_count(tmp_path):
     mapped = "site_name: Cổng\nplugins:\n  search: {{}}\n  thidua:\n    workers: {}\n    data_dir: data\n"
     merged = ("site_name: Cổng\nplugins:\n  - thidua:\n"
               "      <<: [&m {{data_dir: data}}, &p {{<<: &o {{workers: {}}}}}]\n")
-    for form in (listed, mapped, merged):
+    twice = "site_name: Cổng\nplugins:\n  - thidua:\n      <<: [&b {{workers: {}}}, *b, {{data_dir: data}}]\n"
+    for form in (listed, mapped, merged, twice):
         assert stamp(form.format(2)) == stamp(form.format(1)) == stamp("# a comment\n" + form.format(3)), form
         assert stamp(form.format(2)) != stamp(form.format(2).replace("data_dir: data", "data_dir: other")), form
         assert stamp(form.format(2)) != stamp(form.format(2).replace("Cổng", "Cổng khác")), form
@@ -487,7 +488,9 @@ def test_the_configuration_file_is_stamped_without_the_worker_count(tmp_path):
     for form in (aliased, shared):
         assert stamp(form.format(2)) != stamp(form.format(1)), form
         assert b"workers" in stamp(form.format(2)), form
-    # a mapping merged into itself is written as it is, not followed forever
+    # a mapping merged into itself is followed once
+    assert stamp("plugins:\n  - thidua: &a {<<: *a, data_dir: x, workers: 2}\n") == \
+        stamp("plugins:\n  - thidua: &a {<<: *a, data_dir: x, workers: 1}\n")
     assert b"data_dir" in stamp("plugins:\n  - thidua: &a {<<: *a, data_dir: x}\n")
     assert stamp("site_name: [unclosed\n") == b"site_name: [unclosed\n"
 

@@ -538,22 +538,27 @@ def _plugins(node: yaml.Node) -> yaml.Node:
         return yaml.SequenceNode(node.tag, [_plugins(entry) for entry in node.value], flow_style=node.flow_style)
     if not isinstance(node, yaml.MappingNode):
         return node
-    return _mapping(node, [(name, _without_workers(options, set()) if name.value == "thidua" else options)
+    return _mapping(node, [(name, _without_workers(options, {}) if name.value == "thidua" else options)
                            for name, options in node.value])
 
 
-def _without_workers(node: yaml.Node, seen: set[int]) -> yaml.Node:
+def _without_workers(node: yaml.Node, copies: dict[int, yaml.Node]) -> yaml.Node:
     """The options `node` without `workers`, nor the mappings merged into it (`<<: *defaults`, or
-    a list of them). `seen`: the nodes on the way, so that a mapping merged into itself ends."""
-    if id(node) in seen:
-        return node
-    seen.add(id(node))
+    a list of them). `copies`: the copy of each node met so far, so that a node merged twice is one
+    copy and a mapping merged into itself ends."""
+    if id(node) in copies:
+        return copies[id(node)]
     if isinstance(node, yaml.SequenceNode):  # `<<: [*a, *b]`
-        return yaml.SequenceNode(node.tag, [_without_workers(item, seen) for item in node.value],
-                                 flow_style=node.flow_style)
+        copy: yaml.Node = yaml.SequenceNode(node.tag, [], flow_style=node.flow_style)
+        copies[id(node)] = copy
+        copy.value = [_without_workers(item, copies) for item in node.value]
+        return copy
     if isinstance(node, yaml.MappingNode):
-        return _mapping(node, [(key, _without_workers(value, seen) if key.tag == _MERGE else value)
-                               for key, value in node.value if key.value != "workers"])
+        copy = _mapping(node, [])
+        copies[id(node)] = copy
+        copy.value = [(key, _without_workers(value, copies) if key.tag == _MERGE else value)
+                      for key, value in node.value if key.value != "workers"]
+        return copy
     return node
 
 

@@ -150,18 +150,30 @@
     });
   }
   // Material's highlight matches a word of ?h= anywhere in a text (its pattern's separator is
-  // optional): a mark with a letter or digit just before or after it is part of another word.
+  // optional): a mark with a letter or digit just before or after it is part of another word. It
+  // also joins marks with only spaces between into one ("Đin[h H]’Luih" of "Đinh H’Luih"): the word
+  // at the touching edge is taken out of the mark, the rest stays marked.
   var WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
   function edge(node, last) {
+    while (node && node.nodeType === Node.COMMENT_NODE) node = last ? node.previousSibling : node.nextSibling;
     var text = node ? node.textContent : "";
     return last ? text.slice(-1) : text.charAt(0);
   }
   function unmarkParts() {
     var parents = new Set();
     all(document, "article mark[data-md-highlight]").forEach(function (mark) {
-      if (!WORD_CHAR.test(edge(mark.previousSibling, true)) && !WORD_CHAR.test(edge(mark.nextSibling, false))) return;
+      var lead = WORD_CHAR.test(edge(mark.previousSibling, true)), trail = WORD_CHAR.test(edge(mark.nextSibling, false));
+      if (!lead && !trail) return;
+      var text = mark.textContent, start = 0, end = text.length;
+      if (lead) { var space = text.search(/\s/); start = space < 0 ? end : space; }
+      if (trail) { var last = /\s\S*$/.exec(text); end = last ? last.index : 0; }
+      var kept = start < end ? text.slice(start, end).trim() : "";
       parents.add(mark.parentNode);
-      mark.replaceWith(document.createTextNode(mark.textContent));
+      if (!kept) { mark.replaceWith(document.createTextNode(text)); return; }
+      var at = text.indexOf(kept, start);
+      if (at > 0) mark.before(document.createTextNode(text.slice(0, at)));
+      if (at + kept.length < text.length) mark.after(document.createTextNode(text.slice(at + kept.length)));
+      mark.textContent = kept;
     });
     parents.forEach(function (parent) { parent.normalize(); });  // its text one node again (once), for the fold marking
   }
