@@ -154,6 +154,20 @@
   // also joins marks with only spaces between into one ("Đin[h H]’Luih" of "Đinh H’Luih"): the word
   // at the touching edge is taken out of the mark, the rest stays marked.
   var WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+  // Material matches in the text escaped as HTML (escape-html's five): "39" of ?h= in the "&#39;" of
+  // an ASCII apostrophe left "Y&#39;Bơ" on the page, its 39 marked. Such a mark is made the character again.
+  var ESCAPED = { "&quot;": "\"", "&amp;": "&", "&#39;": "'", "&lt;": "<", "&gt;": ">" };
+  function unescaped(mark) {
+    var prev = mark.previousSibling, next = mark.nextSibling;
+    if (!prev || !next || prev.nodeType !== Node.TEXT_NODE || next.nodeType !== Node.TEXT_NODE) return false;
+    var head = /&#?[a-z0-9]*$/i.exec(prev.data), tail = /^[a-z0-9]*;/i.exec(next.data);
+    var character = head && tail ? ESCAPED[(head[0] + mark.textContent + tail[0]).toLowerCase()] : undefined;
+    if (character === undefined) return false;
+    prev.data = prev.data.slice(0, head.index) + character + next.data.slice(tail[0].length);
+    next.remove();
+    mark.remove();
+    return true;
+  }
   function edge(node, last) {
     while (node && node.nodeType === Node.COMMENT_NODE) node = last ? node.previousSibling : node.nextSibling;
     var text = node ? node.textContent : "";
@@ -162,6 +176,7 @@
   function unmarkParts() {
     var parents = new Set();
     all(document, "article mark[data-md-highlight]").forEach(function (mark) {
+      if (unescaped(mark)) return;
       var lead = WORD_CHAR.test(edge(mark.previousSibling, true)), trail = WORD_CHAR.test(edge(mark.nextSibling, false));
       if (!lead && !trail) return;
       var text = mark.textContent, start = 0, end = text.length;
