@@ -367,21 +367,24 @@ FOLDED_PAGE = """<!doctype html><html lang="vi"><meta charset="utf-8">
 </details></article></html>"""
 
 
+def stubbed(page, html: str, path: str) -> None:
+    """Open `path` of a site that serves `html` for every page, and thidua.js."""
+    def serve(route):
+        if route.request.url.endswith("/thidua.js"):
+            route.fulfill(body=THIDUA_JS.read_text(encoding="utf-8"), content_type="text/javascript")
+        else:
+            route.fulfill(body=html, content_type="text/html; charset=utf-8")
+
+    page.route("http://thidua.test/**", serve)
+    page.goto("http://thidua.test/" + path)
+
+
 def test_a_mark_material_put_inside_an_escaped_character_is_undone(page):
     """Material matches ?h= in the text escaped as HTML: "39" marked inside the "&#39;" of an ASCII
     apostrophe showed "Y’Bơ&#39;Nga". The character is written again; a real "39" stays marked."""
     body = ("<article><p id='name'>Ksor Y’Bơ&amp;#<mark data-md-highlight>39</mark>;Nga, quyết định số "
             "<mark data-md-highlight>39</mark>/QĐ, &amp;<mark data-md-highlight>quot</mark>;Nhà&amp;quot;</p></article>")
-    stub = FOLDED_PAGE[:FOLDED_PAGE.index("<article>")] + body + "</html>"
-
-    def serve(route):
-        if route.request.url.endswith("/thidua.js"):
-            route.fulfill(body=THIDUA_JS.read_text(encoding="utf-8"), content_type="text/javascript")
-        else:
-            route.fulfill(body=stub, content_type="text/html; charset=utf-8")
-
-    page.route("http://thidua.test/**", serve)
-    page.goto("http://thidua.test/khen-thuong/qd/?h=39+quot")
+    stubbed(page, FOLDED_PAGE[:FOLDED_PAGE.index("<article>")] + body + "</html>", "khen-thuong/qd/?h=39+quot")
     expect(page.locator("#name")).to_have_text("Ksor Y’Bơ'Nga, quyết định số 39/QĐ, \"Nhà&quot;", timeout=TIMEOUT)
     assert page.locator("#name mark").all_text_contents() == ["39"]
 
@@ -390,14 +393,7 @@ def test_words_marked_in_a_fold_are_whole_words_outside_form_controls(page):
     """What thidua.js marks in a fold: whole words only ("b" marks no word that merely begins with
     b, as Bơ, bơi, bên), never inside a select's options or a textarea (whose value it would
     change), in a nested fold too, and never inside a mark already there (Material's)."""
-    def serve(route):
-        if route.request.url.endswith("/thidua.js"):
-            route.fulfill(body=THIDUA_JS.read_text(encoding="utf-8"), content_type="text/javascript")
-        else:
-            route.fulfill(body=FOLDED_PAGE, content_type="text/html; charset=utf-8")
-
-    page.route("http://thidua.test/**", serve)
-    page.goto("http://thidua.test/van-ban/kh/?h=" + quote_plus("b Nậm"))
+    stubbed(page, FOLDED_PAGE, "van-ban/kh/?h=" + quote_plus("b Nậm"))
     expect(page.locator("#inner mark")).to_have_count(1, timeout=TIMEOUT)
     assert page.locator("#words mark").all_text_contents() == ["Nậm", "b"]
     assert page.locator("#inner mark").all_text_contents() == ["Nậm"]
