@@ -426,7 +426,9 @@ def test_exact_diacritics_rank_first(page, search_url):
 
 
 # The result meta line (theme/partials/languages/vi.html's wording): the count of results, or "none".
-ANSWERED = re.compile(r"^\s*(Không tìm thấy .*|Tìm thấy [\d.]+ .*|[\d.]+ tài liệu liên quan.*)\s*$")
+ANSWERED = re.compile(r"^\s*(Không kết quả nào có .*: các kết quả dưới đây chỉ khớp những từ còn lại\. )?"
+                      r"(Không tìm thấy .*|Tìm thấy [\d.]+ .*|[\d.]+ tài liệu liên quan.*)\s*$")
+MISSING = "Không kết quả nào có"  # a word typed that no page searched holds (search-hook.js)
 NONE = re.compile(r"^\s*Không tìm thấy .*$")
 
 
@@ -455,6 +457,21 @@ def test_without_the_hook_nothing_is_found(page, search_url):
     search(page, search_url, "Đồng Nai")
     expect(page.locator(".md-search-result__meta")).to_have_text(NONE, timeout=TIMEOUT)
     assert hrefs(page) == []
+
+
+@pytest.mark.parametrize("query, missing", [("Trần Thị zzqxw", "“zzqxw”"), ("zzqxw Trần Thị ", "“zzqxw”"),
+                                            ("trần thị hòa", None), ("dinh h luih", None)])
+def test_a_word_no_page_holds_is_named(page, search_url, query, missing):
+    """Pagefind leaves out a word found nowhere in the index and answers the others: the reader is
+    told which word no page holds, above the results for the rest; a query whose every word is
+    somewhere says nothing of the kind (a name's parts on one word, "h luih", included)."""
+    ask(page, search_url, query, "pasted")
+    meta = page.locator(".md-search-result__meta")
+    if missing:
+        expect(meta).to_contain_text(f"{MISSING} {missing}: ")
+        assert hrefs(page)  # the other words' results are still shown
+    else:
+        expect(meta).not_to_contain_text(MISSING)
 
 
 # --- The issue's queries (13): the expected record in the first results, typed and pasted

@@ -411,13 +411,30 @@
     });
   }
 
+  /** The words typed that no page holds: Pagefind leaves out a word found nowhere in the index and
+   * answers the others ("y blong": a thousand pages of "Y tế"). It holds each word it kept on every
+   * result, in the text or the metadata, so a word none of the loaded results holds was left out. */
+  function missing(q, loaded) {
+    if (!loaded.length) return [];
+    var held = q.words.map(function () { return false; });
+    function look(words) {
+      words.forEach(function (w) { q.words.forEach(function (qw, k) { if (!held[k] && answers(w, qw)) held[k] = true; }); });
+    }
+    loaded.forEach(function (x) {
+      look(layout(x.blocks).words);
+      var meta = x.data.meta || {};
+      ["title", "k", "n", "a", "y", "f"].forEach(function (key) { if (meta[key]) look(scan(meta[key])); });
+    });
+    return q.words.filter(function (w, k) { return !held[k]; }).map(function (w) { return w.typed; });
+  }
+
   function answer(id, q, loaded, found, where, chosen) {
     var ranked = loaded.map(function (x) { return item(x, q); }).filter(Boolean);
     ranked.sort(function (a, b) { return b.score - a.score; });
     var data = {
       items: ranked.map(function (x) { return x.docs; }), suggest: [],
       thidua: {
-        query: lastQuery, total: found ? found.results.length : 0, shown: ranked.length,
+        query: lastQuery, total: found ? found.results.length : 0, shown: ranked.length, missing: missing(q, loaded),
         unfiltered: found ? found.unfilteredResultCount : 0,
         filters: found ? found.filters : {}, totals: found ? found.totalFilters : {}, active: chosen,
         // the national bundle only: the page says so, and that choosing a province searches its records
