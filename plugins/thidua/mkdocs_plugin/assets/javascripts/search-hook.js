@@ -44,12 +44,11 @@
     var text = info.total === 1 ? t("search.result.one", "1 tài liệu liên quan")
       : t("search.result.other", "# tài liệu liên quan").replace("#", count(info.total));
     if (info.shown < info.total) text += " (hiển thị " + count(info.shown) + " kết quả phù hợp nhất; chọn bộ lọc để thu hẹp)";
-    // a word no page searched holds (at national scale, without a province: its bundle): the results
-    // answer the other words only (search-worker.js, `missing`)
+    // a word typed that no result holds: they answer the other words only (search-worker.js, `missing`)
     var missing = info.missing || [];
     if (missing.length) {
-      text = "Không kết quả nào có " + missing.map(function (w) { return "“" + w + "”"; }).join(", ")
-        + ": các kết quả dưới đây chỉ khớp những từ còn lại. " + text;
+      text = "Không có kết quả nào chứa " + missing.map(function (w) { return "“" + w + "”"; }).join(", ")
+        + ": các kết quả dưới đây chỉ khớp với các từ còn lại. " + text;
     }
     return text;
   }

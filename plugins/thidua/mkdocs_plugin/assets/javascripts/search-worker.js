@@ -200,7 +200,8 @@
     var open = !/\s$/.test(text);  // the last word is still being typed
     var words = scan(text).map(function (w, i, all) {
       var typed = text.slice(w.s, w.e).toLowerCase();
-      return { t: w.t, typed: typed, exact: canonical(typed), marked: typed.replace(APOSTROPHE, "") !== w.t, open: open && i === all.length - 1 };
+      return { t: w.t, typed: typed, shown: text.slice(w.s, w.e), exact: canonical(typed),
+               marked: typed.replace(APOSTROPHE, "") !== w.t, open: open && i === all.length - 1 };
     });
     return {
       text: text, words: words,
@@ -411,21 +412,33 @@
     });
   }
 
-  /** The words typed that no page holds: Pagefind leaves out a word found nowhere in the index and
-   * answers the others ("y blong": a thousand pages of "Y tế"). It holds each word it kept on every
-   * result, in the text or the metadata, so a word none of the loaded results holds was left out. */
+  /** The words typed that no result holds. Pagefind answers a word found nowhere in its index with
+   * the longest word of the index it begins with, if any (a metadata word: those are not closed,
+   * "3150qđ" is answered by "3150"), else leaves it out and answers the others ("y blong": a
+   * thousand pages of "Y tế"). Every result holds every word it kept, so a word that no loaded
+   * result holds, in its text or its metadata, nor begins with a metadata word of theirs, was left
+   * out. The first result settles most queries. */
   function missing(q, loaded) {
-    if (!loaded.length) return [];
-    var held = q.words.map(function () { return false; });
-    function look(words) {
-      words.forEach(function (w) { q.words.forEach(function (qw, k) { if (!held[k] && answers(w, qw)) held[k] = true; }); });
+    var held = q.words.map(function () { return false; }), left = q.words.length;
+    function look(words, begins) {
+      for (var i = 0; i < words.length && left; i++) {
+        for (var k = 0; k < q.words.length; k++) {
+          if (held[k]) continue;
+          if (answers(words[i], q.words[k]) || (begins && q.words[k].t.lastIndexOf(words[i].t, 0) === 0)) {
+            held[k] = true;
+            left--;
+          }
+        }
+      }
     }
-    loaded.forEach(function (x) {
-      look(layout(x.blocks).words);
-      var meta = x.data.meta || {};
-      ["title", "k", "n", "a", "y", "f"].forEach(function (key) { if (meta[key]) look(scan(meta[key])); });
-    });
-    return q.words.filter(function (w, k) { return !held[k]; }).map(function (w) { return w.typed; });
+    for (var n = 0; n < loaded.length && left; n++) {
+      var meta = loaded[n].data.meta || {};
+      ["title", "k", "n", "a", "y", "f"].forEach(function (key) { if (meta[key]) look(scan(meta[key]), true); });
+      look((loaded[n].page || layout(loaded[n].blocks)).words, false);
+    }
+    var named = {};
+    return q.words.filter(function (w, k) { return !held[k] && !named[w.typed] && (named[w.typed] = true); })
+      .map(function (w) { return w.shown; });
   }
 
   function answer(id, q, loaded, found, where, chosen) {
@@ -434,7 +447,9 @@
     var data = {
       items: ranked.map(function (x) { return x.docs; }), suggest: [],
       thidua: {
-        query: lastQuery, total: found ? found.results.length : 0, shown: ranked.length, missing: missing(q, loaded),
+        query: lastQuery, total: found ? found.results.length : 0, shown: ranked.length,
+        // at national scale without a province, only the national bundle is searched: a word may be in a province's
+        missing: where && where.national ? [] : missing(q, loaded),
         unfiltered: found ? found.unfilteredResultCount : 0,
         filters: found ? found.filters : {}, totals: found ? found.totalFilters : {}, active: chosen,
         // the national bundle only: the page says so, and that choosing a province searches its records
@@ -450,6 +465,7 @@
     var location = data.url.replace(/^\//, "");
     var boost = meta.b ? parseFloat(meta.b) : 1;
     var at = marks(page, q);
+    x.page = page;  // for `missing`
     var groups = (data.sub_results || []).map(function (sub) {
       var anchor = sub.anchor && sub.anchor.id;
       return { anchor: anchor || "", url: sub.url.replace(/^\//, ""), judged: assess(sub.locations || [], page, q) };
