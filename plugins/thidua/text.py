@@ -167,17 +167,18 @@ def folded_words(text: str) -> str:
     "Nguyễn  Thị Thuý" -> "nguyen thi thuy"; a word joined at an apostrophe as `joined` counts it,
     "Đinh H'Luih" -> "dinh hluih h luih" (the finder's script, `words`, folds what is typed the
     same way)."""
-    out: list[str] = []
-    for word in _JOINED_WORD.findall(fold(text).translate(_ONE_APOSTROPHE)):
-        out += joined(word.split("'"))
-    return " ".join(out)
+    return finder_words(text)[0]
 
 
-def given_word(text: str) -> str:
-    """The finder's given name of a name: its last folded word, the last part of one joined at an
-    apostrophe, "Ksor Y’Bơ'Nga" -> "nga" (the words of `folded_words` end with runs of parts)."""
+def finder_words(text: str) -> tuple[str, str]:
+    """(`folded_words`, the given name) of a name, in one pass: the given name is its last folded
+    word, the last part of one joined at an apostrophe, "Ksor Y’Bơ'Nga" -> "nga" (the words of
+    `folded_words` end with runs of parts, "bonga")."""
     words = _JOINED_WORD.findall(fold(text).translate(_ONE_APOSTROPHE))
-    return words[-1].rpartition("'")[2] if words else ""
+    out: list[str] = []
+    for word in words:
+        out += joined(word.split("'"))
+    return " ".join(out), words[-1].rpartition("'")[2] if words else ""
 
 
 # --- One canonical form for checks that must not be fooled (privacy, look-alike names)

@@ -49,8 +49,9 @@ class CheckMemo:
     def __init__(self, folder: Path, severity: Mapping[str, str], repo: Repository):
         self.folder = Path(folder)
         self.stamp = code_stamp(severity)
-        self.old: list[dict[tuple[str, bytes], tuple]] = [{} for _ in range(SHARDS)]  # by part
-        self.intact: set[int] = set()  # the parts read whole: the others are written again or removed
+        # by part: the entries of each part read whole (a part refused or not on disk is empty here,
+        # and is written again or removed: `parts.write` never writes an empty part)
+        self.old: list[dict[tuple[str, bytes], tuple]] = [{} for _ in range(SHARDS)]
         self.new: dict[tuple[str, bytes], tuple] = {}
         # this run's entries again, in the order they came (`added_since`), as slices of lists where a
         # walk of `new` from its start for each task took seconds once a national run had them all:
@@ -67,7 +68,6 @@ class CheckMemo:
         intact, refused = parts.read(self.folder / FOLDER, MAGIC, self.stamp, shard)
         for index, entries in intact.items():
             self.old[index] = entries
-        self.intact = set(intact)
         for index, exc in refused.items():
             if not isinstance(exc, sealed.Stale):  # other code or other severities: start over, unsaid
                 log.info(f"thidua: the check cache {parts.path(self.folder / FOLDER, index)} is not used ({exc})")
@@ -120,7 +120,7 @@ class CheckMemo:
         if not self.repo.digests:
             return
         by_part = parts.split(self.new, shard)
-        keep = {index for index, part in by_part.items() if index in self.intact and part.keys() == self.old[index].keys()}
+        keep = {index for index, part in by_part.items() if part.keys() == self.old[index].keys()}
         parts.write(self.folder / FOLDER, MAGIC, self.stamp, {i: part for i, part in by_part.items() if i not in keep},
                     keep, self.folder / FORMER, "check cache")
 

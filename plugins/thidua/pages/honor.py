@@ -23,7 +23,7 @@ vinh-danh/du-lieu/                  the finder's data (static JSON, fetched by f
                               "r": [[name, kind, unit, achievement, decision, anchor, province]]}
   a/<hash>.json     the deciding authorities of one province's lines: {"a": [[id, label, count]]}
 
-Lines are sorted by given name (the folded last word of the name: `text.given_word`), then full name, and cut into shards of
+Lines are sorted by given name (the folded last word of the name: `text.finder_words`), then full name, and cut into shards of
 SHARD_LINES; lo and hi are the first and last given name of a shard or directory. A name query fetches
 the index, then only the directories and shards whose range can hold its last word as a given-name
 prefix: usually one of each, however many recipients there are (a very common given name spans a few
@@ -45,7 +45,7 @@ from itertools import groupby
 
 from .. import model
 from ..graph import Line
-from ..text import folded_words, given_word, place_name, sort_key, vi_number
+from ..text import finder_words, place_name, sort_key, vi_number
 from .site import Site, TocEntry
 from .decisions import decision_heading
 from . import lines as line_html
@@ -227,8 +227,7 @@ def build_finder_data(renderer: Renderer, check: Callable[[], None]) -> dict[str
     for lines in g.lines_of_decision.values():
         check()
         for line in lines:
-            words = folded_words(line.recipient.name)
-            given = given_word(line.recipient.name)
+            words, given = finder_words(line.recipient.name)
             date = line.decision.date.sort_key()
             prov = province(line.recipient.locality) or province(line.decision.authority)
             entries.append(((given, words, line.recipient.name, -date[0], -date[1], -date[2], line.decision.id,

@@ -434,7 +434,7 @@
     for (var n = 0; n < loaded.length && left; n++) {
       var meta = loaded[n].data.meta || {};
       ["title", "k", "n", "a", "y", "f"].forEach(function (key) { if (meta[key]) look(scan(meta[key]), true); });
-      look((loaded[n].page || layout(loaded[n].blocks)).words, false);
+      look(loaded[n].page.words, false);  // laid out by `item`, which `answer` ran first
     }
     var named = {};
     return q.words.filter(function (w, k) { return !held[k] && !named[w.typed] && (named[w.typed] = true); })
@@ -461,11 +461,10 @@
   }
 
   function item(x, q) {
-    var data = x.data, meta = data.meta, page = layout(x.blocks);
+    var data = x.data, meta = data.meta, page = x.page = layout(x.blocks);  // x.page: for `missing` too
     var location = data.url.replace(/^\//, "");
     var boost = meta.b ? parseFloat(meta.b) : 1;
     var at = marks(page, q);
-    x.page = page;  // for `missing`
     var groups = (data.sub_results || []).map(function (sub) {
       var anchor = sub.anchor && sub.anchor.id;
       return { anchor: anchor || "", url: sub.url.replace(/^\//, ""), judged: assess(sub.locations || [], page, q) };
