@@ -183,7 +183,8 @@ def test_a_name_with_an_apostrophe_is_found_however_it_is_typed(page, tmp_path):
         for typed in ("dinh hluih", "dinh h'luih", "Đinh H’Luih", "dinh h luih", "luih"):
             type_name(page, typed)
             assert names(page) == ["Đinh H’Luih"], typed
-        for typed in ("bonga", "y bonga", "ksor y'bo", "Y’Bơ'Nga"):  # three parts: from the second on too
+        # three parts: from the second on too ("bonga", "y bonga"; the others are prefixes of the whole)
+        for typed in ("bonga", "y bonga", "ksor y'bo", "Y’Bơ'Nga"):
             type_name(page, typed)
             assert names(page) == ["Ksor Y’Bơ'Nga"], typed
     finally:
